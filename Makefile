@@ -1,0 +1,157 @@
+# baocao: one non-recursive Makefile.  Objects go under $(B) (build/ by
+# default; `make asan` uses build-asan/ with the sanitizers).
+
+B	?= build
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	= -std=c11 -Wall -Wextra
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icommon
+LDLIBS	= -lcsv -lz -lutf8proc
+PREFIX	?= /usr/local
+BINDIR	= $(PREFIX)/bin
+MANDIR	= $(PREFIX)/share/man/man1
+VERSION	= 0.1.0
+
+FILTERS	= aggregate diff
+BINS	= $(FILTERS:%=$(B)/baocao-%)
+LIBSRC	= $(wildcard common/*.c)
+DATA	= common/data/lexicon.rules common/data/units_history.csv
+LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o
+UNITSRC	= $(wildcard tests/unit/test_*.c)
+UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
+FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
+MANS	= $(FILTERS:%=filters/%.1)
+ALLOBJ	= $(LIBOBJ) $(FILTERS:%=$(B)/filters/%.o) $(UNITOBJ)
+
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+
+.PHONY: all check unit bats fuzz-replay asan fuzz demo deps install uninstall \
+	check-install clean fmt lint-man bench
+
+all: $(BINS) $(B)/unit-tests
+
+$(B)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) -DBAOCAO_VERSION='"$(VERSION)"' $(CFLAGS) \
+		-MMD -MP -c $< -o $@
+
+$(B)/embed: common/gen/embed.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 $< -o $@
+
+$(B)/gen/data_lexicon.c: common/data/lexicon.rules $(B)/embed
+	@mkdir -p $(@D)
+	$(B)/embed data_lexicon < $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/data_units.c: common/data/units_history.csv $(B)/embed
+	@mkdir -p $(@D)
+	$(B)/embed data_units < $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/%.o: $(B)/gen/%.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/libbaocao.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/baocao-%: $(B)/filters/%.o $(B)/libbaocao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/libbaocao.a $(LDLIBS) -o $@
+
+$(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $(UNITOBJ) $(B)/libbaocao.a $(LDLIBS) -o $@
+
+-include $(ALLOBJ:.o=.d)
+
+# The README's test command.  Installs missing build tools first.
+check: deps
+	$(MAKE) --no-print-directory all
+	$(MAKE) --no-print-directory unit bats lint-man fuzz-replay
+
+unit: $(B)/unit-tests
+	cd "$$(mktemp -d)" && $(abspath $(B))/unit-tests
+
+bats: $(BINS)
+	BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 tests/
+
+lint-man: $(MANS)
+	@for m in $(MANS); do \
+		out=$$(mandoc -Tlint -W warning $$m 2>&1) || { echo "$$out"; exit 1; }; \
+		[ -z "$$out" ] || { echo "$$out"; exit 1; }; \
+	done; echo "man pages: $(words $(MANS)) clean"
+
+fuzz-replay: $(B)/fuzz-replay
+	$(B)/fuzz-replay tests/fuzz/corpus
+
+$(B)/fuzz-replay: $(FUZZSRC) tests/fuzz/replay.c $(B)/libbaocao.a
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(FUZZSRC) tests/fuzz/replay.c \
+		$(B)/libbaocao.a $(LDLIBS) -o $@
+
+asan: deps
+	$(MAKE) --no-print-directory B=build-asan CC=$(CC) \
+		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" all unit bats fuzz-replay
+
+fuzz: deps
+	@for f in $(FUZZSRC); do n=$$(basename $$f .c); \
+		$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+		build-fuzz/libbaocao.a || exit 1; \
+		clang $(WARN) $(CPPFLAGS) -O1 -g -DFUZZ_ONE=$$n \
+		-fsanitize=fuzzer,address,undefined $$f build-fuzz/libbaocao.a \
+		$(LDLIBS) -o build-fuzz/$$n || exit 1; done
+	@echo "fuzzers in build-fuzz/; run e.g. build-fuzz/fuzz_csvin tests/fuzz/corpus/csvin"
+
+demo: deps all
+	@PATH="$(abspath $(B)):$$PATH" pipelines/city-summary pipelines/samples
+	@PATH="$(abspath $(B)):$$PATH" pipelines/city-summary -o $(B)/demo-city.csv pipelines/samples
+	@PATH="$(abspath $(B)):$$PATH" pipelines/chart -o $(B)/demo-chart \
+		-i reception.visits $(B)/demo-city.csv \
+		&& echo "chart: $(B)/demo-chart.png $(B)/demo-chart.svg"
+
+bench: all
+	tests/bench/run-all
+
+# Installs the Debian packages the build and the tests need, when missing.
+DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
+	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
+	python3 fonts-dejavu-core
+deps:
+	@missing=""; \
+	for h in csv.h zlib.h utf8proc.h; do \
+		[ -f /usr/include/$$h ] || missing=1; done; \
+	for t in bats mandoc parallel gnuplot bc python3 cc; do \
+		command -v $$t >/dev/null 2>&1 || missing=1; done; \
+	for d in bats-assert bats-support bats-file; do \
+		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing build dependencies: $(DEB_PKGS)"; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			$(DEB_PKGS) >/dev/null || exit 2; \
+	fi
+
+install: $(BINS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	for f in $(FILTERS); do \
+		install -m 755 $(B)/baocao-$$f $(DESTDIR)$(BINDIR)/baocao-$$f; \
+		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
+	done
+
+uninstall:
+	for f in $(FILTERS); do \
+		rm -f $(DESTDIR)$(BINDIR)/baocao-$$f $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
+	done
+
+check-install: $(BINS)
+	tmp=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$tmp \
+		PREFIX=/usr && for f in $(FILTERS); do \
+		$$tmp/usr/bin/baocao-$$f --version >/dev/null || exit 1; \
+		[ -f $$tmp/usr/share/man/man1/baocao-$$f.1 ] || exit 1; done && \
+		rm -rf $$tmp && echo "install: ok"
+
+fmt:
+	clang-format -i common/*.c common/*.h filters/*.c tests/unit/*.c
+
+clean:
+	rm -rf build build-asan build-fuzz

@@ -1,0 +1,71 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "xalloc.h"
+
+#ifndef BAOCAO_VERSION
+#define BAOCAO_VERSION "0"
+#endif
+
+void
+cli_version(void)
+{
+	printf("%s %s\n", diag_prog(), BAOCAO_VERSION);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		die(2, "write error:");
+	exit(0);
+}
+
+void
+cli_usage_error(const char *synopsis)
+{
+	fprintf(stderr, "usage: %s\nTry '%s --help' for more information.\n",
+	    synopsis, diag_prog());
+	exit(2);
+}
+
+long long
+cli_num(const char *opt, const char *val, long long min, long long max)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(val, &end, 10);
+	if (*val == '\0' || *end != '\0' || errno == ERANGE || v < min ||
+	    v > max)
+		die(2, "option '%s': '%s' is not a number from %lld to %lld",
+		    opt, val, min, max);
+	return v;
+}
+
+char **
+cli_split(const char *list, size_t *n)
+{
+	char **v = NULL, *copy = xstrdup(list), *p = copy, *comma;
+	size_t k = 0;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		if (comma != NULL)
+			*comma = '\0';
+		v = xreallocarray(v, k + 2, sizeof(*v));
+		v[k++] = xstrdup(p);
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	v[k] = NULL;
+	free(copy);
+	*n = k;
+	return v;
+}
+
+void
+cli_stat(const char *what, unsigned long long n)
+{
+	fprintf(stderr, "%s: %s: %llu\n", diag_prog(), what, n);
+}

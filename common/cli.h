@@ -1,0 +1,21 @@
+/*
+ * cli: what every filter's command line shares.
+ */
+#ifndef BAOCAO_CLI_H
+#define BAOCAO_CLI_H
+
+#include <stdio.h>
+
+/* Prints "baocao-x VERSION" on stdout and exits 0. */
+_Noreturn void cli_version(void);
+/* Prints the synopsis and "Try ... --help" on stderr, exits 2. */
+_Noreturn void cli_usage_error(const char *synopsis);
+/* Checked integer option: dies naming the option and the value. */
+long long cli_num(const char *opt, const char *val, long long min,
+	long long max);
+/* Splits a comma list into a NULL-terminated array (caller frees both). */
+char **cli_split(const char *list, size_t *n);
+/* Opens the --stats destination (stderr) format helper. */
+void cli_stat(const char *what, unsigned long long n);
+
+#endif

@@ -1,0 +1,514 @@
+#include <csv.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "csvout.h"
+#include "diag.h"
+#include "gz.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+enum { READBUF = 1 << 16 };
+
+struct field {
+	size_t off;
+	size_t len;
+};
+
+struct csvin {
+	struct csv_parser p;
+	char *const *paths;
+	int npaths;
+	int next_path;		/* index of the next input to open */
+	struct gz_in *in;
+	const char *name;	/* of the current input, for diagnostics */
+
+	char *rbuf;
+	size_t rpos, rlen;
+	int in_eof;		/* current input fully fed to the parser */
+	int prev_cr;		/* last segment ended in CR (CRLF counts once) */
+	size_t line;		/* physical lines fully fed */
+	size_t row_line;	/* line on which the current record starts */
+	int row_open;		/* bytes of a record have been fed */
+	int row_done;		/* cb2 fired for the current record */
+	int overflow;		/* too many fields in the current record */
+
+	struct buf data;	/* bytes of the current record's fields */
+	struct field *f;
+	size_t nf, capf;
+
+	struct buf hdata;	/* the header of the first input */
+	struct field *hf;
+	size_t nh;
+	size_t hdr_line;	/* header line of the current input */
+
+	const char *mem;	/* csvin_open_mem */
+	size_t memlen;
+	char *memname[1];
+
+	size_t rows;
+	size_t nbad;
+	FILE *bad;
+};
+
+static int no_space(unsigned char);
+static void *limited_realloc(void *, size_t);
+static void on_field(void *, size_t, void *);
+static void on_row(int, void *);
+static void parser_init(struct csvin *);
+static int open_next(struct csvin *);
+static int read_record(struct csvin *);
+static int check_record(struct csvin *);
+static void row_error(struct csvin *, size_t, const char *, ...)
+	__attribute__((format(printf, 3, 4)));
+static void take_header(struct csvin *);
+
+/* libcsv would trim blanks around unquoted fields and skip blank-only lines. */
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+/* libcsv's own field buffer is bounded, so a 1 GB line fails cleanly. */
+static void *
+limited_realloc(void *p, size_t n)
+{
+	if (n > CSVIN_MAX_RECORD)
+		return NULL;
+	return realloc(p, n);
+}
+
+static void
+on_field(void *s, size_t len, void *ctx)
+{
+	struct csvin *c = ctx;
+
+	if (c->nf == CSVIN_MAX_FIELDS) {
+		c->overflow = 1;
+		return;
+	}
+	if (c->data.n + len > CSVIN_MAX_RECORD) {
+		c->overflow = 2;
+		return;
+	}
+	if (c->nf == c->capf) {
+		c->capf = c->capf == 0 ? 16 : c->capf * 2;
+		c->f = xreallocarray(c->f, c->capf, sizeof(*c->f));
+	}
+	c->f[c->nf].off = c->data.n;
+	c->f[c->nf].len = len;
+	c->nf++;
+	buf_add(&c->data, s == NULL ? "" : s, len);
+	buf_addc(&c->data, '\0');
+}
+
+static void
+on_row(int term, void *ctx)
+{
+	struct csvin *c = ctx;
+
+	(void)term;
+	c->row_done = 1;
+}
+
+static void
+parser_init(struct csvin *c)
+{
+	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		die(2, "out of memory");
+	csv_set_space_func(&c->p, no_space);
+	csv_set_realloc_func(&c->p, limited_realloc);
+	csv_set_blk_size(&c->p, 4096);
+}
+
+static void
+row_error(struct csvin *c, size_t line, const char *fmt, ...)
+{
+	struct buf msg = { 0 };
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	buf_reserve(&msg, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(msg.p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	msg.n = (size_t)n;
+	if (c->bad == NULL)
+		die_at(2, c->name, line, "%s", msg.p);
+	{
+		struct buf row = { 0 };
+
+		csvout_quote(&row, c->name, strlen(c->name));
+		buf_printf(&row, ",%zu,", line);
+		csvout_quote(&row, msg.p, msg.n);
+		buf_addc(&row, '\n');
+		if (fwrite(row.p, 1, row.n, c->bad) != row.n)
+			die(2, "cannot write bad rows:");
+		buf_free(&row);
+	}
+	buf_free(&msg);
+	c->nbad++;
+}
+
+/*
+ * Feeds the parser line by line until one record is complete.  Returns 1
+ * with the record in c->f, or 0 when the current input is exhausted.
+ */
+static int
+read_record(struct csvin *c)
+{
+	for (;;) {
+		size_t i, n, done;
+		const char *seg;
+		int started = 0;
+
+		c->nf = 0;
+		c->overflow = 0;
+		buf_clear(&c->data);
+		c->row_done = 0;
+		while (!c->row_done) {
+			if (c->rpos == c->rlen) {
+				if (c->in_eof)
+					return 0;
+				c->rlen = gz_read(c->in, c->rbuf, READBUF);
+				c->rpos = 0;
+				if (c->rlen == 0) {
+					c->in_eof = 1;
+					if (csv_fini(&c->p, on_field, on_row, c) != 0) {
+						size_t at = c->row_line;
+
+						csv_free(&c->p);
+						parser_init(c);
+						c->row_open = 0;
+						row_error(c, at, "unterminated quoted field");
+						return 0;
+					}
+					if (c->row_done)
+						break;
+					return 0;
+				}
+			}
+			/* One physical line (or what is buffered of it). */
+			seg = c->rbuf + c->rpos;
+			n = c->rlen - c->rpos;
+			for (i = 0; i < n; i++)
+				if (seg[i] == '\n' || seg[i] == '\r')
+					break;
+			if (i < n)
+				n = i + 1;
+			if (!c->row_open) {
+				for (i = 0; i < n; i++)
+					if (seg[i] != '\n' && seg[i] != '\r')
+						break;
+				if (i < n) {
+					c->row_open = 1;
+					c->row_line = c->line + 1;
+					started = 1;
+				}
+			}
+			done = csv_parse(&c->p, seg, n, on_field, on_row, c);
+			if (done < n) {
+				int e = csv_error(&c->p);
+				size_t at = c->line + 1;
+
+				csv_free(&c->p);
+				parser_init(c);
+				/* Resynchronise at the end of this line. */
+				c->rpos += n;
+				if (seg[n - 1] == '\n' || seg[n - 1] == '\r')
+					c->line++;
+				c->row_open = 0;
+				c->nf = 0;
+				buf_clear(&c->data);
+				if (e == CSV_ENOMEM)
+					row_error(c, at, "record longer than %zu bytes",
+					    (size_t)CSVIN_MAX_RECORD);
+				else
+					row_error(c, at, "malformed quoting "
+					    "(stray or unterminated quote)");
+				continue;
+			}
+			c->rpos += n;
+			if (seg[n - 1] == '\r') {
+				c->line++;
+				c->prev_cr = 1;
+			} else if (seg[n - 1] == '\n') {
+				if (!(c->prev_cr && n == 1))
+					c->line++;
+				c->prev_cr = 0;
+			} else {
+				c->prev_cr = 0;
+			}
+		}
+		(void)started;
+		c->row_open = 0;
+		if (c->overflow == 1) {
+			row_error(c, c->row_line, "more than %zu fields",
+			    (size_t)CSVIN_MAX_FIELDS);
+			continue;
+		}
+		if (c->overflow == 2) {
+			row_error(c, c->row_line, "record longer than %zu bytes",
+			    (size_t)CSVIN_MAX_RECORD);
+			continue;
+		}
+		return 1;
+	}
+}
+
+/* Row-level validity: UTF-8, no NUL.  0 when reported and skipped. */
+static int
+check_record(struct csvin *c)
+{
+	size_t i, line = c->row_line;
+
+	for (i = 0; i < c->nf; i++) {
+		const char *p = c->data.p + c->f[i].off;
+		size_t n = c->f[i].len, bad;
+		const char *nul = memchr(p, '\0', n);
+
+		bad = u8_invalid(p, n);
+		if (nul != NULL && (size_t)(nul - p) < bad) {
+			row_error(c, line + u8_count_nl(p, (size_t)(nul - p)),
+			    "NUL byte in field %zu", i + 1);
+			return 0;
+		}
+		if (bad < n) {
+			row_error(c, line + u8_count_nl(p, bad),
+			    "invalid UTF-8 in field %zu", i + 1);
+			return 0;
+		}
+		line += u8_count_nl(p, n);
+	}
+	return 1;
+}
+
+static void
+take_header(struct csvin *c)
+{
+	size_t i, j;
+	const char *p;
+
+	/* Skip a byte-order mark in the first field. */
+	if (c->nf > 0 && c->f[0].len >= 3 &&
+	    memcmp(c->data.p + c->f[0].off, "\xEF\xBB\xBF", 3) == 0) {
+		c->f[0].off += 3;
+		c->f[0].len -= 3;
+	}
+	for (i = 0; i < c->nf; i++) {
+		p = c->data.p + c->f[i].off;
+		if (c->f[i].len == 0)
+			die_at(2, c->name, c->row_line,
+			    "header: column %zu has an empty name", i + 1);
+		for (j = 0; j < i; j++)
+			if (c->f[j].len == c->f[i].len &&
+			    memcmp(c->data.p + c->f[j].off, p, c->f[i].len) == 0)
+				die_at(2, c->name, c->row_line,
+				    "header: duplicate column '%.*s'",
+				    (int)c->f[i].len, p);
+	}
+	c->hdr_line = c->row_line;
+	if (c->hf == NULL) {
+		buf_add(&c->hdata, c->data.p, c->data.n);
+		c->hf = xreallocarray(NULL, c->nf, sizeof(*c->hf));
+		memcpy(c->hf, c->f, c->nf * sizeof(*c->hf));
+		c->nh = c->nf;
+		return;
+	}
+	if (c->nf != c->nh)
+		goto differ;
+	for (i = 0; i < c->nf; i++)
+		if (c->f[i].len != c->hf[i].len || memcmp(c->data.p + c->f[i].off,
+		    c->hdata.p + c->hf[i].off, c->f[i].len) != 0)
+			goto differ;
+	return;
+differ:
+	die_at(2, c->name, c->row_line, "header differs from that of '%s'",
+	    c->paths[0]);
+}
+
+/* Opens inputs until one has a header.  0 when none is left. */
+static int
+open_next(struct csvin *c)
+{
+	while (c->next_path < c->npaths) {
+		if (c->in != NULL) {
+			gz_close_in(c->in);
+			csv_free(&c->p);
+		}
+		if (c->mem != NULL)
+			c->in = gz_open_mem(c->paths[c->next_path++], c->mem,
+			    c->memlen);
+		else
+			c->in = gz_open_in(c->paths[c->next_path++]);
+		c->name = gz_name(c->in);
+		parser_init(c);
+		c->rpos = c->rlen = 0;
+		c->in_eof = c->prev_cr = c->row_open = 0;
+		c->line = 0;
+		while (read_record(c)) {
+			if (!check_record(c))
+				die_at(2, c->name, c->row_line, "unreadable header");
+			take_header(c);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+struct csvin *
+csvin_open(char *const *paths, int n)
+{
+	static char *const stdin_path[] = { "-" };
+	struct csvin *c = xcalloc(1, sizeof(*c));
+
+	if (n == 0) {
+		paths = stdin_path;
+		n = 1;
+	}
+	c->paths = paths;
+	c->npaths = n;
+	c->rbuf = xmalloc(READBUF);
+	c->name = paths[0];
+	open_next(c);
+	return c;
+}
+
+struct csvin *
+csvin_open_mem(const char *name, const void *data, size_t len)
+{
+	struct csvin *c = xcalloc(1, sizeof(*c));
+
+	c->memname[0] = xstrdup(name);
+	c->mem = data;
+	c->memlen = len;
+	c->paths = c->memname;
+	c->npaths = 1;
+	c->rbuf = xmalloc(READBUF);
+	c->name = name;
+	open_next(c);
+	return c;
+}
+
+void
+csvin_close(struct csvin *c)
+{
+	if (c == NULL)
+		return;
+	if (c->in != NULL) {
+		gz_close_in(c->in);
+		csv_free(&c->p);
+	}
+	free(c->rbuf);
+	buf_free(&c->data);
+	buf_free(&c->hdata);
+	free(c->f);
+	free(c->hf);
+	free(c->memname[0]);
+	free(c);
+}
+
+size_t
+csvin_ncols(const struct csvin *c)
+{
+	return c->nh;
+}
+
+struct span
+csvin_colname(const struct csvin *c, size_t i)
+{
+	struct span s = { c->hdata.p + c->hf[i].off, c->hf[i].len };
+
+	return s;
+}
+
+long
+csvin_col(const struct csvin *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->nh; i++)
+		if (span_eq(csvin_colname(c, i), name))
+			return (long)i;
+	return -1;
+}
+
+void
+csvin_require(const struct csvin *c, const char *const *names, long *idx,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		idx[i] = csvin_col(c, names[i]);
+		if (idx[i] < 0 && c->nh > 0)
+			die_at(2, c->name, c->hdr_line, "column '%s' missing",
+			    names[i]);
+	}
+}
+
+int
+csvin_next(struct csvin *c)
+{
+	if (c->in == NULL)
+		return 0;
+	for (;;) {
+		while (!read_record(c))
+			if (!open_next(c))
+				return 0;
+		if (c->nf != c->nh) {
+			row_error(c, c->row_line, "expected %zu fields, found %zu",
+			    c->nh, c->nf);
+			continue;
+		}
+		if (!check_record(c))
+			continue;
+		c->rows++;
+		return 1;
+	}
+}
+
+struct span
+csvin_field(const struct csvin *c, size_t i)
+{
+	struct span s = { c->data.p + c->f[i].off, c->f[i].len };
+
+	return s;
+}
+
+size_t
+csvin_line(const struct csvin *c)
+{
+	return c->row_line;
+}
+
+const char *
+csvin_name(const struct csvin *c)
+{
+	return c->name;
+}
+
+size_t
+csvin_rows(const struct csvin *c)
+{
+	return c->rows;
+}
+
+size_t
+csvin_bad_count(const struct csvin *c)
+{
+	return c->nbad;
+}
+
+void
+csvin_set_bad_rows(struct csvin *c, FILE *fp)
+{
+	c->bad = fp;
+}

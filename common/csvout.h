@@ -1,0 +1,28 @@
+/*
+ * csvout: writing RFC 4180 CSV with stable bytes.
+ *
+ * A field is quoted only when it holds a comma, a quote, CR or LF (libcsv's
+ * writer always quotes, so it is not used); a record that is a single empty
+ * field is written as "" so that it does not read back as a blank line.
+ * Records end in LF.  Output goes through gz (optionally gzip).
+ */
+#ifndef BAOCAO_CSVOUT_H
+#define BAOCAO_CSVOUT_H
+
+#include "buf.h"
+#include "gz.h"
+
+struct csvout;
+
+struct csvout *csvout_open(int fd, int gzip);
+void csvout_field(struct csvout *, const char *, size_t);
+void csvout_str(struct csvout *, const char *);
+void csvout_span(struct csvout *, struct span);
+void csvout_ulong(struct csvout *, unsigned long long);
+void csvout_end(struct csvout *);
+/* Flushes and closes; write failure is fatal (status 2). */
+void csvout_close(struct csvout *);
+/* Appends one CSV-quoted field to a buffer (no separator). */
+void csvout_quote(struct buf *, const char *, size_t);
+
+#endif

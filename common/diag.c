@@ -1,0 +1,90 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+
+static const char *prog = "baocao";
+
+static void vdiag(const char *, size_t, const char *, va_list);
+
+void
+diag_init(const char *argv0)
+{
+	const char *slash;
+
+	if (argv0 == NULL || *argv0 == '\0')
+		return;
+	slash = strrchr(argv0, '/');
+	prog = slash != NULL ? slash + 1 : argv0;
+}
+
+const char *
+diag_prog(void)
+{
+	return prog;
+}
+
+static void
+vdiag(const char *file, size_t line, const char *fmt, va_list ap)
+{
+	int saved = errno;
+	size_t n = strlen(fmt);
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", prog);
+	if (file != NULL) {
+		if (line > 0)
+			fprintf(stderr, "%s:%zu: ", file, line);
+		else
+			fprintf(stderr, "%s: ", file);
+	}
+	vfprintf(stderr, fmt, ap);
+	if (n > 0 && fmt[n - 1] == ':')
+		fprintf(stderr, " %s", strerror(saved));
+	fputc('\n', stderr);
+}
+
+void
+die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(NULL, 0, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void
+die_at(int status, const char *file, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(file, line, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void
+warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(NULL, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+warn_at(const char *file, size_t line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(file, line, fmt, ap);
+	va_end(ap);
+}

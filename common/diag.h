@@ -1,0 +1,28 @@
+/*
+ * diag: the one place that writes diagnostics.
+ *
+ * Every message has the form "baocao-x: [file:line: ]message"; a format
+ * ending in ':' gets ": strerror(errno)" appended.  The die functions take
+ * the exit status (2 for every kind of trouble, see README "Exit status").
+ */
+#ifndef BAOCAO_DIAG_H
+#define BAOCAO_DIAG_H
+
+#include <stddef.h>
+
+void diag_init(const char *argv0);
+const char *diag_prog(void);
+
+_Noreturn void die(int status, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+_Noreturn void die_at(int status, const char *file, size_t line,
+	const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void warn_at(const char *file, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A bug in baocao, never a consequence of bad input. */
+#define internal_error(msg) \
+	die(2, "internal error at %s:%d: %s", __FILE__, __LINE__, (msg))
+
+#endif

@@ -1,0 +1,70 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "htab.h"
+#include "xalloc.h"
+
+/* FNV-1a: keys are short; simple and good enough. */
+uint64_t
+htab_hash(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)p[i];
+		h *= 1099511628211ULL;
+	}
+	return h ^ (h >> 29);
+}
+
+struct hkey *
+htab_find(const struct htab *t, const char *key, size_t n, uint64_t h)
+{
+	size_t j;
+	struct hkey *k;
+
+	if (t->cap == 0)
+		return NULL;
+	for (j = h & (t->cap - 1); (k = t->slot[j]) != NULL;
+	    j = (j + 1) & (t->cap - 1))
+		if (k->hash == h && k->keylen == n && memcmp(k->key, key, n) == 0)
+			return k;
+	return NULL;
+}
+
+static void
+put(struct hkey **slot, size_t cap, struct hkey *k)
+{
+	size_t j = k->hash & (cap - 1);
+
+	while (slot[j] != NULL)
+		j = (j + 1) & (cap - 1);
+	slot[j] = k;
+}
+
+void
+htab_add(struct htab *t, struct hkey *k)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		size_t cap = t->cap == 0 ? 1024 : t->cap * 2, i;
+		struct hkey **s = xcalloc(cap, sizeof(*s));
+
+		for (i = 0; i < t->cap; i++)
+			if (t->slot[i] != NULL)
+				put(s, cap, t->slot[i]);
+		free(t->slot);
+		t->slot = s;
+		t->cap = cap;
+	}
+	put(t->slot, t->cap, k);
+	t->n++;
+}
+
+void
+htab_free(struct htab *t)
+{
+	free(t->slot);
+	t->slot = NULL;
+	t->cap = t->n = 0;
+}

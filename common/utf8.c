@@ -1,0 +1,116 @@
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "diag.h"
+#include "utf8.h"
+
+size_t
+u8_invalid(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0;
+
+	while (i < n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			return i;
+		i += (size_t)k;
+	}
+	return n;
+}
+
+size_t
+u8_count_nl(const char *p, size_t n)
+{
+	size_t c = 0;
+	const char *q;
+
+	while (n > 0 && (q = memchr(p, '\n', n)) != NULL) {
+		c++;
+		n -= (size_t)(q - p) + 1;
+		p = q + 1;
+	}
+	return c;
+}
+
+static void
+map(struct buf *out, const char *p, size_t n, utf8proc_option_t opt, int dbar)
+{
+	utf8proc_uint8_t *r = NULL;
+	utf8proc_ssize_t k;
+	size_t i;
+
+	for (i = 0; i < n && (unsigned char)p[i] < 0x80; i++)
+		;
+	if (i == n && !(opt & UTF8PROC_CASEFOLD)) {
+		buf_add(out, p, n);
+		return;
+	}
+	k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &r,
+	    opt);
+	if (k < 0)
+		internal_error("utf8proc_map on unchecked input");
+	if (!dbar) {
+		buf_add(out, (char *)r, (size_t)k);
+	} else {
+		for (i = 0; i < (size_t)k; i++) {
+			/* U+0111 đ is C4 91; case folding has made Đ into đ. */
+			if (r[i] == 0xC4 && i + 1 < (size_t)k && r[i + 1] == 0x91) {
+				buf_addc(out, 'd');
+				i++;
+			} else {
+				buf_addc(out, (char)r[i]);
+			}
+		}
+	}
+	free(r);
+}
+
+void
+u8_fold(struct buf *out, const char *p, size_t n)
+{
+	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_CASEFOLD |
+	    UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE, 1);
+}
+
+void
+u8_nfc(struct buf *out, const char *p, size_t n)
+{
+	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, 0);
+}
+
+size_t
+u8_len(const char *p, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+
+	if (n == 0)
+		return 0;
+	if ((unsigned char)p[0] < 0x80)
+		return 1;
+	k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &cp);
+	return k <= 0 ? 1 : (size_t)k;
+}
+
+size_t
+u8_cut(const char *p, size_t n, size_t max)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		k = u8_len(p + i, n - i);
+		if (i + k > max)
+			break;
+		i += k;
+	}
+	return i;
+}

@@ -1,0 +1,30 @@
+/*
+ * utf8: validation, normalisation and folding, over utf8proc.
+ *
+ * Folding is what matching uses: NFC, case folded, combining marks removed
+ * and đ/Đ mapped to d (utf8proc's mark stripping leaves đ alone, since it
+ * is a letter of its own and not d plus a mark), so "Hoà", "HÒA" and "hoa"
+ * fold to the same "hoa".
+ */
+#ifndef BAOCAO_UTF8_H
+#define BAOCAO_UTF8_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Offset of the first byte of an invalid sequence, or n if all valid. */
+size_t u8_invalid(const char *, size_t n);
+/* Number of LF bytes in p[0..n). */
+size_t u8_count_nl(const char *, size_t n);
+/* Appends the fold of valid UTF-8 p[0..n) to out. */
+void u8_fold(struct buf *out, const char *p, size_t n);
+/* Appends the NFC form of valid UTF-8 p[0..n) to out. */
+void u8_nfc(struct buf *out, const char *p, size_t n);
+/* Length of the valid UTF-8 prefix of p[0..n) that has at most max bytes
+ * and ends on a character boundary. */
+size_t u8_cut(const char *p, size_t n, size_t max);
+/* Bytes of the character starting at p (1 for an invalid byte). */
+size_t u8_len(const char *p, size_t n);
+
+#endif

@@ -1,0 +1,199 @@
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "csvin.h"
+#include "csvout.h"
+#include "unit.h"
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	fputs(text, f);
+	fclose(f);
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = { 0 };
+	char tmp[4096];
+	size_t n;
+
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		buf_add(&b, tmp, n);
+	fclose(f);
+	if (b.p == NULL)
+		buf_adds(&b, "");
+	return b.p;
+}
+
+/* Hard fields survive a write and a read. */
+static void
+test_roundtrip(void)
+{
+	static const char *fields[] = { "plain", "a,b", "say \"hi\"", "two\nlines",
+		"cr\r\nlf", "", "Huyện Bình Chánh", " spaced ", "\"", ",", "x" };
+	enum { NF = sizeof(fields) / sizeof(fields[0]) };
+	char *paths[] = { "rt.csv" };
+	struct csvout *o;
+	struct csvin *in;
+	int fd = open("rt.csv", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	size_t i;
+
+	o = csvout_open(fd, 0);
+	for (i = 0; i < NF; i++) {
+		char name[8];
+
+		snprintf(name, sizeof(name), "c%zu", i);
+		csvout_str(o, name);
+	}
+	csvout_end(o);
+	for (i = 0; i < NF; i++)
+		csvout_str(o, fields[i]);
+	csvout_end(o);
+	for (i = 0; i < NF; i++)
+		csvout_str(o, "");
+	csvout_end(o);
+	csvout_close(o);
+
+	in = csvin_open(paths, 1);
+	CHECK(csvin_ncols(in) == NF);
+	CHECK(csvin_col(in, "c3") == 3);
+	CHECK(csvin_col(in, "nope") == -1);
+	CHECK(csvin_next(in) == 1);
+	CHECK(csvin_line(in) == 2);
+	for (i = 0; i < NF; i++) {
+		struct span s = csvin_field(in, i);
+
+		CHECK(s.n == strlen(fields[i]) && memcmp(s.p, fields[i], s.n) == 0);
+	}
+	CHECK(csvin_next(in) == 1);
+	CHECK(csvin_line(in) == 5);	/* two embedded LFs in the row above */
+	CHECK(csvin_field(in, 0).n == 0);
+	CHECK(csvin_next(in) == 0);
+	csvin_close(in);
+
+	/* Minimal quoting, byte for byte. */
+	{
+		char *text = slurp("rt.csv");
+
+		CHECK(strstr(text, "plain,\"a,b\",\"say \"\"hi\"\"\",") == text +
+		    strlen("c0,c1,c2,c3,c4,c5,c6,c7,c8,c9,c10\n"));
+		CHECK(strstr(text, ",Huyện Bình Chánh, spaced ,\"\"\"\",\",\",x\n")
+		    != NULL);
+		free(text);
+	}
+	remove("rt.csv");
+}
+
+/* A single empty field is written as "" and reads back as one row. */
+static void
+test_single_empty(void)
+{
+	char *paths[] = { "one.csv" };
+	int fd = open("one.csv", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	struct csvout *o = csvout_open(fd, 0);
+	struct csvin *in;
+
+	csvout_str(o, "only");
+	csvout_end(o);
+	csvout_str(o, "");
+	csvout_end(o);
+	csvout_close(o);
+	in = csvin_open(paths, 1);
+	CHECK(csvin_next(in) == 1);
+	CHECK(csvin_field(in, 0).n == 0);
+	CHECK(csvin_next(in) == 0);
+	csvin_close(in);
+	remove("one.csv");
+}
+
+/* Row-level errors carry the line where the record starts. */
+static void
+test_error_lines(void)
+{
+	char *paths[] = { "bad.csv" };
+	struct csvin *in;
+	FILE *bad;
+	char *report;
+	int rows = 0;
+
+	write_file("bad.csv",
+	    "\xEF\xBB\xBF" "a,b\n"		/* 1: header with BOM */
+	    "1,2\n"				/* 2 */
+	    "\n"				/* 3: blank, skipped */
+	    "1,2,3\n"				/* 4: too many fields */
+	    "\"multi\nline\",ok\n"		/* 5-6 */
+	    "x,\xC3\x28\n"			/* 7: invalid UTF-8 */
+	    "a\"b,c\n"				/* 8: stray quote */
+	    "5,6\r\n"				/* 9: CRLF */
+	    "7,8\n");				/* 10 */
+	bad = tmpfile();
+	in = csvin_open(paths, 1);
+	csvin_set_bad_rows(in, bad);
+	CHECK(csvin_col(in, "a") == 0);	/* BOM skipped */
+	while (csvin_next(in)) {
+		rows++;
+		if (rows == 2)
+			CHECK(csvin_line(in) == 5);
+		if (rows == 4)
+			CHECK(csvin_line(in) == 10);
+	}
+	CHECK(rows == 4);
+	CHECK(csvin_bad_count(in) == 3);
+	rewind(bad);
+	{
+		struct buf b = { 0 };
+		char tmp[1024];
+		size_t n;
+
+		while ((n = fread(tmp, 1, sizeof(tmp), bad)) > 0)
+			buf_add(&b, tmp, n);
+		report = b.p;
+	}
+	CHECK(strstr(report, "bad.csv,4,\"expected 2 fields, found 3\"") != NULL);
+	CHECK(strstr(report, "bad.csv,7,invalid UTF-8 in field 2") != NULL);
+	CHECK(strstr(report, "bad.csv,8,malformed quoting") != NULL);
+	free(report);
+	fclose(bad);
+	csvin_close(in);
+	remove("bad.csv");
+}
+
+/* Several inputs read as one table; an empty input is skipped. */
+static void
+test_many(void)
+{
+	char *paths[] = { "m1.csv", "m2.csv", "m3.csv" };
+	struct csvin *in;
+	int rows = 0;
+
+	write_file("m1.csv", "k,v\n1,2\n");
+	write_file("m2.csv", "");
+	write_file("m3.csv", "k,v\n3,4\n5,6");	/* no final newline */
+	in = csvin_open(paths, 3);
+	while (csvin_next(in))
+		rows++;
+	CHECK(rows == 3);
+	CHECK(strcmp(csvin_name(in), "m3.csv") == 0);
+	CHECK(csvin_line(in) == 3);
+	csvin_close(in);
+	remove("m1.csv");
+	remove("m2.csv");
+	remove("m3.csv");
+}
+
+void
+test_csv(void)
+{
+	test_roundtrip();
+	test_single_empty();
+	test_error_lines();
+	test_many();
+}

@@ -1,0 +1,41 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "unit.h"
+#include "utf8.h"
+
+static const char *
+fold(const char *s)
+{
+	static struct buf b;
+
+	buf_clear(&b);
+	u8_fold(&b, s, strlen(s));
+	return b.p;
+}
+
+void
+test_utf8(void)
+{
+	struct buf b = { 0 };
+
+	CHECK(u8_invalid("abc", 3) == 3);
+	CHECK(u8_invalid("Đà Nẵng", strlen("Đà Nẵng")) == strlen("Đà Nẵng"));
+	CHECK(u8_invalid("ab\xC3", 3) == 2);		/* truncated */
+	CHECK(u8_invalid("a\xC3\x28", 3) == 1);	/* bad continuation */
+	CHECK(u8_invalid("\xED\xA0\x80", 3) == 0);	/* surrogate */
+	CHECK(u8_invalid("\xC0\xAF", 2) == 0);		/* overlong */
+	CHECK_STR(fold("Huyện Bình Chánh"), "huyen binh chanh");
+	CHECK_STR(fold("ĐỒNG"), "dong");
+	CHECK_STR(fold("Hoà"), fold("Hòa"));
+	CHECK_STR(fold("QUẢNG MINH"), "quang minh");
+	CHECK_STR(fold("Thủ Đức"), "thu duc");
+	/* Decomposed input (e + combining grave) folds the same. */
+	CHECK_STR(fold("Tie\xCC\x82\xCC\x81p"), "tiep");
+	u8_nfc(&b, "e\xCC\x81", 3);
+	CHECK(b.n == 2 && memcmp(b.p, "\xC3\xA9", 2) == 0);
+	CHECK(u8_cut("ấp", strlen("ấp"), 2) == 0);
+	CHECK(u8_cut("ấp", strlen("ấp"), 3) == 3);
+	CHECK(u8_count_nl("a\nb\nc", 5) == 2);
+	buf_free(&b);
+}
