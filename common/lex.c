@@ -64,7 +64,7 @@ parse_rule(struct lex *x, char *rest, const char *file, size_t line)
 	r->ind = xstrdup(trim(rest));
 	r->line = line;
 	if (lex_find(x, r->ind, strlen(r->ind)) == NULL &&
-	    strcmp(r->ind, "-") != 0)
+	    strcmp(r->ind, "-") != 0 && strcmp(r->ind, "*") != 0)
 		die_at(2, file, line, "rule: unknown indicator '%s'", r->ind);
 	for (p = colon + 1;; p = semi + 1) {
 		char *eq, *key, *val;
@@ -109,20 +109,18 @@ parse_rule(struct lex *x, char *rest, const char *file, size_t line)
 		if (semi == NULL)
 			break;
 	}
+	if (strcmp(r->ind, "*") == 0 && r->scope == NULL)
+		die_at(2, file, line, "rule *: a scope rule needs scope=");
 }
 
 static void
 parse_line(struct lex *x, char *s, const char *file, size_t line)
 {
-	char *hash, *kw, *rest;
+	char *kw, *rest;
 
-	for (hash = s; (hash = strchr(hash, '#')) != NULL; hash++)
-		if (hash == s || hash[-1] == ' ' || hash[-1] == '\t') {
-			*hash = '\0';
-			break;
-		}
+	/* Comments are whole lines: '#' inside a rule is the number wildcard. */
 	s = trim(s);
-	if (*s == '\0')
+	if (*s == '\0' || *s == '#')
 		return;
 	kw = s;
 	rest = strpbrk(s, " \t");

@@ -1,0 +1,201 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "utf8.h"
+#include "vnum.h"
+
+static int
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Digits and separators s[0..n) to canonical decimal text in out. */
+static int
+canon(const char *s, size_t n, struct buf *out)
+{
+	size_t i, dots = 0, commas = 0, last_sep = 0, run = 0;
+	int grouped = 1;
+
+	if (n == 0 || !isdig(s[0]) || !isdig(s[n - 1]))
+		return DEC_SYNTAX;
+	for (i = 0; i < n; i++) {
+		if (isdig(s[i])) {
+			run++;
+			continue;
+		}
+		if (s[i] == '.') {
+			if (commas > 0)
+				return DEC_SYNTAX;
+			dots++;
+		} else if (s[i] == ',') {
+			if (++commas > 1)
+				return DEC_SYNTAX;
+		} else {
+			return DEC_SYNTAX;
+		}
+		if (dots + commas > 1 && s[last_sep] == '.' && run != 3)
+			grouped = 0;
+		last_sep = i;
+		run = 0;
+	}
+	if (dots > 0 && s[last_sep] == '.' && run != 3)
+		grouped = 0;
+	if (dots > 0 && !grouped && (dots > 1 || commas > 0))
+		return DEC_SYNTAX;
+	buf_clear(out);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			if (!grouped)
+				buf_addc(out, '.');	/* the rare decimal dot */
+		} else if (s[i] == ',') {
+			buf_addc(out, '.');
+		} else {
+			buf_addc(out, s[i]);
+		}
+	}
+	return 0;
+}
+
+static int
+parse_part(const char *s, size_t n, struct dec *d)
+{
+	struct buf b = { 0 };
+	int e = canon(s, n, &b);
+
+	if (e == 0)
+		e = dec_parse(d, b.p, b.n);
+	buf_free(&b);
+	return e;
+}
+
+static int
+scale(struct dec *d, const char *word)
+{
+	static const struct {
+		const char *w;
+		int zeros;
+	} sc[] = { { "nghin", 3 }, { "ngan", 3 }, { "trieu", 6 }, { "ty", 9 },
+		{ "ti", 9 } };
+	size_t k;
+	int z;
+
+	for (k = 0; k < sizeof(sc) / sizeof(sc[0]); k++)
+		if (strcmp(word, sc[k].w) == 0) {
+			for (z = 0; z < sc[k].zeros; z++)
+				if (dec_mul_u32(d, 10) != DEC_OK)
+					return DEC_OVERFLOW;
+			return 0;
+		}
+	return DEC_SYNTAX;
+}
+
+long long
+vnum_words(const char *f)
+{
+	static const char *const digit[] = { "khong", "mot", "hai", "ba", "bon",
+		"nam", "sau", "bay", "tam", "chin" };
+	long long total = 0, group = 0, cur = -1;
+	char w[32];
+	int n, any = 0, after_muoi = 0;
+
+	while (sscanf(f, "%31s%n", w, &n) == 1) {
+		int d = -1, k;
+
+		f += n;
+		for (k = 0; k < 10; k++)
+			if (strcmp(w, digit[k]) == 0)
+				d = k;
+		if (strcmp(w, "tu") == 0 && after_muoi)
+			d = 4;
+		if (strcmp(w, "lam") == 0 && after_muoi)
+			d = 5;
+		if (strcmp(w, "mot") == 0 && after_muoi) 
+			d = 1;	/* "hai mươi mốt" folds to "mot" too */
+		if (strcmp(w, "mot") == 0 || d >= 0) {
+			if (d < 0)
+				d = 1;
+			cur = (cur < 0 ? 0 : cur) + d;
+			after_muoi = 0;
+		} else if (strcmp(w, "muoi") == 0) {
+			/* "mười" is ten; "hai mươi" is twenty. */
+			cur = cur <= 0 ? 10 : cur * 10;
+			after_muoi = 1;
+		} else if (strcmp(w, "tram") == 0) {
+			group += (cur < 0 ? 1 : cur) * 100;
+			cur = -1;
+			after_muoi = 0;
+		} else if (strcmp(w, "linh") == 0 || strcmp(w, "le") == 0) {
+			after_muoi = 0;
+		} else if (strcmp(w, "nghin") == 0 || strcmp(w, "ngan") == 0) {
+			total += (group + (cur < 0 ? 0 : cur)) * 1000;
+			group = 0;
+			cur = -1;
+		} else {
+			return -1;
+		}
+		any = 1;
+	}
+	if (!any)
+		return -1;
+	return total + group + (cur < 0 ? 0 : cur);
+}
+
+int
+vnum_parse(struct vnum *v, const char *raw, size_t n)
+{
+	struct buf f = { 0 };
+	size_t i = 0, a, e;
+	int rc = 0;
+
+	memset(v, 0, sizeof(*v));
+	dec_zero(&v->value);
+	dec_zero(&v->denom);
+	u8_fold(&f, raw, n);
+	if (f.p == NULL || f.n == 0) {
+		buf_free(&f);
+		return DEC_SYNTAX;
+	}
+	if (strncmp(f.p, "khong co", 8) == 0 || strncmp(f.p, "khong", 5) == 0) {
+		buf_free(&f);
+		return 0;	/* verbal zero */
+	}
+	if (!isdig(f.p[0])) {
+		long long w = vnum_words(f.p);
+
+		buf_free(&f);
+		if (w < 0)
+			return DEC_SYNTAX;
+		dec_from_u64(&v->value, (unsigned long long)w);
+		return 0;
+	}
+	/* Folding keeps digits and separators; m² folds to m2. */
+	a = i;
+	while (i < f.n && (isdig(f.p[i]) || f.p[i] == '.' || f.p[i] == ','))
+		i++;
+	e = i;
+	rc = parse_part(f.p + a, e - a, &v->value);
+	if (rc == 0 && i < f.n && f.p[i] == '/') {
+		size_t b = ++i;
+
+		while (i < f.n && (isdig(f.p[i]) || f.p[i] == '.' || f.p[i] == ','))
+			i++;
+		rc = parse_part(f.p + b, i - b, &v->denom);
+		v->fraction = 1;
+	}
+	while (rc == 0 && i < f.n && f.p[i] == ' ')
+		i++;
+	if (rc == 0 && i < f.n) {
+		const char *rest = f.p + i;
+
+		if (strcmp(rest, "%") == 0)
+			v->percent = 1;
+		else if (strcmp(rest, "m2") == 0 || strcmp(rest, "m\xc2\xb2") == 0)
+			v->area = 1;
+		else
+			rc = scale(&v->value, rest);
+	}
+	buf_free(&f);
+	return rc;
+}
