@@ -90,6 +90,10 @@ gz_read(struct gz_in *in, void *buf, size_t n)
 	if (got < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
 		if (zerr == Z_ERRNO)
 			die(2, "%s: read error:", in->name);
+		/* zlib names the stream "<fd:N>: "; the file's name is said above. */
+		if (msg != NULL && strncmp(msg, "<fd:", 4) == 0 &&
+		    strstr(msg, ": ") != NULL)
+			msg = strstr(msg, ": ") + 2;
 		die(2, "%s: corrupt or truncated gzip input (%s)", in->name, msg);
 	}
 	return (size_t)got;

@@ -412,7 +412,7 @@ unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
 		if (!isletter_at(s, n, j) && strncmp(s + j, "²", 2) != 0)
 			break;
 		while (w < n && (isletter_at(s, n, w) || s[w] == '-' ||
-		    strncmp(s + w, "²", 2) == 0))
+		    (strncmp(s + w, "²", 2) == 0 && w > 0 && s[w - 1] == 'm')))
 			w += u8_len(s + w, n - w);
 		if (w == j)
 			break;
@@ -951,7 +951,7 @@ find_places(struct state *st, struct doc *d, const char *s, size_t n)
 		w = j;
 		while (w < n && words < 3 && (isupper_at(s, n, w) || isdig(s[w]))) {
 			while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != ';' &&
-			    s[w] != '.' && s[w] != ')' && s[w] != '(')
+			    s[w] != '.' && s[w] != ')' && s[w] != '(' && s[w] != '\t')
 				w++;
 			words++;
 			if (w + 1 < n && s[w] == ' ' && (isupper_at(s, n, w + 1) ||

@@ -21,5 +21,6 @@ void test_dec(void);
 void test_csv(void);
 void test_gz(void);
 void test_utf8(void);
+void test_vnum(void);
 
 #endif

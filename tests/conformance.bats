@@ -1,0 +1,120 @@
+#!/usr/bin/env bats
+# What every filter promises, checked on every filter in turn.
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	FILTERS="extract normalize aggregate diff"
+	printf 'province_code,period,indicator,unit,value,reporter_code\n79,2024,x,visit,1,764\n' > "$BATS_TEST_TMPDIR/t.csv"
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN GÒ VẤP\n\nGò Vấp, ngày 08 tháng 11 năm 2024\n\nBÁO CÁO\nCông tác năm 2024\nĐã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/r.txt"
+}
+
+# A valid input for each filter (diff takes two).
+input_for() {
+	case $1 in
+	extract) echo "$BATS_TEST_TMPDIR/r.txt" ;;
+	normalize) baocao-extract "$BATS_TEST_TMPDIR/r.txt" > "$BATS_TEST_TMPDIR/e.csv"
+		echo "$BATS_TEST_TMPDIR/e.csv" ;;
+	diff) echo "$BATS_TEST_TMPDIR/t.csv $BATS_TEST_TMPDIR/t.csv" ;;
+	*) echo "$BATS_TEST_TMPDIR/t.csv" ;;
+	esac
+}
+
+@test "--help prints usage on stdout and exits 0, for every filter" {
+	for f in $FILTERS; do
+		run --separate-stderr "baocao-$f" --help
+		assert_success
+		assert_output --partial "usage: baocao-$f"
+		[ -z "$stderr" ]
+	done
+}
+
+@test "--version prints the name and a version, for every filter" {
+	for f in $FILTERS; do
+		run "baocao-$f" --version
+		assert_success
+		assert_output --regexp "^baocao-$f [0-9]+\.[0-9]+\.[0-9]+$"
+	done
+}
+
+@test "an unknown long option exits 2, names it, and writes nothing to stdout" {
+	for f in $FILTERS; do
+		run -2 --separate-stderr "baocao-$f" --no-such-option
+		assert_equal "$output" ""
+		[[ "${stderr_lines[0]}" == *"unrecognized option '--no-such-option'"* ]]
+		[[ "${stderr_lines[1]}" == "usage: baocao-$f "* ]]
+		assert_equal "${stderr_lines[2]}" "Try 'baocao-$f --help' for more information."
+	done
+}
+
+@test "an unknown short option, alone or attached, exits 2 with nothing on stdout" {
+	for f in $FILTERS; do
+		run -2 --separate-stderr "baocao-$f" -Q
+		assert_equal "$output" ""
+		run -2 --separate-stderr "baocao-$f" -zQ
+		assert_equal "$output" ""
+	done
+}
+
+@test "'-' reads stdin and gives the same output as the file" {
+	for f in extract normalize aggregate; do
+		in=$(input_for "$f")
+		run bash -c "baocao-$f '$in' | cut -d, -f2-"
+		want=$output
+		# extract names a document read from stdin "-"; all else is equal.
+		run bash -c "baocao-$f - < '$in' | cut -d, -f2-"
+		assert_success
+		assert_equal "$output" "$want"
+	done
+	run bash -c "baocao-extract - < '$BATS_TEST_TMPDIR/r.txt' | cut -d, -f1 | tail -1"
+	assert_equal "$output" "-"
+	run bash -c "baocao-diff - '$BATS_TEST_TMPDIR/t.csv' < '$BATS_TEST_TMPDIR/t.csv'"
+	assert_success
+}
+
+@test "gzip input is read transparently, and -z writes gzip" {
+	for f in extract normalize aggregate; do
+		in=$(input_for "$f")
+		gzip -c "$in" > "$in.gz"
+		run "baocao-$f" "$in"
+		want=$output
+		run "baocao-$f" "$in.gz"
+		assert_success
+		assert_equal "$output" "$want"
+		run bash -c "baocao-$f -z '$in' | gzip -dc"
+		assert_success
+		assert_equal "$output" "$want"
+	done
+}
+
+@test "writing to /dev/full exits 2 with a write error, for every filter" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	for f in $FILTERS; do
+		in=$(input_for "$f")
+		# diff prints nothing when the inputs agree: make them differ.
+		[ "$f" = diff ] && in="$BATS_TEST_TMPDIR/t.csv $ROOT/tests/fixtures/diff/new.csv" \
+			&& in="$ROOT/tests/fixtures/diff/old.csv $ROOT/tests/fixtures/diff/new.csv"
+		run -2 --separate-stderr bash -c "baocao-$f $in > /dev/full"
+		assert_equal "$stderr" "baocao-$f: write error: No space left on device"
+	done
+}
+
+@test "a missing input file exits 2 before any output" {
+	for f in $FILTERS; do
+		if [ "$f" = diff ]; then
+			run -2 --separate-stderr baocao-diff "$BATS_TEST_TMPDIR/nope" "$BATS_TEST_TMPDIR/t.csv"
+		else
+			run -2 --separate-stderr "baocao-$f" "$(input_for "$f" | cut -d' ' -f1)" "$BATS_TEST_TMPDIR/nope"
+		fi
+		assert_equal "$output" ""
+		assert_equal "$stderr" "baocao-$f: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
+	done
+}
+
+@test "SIGPIPE ends a filter quietly: | head -1" {
+	seq 1 200000 | awk 'BEGIN{print "province_code,period,indicator,unit,value,reporter_code"}{print "79,2024,i" $1 ",visit,1,764"}' > "$BATS_TEST_TMPDIR/big.csv"
+	run bash -c "set -o pipefail; baocao-aggregate '$BATS_TEST_TMPDIR/big.csv' | head -1"
+	assert_output --partial "province_code"
+	# 141 = 128 + SIGPIPE: the filter was ended by the signal, silently.
+	[ "$status" -eq 141 ] || [ "$status" -eq 0 ]
+}

@@ -1,0 +1,159 @@
+#!/usr/bin/env bats
+# baocao-extract: every figure with its context, and nothing else.
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	FIX="$TESTS/fixtures/extract"
+}
+
+# line|raw|unit_text of every row
+figures() {
+	baocao-extract "$@" | python3 -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    print(r["line"] + "|" + r["raw"] + "|" + r["unit_text"])'
+}
+
+col() {
+	baocao-extract "$2" | python3 -c "
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+print(rows[int(sys.argv[1])][sys.argv[2]])" "$1" "$3"
+}
+
+@test "every form of the fixture report comes out, and nothing else (hand-checked rows)" {
+	run figures "$FIX/forms.txt"
+	assert_success
+	assert_output "$(cat "$FIX/forms.expected")"
+}
+
+@test "the header is repeated on every row: issuer, number, date, period" {
+	run col 0 "$FIX/forms.txt" issuer
+	assert_output "QUẬN MƯỜI BA"
+	run col 0 "$FIX/forms.txt" doc_no
+	assert_output "123 /BC-UBND"
+	run col 0 "$FIX/forms.txt" doc_date
+	assert_output "05 tháng 4 năm 2023"
+	run col 22 "$FIX/forms.txt" period_text
+	assert_output "quý I năm 2023"
+	run col 0 "$FIX/forms.txt" doc
+	assert_output "forms"
+}
+
+@test "a blank document number and a blank day stay blank, not guessed" {
+	printf '\nSố: /BC-UBND\n\nQuảng Minh, ngày   tháng 3 năm 2024\n\nBÁO CÁO\nKết quả quý I năm 2024\n\nCó 5/5 tổ dân phố.\n' > "$BATS_TEST_TMPDIR/blank.txt"
+	run col 0 "$BATS_TEST_TMPDIR/blank.txt" doc_no
+	assert_output "/BC-UBND"
+	run col 0 "$BATS_TEST_TMPDIR/blank.txt" doc_date
+	assert_output "tháng 3 năm 2024"
+	run col 0 "$BATS_TEST_TMPDIR/blank.txt" issuer
+	assert_output "Quảng Minh"
+}
+
+@test "a field that is not there stays empty" {
+	printf 'Đã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/bare.txt"
+	run baocao-extract "$BATS_TEST_TMPDIR/bare.txt"
+	assert_success
+	assert_line --index 1 "bare,,,,,1,,text,,,Đã tiếp ,12,lượt công dân,,"
+}
+
+@test "sections follow roman, arabic and letter headings" {
+	run col 0 "$FIX/forms.txt" section
+	assert_output "I.1"
+	run col 9 "$FIX/forms.txt" section
+	assert_output "I.1.a"
+}
+
+@test "table cells carry the row name and the header path; '-' is no row" {
+	run col 18 "$FIX/forms.txt" row_label
+	assert_output "UBND phường An Lạc"
+	run col 19 "$FIX/forms.txt" col_label
+	assert_output "Số tiền"
+	run col 21 "$FIX/forms.txt" row_label
+	assert_output "Tổng cộng"
+	run col 18 "$FIX/forms.txt" source
+	assert_output "table"
+}
+
+@test "a clause broken by a page break is one clause for its context" {
+	printf 'Ủy ban nhân dân quận đã tiếp nhận\n\nhồ sơ, tổng cộng 120 hồ sơ trong kỳ\n\ntrên địa bàn quận.\n' > "$BATS_TEST_TMPDIR/pb.txt"
+	run col 0 "$BATS_TEST_TMPDIR/pb.txt" before
+	assert_output "Ủy ban nhân dân quận đã tiếp nhận hồ sơ, tổng cộng "
+	run col 0 "$BATS_TEST_TMPDIR/pb.txt" after
+	# unit_text took "hồ sơ trong"; the rest joins the next line
+	assert_output " kỳ trên địa bàn quận."
+}
+
+@test "the real reports: recall of the gold figures is at least 98%" {
+	need_shared
+	run "$TESTS/acceptance/extract-recall" "$SHARED" "${BAOCAO_BUILD:-$ROOT/build}"
+	assert_success
+	pct=$(sed -n 's/^recall: .* = \([0-9.]*\)%$/\1/p' <<< "$output")
+	echo "$output" | head -5
+	python3 -c "import sys; sys.exit(0 if float('$pct') >= 98 else 1)"
+}
+
+@test "the real reports: zero identifiers, dates, phones, e-mails or footnote markers" {
+	need_shared
+	run "$TESTS/acceptance/extract-leaks" "$SHARED" "${BAOCAO_BUILD:-$ROOT/build}"
+	assert_success
+	assert_line --index 0 "leaks: 0"
+}
+
+@test "the leak patterns do catch a leak (the check can fail)" {
+	need_shared
+	mkdir -p "$BATS_TEST_TMPDIR/sh/seeds" "$BATS_TEST_TMPDIR/bin"
+	printf 'Căn cứ ngày 03/6/2013 và 028.38940541.\n' > "$BATS_TEST_TMPDIR/sh/seeds/x.txt"
+	# A stand-in extract that leaks what the real one withholds.
+	cat > "$BATS_TEST_TMPDIR/bin/baocao-extract" <<'SH'
+#!/bin/sh
+echo 'doc,line,before,raw,unit_text,after'
+echo 'x,1,Căn cứ ngày ,03/6/2013,,'
+echo 'x,1,và ,028.38940541,,'
+SH
+	chmod +x "$BATS_TEST_TMPDIR/bin/baocao-extract"
+	run "$TESTS/acceptance/extract-leaks" "$BATS_TEST_TMPDIR/sh" "$BATS_TEST_TMPDIR/bin"
+	assert_line --index 0 "leaks: 2"
+}
+
+@test "invalid UTF-8 is an error naming file and line, exit 2" {
+	printf 'dòng một\nhai \xc3\x28 ba\n' > "$BATS_TEST_TMPDIR/bad.txt"
+	run -2 --separate-stderr baocao-extract "$BATS_TEST_TMPDIR/bad.txt"
+	assert_equal "$stderr" "baocao-extract: $BATS_TEST_TMPDIR/bad.txt:2: invalid UTF-8 at byte 5 of the line"
+}
+
+@test "a NUL byte is an error naming file and line, exit 2" {
+	printf 'một\nhai\000ba\n' > "$BATS_TEST_TMPDIR/nul.txt"
+	run -2 --separate-stderr baocao-extract "$BATS_TEST_TMPDIR/nul.txt"
+	assert_equal "$stderr" "baocao-extract: $BATS_TEST_TMPDIR/nul.txt:2: NUL byte in text"
+}
+
+@test "an empty file gives the header only, exit 0" {
+	: > "$BATS_TEST_TMPDIR/empty.txt"
+	run baocao-extract "$BATS_TEST_TMPDIR/empty.txt"
+	assert_success
+	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places"
+}
+
+@test "a 10 MB line is read, and its figures found, with bounded context" {
+	python3 -c "print('Đã tiếp 7 lượt công dân ' + 'x' * 10_000_000 + ' và 9 hồ sơ.')" > "$BATS_TEST_TMPDIR/long.txt"
+	run figures "$BATS_TEST_TMPDIR/long.txt"
+	assert_success
+	assert_output "1|7|lượt công dân
+1|9|hồ sơ"
+}
+
+@test "a truncated .gz is an error, exit 2, and no partial rows are passed off as whole" {
+	cp "$FIX/forms.txt" "$BATS_TEST_TMPDIR/f.txt"
+	gzip -c "$BATS_TEST_TMPDIR/f.txt" | head -c 300 > "$BATS_TEST_TMPDIR/t.txt.gz"
+	run -2 --separate-stderr baocao-extract "$BATS_TEST_TMPDIR/t.txt.gz"
+	assert_equal "$stderr" "baocao-extract: $BATS_TEST_TMPDIR/t.txt.gz: corrupt or truncated gzip input (unexpected end of file)"
+}
+
+@test "documents are named by file name without directory and extensions" {
+	cp "$FIX/forms.txt" "$BATS_TEST_TMPDIR/q1 báo cáo.txt"
+	gzip "$BATS_TEST_TMPDIR/q1 báo cáo.txt"
+	run col 0 "$BATS_TEST_TMPDIR/q1 báo cáo.txt.gz" doc
+	assert_output "q1 báo cáo"
+}
