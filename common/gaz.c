@@ -17,6 +17,15 @@ dup_span(struct span s)
 }
 
 static char *
+key_span(struct span s)
+{
+	struct buf b = { 0 };
+
+	u8_name_key(&b, s.p, s.n);
+	return b.p;
+}
+
+static char *
 fold_span(struct span s)
 {
 	struct buf b = { 0 };
@@ -65,7 +74,7 @@ gaz_load(const char *path)
 		u->full_name = dup_span(csvin_field(in, (size_t)idx[6]));
 		u->from = dup_span(csvin_field(in, (size_t)idx[7]));
 		u->to = dup_span(csvin_field(in, (size_t)idx[8]));
-		u->fold_name = fold_span(csvin_field(in, (size_t)idx[2]));
+		u->fold_name = key_span(csvin_field(in, (size_t)idx[2]));
 		u->fold_type = fold_span(csvin_field(in, (size_t)idx[3]));
 	}
 	csvin_close(in);

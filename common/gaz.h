@@ -12,7 +12,7 @@
 struct gaz_unit {
 	char *code, *level, *name, *type, *parent, *province, *full_name;
 	char *from, *to;	/* "" when open */
-	char *fold_name;	/* folded bare name, e.g. "binh chanh" */
+	char *fold_name;	/* u8_name_key of the bare name */
 	char *fold_type;	/* folded type word, e.g. "huyen" */
 };
 

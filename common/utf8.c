@@ -114,3 +114,41 @@ u8_cut(const char *p, size_t n, size_t max)
 	}
 	return i;
 }
+
+/* Vietnamese tone marks as combining characters. */
+static int
+is_tone(utf8proc_int32_t cp)
+{
+	return cp == 0x300 || cp == 0x301 || cp == 0x303 || cp == 0x309 ||
+	    cp == 0x323;
+}
+
+void
+u8_name_key(struct buf *out, const char *p, size_t n)
+{
+	utf8proc_uint8_t *r = NULL;
+	utf8proc_ssize_t k, i = 0;
+	struct buf tones = { 0 };
+
+	k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &r,
+	    UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+	if (k < 0)
+		internal_error("utf8proc_map on unchecked input");
+	while (i < k) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t l = utf8proc_iterate(r + i, k - i, &cp);
+
+		if (l <= 0)
+			internal_error("utf8proc_iterate on mapped text");
+		if (is_tone(cp))
+			buf_printf(&tones, "%x", (unsigned)cp);
+		else
+			buf_add(out, (const char *)r + i, (size_t)l);
+		i += l;
+	}
+	buf_addc(out, '|');
+	if (tones.p != NULL)
+		buf_add(out, tones.p, tones.n);
+	buf_free(&tones);
+	free(r);
+}

@@ -21,6 +21,12 @@ size_t u8_count_nl(const char *, size_t n);
 void u8_fold(struct buf *out, const char *p, size_t n);
 /* Appends the NFC form of valid UTF-8 p[0..n) to out. */
 void u8_nfc(struct buf *out, const char *p, size_t n);
+/*
+ * Appends a key for matching place names: case folded, exact in every
+ * letter and vowel mark, but blind to where the tone mark sits, so "Hoà"
+ * and "Hòa" get one key while "Quảng" and "Quang" do not.
+ */
+void u8_name_key(struct buf *out, const char *p, size_t n);
 /* Length of the valid UTF-8 prefix of p[0..n) that has at most max bytes
  * and ends on a character boundary. */
 size_t u8_cut(const char *p, size_t n, size_t max);

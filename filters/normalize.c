@@ -362,40 +362,100 @@ doc_date(struct span s, char out[11])
 static const char *const type_words[] = { "thanh pho", "thi xa", "thi tran",
 	"tinh", "huyen", "quan", "phuong", "xa", NULL };
 
-/* Splits a folded "huyen binh chanh" into type and name. */
+/*
+ * Splits "HUYỆN BÌNH CHÁNH" or "UBND phường Quảng Minh" into its type word
+ * (folded, or NULL when none is written) and the name's u8_name_key.
+ */
 static const char *
-split_type(const char *f, const char **type)
+split_name(const char *p, size_t n, struct buf *key)
 {
+	struct buf f = { 0 };
+	const char *type = NULL, *w = p, *end = p + n;
 	int k;
 
-	*type = NULL;
-	if (strncmp(f, "ubnd ", 5) == 0)
-		f += 5;
-	if (strncmp(f, "uy ban nhan dan ", 16) == 0)
-		f += 16;
-	for (k = 0; type_words[k] != NULL; k++) {
-		size_t n = strlen(type_words[k]);
+	buf_clear(key);
+	u8_fold(&f, p, n);
+	if (f.p == NULL)
+		buf_adds(&f, "");
+	/* Skip "UBND" / "Ủy ban nhân dân": same word count folded or not. */
+	{
+		const char *fp = f.p;
+		int skip = 0;
 
-		if (strncmp(f, type_words[k], n) == 0 && f[n] == ' ') {
-			*type = type_words[k];
-			return f + n + 1;
+		if (strncmp(fp, "ubnd ", 5) == 0)
+			skip = 1;
+		else if (strncmp(fp, "uy ban nhan dan ", 16) == 0)
+			skip = 4;
+		fp = f.p;
+		for (k = 0; k < skip; k++) {
+			fp = strchr(fp, ' ') + 1;
+			w = memchr(w, ' ', (size_t)(end - w)) + 1;
+		}
+		for (k = 0; type_words[k] != NULL; k++) {
+			size_t tn = strlen(type_words[k]);
+
+			if (strncmp(fp, type_words[k], tn) == 0 && fp[tn] == ' ') {
+				const char *t;
+				int words = strchr(type_words[k], ' ') != NULL ? 2 : 1;
+
+				type = type_words[k];
+				for (t = w; words > 0 && t != NULL; words--) {
+					t = memchr(t, ' ', (size_t)(end - t));
+					if (t != NULL)
+						t++;
+				}
+				if (t != NULL)
+					w = t;
+				break;
+			}
 		}
 	}
-	return f;
+	while (w < end && *w == ' ')
+		w++;
+	u8_name_key(key, w, (size_t)(end - w));
+	buf_free(&f);
+	return type;
+}
+
+struct place {
+	const char *type;
+	char *key;
+};
+
+/* The document's "type Name; ..." list, split. */
+static struct place *
+parse_places(struct span s, size_t *np)
+{
+	struct place *v = NULL;
+	const char *p = s.p, *e = s.p + s.n;
+	size_t n = 0;
+
+	while (p < e) {
+		const char *sep = p, *stop;
+		struct buf key = { 0 };
+
+		while (sep + 1 < e && !(sep[0] == ';' && sep[1] == ' '))
+			sep++;
+		stop = sep + 1 < e ? sep : e;
+		v = xreallocarray(v, n + 1, sizeof(*v));
+		v[n].type = split_name(p, (size_t)(stop - p), &key);
+		v[n].key = key.p;
+		n++;
+		p = stop + 2;
+	}
+	*np = n;
+	return v;
 }
 
 static int
-word_in(const char *hay, const char *needle)
+place_named(const struct place *v, size_t n, const char *type, const char *key)
 {
-	size_t n = strlen(needle);
-	const char *p = hay;
+	size_t i;
 
-	while ((p = strstr(p, needle)) != NULL) {
-		if ((p == hay || p[-1] == ' ') && (p[n] == '\0' || p[n] == ';' ||
-		    p[n] == ' ' || p[n] == ','))
+	for (i = 0; i < n; i++)
+		if (v[i].key != NULL && strcmp(v[i].key, key) == 0 &&
+		    (type == NULL || (v[i].type != NULL && strcmp(v[i].type, type) == 0)))
 			return 1;
-		p++;
-	}
 	return 0;
 }
 
@@ -409,12 +469,13 @@ resolve(struct state *st, struct span issuer, struct span date,
     struct span places, const char *period)
 {
 	struct docstate *d = &st->d;
-	struct buf fi = { 0 }, fp = { 0 }, tmp = { 0 };
+	struct buf key = { 0 };
 	const struct gaz_unit *best = NULL;
-	const char *name, *type;
+	struct place *pl;
+	const char *type;
 	char day[11];
 	int best_score = -1, tie = 0;
-	size_t i, cands = 0;
+	size_t i, cands = 0, npl;
 
 	if (doc_date(date, day) != 0 &&
 	    (period == NULL || period_end(period, strlen(period), day) != 0)) {
@@ -422,31 +483,27 @@ resolve(struct state *st, struct span issuer, struct span date,
 		    d->doc, (int)issuer.n, issuer.p);
 		return;
 	}
-	u8_fold(&fi, issuer.p, issuer.n);
-	u8_fold(&fp, places.p, places.n);
-	name = split_type(fi.p == NULL ? "" : fi.p, &type);
+	type = split_name(issuer.p, issuer.n, &key);
+	pl = parse_places(places, &npl);
 	for (i = 0; i < st->gaz->n; i++) {
 		const struct gaz_unit *u = &st->gaz->u[i];
 		const struct gaz_unit *parent, *prov;
 		int score = 0;
 
-		if (strcmp(u->fold_name, name) != 0 || !gaz_valid(u, day) ||
+		if (strcmp(u->fold_name, key.p) != 0 || !gaz_valid(u, day) ||
 		    strcmp(u->level, "province") == 0)
 			continue;
 		if (type != NULL && strcmp(u->fold_type, type) != 0)
 			continue;
 		cands++;
-		buf_clear(&tmp);
-		buf_printf(&tmp, "%s %s", u->fold_type, u->fold_name);
-		if (fp.p != NULL && word_in(fp.p, tmp.p))
+		if (place_named(pl, npl, u->fold_type, u->fold_name))
 			score += 2;
 		parent = gaz_by_code(st->gaz, u->parent, day);
 		prov = gaz_by_code(st->gaz, u->province, day);
-		if (fp.p != NULL && parent != NULL && u->parent[0] != '\0' &&
-		    strcmp(parent->level, "province") != 0 &&
-		    word_in(fp.p, parent->fold_name))
+		if (parent != NULL && strcmp(parent->level, "province") != 0 &&
+		    place_named(pl, npl, NULL, parent->fold_name))
 			score++;
-		if (fp.p != NULL && prov != NULL && word_in(fp.p, prov->fold_name))
+		if (prov != NULL && place_named(pl, npl, NULL, prov->fold_name))
 			score++;
 		if (score > best_score) {
 			best = u;
@@ -467,9 +524,10 @@ resolve(struct state *st, struct span issuer, struct span date,
 		d->name = xstrdup(best->full_name);
 		d->province = xstrdup(best->province);
 	}
-	buf_free(&fi);
-	buf_free(&fp);
-	buf_free(&tmp);
+	for (i = 0; i < npl; i++)
+		free(pl[i].key);
+	free(pl);
+	buf_free(&key);
 }
 
 static void

@@ -37,5 +37,22 @@ test_utf8(void)
 	CHECK(u8_cut("ấp", strlen("ấp"), 2) == 0);
 	CHECK(u8_cut("ấp", strlen("ấp"), 3) == 3);
 	CHECK(u8_count_nl("a\nb\nc", 5) == 2);
+	{
+		struct buf k1 = { 0 }, k2 = { 0 }, k3 = { 0 };
+
+		u8_name_key(&k1, "Hoà", strlen("Hoà"));
+		u8_name_key(&k2, "HÒA", strlen("HÒA"));
+		u8_name_key(&k3, "Hoa", strlen("Hoa"));
+		CHECK(strcmp(k1.p, k2.p) == 0);
+		CHECK(strcmp(k1.p, k3.p) != 0);
+		buf_clear(&k1);
+		buf_clear(&k3);
+		u8_name_key(&k1, "Quảng Minh", strlen("Quảng Minh"));
+		u8_name_key(&k3, "Quang Minh", strlen("Quang Minh"));
+		CHECK(strcmp(k1.p, k3.p) != 0);
+		buf_free(&k1);
+		buf_free(&k2);
+		buf_free(&k3);
+	}
 	buf_free(&b);
 }
