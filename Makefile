@@ -29,7 +29,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 .PHONY: all check unit bats fuzz-replay asan fuzz demo deps install uninstall \
 	check-install clean fmt lint-man bench
 
-all: $(BINS) $(B)/unit-tests
+all: $(BINS) $(B)/unit-tests $(B)/baocao-gen
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -57,6 +57,11 @@ $(B)/libbaocao.a: $(LIBOBJ)
 
 $(B)/baocao-%: $(B)/filters/%.o $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/libbaocao.a $(LDLIBS) -o $@
+
+# The corpus generator (a test tool, not installed).
+$(B)/baocao-gen: tests/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< -o $@
 
 $(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $(UNITOBJ) $(B)/libbaocao.a $(LDLIBS) -o $@
@@ -102,11 +107,7 @@ fuzz: deps
 	@echo "fuzzers in build-fuzz/; run e.g. build-fuzz/fuzz_csvin tests/fuzz/corpus/csvin"
 
 demo: deps all
-	@PATH="$(abspath $(B)):$$PATH" pipelines/city-summary pipelines/samples
-	@PATH="$(abspath $(B)):$$PATH" pipelines/city-summary -o $(B)/demo-city.csv pipelines/samples
-	@PATH="$(abspath $(B)):$$PATH" pipelines/chart -o $(B)/demo-chart \
-		-i reception.visits $(B)/demo-city.csv \
-		&& echo "chart: $(B)/demo-chart.png $(B)/demo-chart.svg"
+	@PATH="$(abspath $(B)):$$PATH" pipelines/demo $(B)
 
 bench: all
 	tests/bench/run-all

@@ -35,7 +35,7 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-extract [-z] [--stats] [FILE ...]"
+#define SYNOPSIS "baocao-extract [-z] [--stats] [--progress] [--files0-from LIST | FILE ...]"
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
 #define CTX_MAX 200			/* bytes of context either side */
 #define UNIT_WORDS 3			/* words of unit_text at most */
@@ -45,7 +45,7 @@ static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"before", "raw", "unit_text", "after", "places" };
 
 struct opts {
-	int gzip, stats;
+	int gzip, stats, progress;
 };
 
 struct line {
@@ -85,17 +85,22 @@ static const char *const help_text =
 "\n"
 "  -z, --gzip      write gzip\n"
 "      --stats     print counts of documents, lines and figures on stderr\n"
+"      --progress  show reports done / total on stderr\n"
+"      --files0-from LIST  read the NUL-separated file names in LIST\n"
+"                  (\"-\": stdin) instead of operands\n"
 "  -h, --help      this help\n"
 "  -V, --version   version\n"
 "\n"
 "Exit status: 0 success, 2 trouble (unreadable input, invalid UTF-8, a\n"
 "NUL byte, a document over 64 MiB).\n";
 
-enum { OPT_STATS = CHAR_MAX + 1 };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0 };
 
 static const struct option longopts[] = {
+	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -1190,6 +1195,37 @@ doc_reset(struct doc *d)
 	buf_clear(&d->places);
 }
 
+/* The NUL-separated list of file names in path ("-": stdin). */
+static char **
+read_files0(const char *path, int *n)
+{
+	struct gz_in *in = gz_open_in(path);
+	struct buf all = { 0 };
+	char tmp[1 << 16], **v = NULL;
+	size_t got, i, start = 0;
+	int k = 0;
+
+	while ((got = gz_read(in, tmp, sizeof(tmp))) > 0)
+		buf_add(&all, tmp, got);
+	gz_close_in(in);
+	for (i = 0; i < all.n; i++) {
+		if (all.p[i] != '\0' && i + 1 < all.n)
+			continue;
+		if (all.p[i] != '\0')
+			i++;
+		if (i > start) {
+			v = xreallocarray(v, (size_t)k + 1, sizeof(*v));
+			v[k++] = xmemdup(all.p + start, i - start);
+		}
+		start = i + 1;
+	}
+	buf_free(&all);
+	if (k == 0)
+		die(2, "%s: no file names", path);
+	*n = k;
+	return v;
+}
+
 static void
 compile(regex_t *re, const char *pat)
 {
@@ -1205,6 +1241,7 @@ main(int argc, char *argv[])
 	struct state st = { 0 };
 	struct doc d = { 0 };
 	char **paths;
+	const char *files0 = NULL;
 	int c, i, n;
 	size_t k;
 
@@ -1220,6 +1257,12 @@ main(int argc, char *argv[])
 		case 'z':
 			o.gzip = 1;
 			break;
+		case OPT_FILES0:
+			files0 = optarg;
+			break;
+		case OPT_PROGRESS:
+			o.progress = 1;
+			break;
 		case OPT_STATS:
 			o.stats = 1;
 			break;
@@ -1231,6 +1274,11 @@ main(int argc, char *argv[])
 	argv += optind;
 	paths = argc > 0 ? argv : stdin_path;
 	n = argc > 0 ? argc : 1;
+	if (files0 != NULL) {
+		if (argc > 0)
+			die(2, "file operands cannot be combined with --files0-from");
+		paths = read_files0(files0, &n);
+	}
 	gz_check_inputs(paths, n);
 	st.o = &o;
 	compile(&st.re_title[0], "(quý|Quý|QUÝ) +([IV]+|[1-4]) +(năm|NĂM) +[0-9]{4}");
@@ -1249,7 +1297,11 @@ main(int argc, char *argv[])
 		st.lines += d.nlines;
 		process(&st, &d);
 		doc_reset(&d);
+		if (o.progress)
+			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
 	}
+	if (o.progress)
+		fputc('\n', stderr);
 	csvout_close(st.out);
 	if (o.stats) {
 		cli_stat("documents read", st.docs);

@@ -41,7 +41,7 @@
 #include "vnum.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--scope reporter|all] [--rules FILE] [--gazetteer FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--scope reporter|all|LIST] [--rules FILE] [--gazetteer FILE] [FILE ...]"
 #define WIN_BEFORE 70		/* bytes of folded context a rule's before= sees */
 #define WIN_AFTER 50
 
@@ -63,6 +63,8 @@ static const char *const outcols[] = { "doc", "reporter_code",
 
 struct opts {
 	int gzip, stats, all;
+	char **scopes;		/* --scope LIST: keep every mention of these */
+	size_t nscopes;
 	const char *rules, *gazetteer, *bad_rows;
 };
 
@@ -105,7 +107,10 @@ static const char *const help_text =
 "\n"
 "      --scope S       reporter (default): one row per document and\n"
 "                      indicator, the reporting unit's own figure;\n"
-"                      all: every mention, with its scope and indicator\n"
+"                      all: every mention, with its scope and indicator;\n"
+"                      a list of scopes (sub,table-row,table-total,\n"
+"                      reporter): every mention with an indicator and\n"
+"                      one of these scopes\n"
 "      --rules FILE    lexicon of indicators and rules (default: built in;\n"
 "                      see the header of common/data/lexicon.rules)\n"
 "      --gazetteer FILE  administrative units (default: built in)\n"
@@ -226,7 +231,7 @@ tail(const char *s, size_t n, size_t max)
  * of dates and periods ("năm 2021", "9 tháng") do not end the window.
  */
 static const char *
-before_window(const char *fb, size_t n)
+before_window(const char *fb, size_t n, int percent)
 {
 	const char *w = tail(fb, n, WIN_BEFORE), *p, *start = w;
 
@@ -246,6 +251,15 @@ before_window(const char *fb, size_t n)
 			continue;
 		if (strncmp(q, " thang", 6) == 0)
 			continue;	/* 9 tháng: a period */
+		/* A rate relates to the counts before it: only a rate ends
+		 * its window ("đúng hạn đạt 99%, mức độ hài lòng đạt 98%"). */
+		if (percent) {
+			while (*q == ',' || (*q >= '0' && *q <= '9'))
+				q++;
+			if (*q != '%')
+				continue;
+			q++;
+		}
 		start = q;
 	}
 	return start;
@@ -255,10 +269,9 @@ before_window(const char *fb, size_t n)
 static const struct lex_rule *
 match_rule(struct state *st, int table, int percent, int scope_rules)
 {
-	/* Rates look back over the figures they relate; scope rules over the
-	 * whole clause. */
-	const char *bw = scope_rules ? st->fb.p : percent ?
-	    tail(st->fb.p, st->fb.n, WIN_BEFORE) : before_window(st->fb.p, st->fb.n);
+	/* Scope rules look at the whole clause. */
+	const char *bw = scope_rules ? st->fb.p :
+	    before_window(st->fb.p, st->fb.n, percent);
 	char aw[WIN_AFTER + 8];
 	size_t i, an = st->fa.n < WIN_AFTER ? st->fa.n : WIN_AFTER;
 
@@ -593,6 +606,19 @@ end_doc(struct state *st)
 			write_fact(st, f);
 			continue;
 		}
+		if (st->o->nscopes > 0) {
+			size_t k;
+
+			for (k = 0; k < st->o->nscopes; k++)
+				if (strcmp(f->f[F_SCOPE], st->o->scopes[k]) == 0 &&
+				    f->f[F_IND][0] != '\0')
+					break;
+			if (k < st->o->nscopes)
+				write_fact(st, f);
+			else
+				st->not_reporter++;
+			continue;
+		}
 		if (!f->reporter) {
 			if (f->f[F_IND][0] == '\0')
 				st->no_indicator++;
@@ -806,11 +832,21 @@ main(int argc, char *argv[])
 			o.rules = optarg;
 			break;
 		case OPT_SCOPE:
-			if (strcmp(optarg, "all") == 0)
+			if (strcmp(optarg, "all") == 0) {
 				o.all = 1;
-			else if (strcmp(optarg, "reporter") != 0)
-				die(2, "option '--scope': '%s' is not reporter or all",
-				    optarg);
+			} else if (strcmp(optarg, "reporter") != 0) {
+				size_t k;
+
+				o.scopes = cli_split(optarg, &o.nscopes);
+				for (k = 0; k < o.nscopes; k++)
+					if (strcmp(o.scopes[k], "reporter") != 0 &&
+					    strcmp(o.scopes[k], "sub") != 0 &&
+					    strcmp(o.scopes[k], "table-row") != 0 &&
+					    strcmp(o.scopes[k], "table-total") != 0)
+						die(2, "option '--scope': '%s' is not all, "
+						    "reporter, sub, table-row or table-total",
+						    o.scopes[k]);
+			}
 			break;
 		case OPT_STATS:
 			o.stats = 1;

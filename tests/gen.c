@@ -1,0 +1,389 @@
+/*
+ * baocao-gen: writes a deterministic corpus of synthetic reports from the
+ * 22 district-level units of Hồ Chí Minh City, in the phrasing variety of
+ * the real ones, and beside them the true facts.
+ *
+ *	baocao-gen [-p PERIODS] [-y FIRST_YEAR] [-s SEED] [-b BYTES] [-m PCT] [-f] DIR
+ *
+ * Writes DIR/<code>_<period>.txt for every unit and period, and
+ * DIR/truth.csv with the facts a correct pipeline finds in them:
+ *	doc,reporter_code,province_code,period,indicator,value,unit
+ * PERIODS (default 6) cycles through quý I-IV, 9 tháng and năm of each
+ * year from FIRST_YEAR (default 2023).  BYTES (default 0) pads every
+ * report with prose to about that size (for benchmarks).  -f writes
+ * figures in forms that stress the extractor (bold, no separator, zero
+ * padding, slash chains, footnotes, a table).  -m leaves out about PCT
+ * percent of the (unit, period) reports, as when some districts are late.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const struct unit {
+	const char *code, *issuer, *place, *type;
+	int wards;
+} units[] = {
+	{ "760", "QUẬN 1", "Quận 1", "quận", 10 },
+	{ "761", "QUẬN 12", "Quận 12", "quận", 11 },
+	{ "764", "QUẬN GÒ VẤP", "Gò Vấp", "quận", 16 },
+	{ "765", "QUẬN BÌNH THẠNH", "Bình Thạnh", "quận", 20 },
+	{ "766", "QUẬN TÂN BÌNH", "Tân Bình", "quận", 15 },
+	{ "767", "QUẬN TÂN PHÚ", "Tân Phú", "quận", 11 },
+	{ "768", "QUẬN PHÚ NHUẬN", "Phú Nhuận", "quận", 13 },
+	{ "769", "THÀNH PHỐ THỦ ĐỨC", "Thủ Đức", "thành phố", 34 },
+	{ "770", "QUẬN 3", "Quận 3", "quận", 12 },
+	{ "771", "QUẬN 10", "Quận 10", "quận", 14 },
+	{ "772", "QUẬN 11", "Quận 11", "quận", 16 },
+	{ "773", "QUẬN 4", "Quận 4", "quận", 13 },
+	{ "774", "QUẬN 5", "Quận 5", "quận", 14 },
+	{ "775", "QUẬN 6", "Quận 6", "quận", 14 },
+	{ "776", "QUẬN 8", "Quận 8", "quận", 16 },
+	{ "777", "QUẬN BÌNH TÂN", "Bình Tân", "quận", 10 },
+	{ "778", "QUẬN 7", "Quận 7", "quận", 10 },
+	{ "783", "HUYỆN CỦ CHI", "Củ Chi", "huyện", 21 },
+	{ "784", "HUYỆN HÓC MÔN", "Hóc Môn", "huyện", 12 },
+	{ "785", "HUYỆN BÌNH CHÁNH", "Bình Chánh", "huyện", 16 },
+	{ "786", "HUYỆN NHÀ BÈ", "Nhà Bè", "huyện", 7 },
+	{ "787", "HUYỆN CẦN GIỜ", "Cần Giờ", "huyện", 7 },
+};
+enum { NUNITS = sizeof(units) / sizeof(units[0]) };
+
+static const char *const roman[] = { "I", "II", "III", "IV" };
+
+struct gen {
+	uint64_t rng;
+	FILE *out, *truth;
+	const char *doc;
+	const struct unit *u;
+	const char *period;
+	int forms;
+};
+
+static uint64_t
+next(struct gen *g)
+{
+	/* splitmix64: small, deterministic, good enough for test data. */
+	uint64_t z = (g->rng += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static long
+rnd(struct gen *g, long lo, long hi)
+{
+	return lo + (long)(next(g) % (uint64_t)(hi - lo + 1));
+}
+
+static void
+die(const char *msg)
+{
+	fprintf(stderr, "baocao-gen: %s: %s\n", msg, strerror(errno));
+	exit(2);
+}
+
+/* An integer as a report may write it: 1.642, 1642, 06, **1.642**. */
+static void
+num(struct gen *g, char *buf, size_t n, long v)
+{
+	char d[32], grouped[48];
+	int len = snprintf(d, sizeof(d), "%ld", v), i, j = 0;
+	int style = g->forms ? (int)rnd(g, 0, 5) : 0;
+
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			grouped[j++] = '.';
+		grouped[j++] = d[i];
+	}
+	grouped[j] = '\0';
+	if (v < 10 && style >= 3)
+		snprintf(buf, n, "0%ld", v);		/* zero-padded */
+	else if (v >= 1000 && style == 1)
+		snprintf(buf, n, "%s", d);		/* no separator */
+	else if (style == 2)
+		snprintf(buf, n, "**%s**", grouped);	/* bold */
+	else
+		snprintf(buf, n, "%s", grouped);
+}
+
+/* A percentage with a decimal comma: 98,5%. */
+static void
+pct(char *buf, size_t n, long tenths)
+{
+	if (tenths % 10 == 0)
+		snprintf(buf, n, "%ld%%", tenths / 10);
+	else
+		snprintf(buf, n, "%ld,%ld%%", tenths / 10, tenths % 10);
+}
+
+static void
+fact(struct gen *g, const char *ind, const char *value, const char *unit)
+{
+	fprintf(g->truth, "%s,%s,79,%s,%s,%s,%s\n", g->doc, g->u->code,
+	    g->period, ind, value, unit);
+}
+
+static void
+factl(struct gen *g, const char *ind, long v, const char *unit)
+{
+	char b[32];
+
+	snprintf(b, sizeof(b), "%ld", v);
+	fact(g, ind, b, unit);
+}
+
+static void
+factp(struct gen *g, const char *ind, long tenths)
+{
+	char b[32];
+
+	if (tenths % 10 == 0)
+		snprintf(b, sizeof(b), "%ld", tenths / 10);
+	else
+		snprintf(b, sizeof(b), "%ld.%ld", tenths / 10, tenths % 10);
+	fact(g, ind, b, "percent");
+}
+
+static void
+p(struct gen *g, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vfprintf(g->out, fmt, ap) < 0)
+		die("write");
+	va_end(ap);
+}
+
+static const char *const filler[] = {
+	"Tiếp tục quán triệt thực hiện Kết luận số 114-KL/TW ngày 14 tháng 7 năm 2015 của Ban Chấp hành Trung ương về công tác dân vận của cơ quan nhà nước, chính quyền các cấp.",
+	"Ủy ban nhân dân chỉ đạo các cơ quan, đơn vị thực hiện nghiêm Quyết định số 67/QĐ-UBND ngày 29/12/2017 về ban hành Quy tắc ứng xử của cán bộ, công chức, viên chức.",
+	"Thực hiện Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm 2020 của Chính phủ, các cơ quan tổ chức hội nghị người lao động theo đúng quy định.",
+	"Phát huy vai trò của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội theo phương châm \"dân biết, dân bàn, dân làm, dân kiểm tra, dân giám sát, dân thụ hưởng\".",
+	"Công tác cải cách hành chính được triển khai theo Kế hoạch số 21/KH-UBND ngày 21 tháng 01 năm 2021, gắn với chuyển đổi số và dịch vụ công trực tuyến mức độ 3, 4.",
+	"Liên hệ Văn phòng qua số điện thoại 028.38940541 hoặc thư điện tử vanphong@baocao.example.vn trong giờ hành chính.",
+	"Trong nhiệm kỳ 2021 - 2026, tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15 tháng 5 năm 2016 về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+};
+enum { NFILLER = sizeof(filler) / sizeof(filler[0]) };
+
+/* "quý I năm 2024" and its canonical period for the i-th period. */
+static void
+period_of(int i, int first_year, char *text, size_t tn, char *canon,
+    size_t cn, char *body, size_t bn)
+{
+	int year = first_year + i / 6, k = i % 6;
+
+	if (k < 4) {
+		snprintf(text, tn, "quý %s năm %d", roman[k], year);
+		snprintf(canon, cn, "%d-Q%d", year, k + 1);
+		snprintf(body, bn, "quý %s", roman[k]);
+	} else if (k == 4) {
+		snprintf(text, tn, "9 tháng năm %d", year);
+		snprintf(canon, cn, "%d-01/%d-09", year, year);
+		snprintf(body, bn, "9 tháng đầu năm");
+	} else {
+		snprintf(text, tn, "năm %d", year);
+		snprintf(canon, cn, "%d", year);
+		snprintf(body, bn, "năm %d", year);
+	}
+}
+
+static void
+report(struct gen *g, const char *ptext, const char *pbody, int year, long pad)
+{
+	const struct unit *u = g->u;
+	char a[48], b[48], c[48], d[48], e[48];
+	long visits = rnd(g, 120, 4000), leader = rnd(g, 3, 90);
+	long persons = visits + rnd(g, 0, 200), delta = rnd(g, 1, 300);
+	long carried = rnd(g, 0, 200), received = rnd(g, 40, 1500);
+	long denun = rnd(g, 0, received / 10), compl = rnd(g, 1, received / 5);
+	long resolved_rate = rnd(g, 700, 1000);
+	long dos_recv = rnd(g, 2000, 90000), dos_res = dos_recv - rnd(g, 0, 500);
+	long on_time = rnd(g, 950, 1000), satis = rnd(g, 900, 1000);
+	long ward_dos = rnd(g, 10000, 200000);
+	long works = rnd(g, 3, 80), hh = rnd(g, 50, 3000);
+	long money = rnd(g, 10, 9000) * 1000000L, sup = rnd(g, 5, 400);
+	long coll = rnd(g, 5, 900), indiv = rnd(g, 10, 2000), qd = rnd(g, 2, 90);
+	long prop = rnd(g, 1, 50), written = 0;
+	int month = (int)rnd(g, 1, 12), day = (int)rnd(g, 1, 28), i;
+
+	p(g, "\n\n**ỦY BAN NHÂN DÂN\n%s**\n\nSố: %ld/BC-UBND\n\n", u->issuer,
+	    rnd(g, 100, 9999));
+	p(g, "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc**\n\n");
+	p(g, "%s, ngày %d tháng %d năm %d\n\nBÁO CÁO\n\n", u->place, day, month,
+	    year + 1);
+	p(g, "Kết quả thực hiện công tác dân vận chính quyền, quy chế dân chủ ở cơ sở %s\n\n",
+	    ptext);
+	p(g, "Căn cứ Kế hoạch số %ld/KH-UBND ngày %d/%d/%d của Ủy ban nhân dân Thành phố; Hướng dẫn số 1717/HD-SNV ngày 14/4/2023 của Sở Nội vụ.\n\n",
+	    rnd(g, 10, 999), day, month, year);
+	p(g, "I. TÌNH HÌNH CHUNG\n\n");
+	p(g, "Trên địa bàn hiện có %d phường, xã, thị trấn; Ủy ban nhân dân %d phường thực hiện tốt quy chế dân chủ.\n\n",
+	    u->wards, u->wards);
+	factl(g, "units.wards", u->wards, "unit");
+	p(g, "II. KẾT QUẢ THỰC HIỆN\n\n1. Công tác tiếp công dân, giải quyết đơn thư\n\n");
+	num(g, a, sizeof(a), visits);
+	num(g, b, sizeof(b), leader);
+	num(g, c, sizeof(c), delta);
+	if (g->forms && rnd(g, 0, 1)) {
+		num(g, d, sizeof(d), persons);
+		p(g, "+ Tiếp công dân thường xuyên %s lượt/%s người (giảm %s lượt so với cùng kỳ).\n\n+ Lãnh đạo tiếp định kỳ: lãnh đạo tiếp %s lượt.\n\n",
+		    a, d, c, b);
+		factl(g, "reception.persons", persons, "person");
+	} else {
+		p(g, "Kết quả trong %s, Ủy ban nhân dân đã tiếp %s lượt công dân (giảm %s lượt so với cùng kỳ), trong đó, lãnh đạo tiếp %s lượt.\n\n",
+		    pbody, a, c, b);
+	}
+	factl(g, "reception.visits", visits, "visit");
+	factl(g, "reception.leader_visits", leader, "visit");
+	num(g, a, sizeof(a), carried);
+	num(g, b, sizeof(b), received);
+	num(g, c, sizeof(c), denun);
+	num(g, d, sizeof(d), compl);
+	pct(e, sizeof(e), resolved_rate);
+	p(g, "Số lượng đơn tồn kỳ trước chuyển sang là %s đơn. Số đơn nhận trong %s là %s đơn thư, cụ thể: tố cáo %s đơn, khiếu nại %s đơn, đã giải quyết xong đạt %s.\n\n",
+	    a, pbody, b, c, d, e);
+	factl(g, "petitions.carried_over", carried, "petition");
+	factl(g, "petitions.received", received, "petition");
+	factl(g, "petitions.denunciations", denun, "petition");
+	factl(g, "petitions.complaints", compl, "petition");
+	factp(g, "petitions.resolved_rate", resolved_rate);
+	p(g, "2. Công tác cải cách hành chính\n\n");
+	num(g, a, sizeof(a), dos_recv);
+	num(g, b, sizeof(b), dos_res);
+	pct(c, sizeof(c), on_time);
+	pct(d, sizeof(d), satis);
+	p(g, "+ Ủy ban nhân dân đã tiếp nhận %s hồ sơ, đã giải quyết được %s hồ sơ. Tỷ lệ giải quyết hồ sơ đúng hạn đạt %s, mức độ hài lòng của người dân đạt %s.\n\n",
+	    a, b, c, d);
+	factl(g, "dossiers.received", dos_recv, "dossier");
+	factl(g, "dossiers.resolved", dos_res, "dossier");
+	factp(g, "dossiers.on_time_rate", on_time);
+	factp(g, "satisfaction.rate", satis);
+	num(g, a, sizeof(a), ward_dos);
+	p(g, "+ Tại Ủy ban nhân dân %d phường đã tiếp nhận %s hồ sơ.\n\n", u->wards, a);
+	p(g, "3. Thực hiện Quy chế dân chủ ở cơ sở\n\n");
+	num(g, a, sizeof(a), works);
+	num(g, b, sizeof(b), hh);
+	num(g, c, sizeof(c), money);
+	p(g, "Nhân dân đã bàn, quyết định thực hiện %s công trình phúc lợi công cộng với phương châm \"Nhà nước và nhân dân cùng làm\", có %s hộ dân đóng góp số tiền %s đồng.",
+	    a, b, c);
+	if (g->forms)
+		p(g, " Kết quả năm %d¹ được ghi nhận.", year);
+	p(g, "\n\n");
+	factl(g, "works.count", works, "work");
+	factl(g, "works.households", hh, "household");
+	factl(g, "works.cash_vnd", money, "VND");
+	num(g, a, sizeof(a), sup);
+	p(g, "Qua %s cuộc giám sát, không phát hiện sai phạm.\n\n", a);
+	factl(g, "supervision.sessions", sup, "session");
+	p(g, "4. Công tác thi đua, khen thưởng\n\n");
+	num(g, a, sizeof(a), qd);
+	num(g, b, sizeof(b), coll);
+	num(g, c, sizeof(c), indiv);
+	num(g, d, sizeof(d), prop);
+	p(g, "Ủy ban nhân dân đã ban hành %s Quyết định khen thưởng cho %s tập thể và %s cá nhân; đề nghị tặng Bằng khen cho %s tập thể.\n\n",
+	    a, b, c, d);
+	factl(g, "awards.collectives", coll, "collective");
+	factl(g, "awards.individuals", indiv, "person");
+	if (g->forms) {
+		long sum_w = 0, sum_h = 0;
+
+		p(g, "¹ Quyết định số 187/QĐ-UBND ngày 19 tháng 01 năm %d.\n\n", year + 1);
+		p(g, "PHỤ LỤC\n\nSTT\tĐơn vị\tSố lượng công trình\tSố hộ dân đóng góp\n1\t2\t3\t4\n");
+		for (i = 1; i <= 3; i++) {
+			long w = rnd(g, 0, 9), h = rnd(g, 0, 99);
+
+			sum_w += w;
+			sum_h += h;
+			p(g, "%d\tUBND Phường %d\t%ld\t%ld\n", i, i, w, h);
+		}
+		p(g, "Tổng cộng\t\t%ld\t%ld\n\n", sum_w, sum_h);
+	}
+	for (i = 0; written < pad; i++) {
+		const char *f = filler[next(g) % NFILLER];
+
+		p(g, "%s\n\n", f);
+		written += (long)strlen(f) + 2;
+	}
+	p(g, "Nơi nhận:\n- Sở Nội vụ;\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH**\n");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct gen g = { 0 };
+	int c, periods = 6, first_year = 2023, i, k, missing = 0;
+	long pad = 0;
+	const char *dir;
+	char path[4096];
+
+	g.rng = 1;
+	while ((c = getopt(argc, argv, "b:fm:p:s:y:")) != -1) {
+		switch (c) {
+		case 'b':
+			pad = atol(optarg);
+			break;
+		case 'f':
+			g.forms = 1;
+			break;
+		case 'm':
+			missing = atoi(optarg);
+			break;
+		case 'p':
+			periods = atoi(optarg);
+			break;
+		case 's':
+			g.rng = strtoull(optarg, NULL, 10);
+			break;
+		case 'y':
+			first_year = atoi(optarg);
+			break;
+		default:
+			fputs("usage: baocao-gen [-f] [-p PERIODS] [-y YEAR] [-s SEED] [-b BYTES] [-m PCT] DIR\n", stderr);
+			return 2;
+		}
+	}
+	if (optind + 1 != argc || periods < 1 || first_year < 2021) {
+		fputs("usage: baocao-gen [-f] [-p PERIODS] [-y YEAR>=2021] [-s SEED] [-b BYTES] [-m PCT] DIR\n", stderr);
+		return 2;
+	}
+	dir = argv[optind];
+	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+		die(dir);
+	snprintf(path, sizeof(path), "%s/truth.csv", dir);
+	if ((g.truth = fopen(path, "w")) == NULL)
+		die(path);
+	fputs("doc,reporter_code,province_code,period,indicator,value,unit\n", g.truth);
+	for (i = 0; i < periods; i++) {
+		char ptext[64], canon[32], body[64], doc[96];
+
+		period_of(i, first_year, ptext, sizeof(ptext), canon, sizeof(canon),
+		    body, sizeof(body));
+		for (k = 0; k < NUNITS; k++) {
+			char *slash;
+
+			g.u = &units[k];
+			g.period = canon;
+			if (missing > 0 && rnd(&g, 1, 100) <= missing)
+				continue;
+			snprintf(doc, sizeof(doc), "%s_%s", units[k].code, canon);
+			while ((slash = strchr(doc, '/')) != NULL)
+				*slash = '-';
+			g.doc = doc;
+			snprintf(path, sizeof(path), "%s/%s.txt", dir, doc);
+			if ((g.out = fopen(path, "w")) == NULL)
+				die(path);
+			report(&g, ptext, body, first_year + i / 6, pad);
+			if (fclose(g.out) == EOF)
+				die(path);
+		}
+	}
+	if (fclose(g.truth) == EOF)
+		die("truth.csv");
+	return 0;
+}
