@@ -291,18 +291,17 @@ report(struct gen *g, const char *ptext, const char *pbody, int year, long pad)
 	factl(g, "awards.collectives", coll, "collective");
 	factl(g, "awards.individuals", indiv, "person");
 	if (g->forms) {
-		long sum_w = 0, sum_h = 0;
+		/* The appendix splits the text's totals over three wards, so the
+		 * report adds up (check-totals finds nothing in it). */
+		long w1 = rnd(g, 0, works), w2 = rnd(g, 0, works - w1);
+		long h1 = rnd(g, 0, hh), h2 = rnd(g, 0, hh - h1);
+		long wv[3] = { w1, w2, works - w1 - w2 }, hv[3] = { h1, h2, hh - h1 - h2 };
 
 		p(g, "¹ Quyết định số 187/QĐ-UBND ngày 19 tháng 01 năm %d.\n\n", year + 1);
 		p(g, "PHỤ LỤC\n\nSTT\tĐơn vị\tSố lượng công trình\tSố hộ dân đóng góp\n1\t2\t3\t4\n");
-		for (i = 1; i <= 3; i++) {
-			long w = rnd(g, 0, 9), h = rnd(g, 0, 99);
-
-			sum_w += w;
-			sum_h += h;
-			p(g, "%d\tUBND Phường %d\t%ld\t%ld\n", i, i, w, h);
-		}
-		p(g, "Tổng cộng\t\t%ld\t%ld\n\n", sum_w, sum_h);
+		for (i = 0; i < 3; i++)
+			p(g, "%d\tUBND Phường %d\t%ld\t%ld\n", i + 1, i + 1, wv[i], hv[i]);
+		p(g, "Tổng cộng\t\t%ld\t%ld\n\n", works, hh);
 	}
 	for (i = 0; written < pad; i++) {
 		const char *f = filler[next(g) % NFILLER];
