@@ -20,6 +20,7 @@ LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
+FUZZSUP	= tests/fuzz/support.c
 MANS	= $(FILTERS:%=filters/%.1)
 ALLOBJ	= $(LIBOBJ) $(FILTERS:%=$(B)/filters/%.o) $(UNITOBJ)
 
@@ -88,9 +89,10 @@ lint-man: $(MANS)
 fuzz-replay: $(B)/fuzz-replay
 	$(B)/fuzz-replay tests/fuzz/corpus
 
-$(B)/fuzz-replay: $(FUZZSRC) tests/fuzz/replay.c $(B)/libbaocao.a
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(FUZZSRC) tests/fuzz/replay.c \
-		$(B)/libbaocao.a $(LDLIBS) -o $@
+$(B)/fuzz-replay: $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c tests/fuzz/fuzz.h \
+		$(wildcard filters/*.c) $(B)/libbaocao.a
+	$(CC) $(WARN) $(CPPFLAGS) -Itests/fuzz $(CFLAGS) $(LDFLAGS) $(FUZZSRC) \
+		$(FUZZSUP) tests/fuzz/replay.c $(B)/libbaocao.a $(LDLIBS) -o $@
 
 asan: deps
 	$(MAKE) --no-print-directory B=build-asan CC=$(CC) \
@@ -99,12 +101,12 @@ asan: deps
 fuzz: deps
 	@for f in $(FUZZSRC); do n=$$(basename $$f .c); \
 		$(MAKE) --no-print-directory B=build-fuzz CC=clang \
-		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
 		build-fuzz/libbaocao.a || exit 1; \
-		clang $(WARN) $(CPPFLAGS) -O1 -g -DFUZZ_ONE=$$n \
-		-fsanitize=fuzzer,address,undefined $$f build-fuzz/libbaocao.a \
-		$(LDLIBS) -o build-fuzz/$$n || exit 1; done
-	@echo "fuzzers in build-fuzz/; run e.g. build-fuzz/fuzz_csvin tests/fuzz/corpus/csvin"
+		clang $(WARN) $(CPPFLAGS) -Itests/fuzz -O1 -g -DFUZZ_ONE \
+		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $$f $(FUZZSUP) \
+		build-fuzz/libbaocao.a $(LDLIBS) -o build-fuzz/$$n || exit 1; done
+	@echo "fuzzers in build-fuzz/; run e.g. build-fuzz/fuzz_csv -max_total_time=600 tests/fuzz/corpus/csv"
 
 demo: deps all
 	@PATH="$(abspath $(B)):$$PATH" pipelines/demo $(B)

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +8,8 @@
 #include "diag.h"
 
 static const char *prog = "baocao";
+static jmp_buf *catcher;	/* set only by fuzz harnesses */
+static int quiet;		/* likewise */
 
 static void vdiag(const char *, size_t, const char *, va_list);
 
@@ -33,6 +36,8 @@ vdiag(const char *file, size_t line, const char *fmt, va_list ap)
 	int saved = errno;
 	size_t n = strlen(fmt);
 
+	if (quiet)
+		return;
 	fflush(stdout);
 	fprintf(stderr, "%s: ", prog);
 	if (file != NULL) {
@@ -55,6 +60,8 @@ die(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (catcher != NULL)
+		longjmp(*catcher, status);
 	exit(status);
 }
 
@@ -66,7 +73,21 @@ die_at(int status, const char *file, size_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag(file, line, fmt, ap);
 	va_end(ap);
+	if (catcher != NULL)
+		longjmp(*catcher, status);
 	exit(status);
+}
+
+void
+diag_catch(jmp_buf *jb)
+{
+	catcher = jb;
+}
+
+void
+diag_quiet(void)
+{
+	quiet = 1;
 }
 
 void

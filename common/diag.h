@@ -21,6 +21,15 @@ void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warn_at(const char *file, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * For fuzz harnesses only: die() and die_at() longjmp to jb (with the
+ * status) instead of exiting, so one bad input does not end the run.
+ * diag_quiet() silences diagnostics (warnings go unseen; fuzzing only).
+ */
+#include <setjmp.h>
+void diag_catch(jmp_buf *jb);
+void diag_quiet(void);
+
 /* A bug in baocao, never a consequence of bad input. */
 #define internal_error(msg) \
 	die(2, "internal error at %s:%d: %s", __FILE__, __LINE__, (msg))

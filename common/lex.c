@@ -174,9 +174,11 @@ lex_load(const char *path)
 
 	in = path == NULL ? gz_open_mem("(built-in lexicon)", data_lexicon,
 	    data_lexicon_len) : gz_open_in(path);
-	name = gz_name(in);
 	while ((n = gz_read(in, tmp, sizeof(tmp))) > 0)
 		buf_add(&all, tmp, n);
+	/* Closed before parsing: an error below leaves nothing open. */
+	name = xstrdup(gz_name(in));
+	gz_close_in(in);
 	if (all.n > 0 && all.p[all.n - 1] != '\n')
 		buf_addc(&all, '\n');
 	for (i = 0; i < all.n; i++) {
@@ -193,7 +195,7 @@ lex_load(const char *path)
 	}
 	buf_free(&line);
 	buf_free(&all);
-	gz_close_in(in);
+	free((char *)name);
 	return x;
 }
 

@@ -600,7 +600,8 @@ finish(struct state *st, struct csvout *out)
 		csvout_str(out, "units_total");
 	}
 	csvout_end(out);
-	qsort(st->all, st->nall, sizeof(*st->all), cmp_groups);
+	if (st->nall > 0)	/* qsort(NULL, 0, ...) is undefined */
+		qsort(st->all, st->nall, sizeof(*st->all), cmp_groups);
 	for (i = 0; i < st->nall; i++) {
 		const struct group *g = st->all[i];
 		const char *p = g->k.key;
@@ -715,6 +716,9 @@ run_merge(struct state *st, struct csvin *in)
 		struct group *g;
 		struct span tag = csvin_field(in, 0);
 
+		/* Partial outputs concatenated into one stream repeat the header. */
+		if (span_eq(tag, "baocao_partial"))
+			continue;
 		st->rows++;
 		if (!span_eq(tag, "v1"))
 			die_at(2, csvin_name(in), csvin_line(in),
@@ -764,6 +768,40 @@ resolve_columns(struct state *st, struct csvin *in)
 		die_at(2, csvin_name(in), 1,
 		    "not baocao-aggregate --partial output (no baocao_partial column)");
 	buf_free(&name);
+}
+
+static void
+free_state(struct state *st)
+{
+	const struct opts *o = st->o;
+	size_t i, k, j;
+
+	for (i = 0; i < st->nall; i++) {
+		struct group *g = st->all[i];
+
+		for (k = 0; k < o->nops; k++) {
+			for (j = 0; j < g->acc[k].set.n; j++)
+				free(g->acc[k].set.v[j]);
+			free(g->acc[k].set.v);
+			free(g->acc[k].text);
+		}
+		free(g->k.key);
+		free(g);
+	}
+	free(st->all);
+	htab_free(&st->tab);
+	free(st->kidx);
+	buf_free(&st->key);
+	lex_free(st->lex);
+	gaz_free(st->gaz);
+	for (k = 0; k < o->nkeys; k++)
+		free(o->keys[k]);
+	free(o->keys);
+	for (k = 0; k < o->nops; k++) {
+		free(o->ops[k].col);
+		free(o->ops[k].outname);
+	}
+	free(o->ops);
 }
 
 int
@@ -855,5 +893,6 @@ main(int argc, char *argv[])
 		cli_stat("rows quarantined", csvin_bad_count(in));
 	}
 	csvin_close(in);
+	free_state(&st);
 	return 0;
 }

@@ -131,6 +131,16 @@ has_col(struct csvin *in, const char *name)
 	return csvin_col(in, name) >= 0;
 }
 
+static int
+has_span(struct csvin *in, struct span s)
+{
+	char *name = xmemdup(s.p, s.n);
+	int r = has_col(in, name);
+
+	free(name);
+	return r;
+}
+
 /* Decides the key and value columns from both headers. */
 static void
 plan(struct state *st, struct side *a, struct side *b)
@@ -167,7 +177,7 @@ plan(struct state *st, struct side *a, struct side *b)
 			if (in_list(st->keys, st->nkeys, s) ||
 			    in_list(o->ignore, o->nignore, s))
 				continue;
-			if (csvin_col(b->in, xmemdup(s.p, s.n)) < 0) {
+			if (!has_span(b->in, s)) {
 				warn("column '%.*s' only in '%s': not compared",
 				    (int)s.n, s.p, csvin_name(a->in));
 				continue;
@@ -178,8 +188,7 @@ plan(struct state *st, struct side *a, struct side *b)
 			struct span s = csvin_colname(b->in, i);
 
 			if (!in_list(st->keys, st->nkeys, s) &&
-			    !in_list(o->ignore, o->nignore, s) &&
-			    csvin_col(a->in, xmemdup(s.p, s.n)) < 0)
+			    !in_list(o->ignore, o->nignore, s) && !has_span(a->in, s))
 				warn("column '%.*s' only in '%s': not compared",
 				    (int)s.n, s.p, csvin_name(b->in));
 		}

@@ -907,5 +907,16 @@ main(int argc, char *argv[])
 		cli_stat("conflicting values reported", st.conflicts);
 	}
 	csvin_close(st.in);
+	lex_free(st.lex);
+	gaz_free(st.gaz);
+	free(st.pass);
+	free(st.d.facts);
+	buf_free(&st.fb);
+	buf_free(&st.fa);
+	buf_free(&st.fn);
+	buf_free(&st.fc);
+	buf_free(&st.fr);
+	buf_free(&st.fs);
+	buf_free(&st.tmp);
 	return 0;
 }

@@ -138,3 +138,12 @@ a,3,2"
 	run baocao-aggregate -k k -o count "$BATS_TEST_TMPDIR/h.csv"
 	assert_output "k,count"
 }
+
+@test "--merge reads partial tables concatenated into one stream (repeated headers)" {
+	"$TESTS/gen-facts" 3000 5 > "$BATS_TEST_TMPDIR/all.csv"
+	head -1500 "$BATS_TEST_TMPDIR/all.csv" > "$BATS_TEST_TMPDIR/a.csv"
+	{ head -1 "$BATS_TEST_TMPDIR/all.csv"; tail -n +1501 "$BATS_TEST_TMPDIR/all.csv"; } > "$BATS_TEST_TMPDIR/b.csv"
+	baocao-aggregate "$BATS_TEST_TMPDIR/all.csv" > "$BATS_TEST_TMPDIR/whole.csv"
+	run bash -c "cat <(baocao-aggregate --partial '$BATS_TEST_TMPDIR/a.csv') <(baocao-aggregate --partial '$BATS_TEST_TMPDIR/b.csv') | baocao-aggregate --merge | cmp - '$BATS_TEST_TMPDIR/whole.csv'"
+	assert_success
+}

@@ -1,0 +1,34 @@
+/*
+ * Fuzz targets.  Each file defines fuzz_<name>(data, size); built alone
+ * with -DFUZZ_ONE it also defines libFuzzer's entry point, and replay.c
+ * runs every target over its stored corpus (make check).
+ */
+#ifndef BAOCAO_FUZZ_H
+#define BAOCAO_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+int fuzz_csv(const uint8_t *, size_t);
+int fuzz_numbers(const uint8_t *, size_t);
+int fuzz_extract(const uint8_t *, size_t);
+int fuzz_rules(const uint8_t *, size_t);
+int fuzz_merge(const uint8_t *, size_t);
+int fuzz_diff(const uint8_t *, size_t);
+int fuzz_normalize(const uint8_t *, size_t);
+
+/* Writes data to a scratch file and returns its path (reused). */
+const char *fuzz_file(int which, const uint8_t *data, size_t size);
+/* Runs a filter's main with argv, stdout to /dev/null; returns its status
+ * (2 when it died). */
+int fuzz_run(int (*mainfn)(int, char **), int argc, char **argv);
+
+/* fds opened from here on can be closed after a caught die(). */
+int fuzz_lowest_fd(void);
+void fuzz_close_from(int low);
+
+#define FUZZ_ENTRY(name) \
+	int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) \
+	{ return fuzz_##name(d, n); }
+
+#endif

@@ -1,0 +1,23 @@
+/* The report scanner on any valid text: never a crash, never a hang. */
+#include <string.h>
+
+#include "fuzz.h"
+#include "utf8.h"
+
+#define main extract_main
+#include "../../filters/extract.c"
+#undef main
+
+int
+fuzz_extract(const uint8_t *data, size_t size)
+{
+	char *argv[] = { "baocao-extract", NULL, NULL };
+
+	argv[1] = (char *)fuzz_file(0, data, size);
+	fuzz_run(extract_main, 2, argv);
+	return 0;
+}
+
+#ifdef FUZZ_ONE
+FUZZ_ENTRY(extract)
+#endif

@@ -1,0 +1,20 @@
+/* aggregate's partial-state reader (--merge) on any CSV: never a crash. */
+#include "fuzz.h"
+
+#define main aggregate_main
+#include "../../filters/aggregate.c"
+#undef main
+
+int
+fuzz_merge(const uint8_t *data, size_t size)
+{
+	char *argv[] = { "baocao-aggregate", "--merge", NULL, NULL };
+
+	argv[2] = (char *)fuzz_file(0, data, size);
+	fuzz_run(aggregate_main, 3, argv);
+	return 0;
+}
+
+#ifdef FUZZ_ONE
+FUZZ_ENTRY(merge)
+#endif
