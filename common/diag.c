@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 
@@ -12,6 +13,17 @@ static jmp_buf *catcher;	/* set only by fuzz harnesses */
 static int quiet;		/* likewise */
 
 static void vdiag(const char *, size_t, const char *, va_list);
+
+/*
+ * Trouble ends the program at once: output still buffered is not written
+ * (a half-made table must not look whole), and atexit handlers do not run.
+ */
+static _Noreturn void
+quit(int status)
+{
+	fflush(stderr);
+	_exit(status);
+}
 
 void
 diag_init(const char *argv0)
@@ -62,7 +74,7 @@ die(int status, const char *fmt, ...)
 	va_end(ap);
 	if (catcher != NULL)
 		longjmp(*catcher, status);
-	exit(status);
+	quit(status);
 }
 
 void
@@ -75,7 +87,7 @@ die_at(int status, const char *file, size_t line, const char *fmt, ...)
 	va_end(ap);
 	if (catcher != NULL)
 		longjmp(*catcher, status);
-	exit(status);
+	quit(status);
 }
 
 void

@@ -74,11 +74,75 @@ map(struct buf *out, const char *p, size_t n, utf8proc_option_t opt, int dbar)
 	free(r);
 }
 
+#define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | \
+	UTF8PROC_COMPOSE)
+#define FOLD_TAB 0x1F00		/* through Latin Extended Additional */
+
+/*
+ * The fold of each code point below FOLD_TAB, as utf8proc computes it,
+ * when it is one ASCII byte (1..127), nothing (-1), or 0 when the fold is
+ * anything else.  Folding Vietnamese text one character at a time from
+ * this table gives what utf8proc gives for the whole string, several times
+ * faster; any other character sends the string through utf8proc.
+ */
+static signed char fold_tab[FOLD_TAB];
+
+static void
+fold_init(void)
+{
+	utf8proc_int32_t cp;
+
+	for (cp = 0x80; cp < FOLD_TAB; cp++) {
+		utf8proc_uint8_t enc[4], *r = NULL;
+		utf8proc_ssize_t e = utf8proc_encode_char(cp, enc), k;
+
+		if (e <= 0)
+			continue;
+		k = utf8proc_map(enc, e, &r, FOLD_OPTS);
+		if (k == 0)
+			fold_tab[cp] = -1;
+		else if (k == 1 && r[0] < 0x80)
+			fold_tab[cp] = (signed char)r[0];
+		free(r);
+	}
+	fold_tab[0x110] = fold_tab[0x111] = 'd';	/* Đ đ */
+	fold_tab[0x7F] = 0x7F;
+}
+
 void
 u8_fold(struct buf *out, const char *p, size_t n)
 {
-	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_CASEFOLD |
-	    UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE, 1);
+	static int ready;
+	size_t i = 0, mark = out->n;
+
+	if (!ready) {
+		fold_init();
+		ready = 1;
+	}
+	buf_reserve(out, n);
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (c < 0x80) {
+			out->p[out->n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0 || cp >= FOLD_TAB || fold_tab[cp] == 0) {
+			/* Not a simple case: the whole string through utf8proc. */
+			out->n = mark;
+			map(out, p, n, FOLD_OPTS, 1);
+			return;
+		}
+		if (fold_tab[cp] > 0)
+			out->p[out->n++] = fold_tab[cp];
+		i += (size_t)k;
+	}
+	out->p[out->n] = '\0';
 }
 
 void

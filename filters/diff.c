@@ -406,6 +406,22 @@ run_hash(struct state *st, struct side *a, struct side *b)
 	for (r = first; r != NULL; r = r->next)
 		if (r->seen_line == 0)
 			compare_rows(st, r->k.key, r->vals, NULL);
+	while (first != NULL) {
+		r = first->next;
+		free(first->k.key);
+		free(first->vals);
+		free(first);
+		first = r;
+	}
+	{
+		size_t i;
+
+		for (i = 0; i < added.cap; i++)
+			if (added.slot[i] != NULL) {
+				free(added.slot[i]->key);
+				free(added.slot[i]);
+			}
+	}
 	buf_free(&vals);
 	htab_free(&old);
 	htab_free(&added);
@@ -498,6 +514,38 @@ parse_tolerance(struct opts *o, const char *t)
 	o->has_tol = 1;
 }
 
+static void
+free_list(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+free_all(struct opts *o, struct state *st, struct side *a, struct side *b)
+{
+	if (st->cols != o->values) {
+		size_t i;
+
+		for (i = 0; i < st->ncols; i++)
+			free(st->cols[i]);
+		free(st->cols);
+	}
+	free(st->keys);	/* its strings belong to o->keys */
+	free_list(o->keys, o->nkeys);
+	free_list(o->values, o->nvalues);
+	free_list(o->ignore, o->nignore);
+	free(a->kidx);
+	free(a->vidx);
+	free(b->kidx);
+	free(b->vidx);
+	buf_free(&st->tmp);
+	buf_free(&st->kb);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -555,6 +603,7 @@ main(int argc, char *argv[])
 					die(2, "option '--only': unknown status '%s'",
 					    v[i]);
 			}
+			free_list(v, n);
 			break;
 		}
 		case OPT_SORTED:
@@ -600,5 +649,6 @@ main(int argc, char *argv[])
 	csvout_close(st.out);
 	csvin_close(a.in);
 	csvin_close(b.in);
+	free_all(&o, &st, &a, &b);
 	return st.ndiff > 0 ? 1 : 0;
 }

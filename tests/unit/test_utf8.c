@@ -32,6 +32,22 @@ test_utf8(void)
 	CHECK_STR(fold("Thủ Đức"), "thu duc");
 	/* Decomposed input (e + combining grave) folds the same. */
 	CHECK_STR(fold("Tie\xCC\x82\xCC\x81p"), "tiep");
+	CHECK_STR(fold("Straße"), "strasse");		/* not simple: utf8proc */
+	CHECK_STR(fold("ĐẶNG ỨNG Ở ĂN ÂU"), "dang ung o an au");
+	CHECK_STR(fold("Ủy ban nhân dân"), "uy ban nhan dan");
+	/* Every Vietnamese letter folds as utf8proc alone folds it. */
+	{
+		static const char *const letters[] = { "àáảãạăằắẳẵặâầấẩẫậ",
+			"èéẻẽẹêềếểễệ", "ìíỉĩị", "òóỏõọôồốổỗộơờớởỡợ",
+			"ùúủũụưừứửữự", "ỳýỷỹỵ", "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", "ĐđÝỲ" };
+		static const char *const want[] = { "aaaaaaaaaaaaaaaaa",
+			"eeeeeeeeeee", "iiiii", "ooooooooooooooooo", "uuuuuuuuuuu",
+			"yyyyy", "aaaaaaaaaaaaaaaaa", "ddyy" };
+		size_t k;
+
+		for (k = 0; k < sizeof(letters) / sizeof(letters[0]); k++)
+			CHECK_STR(fold(letters[k]), want[k]);
+	}
 	u8_nfc(&b, "e\xCC\x81", 3);
 	CHECK(b.n == 2 && memcmp(b.p, "\xC3\xA9", 2) == 0);
 	CHECK(u8_cut("ấp", strlen("ấp"), 2) == 0);
