@@ -69,3 +69,13 @@ cli_stat(const char *what, unsigned long long n)
 {
 	fprintf(stderr, "%s: %s: %llu\n", diag_prog(), what, n);
 }
+
+void
+cli_free_split(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}

@@ -15,7 +15,9 @@ long long cli_num(const char *opt, const char *val, long long min,
 	long long max);
 /* Splits a comma list into a NULL-terminated array (caller frees both). */
 char **cli_split(const char *list, size_t *n);
-/* Opens the --stats destination (stderr) format helper. */
+/* Frees what cli_split returned. */
+void cli_free_split(char **, size_t);
+/* One --stats line on stderr: "baocao-x: what: n". */
 void cli_stat(const char *what, unsigned long long n);
 
 #endif

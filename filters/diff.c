@@ -515,16 +515,6 @@ parse_tolerance(struct opts *o, const char *t)
 }
 
 static void
-free_list(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static void
 free_all(struct opts *o, struct state *st, struct side *a, struct side *b)
 {
 	if (st->cols != o->values) {
@@ -535,9 +525,9 @@ free_all(struct opts *o, struct state *st, struct side *a, struct side *b)
 		free(st->cols);
 	}
 	free(st->keys);	/* its strings belong to o->keys */
-	free_list(o->keys, o->nkeys);
-	free_list(o->values, o->nvalues);
-	free_list(o->ignore, o->nignore);
+	cli_free_split(o->keys, o->nkeys);
+	cli_free_split(o->values, o->nvalues);
+	cli_free_split(o->ignore, o->nignore);
 	free(a->kidx);
 	free(a->vidx);
 	free(b->kidx);
@@ -603,7 +593,7 @@ main(int argc, char *argv[])
 					die(2, "option '--only': unknown status '%s'",
 					    v[i]);
 			}
-			free_list(v, n);
+			cli_free_split(v, n);
 			break;
 		}
 		case OPT_SORTED:

@@ -907,6 +907,7 @@ main(int argc, char *argv[])
 		cli_stat("conflicting values reported", st.conflicts);
 	}
 	csvin_close(st.in);
+	cli_free_split(o.scopes, o.nscopes);
 	lex_free(st.lex);
 	gaz_free(st.gaz);
 	free(st.pass);
