@@ -20,6 +20,15 @@ cli_version(void)
 }
 
 void
+cli_help(const char *text)
+{
+	fputs(text, stdout);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		die(2, "write error:");
+	exit(0);
+}
+
+void
 cli_usage_error(const char *synopsis)
 {
 	fprintf(stderr, "usage: %s\nTry '%s --help' for more information.\n",

@@ -8,6 +8,8 @@
 
 /* Prints "baocao-x VERSION" on stdout and exits 0. */
 _Noreturn void cli_version(void);
+/* Prints the full usage on stdout and exits 0 (2 if it cannot). */
+_Noreturn void cli_help(const char *text);
 /* Prints the synopsis and "Try ... --help" on stderr, exits 2. */
 _Noreturn void cli_usage_error(const char *synopsis);
 /* Checked integer option: dies naming the option and the value. */

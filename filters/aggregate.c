@@ -822,8 +822,7 @@ main(int argc, char *argv[])
 		case 'V':
 			cli_version();
 		case 'h':
-			fputs(help_text, stdout);
-			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+			cli_help(help_text);
 		case 'k':
 			keys = optarg;
 			break;

@@ -557,8 +557,7 @@ main(int argc, char *argv[])
 			o.show[ST_SAME] = 1;
 			break;
 		case 'h':
-			fputs(help_text, stdout);
-			return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
+			cli_help(help_text);
 		case 'k':
 			keys = optarg;
 			o.keys_given = 1;
