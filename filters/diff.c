@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "buf.h"
 #include "cli.h"
 #include "csvin.h"
@@ -353,6 +354,7 @@ run_hash(struct state *st, struct side *a, struct side *b)
 	struct htab old = { 0 }, added = { 0 };
 	struct oldrow *first = NULL, **tail = &first, *r;
 	struct buf vals = { 0 };
+	struct arena ar = { 0 };	/* every row of OLD, freed at once */
 
 	while (csvin_next(a->in)) {
 		uint64_t h;
@@ -364,13 +366,17 @@ run_hash(struct state *st, struct side *a, struct side *b)
 			die_at(2, csvin_name(a->in), csvin_line(a->in),
 			    "duplicate key '%s' (first at line %zu)",
 			    show_key(NULL, st->kb.p, st->nkeys), r->line);
-		r = xcalloc(1, sizeof(*r));
-		r->k.key = xmemdup(st->kb.p, st->kb.n);
+		r = arena_alloc(&ar, sizeof(*r));
+		/* Key and values in one piece: "k1\0k2\0" then "v1\0v2\0". */
+		row_values(&vals, a, st->ncols);
+		r->k.key = arena_alloc(&ar, st->kb.n + vals.n + 1);
+		memcpy(r->k.key, st->kb.p, st->kb.n);
+		if (vals.n > 0)
+			memcpy(r->k.key + st->kb.n, vals.p, vals.n);
 		r->k.keylen = st->kb.n;
 		r->k.hash = h;
 		r->line = csvin_line(a->in);
-		row_values(&vals, a, st->ncols);
-		r->vals = xmemdup(vals.p, vals.n);
+		r->vals = r->k.key + st->kb.n;
 		htab_add(&old, &r->k);
 		*tail = r;
 		tail = &r->next;
@@ -395,8 +401,8 @@ run_hash(struct state *st, struct side *a, struct side *b)
 			continue;
 		}
 		/* Added: remember the key only, to catch a duplicate. */
-		r = xcalloc(1, sizeof(*r));
-		r->k.key = xmemdup(st->kb.p, st->kb.n);
+		r = arena_alloc(&ar, sizeof(*r));
+		r->k.key = arena_dup(&ar, st->kb.p, st->kb.n);
 		r->k.keylen = st->kb.n;
 		r->k.hash = h;
 		r->seen_line = csvin_line(b->in);
@@ -406,22 +412,7 @@ run_hash(struct state *st, struct side *a, struct side *b)
 	for (r = first; r != NULL; r = r->next)
 		if (r->seen_line == 0)
 			compare_rows(st, r->k.key, r->vals, NULL);
-	while (first != NULL) {
-		r = first->next;
-		free(first->k.key);
-		free(first->vals);
-		free(first);
-		first = r;
-	}
-	{
-		size_t i;
-
-		for (i = 0; i < added.cap; i++)
-			if (added.slot[i] != NULL) {
-				free(added.slot[i]->key);
-				free(added.slot[i]);
-			}
-	}
+	arena_free(&ar);
 	buf_free(&vals);
 	htab_free(&old);
 	htab_free(&added);
