@@ -102,8 +102,12 @@ on_field(void *s, size_t len, void *ctx)
 	c->f[c->nf].off = c->data.n;
 	c->f[c->nf].len = len;
 	c->nf++;
-	buf_add(&c->data, s == NULL ? "" : s, len);
-	buf_addc(&c->data, '\0');
+	buf_reserve(&c->data, len + 1);
+	if (len > 0)
+		memcpy(c->data.p + c->data.n, s, len);
+	c->data.n += len + 1;
+	c->data.p[c->data.n - 1] = '\0';
+	c->data.p[c->data.n] = '\0';
 }
 
 static void
@@ -198,11 +202,13 @@ read_record(struct csvin *c)
 			/* One physical line (or what is buffered of it). */
 			seg = c->rbuf + c->rpos;
 			n = c->rlen - c->rpos;
-			for (i = 0; i < n; i++)
-				if (seg[i] == '\n' || seg[i] == '\r')
-					break;
-			if (i < n)
-				n = i + 1;
+			{
+				const char *nl = memchr(seg, '\n', n);
+				size_t upto = nl == NULL ? n : (size_t)(nl - seg) + 1;
+				const char *cr = memchr(seg, '\r', upto);
+
+				n = cr != NULL ? (size_t)(cr - seg) + 1 : upto;
+			}
 			if (!c->row_open) {
 				for (i = 0; i < n; i++)
 					if (seg[i] != '\n' && seg[i] != '\r')
@@ -267,7 +273,7 @@ read_record(struct csvin *c)
 static int
 check_record(struct csvin *c)
 {
-	size_t i, line = c->row_line;
+	size_t i, j, line;
 
 	for (i = 0; i < c->nf; i++) {
 		const char *p = c->data.p + c->f[i].off;
@@ -275,17 +281,21 @@ check_record(struct csvin *c)
 		const char *nul = memchr(p, '\0', n);
 
 		bad = u8_invalid(p, n);
+		if (nul == NULL && bad == n)
+			continue;
+		/* The line of the bad byte: the record's first line plus the
+		 * line breaks before it (only worked out on an error). */
+		line = c->row_line;
+		for (j = 0; j < i; j++)
+			line += u8_count_nl(c->data.p + c->f[j].off, c->f[j].len);
 		if (nul != NULL && (size_t)(nul - p) < bad) {
 			row_error(c, line + u8_count_nl(p, (size_t)(nul - p)),
 			    "NUL byte in field %zu", i + 1);
 			return 0;
 		}
-		if (bad < n) {
-			row_error(c, line + u8_count_nl(p, bad),
-			    "invalid UTF-8 in field %zu", i + 1);
-			return 0;
-		}
-		line += u8_count_nl(p, n);
+		row_error(c, line + u8_count_nl(p, bad),
+		    "invalid UTF-8 in field %zu", i + 1);
+		return 0;
 	}
 	return 1;
 }

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -15,6 +16,16 @@ u8_invalid(const char *p, size_t n)
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
 
+		/* ASCII eight bytes at a time. */
+		if (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (s[i] < 0x80) {
 			i++;
 			continue;
