@@ -153,8 +153,5 @@ check-install: $(BINS)
 		[ -f $$tmp/usr/share/man/man1/baocao-$$f.1 ] || exit 1; done && \
 		rm -rf $$tmp && echo "install: ok"
 
-fmt:
-	clang-format -i common/*.c common/*.h filters/*.c tests/unit/*.c
-
 clean:
 	rm -rf build build-asan build-fuzz
