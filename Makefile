@@ -28,7 +28,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all check unit bats fuzz-replay asan fuzz demo deps install uninstall \
-	check-install clean fmt lint-man bench
+	check-install clean lint-man bench
 
 all: $(BINS) $(B)/unit-tests $(B)/baocao-gen
 

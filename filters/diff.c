@@ -32,7 +32,7 @@
 #include "htab.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-diff [-aqz] [-k KEYS] [-v COLUMNS] [-t TOL] [--only STATUSES] [--ignore COLUMNS] [--sorted] OLD NEW"
+#define SYNOPSIS "baocao-diff [-aqz] [-k KEYS] [-v COLUMNS] [-t TOL] [--only STATUSES] [--ignore COLUMNS] [--sorted] [--stats] [--bad-rows FILE] OLD NEW"
 #define DEFAULT_KEYS "province_code,period,indicator,unit"
 #define PCT_PREC 2
 
@@ -41,6 +41,8 @@ static const char *const status_name[ST_N] = { "added", "removed", "changed",
 	"same" };
 
 struct opts {
+	const char *bad_rows;
+	int stats;
 	char **keys, **values, **ignore;
 	size_t nkeys, nvalues, nignore;
 	int keys_given;
@@ -72,7 +74,7 @@ struct state {
 	char **keys;		/* keys in use (present in both) */
 	size_t nkeys;
 	struct csvout *out;
-	unsigned long long ndiff;
+	unsigned long long ndiff, written, nstat[ST_N];
 	struct buf tmp, kb;
 };
 
@@ -94,14 +96,18 @@ static const char *const help_text =
 "  -q, --quiet           print nothing; only the exit status tells\n"
 "      --sorted          both inputs are sorted by key: merge them in\n"
 "                        constant memory (an unsorted input is an error)\n"
+"      --bad-rows FILE   quarantine unreadable CSV rows to FILE and go on\n"
+"      --stats           print rows read and values by status on stderr\n"
 "  -z, --gzip            write gzip\n"
 "  -h, --help            this help\n"
 "  -V, --version         version\n";
 
-enum { OPT_IGNORE = CHAR_MAX + 1, OPT_ONLY, OPT_SORTED };
+enum { OPT_IGNORE = CHAR_MAX + 1, OPT_ONLY, OPT_SORTED, OPT_STATS,
+	OPT_BAD_ROWS };
 
 static const struct option longopts[] = {
 	{ "all", no_argument, NULL, 'a' },
+	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "ignore", required_argument, NULL, OPT_IGNORE },
@@ -109,6 +115,7 @@ static const struct option longopts[] = {
 	{ "only", required_argument, NULL, OPT_ONLY },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "sorted", no_argument, NULL, OPT_SORTED },
+	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "tolerance", required_argument, NULL, 't' },
 	{ "values", required_argument, NULL, 'v' },
 	{ "version", no_argument, NULL, 'V' },
@@ -246,12 +253,14 @@ emit(struct state *st, const char *key, size_t col, const char *old,
 	struct dec a, b, d, q, hundred;
 	size_t i;
 
+	st->nstat[s]++;
 	if (!o->show[s])
 		return;
 	if (s != ST_SAME)
 		st->ndiff++;
 	if (o->quiet)
 		return;
+	st->written++;
 	for (i = 0; i < st->nkeys; i++) {
 		csvout_str(st->out, key);
 		key += strlen(key) + 1;
@@ -534,6 +543,7 @@ main(int argc, char *argv[])
 	struct state st = { 0 };
 	struct side a = { 0 }, b = { 0 };
 	const char *keys = DEFAULT_KEYS;
+	FILE *bad = NULL;
 	size_t i, n;
 	int c, only = 0;
 
@@ -589,6 +599,12 @@ main(int argc, char *argv[])
 		case OPT_SORTED:
 			o.sorted = 1;
 			break;
+		case OPT_STATS:
+			o.stats = 1;
+			break;
+		case OPT_BAD_ROWS:
+			o.bad_rows = optarg;
+			break;
 		default:
 			cli_usage_error(SYNOPSIS);
 		}
@@ -601,8 +617,14 @@ main(int argc, char *argv[])
 		die(2, "OLD and NEW cannot both be stdin");
 	o.keys = cli_split(keys, &o.nkeys);
 	gz_check_inputs(argv, 2);
+	if (o.bad_rows != NULL && (bad = fopen(o.bad_rows, "w")) == NULL)
+		die(2, "cannot write '%s':", o.bad_rows);
 	a.in = csvin_open(&argv[0], 1);
 	b.in = csvin_open(&argv[1], 1);
+	if (bad != NULL) {
+		csvin_set_bad_rows(a.in, bad);
+		csvin_set_bad_rows(b.in, bad);
+	}
 	st.o = &o;
 	if (csvin_ncols(a.in) == 0 && csvin_ncols(b.in) == 0)
 		return 0;
@@ -627,6 +649,21 @@ main(int argc, char *argv[])
 	else
 		run_hash(&st, &a, &b);
 	csvout_close(st.out);
+	if (bad != NULL && fclose(bad) == EOF)
+		die(2, "cannot write '%s':", o.bad_rows);
+	if (o.stats) {
+		cli_stat("rows read, old", csvin_rows(a.in));
+		cli_stat("rows read, new", csvin_rows(b.in));
+		cli_stat("rows quarantined", csvin_bad_count(a.in) +
+		    csvin_bad_count(b.in));
+		for (i = 0; i < ST_N; i++) {
+			char what[32];
+
+			snprintf(what, sizeof(what), "values %s", status_name[i]);
+			cli_stat(what, st.nstat[i]);
+		}
+		cli_stat("rows written", st.written);
+	}
 	csvin_close(a.in);
 	csvin_close(b.in);
 	free_all(&o, &st, &a, &b);

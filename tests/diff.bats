@@ -111,3 +111,15 @@ setup() {
 	run -2 baocao-diff "$O"
 	run -2 baocao-diff "$O" "$N" "$N"
 }
+
+@test "--stats accounts for every value; --bad-rows quarantines and goes on" {
+	printf 'province_code,period,indicator,unit,value,note\n79,2024,a,visit,1.5,x\n79,2024,z,visit,9\n' > "$BATS_TEST_TMPDIR/n3.csv"
+	run -1 --separate-stderr baocao-diff --stats --bad-rows "$BATS_TEST_TMPDIR/bad.csv" "$O" "$BATS_TEST_TMPDIR/n3.csv"
+	[[ "$stderr" == *"baocao-diff: rows read, old: 3"* ]]
+	[[ "$stderr" == *"baocao-diff: rows read, new: 1"* ]]
+	[[ "$stderr" == *"baocao-diff: rows quarantined: 1"* ]]
+	[[ "$stderr" == *"baocao-diff: values removed: 4"* ]]
+	[[ "$stderr" == *"baocao-diff: values same: 2"* ]]
+	run cat "$BATS_TEST_TMPDIR/bad.csv"
+	assert_output "$BATS_TEST_TMPDIR/n3.csv,3,\"expected 6 fields, found 5\""
+}
