@@ -91,6 +91,9 @@ scale(struct dec *d, const char *word)
 	return DEC_SYNTAX;
 }
 
+/* Number words name small figures; a longer chain is not read as one. */
+#define WORDS_MAX 1000000000LL
+
 long long
 vnum_words(const char *f)
 {
@@ -135,6 +138,8 @@ vnum_words(const char *f)
 		} else {
 			return -1;
 		}
+		if (cur > WORDS_MAX || group > WORDS_MAX || total > WORDS_MAX)
+			return -1;
 		any = 1;
 	}
 	if (!any)

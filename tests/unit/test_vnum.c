@@ -109,6 +109,9 @@ test_vnum(void)
 	CHECK_STR(val("một"), "1");
 	CHECK_STR(val("hai nghìn"), "2000");
 	CHECK_STR(val("chín trăm"), "900");
+	/* A long chain of number words is not a number (found by fuzzing:
+	 * it overflowed). */
+	CHECK_STR(val("hai mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi mươi"), "ERR");
 
 	/* J: reporting periods */
 	CHECK_STR(per("9 tháng năm 2021"), "2021-01/2021-09");		/* J1 */
