@@ -19,6 +19,8 @@ int fuzz_normalize(const uint8_t *, size_t);
 
 /* Writes data to a scratch file and returns its path (reused). */
 const char *fuzz_file(int which, const uint8_t *data, size_t size);
+/* A gazetteer file of a few units (loading the full one is slow). */
+const char *fuzz_small_gazetteer(void);
 /* Runs a filter's main with argv, stdout to /dev/null; returns its status
  * (2 when it died). */
 int fuzz_run(int (*mainfn)(int, char **), int argc, char **argv);

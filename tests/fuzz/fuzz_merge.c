@@ -8,10 +8,12 @@
 int
 fuzz_merge(const uint8_t *data, size_t size)
 {
-	char *argv[] = { "baocao-aggregate", "--merge", NULL, NULL };
+	char *argv[] = { "baocao-aggregate", "--merge", "--gazetteer", NULL,
+		NULL, NULL };
 
-	argv[2] = (char *)fuzz_file(0, data, size);
-	fuzz_run(aggregate_main, 3, argv);
+	argv[3] = (char *)fuzz_small_gazetteer();
+	argv[4] = (char *)fuzz_file(0, data, size);
+	fuzz_run(aggregate_main, 5, argv);
 	return 0;
 }
 
