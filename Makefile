@@ -24,6 +24,7 @@ FUZZSUP	= tests/fuzz/support.c
 MANS	= $(FILTERS:%=filters/%.1)
 ALLOBJ	= $(LIBOBJ) $(FILTERS:%=$(B)/filters/%.o) $(UNITOBJ)
 
+FUZZB	?= build-fuzz
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
@@ -100,13 +101,13 @@ asan: deps
 
 fuzz: deps
 	@for f in $(FUZZSRC); do n=$$(basename $$f .c); \
-		$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+		$(MAKE) --no-print-directory B=$(FUZZB) CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-		build-fuzz/libbaocao.a || exit 1; \
+		$(FUZZB)/libbaocao.a || exit 1; \
 		clang $(WARN) $(CPPFLAGS) -Itests/fuzz -O1 -g -DFUZZ_ONE \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $$f $(FUZZSUP) \
-		build-fuzz/libbaocao.a $(LDLIBS) -o build-fuzz/$$n || exit 1; done
-	@echo "fuzzers in build-fuzz/; run e.g. build-fuzz/fuzz_csv -max_total_time=600 tests/fuzz/corpus/csv"
+		$(FUZZB)/libbaocao.a $(LDLIBS) -o $(FUZZB)/$$n || exit 1; done
+	@echo "fuzzers in $(FUZZB)/; run e.g. $(FUZZB)/fuzz_csv -max_total_time=600 tests/fuzz/corpus/csv"
 
 demo: deps all
 	@PATH="$(abspath $(B)):$$PATH" pipelines/demo $(B)
@@ -154,4 +155,4 @@ check-install: $(BINS)
 		rm -rf $$tmp && echo "install: ok"
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan $(FUZZB)
