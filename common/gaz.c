@@ -36,6 +36,61 @@ fold_span(struct span s)
 	return b.p;
 }
 
+static int
+by_code(const void *a, const void *b)
+{
+	const struct gaz_unit *x = *(struct gaz_unit *const *)a;
+	const struct gaz_unit *y = *(struct gaz_unit *const *)b;
+	int c = strcmp(x->code, y->code);
+
+	/* Equal codes keep file order: qsort is not stable, pointers are. */
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+static int
+by_province(const void *a, const void *b)
+{
+	const struct gaz_unit *x = *(struct gaz_unit *const *)a;
+	const struct gaz_unit *y = *(struct gaz_unit *const *)b;
+	int c = strcmp(x->province, y->province);
+
+	return c != 0 ? c : (x < y ? -1 : x > y);
+}
+
+static void
+index_units(struct gaz *g)
+{
+	size_t i;
+
+	g->bycode = xreallocarray(NULL, g->n + 1, sizeof(*g->bycode));
+	g->districts = xreallocarray(NULL, g->n + 1, sizeof(*g->districts));
+	for (i = 0; i < g->n; i++) {
+		g->bycode[i] = &g->u[i];
+		if (strcmp(g->u[i].level, "district") == 0)
+			g->districts[g->ndistricts++] = &g->u[i];
+	}
+	qsort(g->bycode, g->n, sizeof(*g->bycode), by_code);
+	qsort(g->districts, g->ndistricts, sizeof(*g->districts), by_province);
+}
+
+/* First index in v[0..n) whose field (code or province) is >= key. */
+static size_t
+lower_bound(struct gaz_unit **v, size_t n, const char *key, int province)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *f = province ? v[mid]->province : v[mid]->code;
+
+		if (strcmp(f, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 struct gaz *
 gaz_load(const char *path)
 {
@@ -78,6 +133,7 @@ gaz_load(const char *path)
 		u->fold_type = fold_span(csvin_field(in, (size_t)idx[3]));
 	}
 	csvin_close(in);
+	index_units(g);
 	return g;
 }
 
@@ -104,6 +160,8 @@ gaz_free(struct gaz *g)
 		free(u->fold_type);
 	}
 	free(g->u);
+	free(g->bycode);
+	free(g->districts);
 	free(g);
 }
 
@@ -123,10 +181,10 @@ gaz_count_districts(const struct gaz *g, const char *province,
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < g->n; i++)
-		if (strcmp(g->u[i].level, "district") == 0 &&
-		    strcmp(g->u[i].province, province) == 0 &&
-		    gaz_valid(&g->u[i], date))
+	for (i = lower_bound(g->districts, g->ndistricts, province, 1);
+	    i < g->ndistricts && strcmp(g->districts[i]->province, province) == 0;
+	    i++)
+		if (gaz_valid(g->districts[i], date))
 			n++;
 	return n;
 }
@@ -136,8 +194,9 @@ gaz_by_code(const struct gaz *g, const char *code, const char *date)
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++)
-		if (strcmp(g->u[i].code, code) == 0 && gaz_valid(&g->u[i], date))
-			return &g->u[i];
+	for (i = lower_bound(g->bycode, g->n, code, 0);
+	    i < g->n && strcmp(g->bycode[i]->code, code) == 0; i++)
+		if (gaz_valid(g->bycode[i], date))
+			return g->bycode[i];
 	return NULL;
 }

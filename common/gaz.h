@@ -19,6 +19,10 @@ struct gaz_unit {
 struct gaz {
 	struct gaz_unit *u;
 	size_t n;
+	/* Indexes built on load: every version by code, and the district-level
+	 * versions by province, so lookups per group cost a binary search. */
+	struct gaz_unit **bycode, **districts;
+	size_t ndistricts;
 };
 
 /* path NULL loads the built-in copy.  Dies on a malformed file. */

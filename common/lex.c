@@ -63,9 +63,14 @@ parse_rule(struct lex *x, char *rest, const char *file, size_t line)
 	memset(r, 0, sizeof(*r));
 	r->ind = xstrdup(trim(rest));
 	r->line = line;
-	if (lex_find(x, r->ind, strlen(r->ind)) == NULL &&
-	    strcmp(r->ind, "-") != 0 && strcmp(r->ind, "*") != 0)
-		die_at(2, file, line, "rule: unknown indicator '%s'", r->ind);
+	r->ind_index = -1;
+	if (strcmp(r->ind, "-") != 0 && strcmp(r->ind, "*") != 0) {
+		const struct lex_ind *d = lex_find(x, r->ind, strlen(r->ind));
+
+		if (d == NULL)
+			die_at(2, file, line, "rule: unknown indicator '%s'", r->ind);
+		r->ind_index = d - x->ind;
+	}
 	for (p = colon + 1;; p = semi + 1) {
 		char *eq, *key, *val;
 		struct lex_alt *a = NULL;

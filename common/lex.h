@@ -25,6 +25,7 @@ struct lex_unit {
 
 struct lex_rule {
 	char *ind;
+	long ind_index;		/* into lex.ind; -1 for "-" and "*" */
 	struct lex_alt noun, before, after, near, not, col, row, section;
 	char *scope;		/* NULL: decided by normalize */
 	char *source;		/* NULL, "text" or "table" */

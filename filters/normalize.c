@@ -285,13 +285,9 @@ match_rule(struct state *st, int table, int percent, int scope_rules)
 		if (r->source != NULL && strcmp(r->source, table ? "table" : "text"))
 			continue;
 		/* A percentage is never a count, nor a count a percentage. */
-		if (strcmp(r->ind, "-") != 0 && !scope_rules) {
-			const struct lex_ind *d = lex_find(st->lex, r->ind,
-			    strlen(r->ind));
-
-			if ((strcmp(d->unit, "percent") == 0) != percent)
-				continue;
-		}
+		if (r->ind_index >= 0 && (strcmp(st->lex->ind[r->ind_index].unit,
+		    "percent") == 0) != percent)
+			continue;
 		if (r->noun.n > 0 && !starts_any(&r->noun, st->fn.p))
 			continue;
 		if (r->before.n > 0 && !contains_any(&r->before, bw))
@@ -717,8 +713,8 @@ one_row(struct state *st)
 	fold_into(&st->fs, field(st, C_SECTION));
 	table = span_eq(field(st, C_SOURCE), "table");
 	r = match_rule(st, table, v.percent, 0);
-	if (r != NULL && strcmp(r->ind, "-") != 0)
-		ind = lex_find(st->lex, r->ind, strlen(r->ind));
+	if (r != NULL && r->ind_index >= 0)
+		ind = &st->lex->ind[r->ind_index];
 	/* Value: a coverage fraction counts units (16/16 xã). */
 	if (v.fraction && ind != NULL && strncmp(ind->id, "units.", 6) == 0)
 		dec_format(&v.denom, &val);
