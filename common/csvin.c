@@ -171,7 +171,6 @@ read_record(struct csvin *c)
 	for (;;) {
 		size_t i, n, done;
 		const char *seg;
-		int started = 0;
 
 		c->nf = 0;
 		c->overflow = 0;
@@ -216,7 +215,6 @@ read_record(struct csvin *c)
 				if (i < n) {
 					c->row_open = 1;
 					c->row_line = c->line + 1;
-					started = 1;
 				}
 			}
 			done = csv_parse(&c->p, seg, n, on_field, on_row, c);
@@ -253,7 +251,6 @@ read_record(struct csvin *c)
 				c->prev_cr = 0;
 			}
 		}
-		(void)started;
 		c->row_open = 0;
 		if (c->overflow == 1) {
 			row_error(c, c->row_line, "more than %zu fields",
@@ -373,22 +370,28 @@ open_next(struct csvin *c)
 	return 0;
 }
 
-struct csvin *
-csvin_open(char *const *paths, int n)
+/* Both ways in: a reader over paths[0..n), its header read. */
+static struct csvin *
+start(struct csvin *c, char *const *paths, int n)
 {
-	static char *const stdin_path[] = { "-" };
-	struct csvin *c = xcalloc(1, sizeof(*c));
-
-	if (n == 0) {
-		paths = stdin_path;
-		n = 1;
-	}
 	c->paths = paths;
 	c->npaths = n;
 	c->rbuf = xmalloc(READBUF);
 	c->name = paths[0];
 	open_next(c);
 	return c;
+}
+
+struct csvin *
+csvin_open(char *const *paths, int n)
+{
+	static char *const stdin_path[] = { "-" };
+
+	if (n == 0) {
+		paths = stdin_path;
+		n = 1;
+	}
+	return start(xcalloc(1, sizeof(struct csvin)), paths, n);
 }
 
 struct csvin *
@@ -399,12 +402,7 @@ csvin_open_mem(const char *name, const void *data, size_t len)
 	c->memname[0] = xstrdup(name);
 	c->mem = data;
 	c->memlen = len;
-	c->paths = c->memname;
-	c->npaths = 1;
-	c->rbuf = xmalloc(READBUF);
-	c->name = name;
-	open_next(c);
-	return c;
+	return start(c, c->memname, 1);
 }
 
 void

@@ -250,7 +250,7 @@ emit(struct state *st, const char *key, size_t col, const char *old,
     const char *new, enum status s)
 {
 	const struct opts *o = st->o;
-	struct dec a, b, d, q, hundred;
+	struct dec a, b, d, q, d100;
 	size_t i;
 
 	st->nstat[s]++;
@@ -275,13 +275,12 @@ emit(struct state *st, const char *key, size_t col, const char *old,
 		buf_clear(&st->tmp);
 		dec_format(&d, &st->tmp);
 		csvout_field(st->out, st->tmp.p, st->tmp.n);
-		dec_from_u64(&hundred, 100);
 		a.neg = 0;
 		buf_clear(&st->tmp);
 		/* pct = delta * 100 / |old|, rounded to PCT_PREC digits. */
-		hundred = d;
-		if (!dec_is_zero(&a) && dec_mul_u32(&hundred, 100) == DEC_OK &&
-		    dec_div(&q, &hundred, &a, PCT_PREC) == DEC_OK)
+		d100 = d;
+		if (!dec_is_zero(&a) && dec_mul_u32(&d100, 100) == DEC_OK &&
+		    dec_div(&q, &d100, &a, PCT_PREC) == DEC_OK)
 			dec_format_fixed(&q, PCT_PREC, &st->tmp);
 		csvout_field(st->out, st->tmp.p == NULL ? "" : st->tmp.p,
 		    st->tmp.n);

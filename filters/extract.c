@@ -676,7 +676,7 @@ found:
 		emit(st, d, li + 1, source, row, col,
 		    before.p == NULL ? "" : before.p, before.n, s + a, b - a,
 		    s + us, ue - us, after.p == NULL ? "" : after.p, after.n);
-		i = b > ue ? b : ue > b ? b : b;
+		i = b;
 		/* Slash chains: "857 lượt/914 người" goes on after the unit. */
 		if (ue < n && s[ue] == '/' && ue + 1 < n && isdig(s[ue + 1]))
 			i = ue + 1;
@@ -891,13 +891,12 @@ heading_len(const char *s, size_t n)
  * path: roman, then arabic, then letter ("II.3.b").
  */
 static size_t
-heading(struct state *st, struct doc *d, const char *s, size_t n)
+heading(struct doc *d, const char *s, size_t n)
 {
 	char tok[16], roman[24] = "", arabic[24] = "";
 	size_t len, k;
 	char *p;
 
-	(void)st;
 	if (n > 600 || (len = heading_len(s, n)) == 0 || len >= sizeof(tok))
 		return 0;
 	memcpy(tok, s, len);
@@ -1156,7 +1155,7 @@ process(struct state *st, struct doc *d)
 			li = last;
 			continue;
 		}
-		from = heading(st, d, s, n);
+		from = heading(d, s, n);
 		/* Header lines before the body carry no figures worth having. */
 		if (strncmp(s, "Số", 3) == 0 && memchr(s, ':', n < 8 ? n : 8) != NULL)
 			continue;
