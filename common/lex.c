@@ -102,11 +102,14 @@ parse_rule(struct lex *x, char *rest, const char *file, size_t line)
 				a = &r->row;
 			else if (strcmp(key, "section") == 0)
 				a = &r->section;
-			else if (strcmp(key, "scope") == 0)
-				r->scope = xstrdup(trim(val));
-			else if (strcmp(key, "source") == 0)
-				r->source = xstrdup(trim(val));
-			else
+			else if (strcmp(key, "scope") == 0 ||
+			    strcmp(key, "source") == 0) {
+				char **v = key[1] == 'c' ? &r->scope : &r->source;
+
+				if (*v != NULL)
+					die_at(2, file, line, "rule: '%s' given twice", key);
+				*v = xstrdup(trim(val));
+			} else
 				die_at(2, file, line, "rule: unknown key '%s'", key);
 			if (a != NULL)
 				parse_alt(a, val);

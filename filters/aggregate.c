@@ -18,7 +18,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -816,7 +815,6 @@ main(int argc, char *argv[])
 	int c;
 
 	diag_init(argv[0]);
-	setlocale(LC_CTYPE, "");
 	while ((c = getopt_long(argc, argv, "Vhk:o:z", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'V':

@@ -15,7 +15,6 @@
  */
 #include <getopt.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,22 +226,20 @@ make_key(struct buf *b, const struct side *s, size_t nkeys)
 	}
 }
 
-/* Key fields as "a,b,c" for messages. */
+/* Key fields as "a,b,c" in out, for messages. */
 static const char *
-show_key(struct buf *b, const char *key, size_t nkeys)
+show_key(struct buf *out, const char *key, size_t nkeys)
 {
-	static struct buf out;
 	size_t i;
 
-	(void)b;
-	buf_clear(&out);
+	buf_clear(out);
 	for (i = 0; i < nkeys; i++) {
 		if (i > 0)
-			buf_addc(&out, ',');
-		csvout_quote(&out, key, strlen(key));
+			buf_addc(out, ',');
+		csvout_quote(out, key, strlen(key));
 		key += strlen(key) + 1;
 	}
-	return out.p == NULL ? "" : out.p;
+	return out->p == NULL ? "" : out->p;
 }
 
 static void
@@ -373,7 +370,7 @@ run_hash(struct state *st, struct side *a, struct side *b)
 		if (r != NULL)
 			die_at(2, csvin_name(a->in), csvin_line(a->in),
 			    "duplicate key '%s' (first at line %zu)",
-			    show_key(NULL, st->kb.p, st->nkeys), r->line);
+			    show_key(&st->tmp, st->kb.p, st->nkeys), r->line);
 		r = arena_alloc(&ar, sizeof(*r));
 		/* Key and values in one piece: "k1\0k2\0" then "v1\0v2\0". */
 		row_values(&vals, a, st->ncols);
@@ -401,7 +398,7 @@ run_hash(struct state *st, struct side *a, struct side *b)
 		if (r != NULL && r->seen_line != 0)
 			die_at(2, csvin_name(b->in), csvin_line(b->in),
 			    "duplicate key '%s' (first at line %zu)",
-			    show_key(NULL, st->kb.p, st->nkeys), r->seen_line);
+			    show_key(&st->tmp, st->kb.p, st->nkeys), r->seen_line);
 		row_values(&vals, b, st->ncols);
 		if (r != NULL && r->vals != NULL) {
 			r->seen_line = csvin_line(b->in);
@@ -455,12 +452,12 @@ advance(struct state *st, struct side *s, struct buf *key, struct buf *prev,
 		if (c == 0)
 			die_at(2, csvin_name(s->in), csvin_line(s->in),
 			    "duplicate key '%s' (first at line %zu)",
-			    show_key(NULL, key->p, st->nkeys), *prev_line);
+			    show_key(&st->tmp, key->p, st->nkeys), *prev_line);
 		if (c > 0)
 			die_at(2, csvin_name(s->in), csvin_line(s->in),
 			    "input not sorted by key (--sorted): '%s' after a "
 			    "greater key at line %zu; sort it or drop --sorted",
-			    show_key(NULL, key->p, st->nkeys), *prev_line);
+			    show_key(&st->tmp, key->p, st->nkeys), *prev_line);
 	}
 	*prev_line = csvin_line(s->in);
 	row_values(vals, s, st->ncols);
@@ -547,7 +544,6 @@ main(int argc, char *argv[])
 	int c, only = 0;
 
 	diag_init(argv[0]);
-	setlocale(LC_CTYPE, "");
 	o.show[ST_ADDED] = o.show[ST_REMOVED] = o.show[ST_CHANGED] = 1;
 	while ((c = getopt_long(argc, argv, "Vahk:qt:v:z", longopts, NULL)) != -1) {
 		switch (c) {
@@ -625,8 +621,15 @@ main(int argc, char *argv[])
 		csvin_set_bad_rows(b.in, bad);
 	}
 	st.o = &o;
-	if (csvin_ncols(a.in) == 0 && csvin_ncols(b.in) == 0)
+	if (csvin_ncols(a.in) == 0 && csvin_ncols(b.in) == 0) {
+		/* Two empty files do not differ. */
+		if (bad != NULL)
+			fclose(bad);
+		csvin_close(a.in);
+		csvin_close(b.in);
+		free_all(&o, &st, &a, &b);
 		return 0;
+	}
 	if (csvin_ncols(a.in) == 0 || csvin_ncols(b.in) == 0)
 		die(2, "'%s' is empty (not even a header)",
 		    csvin_ncols(a.in) == 0 ? argv[0] : argv[1]);

@@ -19,7 +19,6 @@
  */
 #include <getopt.h>
 #include <limits.h>
-#include <locale.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1309,7 +1308,6 @@ main(int argc, char *argv[])
 	size_t k;
 
 	diag_init(argv[0]);
-	setlocale(LC_CTYPE, "");
 	while ((c = getopt_long(argc, argv, "Vhz", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'V':

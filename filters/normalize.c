@@ -21,7 +21,6 @@
  */
 #include <getopt.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -807,7 +806,6 @@ main(int argc, char *argv[])
 	int c;
 
 	diag_init(argv[0]);
-	setlocale(LC_CTYPE, "");
 	while ((c = getopt_long(argc, argv, "Vhz", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'V':

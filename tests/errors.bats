@@ -97,6 +97,9 @@ truncated-gz|2|IN: corrupt or truncated gzip input (unexpected end of file)'
 	done
 	make_input header-only
 	run -0 baocao-diff -k k "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/in"
+	make_input empty
+	run -0 baocao-diff -k k "$BATS_TEST_TMPDIR/in" "$BATS_TEST_TMPDIR/in"
+	assert_output ""
 	use_table normalize
 	make_input header-only
 	run_filter normalize

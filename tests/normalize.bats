@@ -73,6 +73,9 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	printf 'indicator a.b visit count\nrule a.c: noun=lượt\n' > "$BATS_TEST_TMPDIR/bad.rules"
 	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: unknown indicator 'a.c'"
+	printf 'indicator a.b visit count\nrule a.b: noun=lượt; scope=text; scope=table-row\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: 'scope' given twice"
 }
 
 @test "two reporter values for one indicator: the first is kept, the conflict reported" {

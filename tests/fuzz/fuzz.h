@@ -21,13 +21,12 @@ int fuzz_normalize(const uint8_t *, size_t);
 const char *fuzz_file(int which, const uint8_t *data, size_t size);
 /* A gazetteer file of a few units (loading the full one is slow). */
 const char *fuzz_small_gazetteer(void);
+/* Calls fn(arg), catching a die(): returns 0, or die's status.  Memory
+ * and file descriptors the dying call held are released. */
+int fuzz_catch(void (*fn)(void *), void *arg);
 /* Runs a filter's main with argv, stdout to /dev/null; returns its status
  * (2 when it died). */
 int fuzz_run(int (*mainfn)(int, char **), int argc, char **argv);
-
-/* fds opened from here on can be closed after a caught die(). */
-int fuzz_lowest_fd(void);
-void fuzz_close_from(int low);
 
 #define FUZZ_ENTRY(name) \
 	int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) \

@@ -3,7 +3,6 @@
  * and fields written by csvout read back unchanged (round trip).
  */
 #include <fcntl.h>
-#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,38 +14,34 @@
 #include "fuzz.h"
 #include "utf8.h"
 
+static FILE *bad;
+
+static void
+read_all(void *path)
+{
+	char *paths[1] = { path };
+	struct csvin *in = csvin_open(paths, 1);
+
+	csvin_set_bad_rows(in, bad);
+	while (csvin_next(in)) {
+		size_t i, n = csvin_ncols(in);
+
+		for (i = 0; i < n; i++) {
+			struct span f = csvin_field(in, i);
+
+			if (f.p[f.n] != '\0')
+				abort();
+		}
+	}
+	csvin_close(in);
+}
+
 static void
 read_any(const uint8_t *data, size_t size)
 {
-	char *paths[1];
-	struct csvin *volatile in = NULL;
-	FILE *bad = fopen("/dev/null", "w");
-	jmp_buf jb;
-	int low = fuzz_lowest_fd();
-
-	if (bad == NULL)
+	if (bad == NULL && (bad = fopen("/dev/null", "w")) == NULL)
 		abort();
-	paths[0] = (char *)fuzz_file(0, data, size);
-	if (setjmp(jb) == 0) {
-		diag_catch(&jb);
-		in = csvin_open(paths, 1);
-		csvin_set_bad_rows(in, bad);
-		while (csvin_next(in)) {
-			size_t i, n = csvin_ncols(in);
-
-			for (i = 0; i < n; i++) {
-				struct span f = csvin_field(in, i);
-
-				if (f.p[f.n] != '\0')
-					abort();
-			}
-		}
-	}
-	diag_catch(NULL);
-	if (in != NULL)
-		csvin_close(in);
-	fclose(bad);
-	fuzz_close_from(low);
+	fuzz_catch(read_all, (void *)fuzz_file(0, data, size));
 }
 
 /* Splits the input at 0x01 into the fields of one record, writes it with

@@ -24,7 +24,7 @@ fuzz_file(int which, const uint8_t *data, size_t size)
 	return path[which];
 }
 
-int
+static int
 fuzz_lowest_fd(void)
 {
 	int fd = dup(0);
@@ -34,7 +34,7 @@ fuzz_lowest_fd(void)
 }
 
 /* A die() caught by longjmp skips the closing of what was opened. */
-void
+static void
 fuzz_close_from(int low)
 {
 	int fd;
@@ -43,29 +43,168 @@ fuzz_close_from(int low)
 		close(fd);
 }
 
+/*
+ * What a caught die() leaves allocated.  Under a sanitizer, hooks see every
+ * malloc and free of a run and keep the live blocks in an open-addressed
+ * table (no allocation inside a hook); after a die() they are freed, so
+ * one process can run millions of dying inputs without growing.  This
+ * relies on the filters keeping no heap cache between runs and calling
+ * nothing in libc that keeps one (they do not call setlocale, which
+ * would).  Without the hooks (a plain build) a dying run leaks.
+ */
+int __sanitizer_install_malloc_and_free_hooks(
+    void (*)(const volatile void *, size_t),
+    void (*)(const volatile void *)) __attribute__((weak));
+
+#define LIVE_BITS 16
+#define LIVE_SLOTS (1u << LIVE_BITS)
+#define LIVE_MASK (LIVE_SLOTS - 1)
+
+static struct live {
+	uintptr_t	p;
+	unsigned	gen;	/* slot is in use when gen == live_gen */
+} live[LIVE_SLOTS];
+static unsigned live_gen = 1;
+static size_t live_n;
+static int tracking, overflowed;
+
+static size_t
+live_slot(uintptr_t p)
+{
+	return (size_t)((p >> 4) * 0x9E3779B97F4A7C15ull >> (64 - LIVE_BITS));
+}
+
+static void
+live_add(const volatile void *ptr, size_t size)
+{
+	size_t i;
+
+	(void)size;
+	if (!tracking || ptr == NULL)
+		return;
+	if (live_n >= LIVE_SLOTS / 4 * 3) {
+		overflowed = 1;
+		return;
+	}
+	for (i = live_slot((uintptr_t)ptr); live[i].gen == live_gen;
+	    i = (i + 1) & LIVE_MASK)
+		;
+	live[i].p = (uintptr_t)ptr;
+	live[i].gen = live_gen;
+	live_n++;
+}
+
+/* Removal shifts later entries of the probe run back (no tombstones). */
+static void
+live_del(const volatile void *ptr)
+{
+	size_t i, j, k;
+
+	if (!tracking || ptr == NULL)
+		return;
+	for (i = live_slot((uintptr_t)ptr); live[i].gen == live_gen;
+	    i = (i + 1) & LIVE_MASK)
+		if (live[i].p == (uintptr_t)ptr)
+			break;
+	if (live[i].gen != live_gen)
+		return;		/* allocated before tracking began */
+	live_n--;
+	for (j = i;;) {
+		live[i].gen = 0;
+		for (;;) {
+			j = (j + 1) & LIVE_MASK;
+			if (live[j].gen != live_gen)
+				return;
+			k = live_slot(live[j].p);
+			if (i <= j ? (k <= i || k > j) : (k <= i && k > j))
+				break;
+		}
+		live[i] = live[j];
+		i = j;
+	}
+}
+
+static void
+track_begin(void)
+{
+	static int hooked;
+
+	if (!hooked) {
+		hooked = 1;
+		if (__sanitizer_install_malloc_and_free_hooks != NULL)
+			__sanitizer_install_malloc_and_free_hooks(live_add,
+			    live_del);
+	}
+	live_gen++;
+	live_n = 0;
+	overflowed = 0;
+	tracking = 1;
+}
+
+static void
+track_end(int died)
+{
+	size_t i;
+
+	tracking = 0;
+	if (!died || overflowed)
+		return;
+	for (i = 0; i < LIVE_SLOTS && live_n > 0; i++)
+		if (live[i].gen == live_gen) {
+			live_n--;
+			free((void *)live[i].p);
+		}
+}
+
 int
-fuzz_run(int (*mainfn)(int, char **), int argc, char **argv)
+fuzz_catch(void (*fn)(void *), void *arg)
 {
 	jmp_buf jb;
 	volatile int status;
-	int null = open("/dev/null", O_WRONLY), low;
+	int low = fuzz_lowest_fd();
 
 	if (getenv("FUZZ_VERBOSE") == NULL)
 		diag_quiet();
+	track_begin();
+	if ((status = setjmp(jb)) == 0) {
+		diag_catch(&jb);
+		fn(arg);
+	}
+	diag_catch(NULL);
+	track_end(status != 0);
+	fuzz_close_from(low);
+	return status;
+}
+
+struct mainrun {
+	int	(*mainfn)(int, char **);
+	int	argc;
+	char	**argv;
+	int	status;
+};
+
+static void
+call_main(void *arg)
+{
+	struct mainrun *r = arg;
+
+	r->status = r->mainfn(r->argc, r->argv);
+}
+
+int
+fuzz_run(int (*mainfn)(int, char **), int argc, char **argv)
+{
+	struct mainrun r = { mainfn, argc, argv, 0 };
+	int null = open("/dev/null", O_WRONLY), died;
+
 	/* The last run's csvout closed fd 1, so open() may have reused it. */
 	if (null != STDOUT_FILENO) {
 		dup2(null, STDOUT_FILENO);
 		close(null);
 	}
-	low = fuzz_lowest_fd();
 	optind = 0;	/* glibc: start getopt afresh */
-	if ((status = setjmp(jb)) == 0) {
-		diag_catch(&jb);
-		status = mainfn(argc, argv);
-	}
-	diag_catch(NULL);
-	fuzz_close_from(low);
-	return status;
+	died = fuzz_catch(call_main, &r);
+	return died != 0 ? died : r.status;
 }
 
 /* A small gazetteer keeps a run fast; ambiguity and history included. */
