@@ -750,16 +750,86 @@ is_total_label(struct state *st, struct span c)
 enum { MAXCELLS = 256, MAXHEAD = 8 };
 
 /*
+ * Header rows converted from merged Word cells can sit off the data
+ * columns.  The column-number row tells: where it skips a number (7 8 10
+ * 11), that column was dropped from the data, and the top header row,
+ * which still has a cell per original column, is moved onto the data
+ * columns through it.  A lower header row that lost the cells under
+ * merged single columns is then laid, cell by cell and in order, under
+ * the top row's groups of two or more columns, when it has exactly as
+ * many labels as those groups have columns.
+ */
+static void
+align_headers(struct span head[][MAXCELLS], size_t *hn, size_t nhead,
+    const long *num, size_t nnum)
+{
+	struct span top[MAXCELLS], *sub;
+	size_t k, j, h, ntop = 0, width = 0, labels, span;
+	int gap = 0;
+
+	for (k = 1; k < nnum; k++)
+		if (num[k] > num[k - 1] + 1)
+			gap = 1;
+	if (!gap || nhead == 0)
+		return;
+	for (k = 0; k < nnum; k++) {
+		top[k].p = "";
+		top[k].n = 0;
+		if (num[k] >= 1 && (size_t)num[k] - 1 < hn[0])
+			top[k] = head[0][num[k] - 1];
+	}
+	ntop = nnum;
+	memcpy(head[0], top, ntop * sizeof(*top));
+	hn[0] = ntop;
+	/* Columns under groups of two or more. */
+	for (k = 0; k < ntop; k = j) {
+		for (j = k + 1; j < ntop && top[j].n == 0; j++)
+			;
+		if (top[k].n > 0 && j - k >= 2)
+			width += j - k;
+	}
+	for (h = 1; h < nhead; h++) {
+		struct span out[MAXCELLS];
+		size_t next = 0;
+
+		sub = head[h];
+		for (labels = 0, k = 0; k < hn[h]; k++)
+			labels += sub[k].n > 0;
+		if (labels != width || width == 0)
+			continue;
+		for (k = 0; k < ntop; k++) {
+			out[k].p = "";
+			out[k].n = 0;
+		}
+		for (k = 0; k < ntop; k = j) {
+			for (j = k + 1; j < ntop && top[j].n == 0; j++)
+				;
+			span = j - k;
+			if (top[k].n == 0 || span < 2)
+				continue;
+			for (span = k; span < j; span++) {
+				while (next < hn[h] && sub[next].n == 0)
+					next++;
+				out[span] = sub[next++];
+			}
+		}
+		memcpy(head[h], out, ntop * sizeof(*out));
+		hn[h] = ntop;
+	}
+}
+
+/*
  * A table: the lines [first, last] that hold TABs (blank lines inside
  * included).  Header rows come before the first data row; a row of
- * ascending column numbers is skipped; a data row starts with an STT
- * number or a total label.
+ * ascending column numbers is not a header (it aligns them, above); a
+ * data row starts with an STT number or a total label.
  */
 static void
 scan_table(struct state *st, struct doc *d, size_t first, size_t last)
 {
 	struct span cells[MAXCELLS], head[MAXHEAD][MAXCELLS];
-	size_t hn[MAXHEAD], nhead = 0, li, k, h;
+	size_t hn[MAXHEAD], nhead = 0, li, k, h, nnum = 0;
+	long num[MAXCELLS];
 	struct buf col = { 0 }, row = { 0 };
 	int in_data = 0;
 
@@ -778,8 +848,12 @@ scan_table(struct state *st, struct doc *d, size_t first, size_t last)
 		if (numbered && nc >= 3 && !in_data && all_digits(cells[0]) &&
 		    strncmp(cells[0].p, "1", cells[0].n) == 0 &&
 		    (nc < 2 || cells[1].n == 0 || all_digits(cells[1]))) {
-			if (cells[1].n > 0 && strncmp(cells[1].p, "2", cells[1].n) == 0)
+			if (cells[1].n > 0 && strncmp(cells[1].p, "2", cells[1].n) == 0) {
+				for (nnum = 0; nnum < nc && cells[nnum].n > 0 &&
+				    cells[nnum].n < 6; nnum++)
+					num[nnum] = strtol(cells[nnum].p, NULL, 10);
 				continue;
+			}
 		}
 		data = (all_digits(cells[0]) && cells[0].n <= 3 && nc > 1 &&
 		    cells[1].n > 0 && !all_digits(cells[1])) ||
@@ -797,6 +871,8 @@ scan_table(struct state *st, struct doc *d, size_t first, size_t last)
 			scan_text(st, d, li, s, n, 0, "table", "", "");
 			continue;
 		}
+		if (!in_data)
+			align_headers(head, hn, nhead, num, nnum);
 		in_data = 1;
 		name_at = all_digits(cells[0]) || cells[0].n == 0 ? 1 : 0;
 		buf_clear(&row);
