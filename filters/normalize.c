@@ -56,6 +56,10 @@ static const char *const consumed[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
 	"before", "raw", "unit_text", "after", "places", NULL };
 
+/* Of those, the context --scope all keeps, for review and baocao-check. */
+static const char *const context[] = { "section", "source", "row_label",
+	"col_label", "before", "unit_text", "after", NULL };
+
 static const char *const outcols[] = { "doc", "reporter_code",
 	"reporter_name", "province_code", "period", "indicator", "value", "unit",
 	"scope", "qualifier", "line", "raw", "evidence" };
@@ -868,6 +872,9 @@ main(int argc, char *argv[])
 		for (j = 0; consumed[j] != NULL; j++)
 			if (span_eq(s, consumed[j]))
 				break;
+		for (c = 0; o.all && consumed[j] != NULL && context[c] != NULL; c++)
+			if (span_eq(s, context[c]))
+				j = sizeof(consumed) / sizeof(consumed[0]) - 1;
 		for (c = 0; consumed[j] == NULL && c < (int)(sizeof(outcols) /
 		    sizeof(outcols[0])); c++)
 			if (span_eq(s, outcols[c]))
