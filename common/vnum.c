@@ -83,10 +83,19 @@ scale(struct dec *d, const char *word)
 
 	for (k = 0; k < sizeof(sc) / sizeof(sc[0]); k++)
 		if (strcmp(word, sc[k].w) == 0) {
+			struct buf t = { 0 };
+			size_t i, nd = 0;
+
 			for (z = 0; z < sc[k].zeros; z++)
 				if (dec_mul_u32(d, 10) != DEC_OK)
 					return DEC_OVERFLOW;
-			return 0;
+			/* What is written must read back: at most
+			 * DEC_MAX_DIGITS digits after scaling too. */
+			dec_format(d, &t);
+			for (i = 0; i < t.n; i++)
+				nd += t.p[i] >= '0' && t.p[i] <= '9';
+			buf_free(&t);
+			return nd > DEC_MAX_DIGITS ? DEC_TOOLONG : 0;
 		}
 	return DEC_SYNTAX;
 }

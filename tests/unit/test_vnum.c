@@ -93,6 +93,12 @@ test_vnum(void)
 	CHECK_STR(val("12.3456"), "12.3456");
 	CHECK_STR(val("1.000.5"), "ERR");		/* bad group */
 	CHECK_STR(val("1.23.456"), "ERR");
+	/* Found by fuzzing: 58 digits and a scale word made 61, which no
+	 * reader of the output would take back. */
+	CHECK_STR(val("1111111111111111111111111111111111111111111111111111111111ngan"),
+	    "ERR");
+	CHECK_STR(val("111111111111111111111111111111111111111111111111111111111 ngàn"),
+	    "111111111111111111111111111111111111111111111111111111111000");
 	CHECK_STR(val("1,2,3"), "ERR");
 	CHECK_STR(val("1,234.5"), "ERR");		/* dot after comma */
 	CHECK_STR(val("1.234,5"), "1234.5");
