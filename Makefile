@@ -12,7 +12,7 @@ BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1
 VERSION	= 0.1.0
 
-FILTERS	= extract normalize aggregate diff
+FILTERS	= extract normalize aggregate diff check
 BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/units_history.csv

@@ -32,6 +32,20 @@ setup() {
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/j7.csv"
 }
 
+@test "city-summary -c runs the check along: findings per report on stderr, the table unchanged" {
+	cp "$TESTS/fixtures/check/planted.txt" "$TESTS/fixtures/check/clean.txt" "$BATS_TEST_TMPDIR/"
+	city-summary "$BATS_TEST_TMPDIR/planted.txt" "$BATS_TEST_TMPDIR/clean.txt" \
+		> "$BATS_TEST_TMPDIR/plain.csv" 2>/dev/null
+	run -0 --separate-stderr city-summary -j 2 -c "$BATS_TEST_TMPDIR/findings.csv" \
+		"$BATS_TEST_TMPDIR/planted.txt" "$BATS_TEST_TMPDIR/clean.txt"
+	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/plain.csv")"
+	[[ "$stderr" == *"city-summary: check: planted: findings: 9"* ]]
+	[[ "$stderr" == *"city-summary: check: findings: 9 in 2 reports"* ]]
+	[[ "$stderr" != *"check: clean:"* ]]
+	assert_equal "$(head -1 "$BATS_TEST_TMPDIR/findings.csv")" "doc,line,rule,indicator,expected,actual,detail"
+	assert_equal "$(wc -l < "$BATS_TEST_TMPDIR/findings.csv")" 10
+}
+
 @test "file names with spaces, files and directories mixed" {
 	mkdir -p "$BATS_TEST_TMPDIR/a dir"
 	cp "$CORPUS"/764_2023-Q1.txt "$BATS_TEST_TMPDIR/a dir/Gò Vấp quý 1.txt"

@@ -1,0 +1,83 @@
+#!/usr/bin/env bats
+# baocao-check: planted inconsistencies are found, clean reports pass, and
+# the real reports give exactly the hand-checked findings.
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+	FIX="$TESTS/fixtures/check"
+}
+
+facts() {
+	baocao-extract "$1" | baocao-normalize --scope all 2>/dev/null
+}
+
+@test "every planted inconsistency is found, on its line, by its rule, and nothing else" {
+	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	got=$(printf '%s\n' "$output" | tail -n +2 | cut -d, -f2,3)
+	want=$(grep -v '^#' "$FIX/planted.expected")
+	assert_equal "$got" "$want"
+}
+
+@test "the planted findings carry the arithmetic: expected and actual" {
+	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	assert_line --partial "planted,16,percent-vs-fraction,,75.00,80,"
+	assert_line --partial "planted,20,parts-vs-whole,,40,45,parts: 05 + 30 + 10 = 45 > 40"
+	assert_line --partial "planted,24,fraction-base,petitions.denunciations,300,310,"
+	assert_line --partial "planted,26,parts-vs-whole,petitions.resolved,90,85,complete breakdown"
+	assert_line --partial "planted,28,numerator-over-denominator,,48,52,"
+	assert_line --partial "planted,32,restatement,works.households,100,110,"
+	assert_line --partial "planted,40,restatement,petitions.in_scope,300,310,"
+	assert_line --partial "planted,48,table-total,works.households,95,100,"
+}
+
+@test "a clean report (rounded and cut rates, nested and complete breakdowns) has no finding: exit 0" {
+	facts "$FIX/clean.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -0 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	assert_output "doc,line,rule,indicator,expected,actual,detail"
+}
+
+@test "the clean report's rates are checked, not skipped: one changed digit is found" {
+	sed 's/đạt tỷ lệ 77,5%/đạt tỷ lệ 75,5%/; s/(chiếm 78%)/(chiếm 80%)/; s/tỷ lệ 67%/tỷ lệ 76%/' \
+		"$FIX/clean.txt" > "$BATS_TEST_TMPDIR/clean.txt"
+	facts "$BATS_TEST_TMPDIR/clean.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	assert_line --partial "clean,22,percent-vs-fraction,petitions.resolved_rate,66.67,76,"
+	assert_line --partial "clean,30,percent-vs-fraction,dossiers.online_rate,77.59,75.5,"
+	assert_line --partial "clean,32,percent-vs-fraction,dossiers.online_rate,77.68,80,"
+}
+
+@test "the real reports: exactly the hand-checked inconsistencies, no false alarm" {
+	need_shared
+	run "$TESTS/acceptance/check-seeds" "$SHARED" "${BAOCAO_BUILD:-$ROOT/build}"
+	assert_success
+	assert_line "findings: 9; on the hand-checked list: 9 of 9; not on it: 0"
+}
+
+@test "-r runs only the named rules; an unknown rule is a usage error" {
+	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -1 --separate-stderr baocao-check -r table-total,fraction-base "$BATS_TEST_TMPDIR/f.csv"
+	assert_equal "$(printf '%s\n' "$output" | tail -n +2 | cut -d, -f3 | sort -u | tr '\n' ' ')" \
+		"fraction-base table-total "
+	run -2 --separate-stderr baocao-check -r sums "$BATS_TEST_TMPDIR/f.csv"
+	assert_equal "$stderr" "baocao-check: option '--rules': unknown rule 'sums'"
+}
+
+@test "normalize's default output (no context columns) is refused with the way out" {
+	baocao-extract "$FIX/planted.txt" | baocao-normalize 2>/dev/null > "$BATS_TEST_TMPDIR/f.csv"
+	run -2 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	assert_equal "$stderr" "baocao-check: $BATS_TEST_TMPDIR/f.csv:1: column 'before' missing: baocao-check reads 'baocao-normalize --scope all' output"
+	assert_output ""
+}
+
+@test "--stats accounts for every row; empty input is no finding" {
+	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	rows=$(($(wc -l < "$BATS_TEST_TMPDIR/f.csv") - 1))
+	run -1 --separate-stderr baocao-check --stats "$BATS_TEST_TMPDIR/f.csv"
+	[[ "$stderr" == *"baocao-check: rows read: $rows"* ]]
+	[[ "$stderr" == *"baocao-check: findings parts-vs-whole: 2"* ]]
+	run -0 baocao-check /dev/null
+	assert_output "doc,line,rule,indicator,expected,actual,detail"
+}
