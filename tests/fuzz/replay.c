@@ -19,7 +19,7 @@ static const struct {
 	{ "csv", fuzz_csv }, { "numbers", fuzz_numbers },
 	{ "extract", fuzz_extract }, { "rules", fuzz_rules },
 	{ "merge", fuzz_merge }, { "diff", fuzz_diff },
-	{ "normalize", fuzz_normalize },
+	{ "normalize", fuzz_normalize }, { "check", fuzz_check },
 };
 
 int
