@@ -157,3 +157,22 @@ SH
 	run col 0 "$BATS_TEST_TMPDIR/q1 báo cáo.txt.gz" doc
 	assert_output "q1 báo cáo"
 }
+
+@test "a column-number row that skips one realigns shifted header rows onto the data" {
+	# The shape of seed 000's appendix: column 9 was lost in conversion,
+	# the top header row still has a cell per original column, the lower
+	# one lost the cell under the merged single column.
+	printf '%s\n' 'UBND HUYỆN A' '' 'BÁO CÁO' '' \
+		"$(printf 'STT\tĐơn vị\tNhân dân đóng góp\t\t\t\tNhà tình nghĩa\tGiám sát\t')" \
+		"$(printf '\t\tSố hộ\tSố tiền\tĐất\tSố cuộc\tSai phạm')" \
+		"$(printf '1\t2\t3\t4\t5\t7\t8\t9')" \
+		"$(printf '1\tXã B\t10\t20\t30\t400\t5\t0')" > "$BATS_TEST_TMPDIR/t.txt"
+	run -0 bash -c "baocao-extract '$BATS_TEST_TMPDIR/t.txt' | cut -d, -f10,12"
+	assert_output "col_label,raw
+Nhân dân đóng góp / Số hộ,10
+Nhân dân đóng góp / Số tiền,20
+Nhân dân đóng góp / Đất,30
+Nhà tình nghĩa,400
+Giám sát / Số cuộc,5
+Giám sát / Sai phạm,0"
+}
