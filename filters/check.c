@@ -808,7 +808,8 @@ end_doc(struct state *st)
 		}
 	}
 	restatements(st);
-	qsort(st->fnd, st->nfnd, sizeof(*st->fnd), by_line);
+	if (st->nfnd > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(st->fnd, st->nfnd, sizeof(*st->fnd), by_line);
 	for (i = 0; i < st->nfnd; i++) {
 		struct finding *f = &st->fnd[i];
 
