@@ -458,18 +458,16 @@ static void
 check_rate(struct state *st, const struct fig *p, const struct fig *c,
     const struct dec *num, const struct dec *den, const char *how)
 {
-	struct dec e, hundred, n100, diff, tol;
+	struct dec e, n100, diff, tol;
 	struct buf b = { 0 };
 	int bad;
 
 	if (dec_is_zero(den))
 		return;
-	dec_parse(&hundred, "100", 3);
 	n100 = *num;
 	if (dec_mul_u32(&n100, 100) != DEC_OK ||
 	    dec_div(&e, &n100, den, p->decimals + 3) != DEC_OK)
 		return;
-	(void)hundred;
 	unit_place(&tol, p->decimals);
 	if (strcmp(p->f[C_QUAL], "approx") == 0 && p->decimals == 0)
 		dec_parse(&tol, "2", 1);
@@ -909,16 +907,10 @@ main(int argc, char *argv[])
 			for (i = 0; i < n; i++) {
 				for (k = 0; k < R_N; k++)
 					if (strcmp(v[i], rule_name[k]) == 0)
-						o.on[k] = 1;
-				for (k = 0; k < R_N; k++)
-					if (strcmp(v[i], rule_name[k]) == 0)
 						break;
-				if (k == R_N) {
-					fprintf(stderr, "%s: option '--rules': unknown rule "
-					    "'%s'\n", diag_prog(), v[i]);
-					cli_free_split(v, n);
-					exit(2);
-				}
+				if (k == R_N)
+					die(2, "option '--rules': unknown rule '%s'", v[i]);
+				o.on[k] = 1;
 			}
 			cli_free_split(v, n);
 			break;
