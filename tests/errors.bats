@@ -37,6 +37,10 @@ use_table() {
 		H='doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after'
 		R1='d,QUẬN 1,,,năm 2024,1,,text,,,đã tiếp ,5,lượt,'
 		R2='d,QUẬN 1,,,năm 2024,2,,text,,,đã tiếp ,6,lượt,' W=14
+	elif [ "$1" = check ]; then
+		H='doc,line,indicator,value,unit,scope,qualifier,raw,source,row_label,col_label,before,unit_text,after'
+		R1='d,1,,5,visit,reporter,exact,5,text,,,đã tiếp ,lượt,'
+		R2='d,2,,6,visit,reporter,exact,6,text,,,đã tiếp ,lượt,' W=14
 	else
 		H='k,v' R1='a,1' R2='c,2' W=2
 	fi
@@ -49,6 +53,7 @@ run_filter() {
 	diff) printf 'k,v\na,1\n' > "$BATS_TEST_TMPDIR/ok.csv"
 		run --separate-stderr baocao-diff -k k "$BATS_TEST_TMPDIR/ok.csv" "$BATS_TEST_TMPDIR/in" ;;
 	normalize) run --separate-stderr baocao-normalize "$BATS_TEST_TMPDIR/in" ;;
+	check) run --separate-stderr baocao-check "$BATS_TEST_TMPDIR/in" ;;
 	esac
 }
 
@@ -63,7 +68,7 @@ empty-name|2|IN:1: header: column 2 has an empty name
 truncated-gz|2|IN: corrupt or truncated gzip input (unexpected end of file)'
 
 @test "malformed CSV, bad bytes and bad headers: exit 2 and one line naming file and line, for each CSV filter" {
-	for f in aggregate diff normalize; do
+	for f in aggregate diff normalize check; do
 		use_table "$f"
 		while IFS='|' read -r input want diag; do
 			make_input "$input"
