@@ -141,30 +141,22 @@ has_word(const char *s, const char *w)
 static const char *
 find_marker(const char *s, int *kind)
 {
-	static const char *const partial[] = { "trong do", "trong so do",
-		"trong so nay", "cu the", NULL };
-	static const char *const complete[] = { "gom", "bao gom", "gom co",
-		NULL };
+	static const struct {
+		const char *w;
+		int kind;	/* 1 partial, 2 complete */
+	} mk[] = { { "trong do", 1 }, { "trong so do", 1 }, { "trong so nay", 1 },
+		{ "cu the", 1 }, { "gom", 2 }, { "bao gom", 2 }, { "gom co", 2 } };
 	const char *best = NULL, *p;
 	size_t i;
 
 	*kind = 0;
-	for (i = 0; partial[i] != NULL; i++)
-		for (p = strstr(s, partial[i]); p != NULL; p = strstr(p + 1, partial[i]))
-			if (has_word(p, partial[i]) && (best == NULL || p > best)) {
-				best = p;
-				*kind = 1;
-			}
-	for (i = 0; complete[i] != NULL; i++)
-		for (p = strstr(s, complete[i]); p != NULL; p = strstr(p + 1, complete[i])) {
-			size_t n = strlen(complete[i]);
-
+	for (i = 0; i < sizeof(mk) / sizeof(mk[0]); i++)
+		for (p = strstr(s, mk[i].w); p != NULL; p = strstr(p + 1, mk[i].w))
 			if ((p == s || !(p[-1] >= 'a' && p[-1] <= 'z')) &&
-			    !(p[n] >= 'a' && p[n] <= 'z') && (best == NULL || p > best)) {
+			    has_word(p, mk[i].w) && (best == NULL || p > best)) {
 				best = p;
-				*kind = 2;
+				*kind = mk[i].kind;
 			}
-		}
 	return best;
 }
 
