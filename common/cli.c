@@ -88,3 +88,22 @@ cli_free_split(char **v, size_t n)
 		free(v[i]);
 	free(v);
 }
+
+FILE *
+cli_open_bad_rows(const char *path)
+{
+	FILE *fp;
+
+	if (path == NULL)
+		return NULL;
+	if ((fp = fopen(path, "w")) == NULL)
+		die(2, "cannot write '%s':", path);
+	return fp;
+}
+
+void
+cli_close_bad_rows(FILE *fp, const char *path)
+{
+	if (fp != NULL && fclose(fp) == EOF)
+		die(2, "cannot write '%s':", path);
+}

@@ -19,6 +19,10 @@ long long cli_num(const char *opt, const char *val, long long min,
 char **cli_split(const char *list, size_t *n);
 /* Frees what cli_split returned. */
 void cli_free_split(char **, size_t);
+/* --bad-rows FILE: opens it for writing (NULL when path is NULL), dies
+ * when it cannot; closing dies on a write error, and passes NULL by. */
+FILE *cli_open_bad_rows(const char *path);
+void cli_close_bad_rows(FILE *, const char *path);
 /* One --stats line on stderr: "baocao-x: what: n". */
 void cli_stat(const char *what, unsigned long long n);
 

@@ -59,7 +59,8 @@ const char *csvin_name(const struct csvin *);
 size_t csvin_rows(const struct csvin *);
 size_t csvin_bad_count(const struct csvin *);
 
-/* Quarantine row-level errors to fp instead of dying (see above). */
+/* Quarantine row-level errors to fp instead of dying (see above); NULL
+ * leaves them fatal. */
 void csvin_set_bad_rows(struct csvin *, FILE *fp);
 
 #endif

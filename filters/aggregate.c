@@ -863,15 +863,13 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	gz_check_inputs(argv, argc);
-	if (o.bad_rows != NULL && (bad = fopen(o.bad_rows, "w")) == NULL)
-		die(2, "cannot write '%s':", o.bad_rows);
+	bad = cli_open_bad_rows(o.bad_rows);
 	st.o = &o;
 	st.lex = lex_load(o.rules);
 	if (o.defaults && !o.partial)
 		st.gaz = gaz_load(o.gazetteer);
 	in = csvin_open(argv, argc);
-	if (bad != NULL)
-		csvin_set_bad_rows(in, bad);
+	csvin_set_bad_rows(in, bad);
 	resolve_columns(&st, in);
 	if (o.merge)
 		run_merge(&st, in);
@@ -880,8 +878,7 @@ main(int argc, char *argv[])
 	out = csvout_open(STDOUT_FILENO, o.gzip);
 	finish(&st, out);
 	csvout_close(out);
-	if (bad != NULL && fclose(bad) == EOF)
-		die(2, "cannot write '%s':", o.bad_rows);
+	cli_close_bad_rows(bad, o.bad_rows);
 	if (o.stats) {
 		cli_stat("rows read", st.rows);
 		cli_stat("groups written", st.nall);

@@ -923,11 +923,9 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	st.o = &o;
-	if (o.bad_rows != NULL && (bad = fopen(o.bad_rows, "w")) == NULL)
-		die(2, "cannot write '%s':", o.bad_rows);
+	bad = cli_open_bad_rows(o.bad_rows);
 	st.in = csvin_open(argv, argc);
-	if (bad != NULL)
-		csvin_set_bad_rows(st.in, bad);
+	csvin_set_bad_rows(st.in, bad);
 	if (csvin_ncols(st.in) > 0 && csvin_col(st.in, "before") < 0 &&
 	    csvin_col(st.in, "indicator") >= 0)
 		die_at(2, csvin_name(st.in), 1, "column 'before' missing: "
@@ -946,8 +944,7 @@ main(int argc, char *argv[])
 		one_row(&st);
 	end_doc(&st);
 	csvout_close(st.out);
-	if (bad != NULL && fclose(bad) == EOF)
-		die(2, "cannot write '%s':", o.bad_rows);
+	cli_close_bad_rows(bad, o.bad_rows);
 	n = 0;
 	for (i = 0; i < R_N; i++)
 		n += st.per_rule[i];

@@ -612,19 +612,15 @@ main(int argc, char *argv[])
 		die(2, "OLD and NEW cannot both be stdin");
 	o.keys = cli_split(keys, &o.nkeys);
 	gz_check_inputs(argv, 2);
-	if (o.bad_rows != NULL && (bad = fopen(o.bad_rows, "w")) == NULL)
-		die(2, "cannot write '%s':", o.bad_rows);
+	bad = cli_open_bad_rows(o.bad_rows);
 	a.in = csvin_open(&argv[0], 1);
 	b.in = csvin_open(&argv[1], 1);
-	if (bad != NULL) {
-		csvin_set_bad_rows(a.in, bad);
-		csvin_set_bad_rows(b.in, bad);
-	}
+	csvin_set_bad_rows(a.in, bad);
+	csvin_set_bad_rows(b.in, bad);
 	st.o = &o;
 	if (csvin_ncols(a.in) == 0 && csvin_ncols(b.in) == 0) {
 		/* Two empty files do not differ. */
-		if (bad != NULL)
-			fclose(bad);
+		cli_close_bad_rows(bad, o.bad_rows);
 		csvin_close(a.in);
 		csvin_close(b.in);
 		free_all(&o, &st, &a, &b);
@@ -651,8 +647,7 @@ main(int argc, char *argv[])
 	else
 		run_hash(&st, &a, &b);
 	csvout_close(st.out);
-	if (bad != NULL && fclose(bad) == EOF)
-		die(2, "cannot write '%s':", o.bad_rows);
+	cli_close_bad_rows(bad, o.bad_rows);
 	if (o.stats) {
 		cli_stat("rows read, old", csvin_rows(a.in));
 		cli_stat("rows read, new", csvin_rows(b.in));

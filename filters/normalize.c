@@ -855,14 +855,12 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	gz_check_inputs(argv, argc);
-	if (o.bad_rows != NULL && (bad = fopen(o.bad_rows, "w")) == NULL)
-		die(2, "cannot write '%s':", o.bad_rows);
+	bad = cli_open_bad_rows(o.bad_rows);
 	st.o = &o;
 	st.lex = lex_load(o.rules);
 	st.gaz = gaz_load(o.gazetteer);
 	st.in = csvin_open(argv, argc);
-	if (bad != NULL)
-		csvin_set_bad_rows(st.in, bad);
+	csvin_set_bad_rows(st.in, bad);
 	csvin_require(st.in, required, st.idx, NREQ);
 	st.places = csvin_col(st.in, "places");
 	st.pass = xcalloc(csvin_ncols(st.in) + 1, sizeof(*st.pass));
@@ -894,8 +892,7 @@ main(int argc, char *argv[])
 	if (st.d.doc != NULL)
 		end_doc(&st);
 	csvout_close(st.out);
-	if (bad != NULL && fclose(bad) == EOF)
-		die(2, "cannot write '%s':", o.bad_rows);
+	cli_close_bad_rows(bad, o.bad_rows);
 	if (o.stats) {
 		cli_stat("rows read", st.rows);
 		cli_stat("rows written", st.written);
