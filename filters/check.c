@@ -701,6 +701,7 @@ restatements(struct state *st)
 				break;
 		if (j < i)
 			continue;
+		buf_clear(&ka);		/* x's phrase, made when first needed */
 		for (j = 0; j < st->n; j++) {
 			struct fig *y = &st->figs[j];
 			int ytotal = strcmp(y->f[C_SCOPE], "table-total") == 0;
@@ -725,7 +726,8 @@ restatements(struct state *st)
 			    strcmp(y->f[C_SOURCE], "text") != 0 ||
 			    strcmp(y->f[C_SCOPE], "reporter") != 0)
 				continue;
-			phrase(&ka, x);
+			if (ka.n == 0)
+				phrase(&ka, x);
 			phrase(&kb, y);
 			if (strcmp(ka.p, kb.p) != 0 || ka.n < 8)
 				continue;
