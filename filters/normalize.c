@@ -60,6 +60,15 @@ static const char *const consumed[] = { "doc", "issuer", "doc_no", "doc_date",
 static const char *const context[] = { "section", "source", "row_label",
 	"col_label", "before", "unit_text", "after", NULL };
 
+static int
+in_names(const char *const *names, struct span s)
+{
+	for (; *names != NULL; names++)
+		if (span_eq(s, *names))
+			return 1;
+	return 0;
+}
+
 static const char *const outcols[] = { "doc", "reporter_code",
 	"reporter_name", "province_code", "period", "indicator", "value", "unit",
 	"scope", "qualifier", "line", "raw", "evidence" };
@@ -867,19 +876,13 @@ main(int argc, char *argv[])
 	for (k = 0; k < csvin_ncols(st.in); k++) {
 		struct span s = csvin_colname(st.in, k);
 
-		for (j = 0; consumed[j] != NULL; j++)
-			if (span_eq(s, consumed[j]))
-				break;
-		for (c = 0; o.all && consumed[j] != NULL && context[c] != NULL; c++)
-			if (span_eq(s, context[c]))
-				j = sizeof(consumed) / sizeof(consumed[0]) - 1;
-		for (c = 0; consumed[j] == NULL && c < (int)(sizeof(outcols) /
-		    sizeof(outcols[0])); c++)
-			if (span_eq(s, outcols[c]))
+		if (in_names(consumed, s) && !(o.all && in_names(context, s)))
+			continue;
+		for (j = 0; j < sizeof(outcols) / sizeof(outcols[0]); j++)
+			if (span_eq(s, outcols[j]))
 				die(2, "input column '%s' would clash with an output "
-				    "column", outcols[c]);
-		if (consumed[j] == NULL)
-			st.pass[st.npass++] = (long)k;
+				    "column", outcols[j]);
+		st.pass[st.npass++] = (long)k;
 	}
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
 	for (k = 0; k < sizeof(outcols) / sizeof(outcols[0]); k++)
