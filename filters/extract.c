@@ -763,8 +763,10 @@ static void
 align_headers(struct span head[][MAXCELLS], size_t *hn, size_t nhead,
     const long *num, size_t nnum)
 {
-	struct span top[MAXCELLS], *sub;
-	size_t k, j, h, ntop = 0, width = 0, labels, span;
+	static const struct span none = { "", 0 };
+	struct span top[MAXCELLS];
+	unsigned char grouped[MAXCELLS] = { 0 };
+	size_t k, j, h, width = 0;
 	int gap = 0;
 
 	for (k = 1; k < nnum; k++)
@@ -772,49 +774,37 @@ align_headers(struct span head[][MAXCELLS], size_t *hn, size_t nhead,
 			gap = 1;
 	if (!gap || nhead == 0)
 		return;
-	for (k = 0; k < nnum; k++) {
-		top[k].p = "";
-		top[k].n = 0;
-		if (num[k] >= 1 && (size_t)num[k] - 1 < hn[0])
-			top[k] = head[0][num[k] - 1];
-	}
-	ntop = nnum;
-	memcpy(head[0], top, ntop * sizeof(*top));
-	hn[0] = ntop;
-	/* Columns under groups of two or more. */
-	for (k = 0; k < ntop; k = j) {
-		for (j = k + 1; j < ntop && top[j].n == 0; j++)
+	for (k = 0; k < nnum; k++)
+		top[k] = num[k] >= 1 && (size_t)num[k] - 1 < hn[0] ?
+		    head[0][num[k] - 1] : none;
+	memcpy(head[0], top, nnum * sizeof(*top));
+	hn[0] = nnum;
+	/* The columns under groups of two or more. */
+	for (k = 0; k < nnum; k = j) {
+		for (j = k + 1; j < nnum && top[j].n == 0; j++)
 			;
 		if (top[k].n > 0 && j - k >= 2)
-			width += j - k;
+			for (; k < j; k++, width++)
+				grouped[k] = 1;
 	}
-	for (h = 1; h < nhead; h++) {
+	for (h = 1; h < nhead && width > 0; h++) {
 		struct span out[MAXCELLS];
-		size_t next = 0;
+		size_t labels = 0, next = 0;
 
-		sub = head[h];
-		for (labels = 0, k = 0; k < hn[h]; k++)
-			labels += sub[k].n > 0;
-		if (labels != width || width == 0)
+		for (k = 0; k < hn[h]; k++)
+			labels += head[h][k].n > 0;
+		if (labels != width)
 			continue;
-		for (k = 0; k < ntop; k++) {
-			out[k].p = "";
-			out[k].n = 0;
-		}
-		for (k = 0; k < ntop; k = j) {
-			for (j = k + 1; j < ntop && top[j].n == 0; j++)
-				;
-			span = j - k;
-			if (top[k].n == 0 || span < 2)
+		for (k = 0; k < nnum; k++) {
+			out[k] = none;
+			if (!grouped[k])
 				continue;
-			for (span = k; span < j; span++) {
-				while (next < hn[h] && sub[next].n == 0)
-					next++;
-				out[span] = sub[next++];
-			}
+			while (head[h][next].n == 0)
+				next++;
+			out[k] = head[h][next++];
 		}
-		memcpy(head[h], out, ntop * sizeof(*out));
-		hn[h] = ntop;
+		memcpy(head[h], out, nnum * sizeof(*out));
+		hn[h] = nnum;
 	}
 }
 
