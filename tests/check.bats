@@ -24,7 +24,7 @@ facts() {
 	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
 	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
 	assert_line --partial "planted,16,percent-vs-fraction,,75.00,80,"
-	assert_line --partial "planted,20,parts-vs-whole,,40,45,parts: 05 + 30 + 10 = 45 > 40"
+	assert_line --partial "planted,20,parts-vs-whole,staff_reduction,40,45,parts: 05 + 30 + 10 = 45 > 40"
 	assert_line --partial "planted,24,fraction-base,petitions.denunciations,300,310,"
 	assert_line --partial "planted,26,parts-vs-whole,petitions.resolved,90,85,complete breakdown"
 	assert_line --partial "planted,28,numerator-over-denominator,,48,52,"
