@@ -32,6 +32,56 @@ struct piece {
 	size_t nhb, nha;
 };
 
+static int wordch(char c);
+static int isdig(char c);
+static int is_word(const char *s, size_t n, const char *w);
+static int np_stop_exact(const char *s, size_t n);
+static int np_stop2(const char *s, size_t n);
+static int np_stop(const char *s, size_t n);
+static int aspect(const char *s, size_t n);
+static int count_follows(const char *s, size_t n);
+static int hit_class(const struct lex *x, const struct lex_hit *h, int cls);
+static const struct lex_hit * hit_at(const struct lex_hit *h, size_t n, size_t pos);
+static int only_blanks(const char *s, size_t n);
+static size_t head_end(const struct lex *x, const struct piece *pc, size_t end);
+static void noun_phrase(const struct lex *x, struct piece *pc);
+static size_t skip_words(const char *s, size_t n, size_t w);
+static long find_raw(const char *s, size_t n, const char *raw, size_t rn);
+static int parens(const char *s, size_t n);
+static int walk_parens(int depth, const char *s, size_t n);
+static int in_closed(const char *s, size_t n, size_t pos);
+static int only_separators(const char *s, size_t n);
+static void set_facet(struct clause_fig *f, int cls, int val, int dist);
+static void add_topic(struct clause_fig *f, int val, int dist);
+static void take_hit(const struct lex *x, const struct lex_hit *h, struct clause_fig *f, int dist, int what_ok);
+static void read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f);
+static int ends_at(const char *s, size_t n, size_t p);
+static void label_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f);
+static int joined(const struct piece *pc, const struct lex_hit *a, const struct lex_hit *b);
+static void clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f);
+static int label_has(const struct lex *x, const struct piece *pc, int cls, int val);
+static void read_span(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t from, size_t to, int dist);
+static void fold_span(struct buf *b, struct span s);
+static size_t after_closing(const char *s, size_t n, size_t at);
+static void cut(const struct lex *x, const struct clause_in *in, size_t i, struct piece *pc, struct clause_fig *f, struct buf *tmp);
+static size_t after_marker(const struct lex *x, const struct piece *pc, size_t at);
+static void markers(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
+static int person_like(const struct lex *x, int what);
+static int units_fit(const struct lex *x, const struct clause_fig *a, const struct clause_fig *b);
+static void mark_parts(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f, size_t i, size_t w);
+static void breakdowns(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
+static void hosts(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
+static int rate_link(const char *gap, const char *np);
+static int names_base(const char *gap);
+static long rate_count(const struct clause_in *in, const struct clause_fig *f, size_t i, const char **words, const char **np);
+static long same_kind_part(const struct clause_fig *f, size_t c);
+static void rates(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
+static void inherit(struct clause_fig *f, const struct clause_fig *from, int label_only);
+static int continues(const struct clause_fig *f);
+static void lists(const struct clause_in *in, const struct piece *pc, struct clause_fig *f, size_t i);
+static void range_end(struct clause_fig *f, size_t i);
+static void init_fig(struct clause_fig *f);
+
 static int
 wordch(char c)
 {
@@ -448,6 +498,8 @@ label_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 			f->role |= 1u << ROLE_FROM;
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_COMPARE))
 			f->role |= 1u << ROLE_COMPARE;
+		if (lex_hit_is(x, h, LEX_ROLE, ROLE_ACTOR))
+			f->role |= 1u << ROLE_ACTOR;
 		if (hit_class(x, h, LEX_TOTAL))
 			f->total = 1;
 		nearest = 0;
@@ -508,6 +560,19 @@ clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 	}
 }
 
+/* Does the label of a piece hold a cue of value val of class cls? */
+static int
+label_has(const struct lex *x, const struct piece *pc, int cls, int val)
+{
+	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k;
+
+	for (k = 0; k < nh; k++)
+		if (pc->hb[k].pos >= pc->label_at &&
+		    lex_hit_is(x, &pc->hb[k], cls, val))
+			return 1;
+	return 0;
+}
+
 /* Facets read from b[from..to), nearest first. */
 static void
 read_span(const struct lex *x, const struct piece *pc, struct clause_fig *f,
@@ -547,6 +612,22 @@ after_closing(const char *s, size_t n, size_t at)
 	size_t i, start = at;
 	int depth = 0;
 
+	/* A bracket right after the figure before is that figure's too:
+	 * "chuyển sang 46 đơn (kiến nghị phản ánh) nâng tổng số ... 488". */
+	for (i = at; i < n && s[i] == ' '; i++)
+		;
+	if (i < n && s[i] == '(') {
+		size_t j;
+
+		for (j = i; j < n; j++)
+			if (s[j] == '(')
+				depth++;
+			else if (s[j] == ')' && --depth == 0)
+				break;
+		if (j < n)
+			at = start = j + 1;
+		depth = 0;
+	}
 	for (i = at; i < n; i++)
 		if (s[i] == '(')
 			depth++;
@@ -601,12 +682,29 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 		buf_add(tmp, p->b.p, p->b.n);
 		p->label_at = 0;
 	}
+	p->nhb = lex_scan(x, p->b.p, p->b.n, p->hb, MAXHITS);
 	p->label_at = after_closing(p->b.p, p->b.n, p->label_at);
+	p->label_at = after_marker(x, p, p->label_at);
 	f[i].gap = xmemdup(tmp->p == NULL ? "" : tmp->p, tmp->n);
 	f[i].label = xmemdup(p->b.p + p->label_at, p->b.n - p->label_at);
-	p->list_item = f[i].same_clause && !in[i - 1].percent &&
+	p->list_item = f[i].same_clause &&
 	    only_separators(p->b.p + p->label_at, p->b.n - p->label_at);
-	p->nhb = lex_scan(x, p->b.p, p->b.n, p->hb, MAXHITS);
+}
+
+/*
+ * "còn lại 442 đơn chuyển đến các phòng ban ... giải quyết, gồm: 07 đơn":
+ * the words before a breakdown marker tell of the whole; the label of
+ * the first part starts after the marker.
+ */
+static size_t
+after_marker(const struct lex *x, const struct piece *pc, size_t at)
+{
+	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k, start = at;
+
+	for (k = 0; k < nh; k++)
+		if (pc->hb[k].pos >= at && hit_class(x, &pc->hb[k], LEX_MARK))
+			start = pc->hb[k].pos + pc->hb[k].len;
+	return start;
 }
 
 /* Brackets and breakdown markers, from the gaps left to right. */
@@ -645,9 +743,18 @@ markers(const struct lex *x, const struct clause_in *in, size_t n,
 	}
 }
 
+/* "06 trường hợp, gồm: 01 công chức, 02 viên chức": cases are people. */
+static int
+person_like(const struct lex *x, int what)
+{
+	return what >= 0 && (strcmp(x->val[LEX_WHAT][what], "person") == 0 ||
+	    strcmp(x->val[LEX_WHAT][what], "case") == 0);
+}
+
 /* Two figures count the same things: the same what, or one is bare. */
 static int
-units_fit(const struct clause_fig *a, const struct clause_fig *b)
+units_fit(const struct lex *x, const struct clause_fig *a,
+    const struct clause_fig *b)
 {
 	int wa = a->f[LEX_WHAT].val, wb = b->f[LEX_WHAT].val;
 
@@ -655,13 +762,14 @@ units_fit(const struct clause_fig *a, const struct clause_fig *b)
 		wa = -1;
 	if (b->f[LEX_WHAT].dist > DIST_LABEL)
 		wb = -1;
-	return wa < 0 || wb < 0 || wa == wb;
+	return wa < 0 || wb < 0 || wa == wb || (person_like(x, wa) &&
+	    person_like(x, wb));
 }
 
 /* The parts of the breakdown that figure i opens, given its whole w. */
 static void
-mark_parts(const struct clause_in *in, size_t n, struct clause_fig *f,
-    size_t i, size_t w)
+mark_parts(const struct lex *x, const struct clause_in *in, size_t n,
+    struct clause_fig *f, size_t i, size_t w)
 {
 	int depth = f[i].marker_depth;
 	size_t j;
@@ -678,7 +786,7 @@ mark_parts(const struct clause_in *in, size_t n, struct clause_fig *f,
 			if (strlen(p->gap) > PART_GAP || p->marker)
 				break;
 		}
-		if (!units_fit(p, &f[w]))
+		if (!units_fit(x, p, &f[w]))
 			break;
 		/* A figure that opens a breakdown of its own, not in
 		 * brackets, is a new whole: the list ended before it. */
@@ -691,7 +799,8 @@ mark_parts(const struct clause_in *in, size_t n, struct clause_fig *f,
 }
 
 static void
-breakdowns(const struct clause_in *in, size_t n, struct clause_fig *f)
+breakdowns(const struct lex *x, const struct clause_in *in, size_t n,
+    struct clause_fig *f)
 {
 	size_t i, k;
 
@@ -704,31 +813,47 @@ breakdowns(const struct clause_in *in, size_t n, struct clause_fig *f)
 		for (k = i; k-- > 0;) {
 			if (in[k].percent || f[k].depth > depth)
 				continue;
-			if (units_fit(&f[k], &f[i]) && !in[k].fraction)
+			if (units_fit(x, &f[k], &f[i]) && !in[k].fraction)
 				w = (long)k;
 			break;
 		}
 		if (w >= 0)
-			mark_parts(in, n, f, i, (size_t)w);
+			mark_parts(x, in, n, f, i, (size_t)w);
 	}
 }
 
-/* In brackets: the figure the brackets follow. */
+/*
+ * In brackets: the figure the brackets follow, the nearest one outside
+ * them that counts the same things ("14 kỳ/06 lượt/19 người (08 kỳ ...)"
+ * follows the 14 kỳ), else the nearest.
+ */
 static void
-hosts(const struct clause_in *in, size_t n, struct clause_fig *f)
+hosts(const struct lex *x, const struct clause_in *in, size_t n,
+    struct clause_fig *f)
 {
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
+		long near = -1;
+
 		if (f[i].depth == 0)
 			continue;
 		for (k = i; k-- > 0;) {
 			if (in[k].percent || f[k].depth > f[i].depth - 1)
 				continue;
-			if (f[k].depth == f[i].depth - 1)
-				f[i].host = (long)k;
-			break;
+			if (f[k].depth < f[i].depth - 1)
+				break;
+			if (near < 0)
+				near = (long)k;
+			if (units_fit(x, &f[k], &f[i]) &&
+			    (f[k].f[LEX_WHAT].val >= 0 || f[i].f[LEX_WHAT].val < 0)) {
+				near = (long)k;
+				break;
+			}
+			if (!f[k].same_clause)
+				break;
 		}
+		f[i].host = near;
 	}
 }
 
@@ -817,7 +942,8 @@ same_kind_part(const struct clause_fig *f, size_t c)
 }
 
 static void
-rates(const struct clause_in *in, size_t n, struct clause_fig *f)
+rates(const struct lex *x, const struct clause_in *in, size_t n,
+    struct clause_fig *f)
 {
 	size_t i;
 
@@ -834,11 +960,11 @@ rates(const struct clause_in *in, size_t n, struct clause_fig *f)
 		if (in[k].fraction)
 			continue;
 		if (i + 1 < n && names_base(f[i + 1].gap) && f[i + 1].same_clause &&
-		    units_fit(c, &f[i + 1]))
+		    units_fit(x, c, &f[i + 1]))
 			p->base = (long)(i + 1);
 		else if (c->whole >= 0)
 			p->base = c->whole;
-		else if (c->host >= 0 && units_fit(&f[c->host], c) &&
+		else if (c->host >= 0 && units_fit(x, &f[c->host], c) &&
 		    !in[c->host].fraction)
 			p->base = c->host;
 		else
@@ -867,6 +993,60 @@ inherit(struct clause_fig *f, const struct clause_fig *from, int label_only)
 		if (from->dtopic[k] <= DIST_SHARED &&
 		    !(label_only && from->dtopic[k] == DIST_NOUN))
 			add_topic(f, from->topic[k], DIST_SHARED);
+}
+
+/*
+ * A label that starts with a comma or "và" goes on with the subject of
+ * the figure before ("Chủ tịch tiếp định kỳ 6 buổi, tiếp 14 lượt"): the
+ * figure shares what that figure's label said.
+ */
+static int
+continues(const struct clause_fig *f)
+{
+	const char *l = f->label;
+	size_t words = 0, n = strlen(l);
+
+	/* "... do Thành phố tổ chức và 199 trường hợp do quận tổ chức". */
+	while (n > 0 && l[n - 1] == ' ')
+		n--;
+	if (f->same_clause && ((n >= 3 && strncmp(l + n - 3, " va", 3) == 0) ||
+	    (n > 0 && l[n - 1] == ',')))
+		return 1;
+	while (*l == ' ')
+		l++;
+	if (!f->same_clause || !(*l == ',' || (strncmp(l, "va", 2) == 0 &&
+	    (l[2] == ' ' || l[2] == '\0'))) || strchr(l, ':') != NULL)
+		return 0;
+	for (; *l != '\0'; l++)
+		if (wordch(*l) && !wordch(l[1]))
+			words++;
+	return words <= 3;
+}
+
+/*
+ * Items of a list ("khen thưởng cho 905 tập thể, 95 hộ gia đình, 1.873 cá
+ * nhân") share what the first item's label says; a figure whose label
+ * goes on with a comma shares the label of the figure before.  The figure
+ * before is the one at the same bracket depth.
+ */
+static void
+lists(const struct clause_in *in, const struct piece *pc,
+    struct clause_fig *f, size_t i)
+{
+	long k = (long)i - 1;
+
+	while (k >= 0 && f[k].depth > f[i].depth)
+		k--;
+	if (k < 0 || in[k].percent || f[k].depth != f[i].depth)
+		return;
+	if (pc[i].list_item) {
+		f[i].list_head = f[k].list_head >= 0 ? f[k].list_head : k;
+		/* "từ 186 khu phố và 1.443 tổ dân phố": the old levels. */
+		f[i].role |= f[f[i].list_head].role & (1u << ROLE_FROM);
+	} else if (continues(&f[i]))
+		f[i].list_head = k;
+	if (f[i].list_head >= 0)
+		f[i].role |= f[f[i].list_head].role & (1u << ROLE_ACTOR);
 }
 
 /* "từ 55,02% đến 88,44%": the end of a range is no level either. */
@@ -922,14 +1102,17 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 		label_roles(x, &pc[i], &out[i]);
 		clause_roles(x, &pc[i], &out[i]);
 		range_end(out, i);
-		if (pc[i].list_item)
-			out[i].list_head = out[i - 1].list_head >= 0 ?
-			    out[i - 1].list_head : (long)(i - 1);
 	}
+	for (i = 0; i + 1 < n; i++)
+		if (out[i + 1].same_clause && label_has(x, &pc[i + 1], LEX_ROLE,
+		    ROLE_TO))
+			out[i].role |= 1u << ROLE_TO;
 	markers(x, in, n, out);
-	breakdowns(in, n, out);
-	hosts(in, n, out);
-	rates(in, n, out);
+	for (i = 1; i < n; i++)
+		lists(in, pc, out, i);
+	breakdowns(x, in, n, out);
+	hosts(x, in, n, out);
+	rates(x, in, n, out);
 	for (i = 0; i < n; i++) {
 		struct clause_fig *f = &out[i];
 

@@ -409,6 +409,38 @@ has_state(const struct lex *x, const struct clause_fig *cf, const char *name)
 }
 
 /*
+ * One indicator stated twice on one line with two values, for two actors
+ * ("Chủ tịch tiếp 06 lượt; các Phó Chủ tịch tiếp 23 lượt") or as items of
+ * one list ("cử 776 trường hợp ... do Thành phố tổ chức và 199 trường hợp
+ * do quận tổ chức"), neither a part nor a side figure of another: the
+ * parts of a total the report does not state, all sub.
+ */
+static void
+several_actors(struct fact *f, const struct clause_fig *cf, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		int split = 0;
+
+		if (f[i].ind < 0 || f[i].scope != SCOPE_REPORTER ||
+		    parent_of(&cf[i]) >= 0)
+			continue;
+		for (j = 0; j < n && !split; j++)
+			split = j != i && f[j].ind == f[i].ind &&
+			    f[j].scope == SCOPE_REPORTER && parent_of(&cf[j]) < 0 &&
+			    dec_cmp(&f[j].value, &f[i].value) != 0 &&
+			    ((cf[i].role & cf[j].role & 1u << ROLE_ACTOR) ||
+			    cf[j].list_head == (long)i || cf[i].list_head == (long)j ||
+			    (cf[i].list_head >= 0 && cf[i].list_head == cf[j].list_head));
+		if (split)
+			for (j = 0; j < n; j++)
+				if (f[j].ind == f[i].ind && parent_of(&cf[j]) < 0)
+					f[j].scope = SCOPE_SUB;
+	}
+}
+
+/*
  * The structure of the line: a total whose parts include the carried-over
  * is not the count received; a part of the same indicator as its whole,
  * and parts that share an indicator, are sub; a side figure in brackets
@@ -424,7 +456,8 @@ structure_scope(const struct lex *x, struct fact *f, struct clause_fig *cf,
 		long p = parent_of(&cf[i]);
 
 		if (p >= 0 && has_state(x, &cf[i], "carried_over") &&
-		    has_state(x, &cf[p], "received") && f[p].ind >= 0) {
+		    (has_state(x, &cf[p], "received") ||
+		    has_state(x, &cf[p], "in_scope")) && f[p].ind >= 0) {
 			f[p].ind = -1;
 			f[p].rule = NULL;
 		}
@@ -442,6 +475,7 @@ structure_scope(const struct lex *x, struct fact *f, struct clause_fig *cf,
 			if (j != i && parent_of(&cf[j]) == p && f[j].ind == f[i].ind)
 				f[i].scope = SCOPE_SUB;
 	}
+	several_actors(f, cf, n);
 	for (i = 0; i < n; i++)
 		if (cf[i].rate_of >= 0 && f[cf[i].rate_of].scope == SCOPE_SUB &&
 		    f[i].scope == SCOPE_REPORTER)

@@ -34,3 +34,26 @@ words_total_label(const char *p, size_t n, struct buf *tmp)
 	}
 	return 0;
 }
+
+int
+words_ward_issuer(const char *p, size_t n, struct buf *tmp)
+{
+	static const char *const heads[] = { "uy ban nhan dan ", "ubnd ", NULL };
+	static const char *const wards[] = { "phuong ", "xa ", "thi tran ",
+		"dac khu ", NULL };
+	const char *f;
+	size_t k;
+
+	buf_clear(tmp);
+	u8_fold(tmp, p, n);
+	f = tmp->p == NULL ? "" : tmp->p;
+	while (*f == ' ')
+		f++;
+	for (k = 0; heads[k] != NULL; k++)
+		if (strncmp(f, heads[k], strlen(heads[k])) == 0)
+			f += strlen(heads[k]);
+	for (k = 0; wards[k] != NULL; k++)
+		if (strncmp(f, wards[k], strlen(wards[k])) == 0)
+			return 1;
+	return 0;
+}

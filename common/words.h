@@ -23,6 +23,10 @@
  */
 int words_total_label(const char *p, size_t n, struct buf *tmp);
 
+/* Does the issuer p[0..n) name a ward-level unit ("PHƯỜNG 7", "UBND xã
+ * Quảng Phú", "Đặc khu Côn Đảo")? tmp is scratch. */
+int words_ward_issuer(const char *p, size_t n, struct buf *tmp);
+
 /* The type words of administrative units, folded, longest first
  * ("thanh pho" before "pho"): NULL-terminated. */
 extern const char *const words_unit_types[];

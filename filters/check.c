@@ -67,6 +67,8 @@ struct fig {
 	long whole, first_part;	/* a part: its whole, its breakdown's first */
 	long rate_of, base;	/* a rate: its count and that count's base */
 	int attain;		/* a rate of a plan ("đạt 155,6% kế hoạch") */
+	char *qkey;		/* what it counts: its indicator, or the facets
+				 * the reading found (what|kind|state) */
 };
 
 struct finding {
@@ -128,6 +130,30 @@ static const struct option longopts[] = {
 
 /* ---- reading ---- */
 
+/*
+ * What a figure counts, for comparing two statements of it: the indicator
+ * when normalize gave one, else the facets the reading found ("tổng số
+ * đơn phải giải quyết" is no indicator, but two values of it disagree).
+ */
+static char *
+quantity_key(const struct lex *x, const struct fig *f,
+    const struct clause_fig *c)
+{
+	struct buf b = { 0 };
+	int cls;
+
+	if (f->f[C_IND][0] != '\0')
+		return xstrdup(f->f[C_IND]);
+	if (c->f[LEX_WHAT].val < 0 || c->f[LEX_STATE].val < 0 ||
+	    c->f[LEX_STATE].dist > DIST_SHARED)
+		return xstrdup("");
+	for (cls = 0; cls < 3; cls++) {
+		buf_adds(&b, c->f[cls].val < 0 ? "-" : x->val[cls][c->f[cls].val]);
+		buf_addc(&b, '|');
+	}
+	return b.p;
+}
+
 /* The figures of one line, figs[a..b), read by common/clause. */
 static void
 read_line(struct state *st, size_t a, size_t b)
@@ -163,6 +189,7 @@ read_line(struct state *st, size_t a, size_t b)
 		x->base = AT(c->base);
 #undef AT
 		x->attain = (c->role & 1u << ROLE_ATTAIN) != 0;
+		x->qkey = quantity_key(st->lex, x, c);
 		clause_fig_free(c);
 	}
 	free(cf);
@@ -514,18 +541,19 @@ phrase(struct buf *out, const struct fig *x)
  * the column is absent, the first reporter mention in the text.
  */
 static long
-doc_figure(const struct state *st, const char *ind)
+doc_figure(const struct state *st, const char *key)
 {
 	size_t j;
 
 	for (j = 0; j < st->n; j++)
-		if (st->figs[j].chosen && strcmp(st->figs[j].f[C_IND], ind) == 0 &&
+		if (st->figs[j].chosen && st->figs[j].qkey != NULL &&
+		    strcmp(st->figs[j].qkey, key) == 0 &&
 		    strcmp(st->figs[j].f[C_SOURCE], "text") == 0)
 			return (long)j;
 	for (j = 0; j < st->n; j++)
 		if (strcmp(st->figs[j].f[C_SCOPE], "reporter") == 0 &&
 		    strcmp(st->figs[j].f[C_SOURCE], "text") == 0 &&
-		    strcmp(st->figs[j].f[C_IND], ind) == 0)
+		    st->figs[j].qkey != NULL && strcmp(st->figs[j].qkey, key) == 0)
 			return (long)j;
 	return -1;
 }
@@ -541,9 +569,8 @@ restatements(struct state *st)
 		int xt = strcmp(x->f[C_SOURCE], "text") == 0;
 
 		if (!xt || strcmp(x->f[C_SCOPE], "reporter") != 0 ||
-		    x->f[C_IND][0] == '\0' || !x->exact || x->whole >= 0)
-			continue;
-		if (doc_figure(st, x->f[C_IND]) != (long)i)
+		    x->qkey == NULL || x->qkey[0] == '\0' || !x->exact ||
+		    x->whole >= 0 || doc_figure(st, x->qkey) != (long)i)
 			continue;
 		buf_clear(&ka);		/* x's phrase, made when first needed */
 		for (j = 0; j < st->n; j++) {
@@ -551,7 +578,7 @@ restatements(struct state *st)
 			int ytotal = strcmp(y->f[C_SCOPE], "table-total") == 0;
 
 			if (j == i || !y->exact || y->whole >= 0 ||
-			    strcmp(y->f[C_IND], x->f[C_IND]) != 0 ||
+			    y->qkey == NULL || strcmp(y->qkey, x->qkey) != 0 ||
 			    strcmp(y->f[C_UNIT], x->f[C_UNIT]) != 0 ||
 			    dec_cmp(&y->value, &x->value) == 0)
 				continue;
@@ -605,6 +632,7 @@ free_doc(struct state *st)
 		for (k = 0; k < NREQ; k++)
 			free(st->figs[i].f[k]);
 		free(st->figs[i].gap);
+		free(st->figs[i].qkey);
 	}
 	for (i = 0; i < st->nfnd; i++) {
 		free(st->fnd[i].ind);
@@ -638,8 +666,10 @@ end_doc(struct state *st)
 			rates(st, a, b);
 			numerators(st, a, b);
 		} else {
-			for (i = a; i < b; i++)
+			for (i = a; i < b; i++) {
 				st->figs[i].gap = xstrdup("");
+				st->figs[i].qkey = xstrdup(st->figs[i].f[C_IND]);
+			}
 			table(st, a, b);
 		}
 	}

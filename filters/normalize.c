@@ -40,6 +40,7 @@
 #include "period.h"
 #include "utf8.h"
 #include "vnum.h"
+#include "words.h"
 #include "xalloc.h"
 
 #define SYNOPSIS "baocao-normalize [-z] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE] [--gazetteer FILE] [FILE ...]"
@@ -576,7 +577,9 @@ one_row(struct state *st)
 			free(d->path);
 			d->path = xstrdup(d->doc);
 		}
-		d->facts.ward_reporter = d->code != NULL && strlen(d->code) == 5;
+		d->facts.ward_reporter = d->code != NULL ? strlen(d->code) == 5 :
+		    words_ward_issuer(field(st, C_ISSUER).p, field(st, C_ISSUER).n,
+		    &st->tmp);
 	}
 	e = vnum_parse(&v, raw.p, raw.n);
 	if (e != 0) {
