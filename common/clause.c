@@ -27,11 +27,20 @@ struct piece {
 	size_t np_end;		/* the noun phrase is a[0..np_end) */
 	size_t np_words;
 	size_t label_at;	/* the label is b[label_at..] */
+	size_t raw_label_at;	/* where the label started before brackets
+				 * and markers were taken off */
+	size_t own_at;		/* ... of it, the words after its last
+				 * separator; before them, the figure
+				 * before goes on ("80 lượt do Ban Tiếp
+				 * công dân tiếp và 40 lượt") */
 	int list_item;		/* the label holds only separators */
 	struct lex_hit hb[MAXHITS], ha[MAXHITS];
 	size_t nhb, nha;
 };
 
+static size_t last_separator(const struct lex *x, const struct piece *pc);
+static void read_complement(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t i, size_t n);
+static size_t complement_end(const char *s, size_t n, size_t from);
 static int wordch(char c);
 static int isdig(char c);
 static int is_word(const char *s, size_t n, const char *w);
@@ -683,12 +692,98 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 		p->label_at = 0;
 	}
 	p->nhb = lex_scan(x, p->b.p, p->b.n, p->hb, MAXHITS);
+	p->raw_label_at = p->label_at;
 	p->label_at = after_closing(p->b.p, p->b.n, p->label_at);
 	p->label_at = after_marker(x, p, p->label_at);
+	p->own_at = f[i].same_clause && p->label_at == p->raw_label_at ?
+	    last_separator(x, p) : p->label_at;
 	f[i].gap = xmemdup(tmp->p == NULL ? "" : tmp->p, tmp->n);
 	f[i].label = xmemdup(p->b.p + p->label_at, p->b.n - p->label_at);
 	p->list_item = f[i].same_clause &&
 	    only_separators(p->b.p + p->label_at, p->b.n - p->label_at);
+}
+
+/* Where the words after the last separator of the label (a comma or a
+ * semicolon not inside a cue phrase, or "và" right before the figure)
+ * start; label_at when there is none. */
+static size_t
+last_separator(const struct lex *x, const struct piece *pc)
+{
+	const char *s = pc->b.p;
+	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, i = pc->label_at,
+	    k = 0, at = pc->label_at;
+
+	(void)x;
+	while (i < pc->b.n) {
+		while (k < nh && pc->hb[k].pos + pc->hb[k].len <= i)
+			k++;
+		if (k < nh && pc->hb[k].pos <= i) {
+			i = pc->hb[k].pos + pc->hb[k].len;
+			continue;
+		}
+		if (s[i] == ',' || s[i] == ';')
+			at = i + 1;
+		i++;
+	}
+	/* "và" or "hoặc" right before the figure joins it to the one before. */
+	for (i = pc->b.n; i > at && s[i - 1] == ' '; i--)
+		;
+	if (i >= at + 2 && strncmp(s + i - 2, "va", 2) == 0 &&
+	    (i - 2 == 0 || !wordch(s[i - 3])))
+		at = i;
+	else if (i >= at + 4 && strncmp(s + i - 4, "hoac", 4) == 0 &&
+	    (i - 4 == 0 || !wordch(s[i - 5])))
+		at = i;
+	return at;
+}
+
+/*
+ * The words a figure's noun phrase leaves before the next separator are
+ * its own too ("80 lượt do Ban Tiếp công dân tiếp, ..."): they are read
+ * with its label.  For the last figure of its clause, the rest of the
+ * clause, to a bracket.
+ */
+static void
+read_complement(const struct lex *x, const struct piece *pc,
+    struct clause_fig *f, size_t i, size_t n)
+{
+	size_t k, nh, end;
+	const struct piece *p;
+
+	/* After a rate, the words name its base ("trên tổng số hồ sơ"). */
+	if (f[i].percent)
+		return;
+	if (i + 1 < n && f[i + 1].same_clause) {
+		p = &pc[i + 1];
+		nh = p->nhb < MAXHITS ? p->nhb : MAXHITS;
+		for (k = 0; k < nh; k++)
+			if (p->hb[k].pos >= p->label_at &&
+			    p->hb[k].pos + p->hb[k].len <= p->own_at)
+				take_hit(x, &p->hb[k], &f[i], DIST_LABEL, 1);
+		return;
+	}
+	p = &pc[i];
+	nh = p->nha < MAXHITS ? p->nha : MAXHITS;
+	end = complement_end(p->a.p, p->a.n, p->np_end);
+	for (k = 0; k < nh; k++)
+		if (p->ha[k].pos >= p->np_end && p->ha[k].pos + p->ha[k].len <= end)
+			take_hit(x, &p->ha[k], &f[i], DIST_LABEL, 1);
+}
+
+/* The end of the words after a noun phrase that are still the figure's:
+ * at most 8 words, not past a bracket, a colon or a footnote. */
+static size_t
+complement_end(const char *s, size_t n, size_t from)
+{
+	size_t i, words = 0;
+
+	for (i = from; i < n; i++) {
+		if (s[i] == '(' || s[i] == ':' || s[i] == ';')
+			break;
+		if (wordch(s[i]) && (i == 0 || !wordch(s[i - 1])) && ++words > 8)
+			break;
+	}
+	return i;
 }
 
 /*
@@ -1090,6 +1185,7 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 
 	for (i = 0; i < n; i++) {
 		init_fig(&out[i]);
+		out[i].percent = in[i].percent;
 		/* "2.785m² đất": the unit is written in the figure. */
 		if (in[i].area && (k = lex_value(x, LEX_WHAT, "m2")) >= 0)
 			set_facet(&out[i], LEX_WHAT, k, DIST_NOUN);
@@ -1097,12 +1193,14 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 	for (i = 0; i < n; i++) {
 		cut(x, in, i, pc, out, &tmp);
 		read_noun(x, &pc[i], &out[i]);
-		read_span(x, &pc[i], &out[i], pc[i].label_at, pc[i].b.n,
+		read_span(x, &pc[i], &out[i], pc[i].own_at, pc[i].b.n,
 		    DIST_LABEL);
 		label_roles(x, &pc[i], &out[i]);
 		clause_roles(x, &pc[i], &out[i]);
 		range_end(out, i);
 	}
+	for (i = 0; i < n; i++)
+		read_complement(x, pc, out, i, n);
 	for (i = 0; i + 1 < n; i++)
 		if (out[i + 1].same_clause && label_has(x, &pc[i + 1], LEX_ROLE,
 		    ROLE_TO))

@@ -54,6 +54,7 @@ struct clause_fig {
 	size_t ntopic;
 	unsigned role;		/* 1u << ROLE_x */
 	int qual;		/* QUAL_x, -1: exact */
+	int percent;		/* as in the input */
 	int total;		/* stated as a total ("tổng số ... là") */
 	int same_clause;	/* in the clause of the figure before */
 	int depth;		/* brackets open at the figure */

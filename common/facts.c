@@ -150,6 +150,8 @@ words_hold(const struct lex_rule *r, const struct view *v)
 {
 	if (r->noun.n > 0 && !lex_starts_any(&r->noun, v->np))
 		return 0;
+	if (r->lead.n > 0 && !lex_ends_any(&r->lead, v->label))
+		return 0;
 	if (r->before.n > 0 && !lex_contains_any(&r->before, v->label))
 		return 0;
 	if (r->after.n > 0 && !lex_contains_any(&r->after, v->after))
@@ -178,6 +180,7 @@ static int
 word_weight(const struct lex_rule *r)
 {
 	return (r->noun.n > 0) * weight(DIST_NOUN) +
+	    (r->lead.n > 0) * weight(DIST_NOUN) +
 	    (r->before.n > 0) * weight(DIST_LABEL) +
 	    (r->col.n > 0) * weight(DIST_LABEL) +
 	    (r->row.n > 0) * weight(DIST_LABEL) +
@@ -186,10 +189,24 @@ word_weight(const struct lex_rule *r)
 	    (r->section.n > 0) * weight(DIST_CLAUSE);
 }
 
+/* The farthest a rule's word keys look. */
+static int
+word_dist(const struct lex_rule *r)
+{
+	if (r->near.n > 0 || r->section.n > 0)
+		return DIST_CLAUSE;
+	if (r->after.n > 0)
+		return DIST_SHARED;
+	if (r->before.n > 0 || r->col.n > 0 || r->row.n > 0)
+		return DIST_LABEL;
+	return DIST_NOUN;
+}
+
 static size_t
 word_keys(const struct lex_rule *r)
 {
-	return (r->noun.n > 0) + (r->before.n > 0) + (r->col.n > 0) +
+	return (r->noun.n > 0) + (r->lead.n > 0) + (r->before.n > 0) +
+	    (r->col.n > 0) +
 	    (r->row.n > 0) + (r->after.n > 0) + (r->near.n > 0) +
 	    (r->not.n > 0) + (r->section.n > 0) + (r->source != NULL);
 }
@@ -226,6 +243,8 @@ rule_holds(const struct lex *x, const struct lex_rule *r, const struct view *v,
 			m->maxd = d;
 	}
 	m->score += word_weight(r);
+	if (m->maxd < word_dist(r))
+		m->maxd = word_dist(r);
 	(void)words;
 	return words_hold(r, v);
 }

@@ -196,6 +196,36 @@ lex_starts(const char *s, const char *pat)
 }
 
 int
+lex_ends(const char *s, const char *pat)
+{
+	size_t n = strlen(s), i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':'))
+		n--;
+	for (i = n; i-- > 0;) {
+		size_t m;
+
+		if (i > 0 && wordch(s[i - 1]) && wordch(s[i]))
+			continue;
+		m = match_at(s + i, pat);
+		if (m > 0 && i + m == n)
+			return 1;
+	}
+	return 0;
+}
+
+int
+lex_ends_any(const struct lex_alt *a, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (lex_ends(s, a->v[i]))
+			return 1;
+	return 0;
+}
+
+int
 lex_contains_any(const struct lex_alt *a, const char *hay)
 {
 	size_t i;
@@ -398,6 +428,7 @@ word_key(struct lex_rule *r, const char *key)
 		size_t off;
 	} keys[] = {
 		{ "noun", offsetof(struct lex_rule, noun) },
+		{ "lead", offsetof(struct lex_rule, lead) },
 		{ "before", offsetof(struct lex_rule, before) },
 		{ "after", offsetof(struct lex_rule, after) },
 		{ "near", offsetof(struct lex_rule, near) },
@@ -637,6 +668,7 @@ lex_free(struct lex *x)
 
 		free(r->ind);
 		free_alt(&r->noun);
+		free_alt(&r->lead);
 		free_alt(&r->before);
 		free_alt(&r->after);
 		free_alt(&r->near);

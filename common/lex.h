@@ -61,7 +61,7 @@ struct lex_rule {
 	long ind_index;		/* into lex.ind; -1 for "-" */
 	struct lex_fc fc[LEX_MAXFC];
 	size_t nfc;
-	struct lex_alt noun, before, after, near, not, col, row, section;
+	struct lex_alt noun, lead, before, after, near, not, col, row, section;
 	char *scope;		/* NULL: decided by normalize */
 	char *source;		/* NULL, "text" or "table" */
 	size_t nkeys;		/* keys given: facet and word keys */
@@ -117,8 +117,12 @@ int lex_hit_val(const struct lex *, const struct lex_hit *, int cls);
 int lex_contains(const char *hay, const char *pat);
 /* Does s start with pattern pat as whole words? */
 int lex_starts(const char *s, const char *pat);
+/* Does s end with pattern pat as whole words (trailing blanks and
+ * colons aside)? */
+int lex_ends(const char *s, const char *pat);
 /* Any alternative of a. */
 int lex_contains_any(const struct lex_alt *a, const char *hay);
 int lex_starts_any(const struct lex_alt *a, const char *s);
+int lex_ends_any(const struct lex_alt *a, const char *s);
 
 #endif
