@@ -691,6 +691,8 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 		buf_add(tmp, p->b.p, p->b.n);
 		p->label_at = 0;
 	}
+	while (p->label_at < p->b.n && p->b.p[p->label_at] == ' ')
+		p->label_at++;
 	p->nhb = lex_scan(x, p->b.p, p->b.n, p->hb, MAXHITS);
 	p->raw_label_at = p->label_at;
 	p->label_at = after_closing(p->b.p, p->b.n, p->label_at);

@@ -17,6 +17,7 @@ main(int argc, char *argv[])
 {
 	(void)argc;
 	diag_init(argv[0]);
+	test_clause();
 	test_dec();
 	test_csv();
 	test_gz();

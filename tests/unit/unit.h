@@ -17,6 +17,7 @@ void unit_fail(const char *file, int line, const char *expr);
 	else { unit_fail(__FILE__, __LINE__, #a " == " #b); \
 	fprintf(stderr, "\tgot '%s', want '%s'\n", a_, b_); } } while (0)
 
+void test_clause(void);
 void test_dec(void);
 void test_csv(void);
 void test_gz(void);
