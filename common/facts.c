@@ -594,10 +594,12 @@ rank(const struct fact *f)
 {
 	if (f->ind < 0)
 		return -1;
+	if (f->scope == SCOPE_REPORTER && (f->flags & 1u << FLAG_CORRECTED))
+		return 0;
 	if (f->scope == SCOPE_REPORTER && !f->table)
-		return f->total ? 0 : 2;
+		return f->total ? 1 : 3;
 	if (f->scope == SCOPE_TABLE_TOTAL)
-		return 1;
+		return 2;
 	return -1;
 }
 

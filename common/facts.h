@@ -5,9 +5,9 @@
  * a qualifier and flags; then one mention per indicator is chosen as the
  * reporter's figure.
  *
- * The choice, in this order: the reporter's total stated as such ("tổng
- * số ... là N"), then an appendix total row, then the first mention in
- * the text.  Every other reporter-scope value of the same indicator that
+ * The choice, in this order: a figure an analyst's correction made the
+ * reporter's, the reporter's total stated as such ("tổng số ... là N"),
+ * then an appendix total row, then the first mention in the text.  Every other reporter-scope value of the same indicator that
  * differs makes the choice a conflict (flagged, and kept in
  * fact.conflict_with for the message).
  */

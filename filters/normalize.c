@@ -486,9 +486,10 @@ report_conflict(struct state *st, const struct fact *f)
 	dec_format(&o->value, &b);
 	st->conflicts++;
 	warn_at(st->d.path, f->line, "indicator %s: kept %s (%s); line %zu "
-	    "says %s", st->lex->ind[f->ind].id, a.p, f->total ? "stated as the "
-	    "total" : f->scope == SCOPE_TABLE_TOTAL ? "appendix total" :
-	    "first mention", o->line, b.p);
+	    "says %s", st->lex->ind[f->ind].id, a.p, f->corr_file != NULL ?
+	    "corrected" : f->total ? "stated as the total" :
+	    f->scope == SCOPE_TABLE_TOTAL ? "appendix total" : "first mention",
+	    o->line, b.p);
 	buf_free(&a);
 	buf_free(&b);
 }
