@@ -8,20 +8,9 @@
 #include "diag.h"
 #include "xalloc.h"
 
-struct fix {
-	char *report, *raw;
-	size_t line, occurrence, csvline;
-	int drop;
-	long ind;		/* -1: keep */
-	int has_value;
-	struct dec value;
-	int scope;		/* -1: keep */
-	int used;
-};
-
 struct corr {
 	char *file;
-	struct fix *v;
+	struct corr_fix *v;
 	size_t n;
 };
 
@@ -58,7 +47,7 @@ opt_field(struct csvin *in, long col)
 
 /* What the row says the figure is. */
 static void
-what_it_is(struct corr *c, struct fix *f, const struct lex *x,
+what_it_is(struct corr *c, struct corr_fix *f, const struct lex *x,
     struct csvin *in, const long *col)
 {
 	struct span ind = opt_field(in, col[0]), val = opt_field(in, col[1]),
@@ -116,7 +105,7 @@ corr_load(const char *path, const struct lex *x)
 	col[2] = csvin_col(in, "scope");
 	occ = csvin_col(in, "occurrence");
 	while (csvin_next(in)) {
-		struct fix *f;
+		struct corr_fix *f;
 		struct span s;
 
 		c->v = xreallocarray(c->v, c->n + 1, sizeof(*c->v));
@@ -154,17 +143,42 @@ corr_free(struct corr *c)
 	free(c);
 }
 
-/* The occurrence-th mention written raw on that line, or NULL. */
-static struct fact *
-find(struct facts *d, const struct fix *f)
+const struct corr_fix *
+corr_find(struct corr *c, const char *doc, const char *path, size_t line,
+    const char *raw, size_t occurrence)
 {
-	size_t i, seen = 0;
+	size_t i;
 
-	for (i = 0; i < d->n; i++)
-		if (d->f[i].line == f->line && strcmp(d->f[i].raw, f->raw) == 0 &&
-		    ++seen == f->occurrence)
-			return &d->f[i];
+	for (i = 0; i < c->n; i++) {
+		struct corr_fix *f = &c->v[i];
+
+		if (f->line == line && f->occurrence == occurrence &&
+		    strcmp(f->raw, raw) == 0 && (strcmp(f->report, doc) == 0 ||
+		    (path != NULL && strcmp(f->report, path) == 0))) {
+			f->used = 1;
+			return f;
+		}
+	}
 	return NULL;
+}
+
+const char *
+corr_file(const struct corr *c)
+{
+	return c->file;
+}
+
+/* How many mentions before f[i] are written as f[i] on its line, plus 1. */
+static size_t
+occurrence(const struct facts *d, size_t i)
+{
+	size_t j, k = 1;
+
+	for (j = 0; j < i; j++)
+		if (d->f[j].line == d->f[i].line &&
+		    strcmp(d->f[j].raw, d->f[i].raw) == 0)
+			k++;
+	return k;
 }
 
 size_t
@@ -173,15 +187,13 @@ corr_apply(struct corr *c, const struct lex *x, const char *doc,
 {
 	size_t i, applied = 0;
 
-	for (i = 0; i < c->n; i++) {
-		struct fix *f = &c->v[i];
-		struct fact *t;
+	for (i = 0; i < d->n; i++) {
+		struct fact *t = &d->f[i];
+		const struct corr_fix *f = corr_find(c, doc, path, t->line, t->raw,
+		    occurrence(d, i));
 
-		if (strcmp(f->report, doc) != 0 && strcmp(f->report, path) != 0)
+		if (f == NULL)
 			continue;
-		if ((t = find(d, f)) == NULL)
-			continue;
-		f->used = 1;
 		applied++;
 		t->flags |= 1u << FLAG_CORRECTED;
 		t->corr_file = c->file;

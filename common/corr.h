@@ -15,10 +15,23 @@
 
 #include <stddef.h>
 
+#include "dec.h"
 #include "facts.h"
 #include "lex.h"
 
 struct corr;
+
+/* One correction, as read. */
+struct corr_fix {
+	char *report, *raw;
+	size_t line, occurrence, csvline;
+	int drop;
+	long ind;		/* into lex.ind, -1: keep */
+	int has_value;
+	struct dec value;
+	int scope;		/* enum fact_scope, -1: keep */
+	int used;
+};
 
 /* Reads path; dies naming file:line on a bad row (unknown indicator,
  * value not a decimal, unknown scope). */
@@ -29,6 +42,15 @@ void corr_free(struct corr *);
  * facts (already read); returns how many were applied. */
 size_t corr_apply(struct corr *, const struct lex *, const char *doc,
 	const char *path, struct facts *);
+
+/*
+ * The correction of the occurrence-th figure written raw on that line of
+ * the report known as doc or path, or NULL; marks it used.
+ */
+const struct corr_fix *corr_find(struct corr *, const char *doc,
+	const char *path, size_t line, const char *raw, size_t occurrence);
+/* The corrections file's name, for messages. */
+const char *corr_file(const struct corr *);
 
 /* Warns about every correction that matched nothing. */
 void corr_warn_unused(const struct corr *);

@@ -24,6 +24,7 @@
 #include "buf.h"
 #include "clause.h"
 #include "cli.h"
+#include "corr.h"
 #include "csvin.h"
 #include "csvout.h"
 #include "dec.h"
@@ -33,7 +34,7 @@
 #include "vnum.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-check [-z] [-r RULES] [--lexicon FILE] [--stats] [--bad-rows FILE] [FILE ...]"
+#define SYNOPSIS "baocao-check [-z] [-r RULES] [--lexicon FILE] [--corrections FILE] [--stats] [--bad-rows FILE] [FILE ...]"
 #define PART_GAP 72	/* folded bytes at most between two parts of a list */
 #define RATE_GAP 40	/* ... between a count and the rate that follows it */
 
@@ -52,7 +53,7 @@ static const char *const rule_name[R_N] = { "percent-vs-fraction",
 struct opts {
 	int gzip, stats;
 	int on[R_N];
-	const char *bad_rows, *lexicon;
+	const char *bad_rows, *lexicon, *corrections;
 };
 
 /* One mention, and what the line's reading (common/clause) finds. */
@@ -88,6 +89,7 @@ struct state {
 	size_t nfnd, capfnd;
 	unsigned long long rows, docs, per_rule[R_N], bad_values;
 	struct lex *lex;
+	struct corr *corr;
 	long chosen;		/* the optional column 'chosen' */
 	struct buf tmp;
 };
@@ -107,6 +109,7 @@ static const char *const help_text =
 "  -r, --rules LIST      run only these rules (comma-separated)\n"
 "      --lexicon FILE    the lexicon the clauses are read with (default:\n"
 "                        built in; as baocao-normalize --rules)\n"
+"      --corrections FILE  an analyst's fixes (baocao-normalize(1))\n"
 "  -z, --gzip            write gzip\n"
 "      --stats           print rows read and findings per rule on stderr\n"
 "      --bad-rows FILE   write unreadable rows to FILE and go on\n"
@@ -115,10 +118,11 @@ static const char *const help_text =
 "\n"
 "  baocao-extract r.txt | baocao-normalize --scope all | baocao-check\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_BAD_ROWS, OPT_LEXICON };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_BAD_ROWS, OPT_LEXICON, OPT_CORRECTIONS };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "corrections", required_argument, NULL, OPT_CORRECTIONS },
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
@@ -705,6 +709,38 @@ decimals_of(const char *raw, const char *value)
 	return n > m ? n : m;
 }
 
+/*
+ * An analyst's correction of the figure (see baocao-normalize(1)): its
+ * value, indicator and scope as corrected.  0 when it is dropped.
+ */
+static int
+correct(struct state *st, struct fig *x)
+{
+	const struct corr_fix *c;
+	size_t j, occ = 1;
+
+	for (j = 0; j < st->n; j++)
+		if (st->figs[j].line == x->line &&
+		    strcmp(st->figs[j].f[C_RAW], x->f[C_RAW]) == 0)
+			occ++;
+	c = corr_find(st->corr, x->f[C_DOC], NULL, x->line, x->f[C_RAW], occ);
+	if (c == NULL)
+		return 1;
+	if (c->drop)
+		return 0;
+	if (c->has_value)
+		x->value = c->value;
+	if (c->ind >= 0) {
+		free(x->f[C_IND]);
+		x->f[C_IND] = xstrdup(st->lex->ind[c->ind].id);
+	}
+	if (c->scope >= 0) {
+		free(x->f[C_SCOPE]);
+		x->f[C_SCOPE] = xstrdup(fact_scope_name[c->scope]);
+	}
+	return 1;
+}
+
 static void
 one_row(struct state *st)
 {
@@ -749,6 +785,11 @@ one_row(struct state *st)
 		x->area = v.area;
 	}
 	x->decimals = decimals_of(x->f[C_RAW], x->f[C_VALUE]);
+	if (st->corr != NULL && !correct(st, x)) {
+		for (k = 0; k < NREQ; k++)
+			free(x->f[k]);
+		return;
+	}
 	st->n++;
 }
 
@@ -798,6 +839,9 @@ main(int argc, char *argv[])
 		case OPT_LEXICON:
 			o.lexicon = optarg;
 			break;
+		case OPT_CORRECTIONS:
+			o.corrections = optarg;
+			break;
 		default:
 			cli_usage_error(SYNOPSIS);
 		}
@@ -806,6 +850,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	st.o = &o;
 	st.lex = lex_load(o.lexicon);
+	if (o.corrections != NULL)
+		st.corr = corr_load(o.corrections, st.lex);
 	bad = cli_open_bad_rows(o.bad_rows);
 	st.in = csvin_open(argv, argc);
 	csvin_set_bad_rows(st.in, bad);
@@ -847,6 +893,9 @@ main(int argc, char *argv[])
 	csvin_close(st.in);
 	free(st.figs);
 	free(st.fnd);
+	if (st.corr != NULL)
+		corr_warn_unused(st.corr);
+	corr_free(st.corr);
 	lex_free(st.lex);
 	buf_free(&st.tmp);
 	return n > 0 ? 1 : 0;

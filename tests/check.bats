@@ -81,3 +81,12 @@ facts() {
 	run -0 baocao-check /dev/null
 	assert_output "doc,line,rule,indicator,expected,actual,detail"
 }
+
+@test "--corrections: a corrected figure is checked with its corrected value; a dropped one not at all" {
+	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	printf 'report,line,raw,value,indicator\nplanted,16,80%%,75,\nplanted,28,52/48,,drop\n' > "$BATS_TEST_TMPDIR/c.csv"
+	run -1 --separate-stderr baocao-check --corrections "$BATS_TEST_TMPDIR/c.csv" "$BATS_TEST_TMPDIR/f.csv"
+	refute_line --partial "planted,16,percent-vs-fraction"
+	refute_line --partial "planted,28,numerator-over-denominator"
+	assert_line --partial "planted,20,parts-vs-whole"
+}
