@@ -97,11 +97,14 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	assert_output ""
 }
 
-@test "--stats accounts for every row: read = written + dropped" {
-	need_shared
-	for f in "$SHARED"/seeds/*.txt; do
-		run --separate-stderr bash -c "baocao-extract '$f' | baocao-normalize --stats 2>&1 >/dev/null | grep -v ' vs '"
+@test "--stats accounts for every row: read = written + dropped, and counts something" {
+	for f in "$TESTS"/fixtures/reading/dev/*.txt; do
+		run --separate-stderr bash -c "baocao-extract '$f' | baocao-normalize --stats 2>&1 >/dev/null | grep -E ': (rows|dropped|conflicting|corrections)'"
 		read_=$(sed -n 's/.*rows read: //p' <<< "$output")
+		# Every count is printed, and rows were read: an empty report of
+		# counts cannot pass.
+		[ "$(grep -c '' <<< "$output")" -eq 9 ]
+		[ "$read_" -gt 20 ]
 		sum=$(sed -n 's/.*\(rows written\|dropped, [a-z ]*\): //p' <<< "$output" | paste -sd+ | bc)
 		assert_equal "$sum" "$read_"
 	done
@@ -147,4 +150,16 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	assert_success
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/in.csv:2: raw '1.2.3.4' is not a figure (not a number): dropped"
 	assert_equal "${#lines[@]}" 1
+}
+
+@test "lexicon errors name the rules file and line: an unnamed value, a fixed class, a bad scope" {
+	printf 'indicator a.b visit count\nrule a.b: what=visit\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: 'visit' is not a value of what (a cue line names it)"
+	printf 'cue role plans: phấn đấu\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:1: cue: 'plans' is not a value of role"
+	printf 'indicator a.b visit count\nrule a.b: noun=lượt ; scope=everywhere\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: scope 'everywhere' is not sub or reporter"
 }
