@@ -176,3 +176,11 @@ Nhà tình nghĩa,400
 Giám sát / Số cuộc,5
 Giám sát / Sai phạm,0"
 }
+
+@test "a document of millions of empty table cells is refused, not read into all the memory" {
+	# Each line is a row of two empty cells: three items a line, so the
+	# limit of 4194304 is passed on line 1398102 (3 * 1398101 = 4194303).
+	python3 -c "import sys; sys.stdout.write('\t\n' * 1500000)" > "$BATS_TEST_TMPDIR/cells.txt"
+	run -2 --separate-stderr baocao-extract "$BATS_TEST_TMPDIR/cells.txt"
+	assert_equal "$stderr" "baocao-extract: $BATS_TEST_TMPDIR/cells.txt:1398102: more than 4194304 paragraphs, table rows and cells in one document"
+}

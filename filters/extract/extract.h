@@ -32,6 +32,9 @@
 #define CTX_MAX 200			/* bytes of context either side */
 #define UNIT_WORDS 3			/* words of unit_text at most */
 #define ROW_MAXCELLS 256		/* cells kept of one table row */
+#define DOC_MAXITEMS (DOC_MAX / 16)	/* paragraphs, rows and cells in one
+					 * document: bounds the memory a
+					 * hostile input can take */
 
 /*
  * The document model.
@@ -102,6 +105,7 @@ struct doc {
 	const char *file;	/* the input's name in diagnostics */
 	const char *reader;	/* which reader filled it: "text" */
 	size_t lines_read;	/* lines of input, blank ones included */
+	size_t items;		/* paragraphs, rows and cells so far */
 	struct block *blocks;
 	size_t nblocks, capblocks;
 	struct note *notes;	/* footnotes; the text reader has none */
@@ -112,7 +116,9 @@ struct doc {
 /*
  * model.c: building a document.  A struct doc starts zeroed; doc_begin
  * names it, the doc_add functions append (copying the text given), and
- * doc_free releases everything and zeroes it for the next input.
+ * doc_free releases everything and zeroes it for the next input.  More
+ * than DOC_MAXITEMS paragraphs, rows and cells is an error (status 2)
+ * naming the file and the line given.
  */
 void doc_begin(struct doc *, const char *path, const char *file,
 	const char *reader);

@@ -35,6 +35,16 @@ doc_begin(struct doc *d, const char *path, const char *file,
 	d->reader = reader;
 }
 
+/* Counts n more items of the document, at line. */
+static void
+count_items(struct doc *d, size_t line, size_t n)
+{
+	d->items += n;
+	if (d->items > DOC_MAXITEMS)
+		die_at(2, d->file, line, "more than %zu paragraphs, table rows "
+		    "and cells in one document", (size_t)DOC_MAXITEMS);
+}
+
 static struct block *
 add_block(struct doc *d, enum block_kind kind)
 {
@@ -54,8 +64,10 @@ add_block(struct doc *d, enum block_kind kind)
 void
 doc_add_para(struct doc *d, size_t line, const char *text, size_t len)
 {
-	struct para *p = &add_block(d, BLOCK_PARA)->u.para;
+	struct para *p;
 
+	count_items(d, line, 1);
+	p = &add_block(d, BLOCK_PARA)->u.para;
 	p->line = line;
 	p->text = arena_dup(&d->mem, text, len);
 	p->len = len;
@@ -68,6 +80,7 @@ doc_add_row(struct doc *d, size_t line, const char *text, size_t len,
 	struct table *t;
 	struct row *r;
 
+	count_items(d, line, 1);
 	if (new_table || d->nblocks == 0 ||
 	    d->blocks[d->nblocks - 1].kind != BLOCK_TABLE)
 		add_block(d, BLOCK_TABLE);
@@ -89,6 +102,7 @@ doc_cells(struct doc *d, struct row *r, size_t n)
 {
 	if (n > ROW_MAXCELLS)
 		internal_error("too many cells for a row");
+	count_items(d, r->line, n);
 	r->cells = arena_alloc(&d->mem, n * sizeof(*r->cells));
 	r->ncells = n;
 	return r->cells;

@@ -58,7 +58,8 @@ static const char *const help_text =
 "  -V, --version   version\n"
 "\n"
 "Exit status: 0 success, 2 trouble (unreadable input, invalid UTF-8, a\n"
-"NUL byte, a document over 64 MiB).\n";
+"NUL byte, a document over 64 MiB or of more than 4194304 paragraphs,\n"
+"table rows and cells).\n";
 
 enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0 };
 
