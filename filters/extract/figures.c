@@ -132,37 +132,145 @@ verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
 	return j;
 }
 
+/* The end of the figure whose digits end at b: a percent sign or an area
+ * unit glued or spaced, and a scale word ("500 triệu"); [*us, *ue) is
+ * set to the unit noun after it. */
+static size_t
+figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
+{
+	static const char *const scales[] = { "triệu", "tỷ", "tỉ", "nghìn",
+		"ngàn", NULL };
+	int k;
+
+	if (b < n && s[b] == '%')
+		b++;
+	else if (b + 1 < n && s[b] == ' ' && s[b + 1] == '%')
+		b += 2;
+	else if (b + 2 < n && s[b] == 'm' && strncmp(s + b + 1, "²", 2) == 0)
+		b += 3;
+	else if (b + 3 < n && s[b] == ' ' && s[b + 1] == 'm' &&
+	    strncmp(s + b + 2, "²", 2) == 0)
+		b += 4;
+	else if (b + 1 < n && s[b] == 'm' && s[b + 1] == '2' &&
+	    (b + 2 == n || !isdig(s[b + 2])))
+		b += 2;
+	unit_after(s, n, b, us, ue);
+	if (*ue == *us)
+		return b;
+	/* Scale words belong to the figure: 500 triệu đồng. */
+	for (k = 0; scales[k] != NULL; k++) {
+		size_t w = strlen(scales[k]);
+
+		if ((size_t)(*ue - *us) >= w &&
+		    strncmp(s + *us, scales[k], w) == 0 &&
+		    (*us + w == n || s[*us + w] == ' ')) {
+			b = *us + w;
+			unit_after(s, n, b, us, ue);
+			break;
+		}
+	}
+	return b;
+}
+
+/* A list after a name: "các phường 1, 3, 4 và 5" (the name's number
+ * ended at end, this one starts at a). */
+static int
+in_name_list(const char *s, size_t end, size_t a)
+{
+	const char *gap = s + end;
+
+	return end > 0 && a <= end + 5 &&
+	    (strncmp(gap, ", ", (size_t)(a - end)) == 0 ||
+	    strncmp(gap, " và ", (size_t)(a - end)) == 0 ||
+	    strncmp(gap, ",", (size_t)(a - end)) == 0);
+}
+
+/* Past the rest of a skipped identifier or chain, from i. */
+static size_t
+skip_rest(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != ';' &&
+	    s[i] != ')' && s[i] != '\t')
+		i++;
+	return i;
+}
+
+/* What scan_text keeps while it scans one line. */
+struct linescan {
+	struct pos at;		/* the line, for its neighbours */
+	int have_ctx;		/* pre and post read */
+	struct buf pre, post;	/* the joined neighbours' text */
+	struct buf before, after;
+	struct mention m;
+};
+
+/* Writes the figure s[a..b) with unit s[us..ue) and its clause. */
+static void
+write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
+    size_t a, size_t b, size_t us, size_t ue)
+{
+	struct buf *pre = &ls->pre, *post = &ls->post;
+	size_t cs, ce;
+
+	if (!ls->have_ctx) {
+		joined_context(st->doc, ls->at, pre, post);
+		ls->m.line = doc_line(st->doc, ls->at).line;
+		ls->have_ctx = 1;
+	}
+	cs = clause_start(s, a);
+	ce = clause_end(s, n, ue);
+	buf_clear(&ls->before);
+	if (cs == 0 && pre->n > 0) {
+		size_t keep = pre->n > CTX_MAX ? CTX_MAX : pre->n;
+		size_t off = pre->n - keep;
+
+		while (off < pre->n && ((unsigned char)pre->p[off] & 0xC0) == 0x80)
+			off++;
+		buf_add(&ls->before, pre->p + off, pre->n - off);
+	}
+	buf_add(&ls->before, s + cs, a - cs);
+	buf_clear(&ls->after);
+	buf_add(&ls->after, s + ue, ce - ue);
+	if (ce == n && post->n > 0)
+		buf_add(&ls->after, post->p, u8_cut(post->p, post->n, CTX_MAX));
+	ls->m.before.p = ls->before.p == NULL ? "" : ls->before.p;
+	ls->m.before.n = ls->before.n;
+	ls->m.raw.p = s + a;
+	ls->m.raw.n = b - a;
+	ls->m.unit.p = s + us;
+	ls->m.unit.n = ue - us;
+	ls->m.after.p = ls->after.p == NULL ? "" : ls->after.p;
+	ls->m.after.n = ls->after.n;
+	emit(st, &ls->m);
+}
+
 /* Scans one line of prose (or a text table cell) for figures. */
 void
 scan_text(struct scan *st, struct pos at, const char *s, size_t n,
     size_t from, const char *source, const char *row, const char *col)
 {
-	struct buf pre = { 0 }, post = { 0 }, before = { 0 }, after = { 0 };
+	struct linescan ls = { 0 };
 	size_t i = from, namelist_end = 0;
-	int have_ctx = 0;
-	struct mention m = { 0 };
 
-	m.source = source;
-	m.row = row;
-	m.col = col;
-
+	ls.at = at;
+	ls.m.source = source;
+	ls.m.row = row;
+	ls.m.col = col;
 	while (i < n) {
-		size_t a, b, extend = 0, us, ue, vz, cs, ce;
+		size_t a = i, b, extend = 0, us, ue;
 		int slashes = 0;
 		const char *why;
 
 		if (!isdig(s[i])) {
 			if ((s[i] == 'k' || s[i] == 'K') &&
-			    (vz = verbal_zero(st, s, n, i)) > 0) {
-				a = i;
-				b = vz;
-				us = ue = b;
-				goto found;
+			    (b = verbal_zero(st, s, n, i)) > 0) {
+				write_figure(st, &ls, s, n, a, b, b, b);
+				i = b;
+			} else {
+				i++;
 			}
-			i++;
 			continue;
 		}
-		a = i;
 		b = digit_token(s, n, i);
 		/* Fractions and chains: a/b, a/b/c. */
 		while (b + 1 < n && s[b] == '/' && isdig(s[b + 1])) {
@@ -170,97 +278,24 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 			slashes++;
 		}
 		why = skip_reason(st, s, n, a, b, slashes, &extend);
-		/* A list after a name: "các phường 1, 3, 4 và 5". */
-		if (why == NULL && namelist_end > 0 && a <= namelist_end + 5) {
-			const char *gap = s + namelist_end;
-
-			if (strncmp(gap, ", ", (size_t)(a - namelist_end)) == 0 ||
-			    strncmp(gap, " và ", (size_t)(a - namelist_end)) == 0 ||
-			    strncmp(gap, ",", (size_t)(a - namelist_end)) == 0)
-				why = "name";
-		}
+		if (why == NULL && in_name_list(s, namelist_end, a))
+			why = "name";
 		if (why != NULL) {
 			st->skipped++;
 			namelist_end = strcmp(why, "name") == 0 ? b : 0;
-			i = extend > b ? extend : b;
-			/* Skip the rest of an identifier or chain. */
-			while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != ';' &&
-			    s[i] != ')' && s[i] != '\t')
-				i++;
+			i = skip_rest(s, n, extend > b ? extend : b);
 			continue;
 		}
 		namelist_end = 0;
-		/* Percent, area units glued or spaced. */
-		if (b < n && s[b] == '%')
-			b++;
-		else if (b + 1 < n && s[b] == ' ' && s[b + 1] == '%')
-			b += 2;
-		else if (b + 2 < n && s[b] == 'm' && strncmp(s + b + 1, "²", 2) == 0)
-			b += 3;
-		else if (b + 3 < n && s[b] == ' ' && s[b + 1] == 'm' &&
-		    strncmp(s + b + 2, "²", 2) == 0)
-			b += 4;
-		else if (b + 1 < n && s[b] == 'm' && s[b + 1] == '2' &&
-		    (b + 2 == n || !isdig(s[b + 2])))
-			b += 2;
-		unit_after(s, n, b, &us, &ue);
-		/* Scale words belong to the figure: 500 triệu đồng. */
-		if (ue > us) {
-			static const char *const scales[] = { "triệu", "tỷ", "tỉ",
-				"nghìn", "ngàn", NULL };
-			int k;
-
-			for (k = 0; scales[k] != NULL; k++) {
-				size_t w = strlen(scales[k]);
-
-				if ((size_t)(ue - us) >= w &&
-				    strncmp(s + us, scales[k], w) == 0 &&
-				    (us + w == n || s[us + w] == ' ')) {
-					b = us + w;
-					unit_after(s, n, b, &us, &ue);
-					break;
-				}
-			}
-		}
-found:
-		if (!have_ctx) {
-			joined_context(st->doc, at, &pre, &post);
-			m.line = doc_line(st->doc, at).line;
-			have_ctx = 1;
-		}
-		cs = clause_start(s, a);
-		ce = clause_end(s, n, ue);
-		buf_clear(&before);
-		if (cs == 0 && pre.n > 0) {
-			size_t keep = pre.n > CTX_MAX ? CTX_MAX : pre.n;
-			size_t off = pre.n - keep;
-
-			while (off < pre.n && ((unsigned char)pre.p[off] & 0xC0) == 0x80)
-				off++;
-			buf_add(&before, pre.p + off, pre.n - off);
-		}
-		buf_add(&before, s + cs, a - cs);
-		buf_clear(&after);
-		buf_add(&after, s + ue, ce - ue);
-		if (ce == n && post.n > 0)
-			buf_add(&after, post.p, u8_cut(post.p, post.n, CTX_MAX));
-		m.before.p = before.p == NULL ? "" : before.p;
-		m.before.n = before.n;
-		m.raw.p = s + a;
-		m.raw.n = b - a;
-		m.unit.p = s + us;
-		m.unit.n = ue - us;
-		m.after.p = after.p == NULL ? "" : after.p;
-		m.after.n = after.n;
-		emit(st, &m);
+		b = figure_end(s, n, b, &us, &ue);
+		write_figure(st, &ls, s, n, a, b, us, ue);
 		i = b;
 		/* Slash chains: "857 lượt/914 người" goes on after the unit. */
 		if (ue < n && s[ue] == '/' && ue + 1 < n && isdig(s[ue + 1]))
 			i = ue + 1;
 	}
-	buf_free(&pre);
-	buf_free(&post);
-	buf_free(&before);
-	buf_free(&after);
+	buf_free(&ls.pre);
+	buf_free(&ls.post);
+	buf_free(&ls.before);
+	buf_free(&ls.after);
 }
-

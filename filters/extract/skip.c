@@ -145,19 +145,12 @@ plausible_number(const char *s, size_t a, size_t b)
 	return 1;
 }
 
-/*
- * Decides whether the digit token s[a..b) (with any fraction or chain
- * already folded into [a..b)) is not a figure.  Returns a reason or NULL.
- */
-const char *
-skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
-    int slashes, size_t *extend)
+/* Glued to a word before (QL37, Covid-19, B2), or part of an address. */
+static const char *
+glued_before(const char *s, size_t n, size_t a, size_t b)
 {
-	const char *f;
 	size_t i, p;
-	int k;
 
-	/* Glued to a word before: QL37, Covid-19, B2. */
 	if (a > 0) {
 		p = prev_char(s, a);
 		if (isletter_at(s, n, p))
@@ -171,8 +164,16 @@ skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
 	for (i = b; i < n && s[i] != ' ' && s[i] != '\t'; i++)
 		if (s[i] == '@')
 			return "address";
-	/* Identifiers: 55/KH-UBND, 08-TT/HU, 145/2020/NĐ-CP, 676 /BC-UBND. */
-	i = b;
+	return NULL;
+}
+
+/* Identifiers (55/KH-UBND, 08-TT/HU, 145/2020/NĐ-CP, 676 /BC-UBND) and
+ * dates (d/m/yyyy, m/yyyy). */
+static const char *
+identifier_or_date(const char *s, size_t n, size_t a, size_t b, int slashes)
+{
+	size_t i = b;
+
 	if (i < n && s[i] == ' ' && i + 1 < n && s[i + 1] == '/')
 		i++;
 	if (i + 1 < n && (s[i] == '/' || s[i] == '-') &&
@@ -180,7 +181,6 @@ skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
 		return "identifier";
 	if (b < n && s[b] == '/' && b + 1 < n && isdig(s[b + 1]) && slashes >= 1)
 		return "identifier";
-	/* Dates: d/m/yyyy, m/yyyy. */
 	if (slashes >= 2)
 		return "date";
 	if (slashes == 1) {
@@ -190,7 +190,18 @@ skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
 		if (is_year(s, after, b) && sl - (s + a) <= 2)
 			return "date";
 	}
-	/* Glued letters after (other than a unit): 12a, 3rd. */
+	return NULL;
+}
+
+/* A number that names: glued letters after (12a, 3rd), a name word
+ * before (Phường 17), "số 34" after a capitalised word, a rank. */
+static const char *
+named_number(struct scan *st, const char *s, size_t n, size_t a, size_t b)
+{
+	const char *f;
+	size_t p;
+	int k;
+
 	if (b < n && isletter_at(s, n, b) && s[b] != 'm' && s[b] != 'h' &&
 	    s[b] != 'k')
 		return "name";
@@ -210,39 +221,71 @@ skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
 	if (ends_with_word(f, "hang") || ends_with_word(f, "ky niem") ||
 	    ends_with_word(f, "thu"))
 		return "name";
-	/* Year ranges: 2021 - 2026, 2020- 2021, (2021 - 2025). */
-	if (slashes == 0 && is_year(s, a, b)) {
-		size_t j = b;
+	return NULL;
+}
 
+/* Year ranges: 2021 - 2026, 2020- 2021, (2021 - 2025).  *extend is set
+ * to the end of the second year when there is one. */
+static const char *
+year_range(const char *s, size_t n, size_t a, size_t b, size_t *extend)
+{
+	size_t j = b, p;
+
+	while (j < n && s[j] == ' ')
+		j++;
+	if (j < n && (s[j] == '-' || strncmp(s + j, "–", 3) == 0)) {
+		j += s[j] == '-' ? 1 : 3;
 		while (j < n && s[j] == ' ')
 			j++;
-		if (j < n && (s[j] == '-' || strncmp(s + j, "–", 3) == 0)) {
-			j += s[j] == '-' ? 1 : 3;
-			while (j < n && s[j] == ' ')
-				j++;
-			if (j + 4 <= n && is_year(s, j, j + 4)) {
-				*extend = j + 4;
-				return "year range";
-			}
-		}
-		p = prev_char(s, a);
-		if (a > 0 && (s[p] == '-' || strncmp(s + p, "–", 3) == 0 ||
-		    (s[p] == ' ' && p > 0 && (s[p - 1] == '-' ||
-		    (p >= 3 && strncmp(s + p - 3, "–", 3) == 0)))))
+		if (j + 4 <= n && is_year(s, j, j + 4)) {
+			*extend = j + 4;
 			return "year range";
+		}
 	}
-	/* Slogans: "4 xin", "5 không", "3 giảm" (a small bare number). */
-	if (slashes == 0 && b - a <= 2 && word_follows(st, s, n, b, slogan_words))
+	p = prev_char(s, a);
+	if (a > 0 && (s[p] == '-' || strncmp(s + p, "–", 3) == 0 ||
+	    (s[p] == ' ' && p > 0 && (s[p - 1] == '-' ||
+	    (p >= 3 && strncmp(s + p - 3, "–", 3) == 0)))))
+		return "year range";
+	return NULL;
+}
+
+/* A small bare number before a word: a slogan ("4 xin", "5 không"), a
+ * date cut by a line break ("01 năm 2015"), a period ("6 tháng"). */
+static const char *
+small_before_word(struct scan *st, const char *s, size_t n, size_t b)
+{
+	if (word_follows(st, s, n, b, slogan_words))
 		return "slogan";
-	/* A date cut by a line break: "01 năm 2015 của Chính phủ". */
-	if (slashes == 0 && b - a <= 2 && b + 9 < n &&
-	    strncmp(s + b, " năm ", 6) == 0 && is_year(s, b + 6, b + 10))
+	if (b + 9 < n && strncmp(s + b, " năm ", 6) == 0 &&
+	    is_year(s, b + 6, b + 10))
 		return "date";
-	/* Periods: "9 tháng đầu năm", "6 tháng". */
-	if (slashes == 0 && b - a <= 2 && word_follows(st, s, n, b, period_words))
+	if (word_follows(st, s, n, b, period_words))
 		return "period";
+	return NULL;
+}
+
+/*
+ * Decides whether the digit token s[a..b) (with any fraction or chain
+ * already folded into [a..b)) is not a figure.  Returns a reason or NULL.
+ */
+const char *
+skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
+    int slashes, size_t *extend)
+{
+	const char *why;
+
+	if ((why = glued_before(s, n, a, b)) != NULL ||
+	    (why = identifier_or_date(s, n, a, b, slashes)) != NULL ||
+	    (why = named_number(st, s, n, a, b)) != NULL)
+		return why;
+	if (slashes == 0 && is_year(s, a, b) &&
+	    (why = year_range(s, n, a, b, extend)) != NULL)
+		return why;
+	if (slashes == 0 && b - a <= 2 &&
+	    (why = small_before_word(st, s, n, b)) != NULL)
+		return why;
 	if (!plausible_number(s, a, b))
 		return "phone or code";
 	return NULL;
 }
-

@@ -122,117 +122,160 @@ align_headers(struct span head[][MAXCELLS], size_t *hn, size_t nhead,
 	}
 }
 
+/* The header rows of a table, and its column-number row. */
+struct heads {
+	struct span cell[MAXHEAD][MAXCELLS];
+	size_t n[MAXHEAD], rows;
+	long num[MAXCELLS];	/* the column-number row, when there is one */
+	size_t nnum;
+};
+
+/* A row of ascending column numbers "1 2 3 ...": its numbers go into h. */
+static int
+column_numbers(const struct span *cells, size_t nc, struct heads *h)
+{
+	size_t k;
+
+	for (k = 0; k < nc; k++)
+		if (cells[k].n > 0 && !all_digits(cells[k]))
+			return 0;
+	if (nc < 3 || !all_digits(cells[0]) ||
+	    strncmp(cells[0].p, "1", cells[0].n) != 0 ||
+	    !(nc < 2 || cells[1].n == 0 || all_digits(cells[1])) ||
+	    !(cells[1].n > 0 && strncmp(cells[1].p, "2", cells[1].n) == 0))
+		return 0;
+	for (h->nnum = 0; h->nnum < nc && cells[h->nnum].n > 0 &&
+	    cells[h->nnum].n < 6; h->nnum++)
+		h->num[h->nnum] = strtol(cells[h->nnum].p, NULL, 10);
+	return 1;
+}
+
+/* A data row starts with an STT number and a name, or a total label. */
+static int
+is_data_row(struct scan *st, const struct span *cells, size_t nc)
+{
+	return (all_digits(cells[0]) && cells[0].n <= 3 && nc > 1 &&
+	    cells[1].n > 0 && !all_digits(cells[1])) ||
+	    is_total_label(st, cells[0]) ||
+	    (nc > 1 && cells[0].n == 0 && is_total_label(st, cells[1]));
+}
+
+/* The header path of column k into col: its header cells, top down. */
+static void
+column_label(struct buf *col, const struct heads *hd, size_t k,
+    size_t name_at)
+{
+	size_t h;
+
+	buf_clear(col);
+	for (h = 0; h < hd->rows; h++) {
+		struct span hc = { "", 0 };
+
+		if (k < hd->n[h])
+			hc = hd->cell[h][k];
+		/* An empty top header cell continues the one left. */
+		if (h == 0 && hc.n == 0) {
+			size_t j = k < hd->n[h] ? k : hd->n[h];
+
+			while (j-- > 0 && hd->cell[h][j].n == 0)
+				;
+			if (j < hd->n[h] && j > name_at)
+				hc = hd->cell[h][j];
+		}
+		if (hc.n == 0)
+			continue;
+		if (col->n > 0)
+			buf_adds(col, " / ");
+		buf_add(col, hc.p, hc.n);
+	}
+}
+
+/* The figures of one cell: a number cell is one, a text cell is
+ * scanned as prose ("Khoảng 330 người Khoảng 310 người"). */
+static void
+cell_figures(struct scan *st, struct pos at, size_t line, struct span c,
+    const char *row, const char *col)
+{
+	struct mention m = { 0 };
+	char *cell;
+
+	if (!is_number_cell(c)) {
+		cell = xmemdup(c.p, c.n);
+		scan_text(st, at, cell, c.n, 0, "table", row, col);
+		free(cell);
+		return;
+	}
+	m.line = line;
+	m.source = "table";
+	m.row = row;
+	m.col = col;
+	m.before = m.unit = m.after = span_of("");
+	m.raw = c;
+	emit(st, &m);
+}
+
+/* A data row: one figure per numeric cell after the name cell (row and
+ * col are scratch space). */
+static void
+data_row(struct scan *st, struct pos at, size_t line,
+    const struct span *cells, size_t nc, const struct heads *hd,
+    struct buf *row, struct buf *col)
+{
+	size_t name_at, k;
+
+	name_at = all_digits(cells[0]) || cells[0].n == 0 ? 1 : 0;
+	buf_clear(row);
+	buf_add(row, cells[name_at].p, cells[name_at].n);
+	for (k = name_at + 1; k < nc; k++) {
+		struct span c = cells[k];
+
+		if (c.n == 0 || (c.n == 1 && c.p[0] == '-'))
+			continue;
+		column_label(col, hd, k, name_at);
+		cell_figures(st, at, line, c, row->p, col->p == NULL ? "" :
+		    col->p);
+	}
+}
+
 /*
- * A table: the lines [first, last] that hold TABs (blank lines inside
- * included).  Header rows come before the first data row; a row of
+ * A table block.  Header rows come before the first data row; a row of
  * ascending column numbers is not a header (it aligns them, above); a
- * data row starts with an STT number or a total label.
+ * data row starts with an STT number or a total label; a text row after
+ * the data is scanned as prose.
  */
 void
 scan_table(struct scan *st, size_t b)
 {
 	const struct table *t = &st->doc->blocks[b].u.table;
-	struct span cells[MAXCELLS], head[MAXHEAD][MAXCELLS];
-	size_t hn[MAXHEAD], nhead = 0, r, k, h, nnum = 0;
-	long num[MAXCELLS];
-	struct buf col = { 0 }, row = { 0 };
+	struct span cells[MAXCELLS];
+	struct heads *hd = xcalloc(1, sizeof(*hd));
+	struct buf row = { 0 }, col = { 0 };
+	size_t r, nc;
 	int in_data = 0;
 
 	for (r = 0; r < t->nrows; r++) {
 		const struct row *tr = &t->rows[r];
 		struct pos at = { b, r };
-		size_t nc, name_at;
-		int numbered = 1, data;
 
 		nc = row_cells(tr, cells);
-		/* Column-number row: 1 2 3 ... */
-		for (k = 0; k < nc; k++)
-			if (cells[k].n > 0 && !all_digits(cells[k]))
-				numbered = 0;
-		if (numbered && nc >= 3 && !in_data && all_digits(cells[0]) &&
-		    strncmp(cells[0].p, "1", cells[0].n) == 0 &&
-		    (nc < 2 || cells[1].n == 0 || all_digits(cells[1]))) {
-			if (cells[1].n > 0 && strncmp(cells[1].p, "2", cells[1].n) == 0) {
-				for (nnum = 0; nnum < nc && cells[nnum].n > 0 &&
-				    cells[nnum].n < 6; nnum++)
-					num[nnum] = strtol(cells[nnum].p, NULL, 10);
-				continue;
-			}
-		}
-		data = (all_digits(cells[0]) && cells[0].n <= 3 && nc > 1 &&
-		    cells[1].n > 0 && !all_digits(cells[1])) ||
-		    is_total_label(st, cells[0]) ||
-		    (nc > 1 && cells[0].n == 0 && is_total_label(st, cells[1]));
-		if (!data && !in_data) {
-			if (nhead < MAXHEAD) {
-				memcpy(head[nhead], cells, nc * sizeof(*cells));
-				hn[nhead++] = nc;
-			}
+		if (!in_data && column_numbers(cells, nc, hd))
 			continue;
-		}
-		if (!data) {
-			/* A text row after data: scan it as prose. */
-			scan_text(st, at, tr->text, tr->len, 0, "table", "", "");
+		if (!is_data_row(st, cells, nc)) {
+			if (in_data)
+				scan_text(st, at, tr->text, tr->len, 0, "table",
+				    "", "");
+			else if (hd->rows < MAXHEAD) {
+				memcpy(hd->cell[hd->rows], cells, nc * sizeof(*cells));
+				hd->n[hd->rows++] = nc;
+			}
 			continue;
 		}
 		if (!in_data)
-			align_headers(head, hn, nhead, num, nnum);
+			align_headers(hd->cell, hd->n, hd->rows, hd->num, hd->nnum);
 		in_data = 1;
-		name_at = all_digits(cells[0]) || cells[0].n == 0 ? 1 : 0;
-		buf_clear(&row);
-		buf_add(&row, cells[name_at].p, cells[name_at].n);
-		for (k = name_at + 1; k < nc; k++) {
-			struct span c = cells[k];
-
-			if (c.n == 0 || (c.n == 1 && c.p[0] == '-'))
-				continue;
-			buf_clear(&col);
-			for (h = 0; h < nhead; h++) {
-				struct span hc = { "", 0 };
-
-				if (k < hn[h])
-					hc = head[h][k];
-				/* An empty top header cell continues the one left. */
-				if (h == 0 && hc.n == 0) {
-					size_t j = k < hn[h] ? k : hn[h];
-
-					while (j-- > 0 && head[h][j].n == 0)
-						;
-					if (j < hn[h] && j > name_at)
-						hc = head[h][j];
-				}
-				if (hc.n == 0)
-					continue;
-				if (col.n > 0)
-					buf_adds(&col, " / ");
-				buf_add(&col, hc.p, hc.n);
-			}
-			if (is_number_cell(c)) {
-				struct mention m = { 0 };
-
-				m.line = tr->line;
-				m.source = "table";
-				m.row = row.p;
-				m.col = col.p == NULL ? "" : col.p;
-				m.before = m.unit = m.after = span_of("");
-				m.raw = c;
-				emit(st, &m);
-			} else {
-				/* A text cell: "Khoảng 330 người Khoảng 310 người". */
-				char *cell = xmemdup(c.p, c.n);
-
-				scan_text(st, at, cell, c.n, 0, "table", row.p,
-				    col.p == NULL ? "" : col.p);
-				free(cell);
-			}
-		}
+		data_row(st, at, tr->line, cells, nc, hd, &row, &col);
 	}
-	buf_free(&col);
 	buf_free(&row);
+	buf_free(&col);
+	free(hd);
 }
-
-/*
- * Length of a heading number at the start of s: "II." "1." "1.1." "a)"
- * followed by a space; 0 when there is none.  (A hand-written test: a
- * regular expression per line cost half of the running time.)
- */
