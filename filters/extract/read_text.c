@@ -5,8 +5,10 @@
  *
  * Each line is checked (a NUL byte or invalid UTF-8 is an error naming
  * the file and line) and cleaned: a CR before the LF, Word's markup
- * ('*' and '**') and a leading BOM are dropped, and a non-breaking space
- * reads as a space.
+ * ('*' and '**') and a leading BOM are dropped, a non-breaking space
+ * reads as a space, and the line is put in NFC, so that a report saved
+ * with decomposed marks (NFD, as macOS and some converters write) reads
+ * as its composed twin.
  */
 #include <stddef.h>
 #include <string.h>
@@ -73,10 +75,21 @@ add_row(struct doc *d, size_t lineno, const char *s, size_t n)
 	}
 }
 
+/* A cleaned line into the model: a table row when it holds a TAB, a
+ * paragraph unless it is empty. */
+static void
+add_line(struct doc *d, size_t lineno, const char *s, size_t n)
+{
+	if (n > 0 && memchr(s, '\t', n) != NULL)
+		add_row(d, lineno, s, n);
+	else if (n > 0)
+		doc_add_para(d, lineno, s, n);
+}
+
 void
 read_text(struct doc *d, const char *file, const char *text, size_t size)
 {
-	struct buf line = { 0 };
+	struct buf line = { 0 }, nfc = { 0 };
 	size_t start, lineno = 0;
 
 	for (start = 0; start < size;) {
@@ -95,14 +108,14 @@ read_text(struct doc *d, const char *file, const char *text, size_t size)
 			len--;
 		buf_clear(&line);
 		clean_line(&line, p, len, lineno == 1);
-		if (line.n > 0 && memchr(line.p, '\t', line.n) != NULL)
-			add_row(d, lineno, line.p, line.n);
-		else if (line.n > 0)
-			doc_add_para(d, lineno, line.p, line.n);
+		buf_clear(&nfc);
+		u8_nfc(&nfc, line.p, line.n);
+		add_line(d, lineno, nfc.p, nfc.n);
 		start += len + (nl == NULL ? 0 : (p[len] == '\r' ? 2 : 1));
 		if (nl == NULL)
 			break;
 	}
 	d->lines_read = lineno;
 	buf_free(&line);
+	buf_free(&nfc);
 }
