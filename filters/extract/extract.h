@@ -1,7 +1,7 @@
 /*
  * baocao-extract: the parts of the filter and what passes between them.
  *
- *	read.c       picks the reader for an input by its first bytes
+ *	read.c       reads an input whole and picks its reader by content
  *	read_text.c  plain text (UTF-8, also gzip) -> struct doc
  *	model.c      building and freeing a struct doc, walking its lines
  *	header.c     issuer, number, date, period and places  <- struct doc
@@ -41,10 +41,21 @@
  *
  * A document is an ordered list of blocks, each a paragraph or a table,
  * and, apart from them, its footnotes.  Every text in it is valid UTF-8
- * without NUL bytes, and owned by the document (its arena).  Blank lines
- * and empty paragraphs are not kept: a block is found again by its line
- * number, and line numbers grow strictly through the paragraphs and table
- * rows in document order.
+ * in NFC without NUL bytes (the scanners compare composed text), and
+ * owned by the document (its arena).  Blank lines and empty paragraphs
+ * are not kept.
+ *
+ * Line numbers are what a person finds a figure by: the text reader's are
+ * the lines of the file; a reader of another format numbers what it reads
+ * in the same spirit (paragraphs and table rows in order).  They grow
+ * strictly through the paragraphs and table rows in document order.  The
+ * scanners use them as lines: the header is looked for in lines 1-60, and
+ * a clause cut by a page break is joined with a neighbour at most three
+ * lines away.
+ *
+ * Tables: the table scanner lays the cells of a row out one column each;
+ * span and merged are for a reader that knows them (Word's gridSpan and
+ * vMerge), and are not read by the scanner yet.
  */
 
 /* A paragraph: one line of prose (a heading is a paragraph too). */
@@ -77,8 +88,8 @@ struct row {
 };
 
 struct table {
-	struct row *rows;	/* nrows > 0 */
-	size_t nrows, caprows;
+	struct row *rows;	/* nrows > 0; the array is the document's */
+	size_t nrows, caprows;	/* caprows: model.c's */
 };
 
 enum block_kind { BLOCK_PARA, BLOCK_TABLE };
@@ -91,7 +102,8 @@ struct block {
 	} u;
 };
 
-/* A footnote, kept out of the body (no reader fills them yet). */
+/* A footnote, kept out of the body.  No reader fills them yet, and no
+ * scanner reads them. */
 struct note {
 	const char *mark;	/* the reference as the body writes it, "15" */
 	const char *text;	/* NUL-terminated, len bytes */
@@ -105,12 +117,13 @@ struct doc {
 	const char *file;	/* the input's name in diagnostics */
 	const char *reader;	/* which reader filled it: "text" */
 	size_t lines_read;	/* lines of input, blank ones included */
-	size_t items;		/* paragraphs, rows and cells so far */
-	struct block *blocks;
-	size_t nblocks, capblocks;
-	struct note *notes;	/* footnotes; the text reader has none */
+	struct block *blocks;	/* the body, in order */
+	size_t nblocks;
+	struct note *notes;	/* footnotes (an array doc_free frees); the
+				 * text reader has none */
 	size_t nnotes;
 	struct arena mem;	/* every text, name and cell array above */
+	size_t capblocks, items;	/* model.c's bookkeeping */
 };
 
 /*
@@ -174,8 +187,10 @@ void read_text(struct doc *d, const char *file, const char *p, size_t n);
 /* header.c: the document's own header, read from its first lines. */
 struct header {
 	char *issuer, *doc_no, *doc_date, *period_text;	/* never NULL once
-							 * read; owned */
-	struct buf places;	/* "type Name" mentions, "; "-separated */
+							 * read; owned,
+							 * header_clear frees */
+	struct buf places;	/* "type Name" mentions, "; "-separated;
+				 * kept for the next document */
 };
 
 struct titles {
@@ -186,9 +201,11 @@ void titles_init(struct titles *);
 void titles_free(struct titles *);
 
 /*
- * The state of scanning one document, passed to every scanner.  fold is
- * scratch space for folded text; whatever a function returns in it is
- * overwritten by the next fold.
+ * The state of a run, passed to every scanner: the output, the counts and
+ * the title patterns for the whole run; doc, hdr and section for the
+ * document being scanned (run.c sets doc and clears hdr between
+ * documents).  fold is scratch space for folded text; whatever a function
+ * returns in it is overwritten by the next fold.
  */
 struct scan {
 	struct csvout *out;
