@@ -248,10 +248,13 @@ scan_table(struct scan *st, size_t b)
 {
 	const struct table *t = &st->doc->blocks[b].u.table;
 	struct span cells[MAXCELLS];
-	struct heads *hd = xcalloc(1, sizeof(*hd));
+	struct heads heads, *hd = &heads;
 	struct buf row = { 0 }, col = { 0 };
 	size_t r, nc;
 	int in_data = 0;
+
+	/* The arrays are filled as rows come, and read only that far. */
+	hd->rows = hd->nnum = 0;
 
 	for (r = 0; r < t->nrows; r++) {
 		const struct row *tr = &t->rows[r];
@@ -277,5 +280,4 @@ scan_table(struct scan *st, size_t b)
 	}
 	buf_free(&row);
 	buf_free(&col);
-	free(hd);
 }
