@@ -159,8 +159,9 @@ u8_fold(struct buf *out, const char *p, size_t n)
 /*
  * Whether valid UTF-8 p[0..n) is NFC by a quick test: every code point is
  * below U+0300, in Latin Extended Additional (U+1E00..U+1EFF, precomposed
- * Vietnamese) or in General Punctuation from U+2002 (U+2000 and U+2001
- * are not NFC).  These are starters that NFC leaves alone and that never
+ * Vietnamese), or in General Punctuation from U+2002 (U+2000 and U+2001
+ * are not NFC), superscripts (footnote marks) and currency signs (₫), up
+ * to U+20CF.  These are starters that NFC leaves alone and that never
  * compose with a neighbour (tests/unit/test_utf8.c checks it against
  * utf8proc).  0 means not known.
  */
@@ -179,8 +180,9 @@ nfc_quick(const char *p, size_t n)
 		    s[i + 1] <= 0xBB)				/* U+1Exx */
 			i += 3;
 		else if (i + 2 < n && s[i] == 0xE2 && ((s[i + 1] == 0x80 &&
-		    s[i + 2] >= 0x82) || (s[i + 1] == 0x81 && s[i + 2] <= 0xAF)))
-			i += 3;					/* U+2002..U+206F */
+		    s[i + 2] >= 0x82) || s[i + 1] == 0x81 || s[i + 1] == 0x82 ||
+		    (s[i + 1] == 0x83 && s[i + 2] <= 0x8F)))
+			i += 3;					/* U+2002..U+20CF */
 		else
 			return 0;
 	}

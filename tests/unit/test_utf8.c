@@ -18,7 +18,8 @@ fold(const char *s)
 
 /*
  * u8_nfc passes text of some ranges through untouched.  Every code point
- * of them, next to every other (and to itself), must be NFC by utf8proc's
+ * of them must be a starter (combining class 0: then only neighbours can
+ * interact), and next to every other (and to itself) be NFC by utf8proc's
  * own reckoning: one string holding each pair is its own NFC.  Just past
  * the ranges, u8_nfc must still normalise.
  */
@@ -26,16 +27,20 @@ static void
 nfc_quick_ranges(void)
 {
 	static const utf8proc_int32_t from[] = { 0x01, 0x1E00, 0x2002 };
-	static const utf8proc_int32_t to[] = { 0x2FF, 0x1EFF, 0x206F };
-	utf8proc_int32_t cp[1200], a, b;
+	static const utf8proc_int32_t to[] = { 0x2FF, 0x1EFF, 0x20CF };
+	utf8proc_int32_t cp[1300], a, b;
 	struct buf all = { 0 }, nfc = { 0 };
 	utf8proc_uint8_t *r = NULL, enc[4];
 	utf8proc_ssize_t k;
 	size_t n = 0, i, j;
+	int starters = 1;
 
 	for (i = 0; i < 3; i++)
-		for (a = from[i]; a <= to[i]; a++)
+		for (a = from[i]; a <= to[i]; a++) {
 			cp[n++] = a;
+			starters &= utf8proc_get_property(a)->combining_class == 0;
+		}
+	CHECK(starters);
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++) {
 			a = cp[i];
@@ -49,7 +54,8 @@ nfc_quick_ranges(void)
 	u8_nfc(&nfc, all.p, all.n);
 	CHECK(nfc.n == all.n && memcmp(nfc.p, all.p, all.n) == 0);
 	free(r);
-	/* U+0300 (combining grave) after e; U+2000 (a singleton) alone. */
+	/* Just outside the ranges: U+0300 (combining grave) after e, and
+	 * U+2000 (a singleton). */
 	buf_clear(&nfc);
 	u8_nfc(&nfc, "e\xCC\x80", 3);
 	CHECK_STR(nfc.p, "\xC3\xA8");
