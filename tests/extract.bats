@@ -204,3 +204,13 @@ open(sys.argv[2], "w", encoding="utf-8").write(unicodedata.normalize("NFD", t))'
 	run col 22 "$BATS_TEST_TMPDIR/nfd/forms.txt" period_text
 	assert_output "quý I năm 2023"
 }
+
+@test "a table row named by a code, with no STT, gives its cells like any other row" {
+	printf 'Phụ lục\nĐơn vị\tSố lượt tiếp\tSố người\nVP\t12\t15\nP.7\t8\t9\nTổng cộng\t20\t24\n' > "$BATS_TEST_TMPDIR/t.txt"
+	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/t.txt' | cut -d, -f9-12"
+	assert_line "VP,Số lượt tiếp,,12"
+	assert_line "VP,Số người,,15"
+	assert_line "P.7,Số lượt tiếp,,8"
+	assert_line "Tổng cộng,Số người,,24"
+	assert_equal "${#lines[@]}" 7
+}

@@ -8,6 +8,7 @@
 
 #include "extract.h"
 #include "utf8.h"
+#include "words.h"
 #include "xalloc.h"
 
 static int
@@ -39,13 +40,7 @@ is_number_cell(struct span c)
 static int
 is_total_label(struct scan *st, struct span c)
 {
-	const char *f;
-
-	buf_clear(&st->fold);
-	u8_fold(&st->fold, c.p, c.n);
-	f = st->fold.p == NULL ? "" : st->fold.p;
-	return strncmp(f, "tong cong", 9) == 0 || strcmp(f, "tong") == 0 ||
-	    strcmp(f, "cong") == 0 || strncmp(f, "tong so", 7) == 0;
+	return words_total_label(c.p, c.n, &st->fold);
 }
 
 enum { MAXCELLS = ROW_MAXCELLS, MAXHEAD = 8 };
@@ -150,14 +145,33 @@ column_numbers(const struct span *cells, size_t nc, struct heads *h)
 	return 1;
 }
 
-/* A data row starts with an STT number and a name, or a total label. */
+/*
+ * A data row starts with an STT number and a name, or a total label; or
+ * it is a short name ("GV", "P.7", "Khối VP") followed by numbers only,
+ * at least two of them: a unit written as a code, with no STT.
+ */
 static int
 is_data_row(struct scan *st, const struct span *cells, size_t nc)
 {
-	return (all_digits(cells[0]) && cells[0].n <= 3 && nc > 1 &&
+	size_t k, name = 0, nums = 0;
+
+	if ((all_digits(cells[0]) && cells[0].n <= 3 && nc > 1 &&
 	    cells[1].n > 0 && !all_digits(cells[1])) ||
 	    is_total_label(st, cells[0]) ||
-	    (nc > 1 && cells[0].n == 0 && is_total_label(st, cells[1]));
+	    (nc > 1 && cells[0].n == 0 && is_total_label(st, cells[1])))
+		return 1;
+	while (name < nc && cells[name].n == 0)
+		name++;
+	if (name == nc || cells[name].n > 40 || is_number_cell(cells[name]))
+		return 0;
+	for (k = name + 1; k < nc; k++) {
+		if (cells[k].n == 0 || (cells[k].n == 1 && cells[k].p[0] == '-'))
+			continue;
+		if (!is_number_cell(cells[k]))
+			return 0;
+		nums++;
+	}
+	return nums >= 2;
 }
 
 /* The header path of column k into col: its header cells, top down. */
