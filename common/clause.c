@@ -41,6 +41,7 @@ struct piece {
 static size_t last_separator(const struct lex *x, const struct piece *pc);
 static void read_complement(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t i, size_t n);
 static size_t complement_end(const char *s, size_t n, size_t from);
+static void drop_verb(struct buf *a);
 static int wordch(char c);
 static int isdig(char c);
 static int is_word(const char *s, size_t n, const char *w);
@@ -647,6 +648,25 @@ after_closing(const char *s, size_t n, size_t at)
 	return start;
 }
 
+/* "khong de ho so tre han" -> "ho so tre han": the verb of a verbal
+ * zero is not its noun. */
+static void
+drop_verb(struct buf *a)
+{
+	static const char *const verbs[] = { "khong co ", "khong de ",
+		"khong phat sinh ", "khong xay ra ", "khong ", NULL };
+	size_t k, m;
+
+	for (k = 0; verbs[k] != NULL; k++) {
+		m = strlen(verbs[k]);
+		if (a->n >= m && strncmp(a->p, verbs[k], m) == 0) {
+			memmove(a->p, a->p + m, a->n - m + 1);
+			a->n -= m;
+			return;
+		}
+	}
+}
+
 /* The pieces of figure i, and its gap, same_clause and label. */
 static void
 cut(const struct lex *x, const struct clause_in *in, size_t i,
@@ -657,11 +677,18 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 
 	fold_span(&p->b, in[i].before);
 	buf_clear(tmp);
+	/* A verbal zero holds its noun: "không để hồ sơ trễ hạn". */
+	if (in[i].raw.n > 0 && !isdig(in[i].raw.p[0])) {
+		buf_add(tmp, in[i].raw.p, in[i].raw.n);
+		buf_addc(tmp, ' ');
+	}
 	buf_add(tmp, in[i].unit.p, in[i].unit.n);
 	buf_addc(tmp, ' ');
 	buf_add(tmp, in[i].after.p, in[i].after.n);
 	buf_clear(&p->a);
 	lex_fold(&p->a, tmp->p, tmp->n);
+	if (in[i].raw.n > 0 && !isdig(in[i].raw.p[0]))
+		drop_verb(&p->a);
 	p->nha = lex_scan(x, p->a.p, p->a.n, p->ha, MAXHITS);
 	noun_phrase(x, p);
 	f[i].np = xmemdup(p->a.p, p->np_end);

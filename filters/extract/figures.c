@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "words.h"
 #include "utf8.h"
 
 /* Reads the unit noun after a figure: up to UNIT_WORDS words. */
@@ -104,10 +105,13 @@ joined_context(const struct doc *d, struct pos at, struct buf *pre,
 	}
 }
 
-/* Verbal zero: "không có đơn khiếu nại, tố cáo" up to ')' ';' '.'. */
+/* Verbal zero: "không có đơn khiếu nại, tố cáo", "không để hồ sơ trễ
+ * hạn", "không phát sinh vụ việc" up to ')' ';' '.'. */
 static size_t
 verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
 {
+	static const char *const verbs[] = { "khong co ", "khong de ",
+		"khong phat sinh ", "khong xay ra ", NULL };
 	static const char *const nouns[] = { "don", "ho so", "truong hop",
 		"vu ", "khieu nai", "to cao", NULL };
 	size_t j, k;
@@ -117,17 +121,24 @@ verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
 	    s[i - 1] == ';'))
 		return 0;
 	buf_clear(&st->fold);
-	u8_fold(&st->fold, s + i, u8_cut(s + i, n - i, 40));
+	u8_fold(&st->fold, s + i, u8_cut(s + i, n - i, 48));
 	f = st->fold.p == NULL ? "" : st->fold.p;
-	if (strncmp(f, "khong co ", 9) != 0)
+	for (k = 0; verbs[k] != NULL; k++)
+		if (strncmp(f, verbs[k], strlen(verbs[k])) == 0)
+			break;
+	if (verbs[k] == NULL)
 		return 0;
+	f += strlen(verbs[k]);
 	for (k = 0; nouns[k] != NULL; k++)
-		if (strncmp(f + 9, nouns[k], strlen(nouns[k])) == 0)
+		if (strncmp(f, nouns[k], strlen(nouns[k])) == 0)
 			break;
 	if (nouns[k] == NULL)
 		return 0;
+	/* To the end of the clause, or of a list of negations: "không để
+	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two. */
 	for (j = i; j < n && s[j] != ')' && s[j] != ';' && s[j] != '.' &&
-	    s[j] != '('; j++)
+	    s[j] != '(' && !(s[j] == ',' && HAS_PREFIX(s + j, n - j,
+	    ", không ")); j++)
 		;
 	return j;
 }
