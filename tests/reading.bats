@@ -204,3 +204,11 @@ EOF
 	run -2 --separate-stderr baocao-normalize --corrections "$BATS_TEST_TMPDIR/bad.csv" /dev/null
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.csv:2: the correction says nothing: give an indicator, a value, a scope or 'drop'"
 }
+
+@test "'riêng' names a subset: sub, and so is the rest of its line until the reporter's whole is named again" {
+	report "Toàn quận giải quyết 5.200 hồ sơ. Riêng Ủy ban nhân dân quận đã giải quyết 1.300 hồ sơ, trễ hạn 4 hồ sơ. Tổng số hồ sơ trễ hạn toàn quận là 9 hồ sơ."
+	run read_as 5.200;	assert_output "dossiers.resolved reporter"
+	run read_as 1.300;	assert_output "dossiers.resolved sub"
+	run read_as 4;	assert_output "dossiers.late sub"
+	run read_as 9;	assert_output "dossiers.late reporter"
+}
