@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "vnum.h"
 #include "words.h"
 #include "utf8.h"
 
@@ -149,9 +150,7 @@ verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
 static size_t
 figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
 {
-	static const char *const scales[] = { "triệu", "tỷ", "tỉ", "nghìn",
-		"ngàn", NULL };
-	int k;
+	size_t w;
 
 	if (b < n && s[b] == '%')
 		b++;
@@ -169,16 +168,9 @@ figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
 	if (*ue == *us)
 		return b;
 	/* Scale words belong to the figure: 500 triệu đồng. */
-	for (k = 0; scales[k] != NULL; k++) {
-		size_t w = strlen(scales[k]);
-
-		if ((size_t)(*ue - *us) >= w &&
-		    strncmp(s + *us, scales[k], w) == 0 &&
-		    (*us + w == n || s[*us + w] == ' ')) {
-			b = *us + w;
-			unit_after(s, n, b, us, ue);
-			break;
-		}
+	if ((w = vnum_scale_word(s + *us, n - *us)) > 0) {
+		b = *us + w;
+		unit_after(s, n, b, us, ue);
 	}
 	return b;
 }

@@ -9,6 +9,7 @@
 
 #include "extract.h"
 #include "utf8.h"
+#include "vnum.h"
 #include "words.h"
 
 /*
@@ -129,37 +130,21 @@ digit_token(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* A grouped number must have groups of exactly three digits after a dot
- * (or one decimal part); phone numbers such as 028.38940541 fail. */
-int
-plausible_number(const char *s, size_t a, size_t b)
+/* A fraction or chain a/b: each of its parts is a figure. */
+static int
+all_fraction_plausible(const char *s, size_t a, size_t b)
 {
-	size_t i, run = 0, groups = 0, lead = 0;
-	int seen_sep = 0, commas = 0;
+	const char *sl = memchr(s + a, '/', b - a);
 
-	for (i = a; i < b; i++) {
-		if (isdig(s[i])) {
-			run++;
-			continue;
-		}
-		if (!seen_sep)
-			lead = run;
-		seen_sep = 1;
-		if (s[i] == ',')
-			commas++;
-		else if (commas == 0 && run != 3 && groups > 0)
-			return 0;
-		if (s[i] == '.')
-			groups++;
-		run = 0;
-	}
-	if (!seen_sep)
-		return !(run >= 9 && s[a] == '0');	/* mobile numbers */
-	if (lead > 3 && commas == 0 && groups > 0 && run == 3)
+	if (sl == NULL)
 		return 0;
-	if (commas == 0 && groups > 0 && run != 3 && !(groups == 1 && run == 2))
-		return run == 3;
-	return 1;
+	while (sl != NULL) {
+		if (!vnum_plausible(s + a, (size_t)(sl - (s + a))))
+			return 0;
+		a = (size_t)(sl - s) + 1;
+		sl = memchr(s + a, '/', b - a);
+	}
+	return vnum_plausible(s + a, b - a);
 }
 
 /* Glued to a word before (QL37, Covid-19, B2), or part of an address. */
@@ -473,7 +458,7 @@ skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
 	if (slashes == 0 && b - a <= 2 &&
 	    (why = small_before_word(st, s, n, b)) != NULL)
 		return why;
-	if (!plausible_number(s, a, b))
+	if (!vnum_plausible(s + a, b - a) && !all_fraction_plausible(s, a, b))
 		return "phone or code";
 	return NULL;
 }
