@@ -784,11 +784,25 @@ read_complement(const struct lex *x, const struct piece *pc,
 	if (f[i].percent)
 		return;
 	if (i + 1 < n && f[i + 1].same_clause) {
+		size_t to;
+
 		p = &pc[i + 1];
+		if (p->label_at != p->raw_label_at)
+			return;
+		/* With no separator, the words between the two figures are
+		 * both this one's complement and the next one's label: "412
+		 * hộ dân đóng góp 1.240.000.000 đồng". */
+		to = p->own_at > p->label_at ? p->own_at : p->b.n;
+		/* Not into a bracket: what it holds is the next figure's. */
+		for (k = p->label_at; k < to; k++)
+			if (p->b.p[k] == '(') {
+				to = k;
+				break;
+			}
 		nh = p->nhb < MAXHITS ? p->nhb : MAXHITS;
 		for (k = 0; k < nh; k++)
 			if (p->hb[k].pos >= p->label_at &&
-			    p->hb[k].pos + p->hb[k].len <= p->own_at)
+			    p->hb[k].pos + p->hb[k].len <= to)
 				take_hit(x, &p->hb[k], &f[i], DIST_LABEL, 1);
 		return;
 	}

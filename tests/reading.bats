@@ -212,3 +212,17 @@ EOF
 	run read_as 4;	assert_output "dossiers.late sub"
 	run read_as 9;	assert_output "dossiers.late reporter"
 }
+
+@test "words between two figures with no separator belong to both: the first's complement, the second's label" {
+	report "Nhân dân 14 khu phố đã bàn và quyết định 7 công trình sửa chữa hẻm, với 350 hộ dân đóng góp 960.000.000 đồng."
+	run read_as 7;	assert_output "works.count reporter"
+	run read_as 350;	assert_output "works.households reporter"
+	run read_as 960.000.000;	assert_output "works.cash_vnd reporter"
+}
+
+@test "a verbal zero reads its own noun: 'không để hồ sơ trễ hạn' is dossiers.late = 0" {
+	report "Trong kỳ giải quyết đúng hạn, không để hồ sơ trễ hạn; không có đơn tố cáo."
+	run read_as "không để hồ sơ trễ hạn";	assert_output "dossiers.late reporter"
+	run kept dossiers.late;	assert_output "0"
+	run read_as "không có đơn tố cáo";	assert_output "petitions.denunciations reporter"
+}

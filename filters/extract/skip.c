@@ -72,10 +72,10 @@ static const char *const name_words[] = { "phường", "quận", "ấp", "tổ",
 	"ngày", "tháng", "năm", "năm học", "nhiệm kỳ", "nhiệm kì", "giai đoạn",
 	"kỷ niệm", "kỉ niệm", "đoàn", "kỳ họp thứ", "hội nghị", "tầng", "lô",
 	"kp", "hẻm", "xóm", "thôn", "đội", "số nhà", "nghị quyết", "chỉ thị",
-	"kết luận", "ql", "tỉnh lộ", "hướng dẫn", "vòng", "đợt", "quyển",
+	"ql", "tỉnh lộ", "hướng dẫn", "vòng", "đợt", "quyển",
 	"thứ", "số điện thoại", "điện thoại", "đt", "fax", "email", "trạm",
 	"nhà", "phòng", "bước", "tuần", "bậc", "loại", "nhóm", "khu",
-	"công văn", "quyết định", "thông tư", "nghị định", "luật", NULL };
+	"công văn", "thông tư", "nghị định", "luật", NULL };
 
 /* Words after which a number is a slogan ("4 xin", "5 không"). */
 static const char *const slogan_words[] = { "xin", "luôn", "không", "giảm",
