@@ -1145,9 +1145,12 @@ continues(const struct clause_fig *f)
 	const char *l = f->label;
 	size_t words = 0, n = strlen(l);
 
-	/* "... do Thành phố tổ chức và 199 trường hợp do quận tổ chức". */
+	/* "... do Thành phố tổ chức và 199 trường hợp do quận tổ chức";
+	 * "tiếp 36 buổi với 118 lượt". */
 	while (n > 0 && l[n - 1] == ' ')
 		n--;
+	if (f->same_clause && n == 3 && strncmp(l, "voi", 3) == 0)
+		return 1;
 	if (f->same_clause && ((n >= 3 && strncmp(l + n - 3, " va", 3) == 0) ||
 	    (n > 0 && l[n - 1] == ',')))
 		return 1;

@@ -226,3 +226,10 @@ EOF
 	run kept dossiers.late;	assert_output "0"
 	run read_as "không có đơn tố cáo";	assert_output "petitions.denunciations reporter"
 }
+
+@test "'N buổi với M lượt' shares its subject; 'lượt tiếp công dân' names reception" {
+	report "Lãnh đạo Ủy ban nhân dân quận tiếp công dân định kỳ 30 buổi với 95 lượt công dân. Tổng số lượt tiếp công dân trên địa bàn quận là 410 lượt."
+	run read_as 30;	assert_output "reception.sessions reporter"
+	run read_as 95;	assert_output "reception.leader_visits reporter"
+	run read_as 410;	assert_output "reception.visits reporter"
+}
