@@ -15,8 +15,10 @@ VERSION	= 0.1.0
 FILTERS	= extract normalize aggregate diff check
 BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
-DATA	= common/data/lexicon.rules common/data/units_history.csv
-LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o
+DATA	= common/data/lexicon.rules common/data/units_history.csv \
+	common/data/labels.csv
+LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
+	$(B)/gen/data_labels.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -49,6 +51,10 @@ $(B)/gen/data_lexicon.c: common/data/lexicon.rules $(B)/embed
 $(B)/gen/data_units.c: common/data/units_history.csv $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_units < $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
+	@mkdir -p $(@D)
+	$(B)/embed data_labels < $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(CFLAGS) -c $< -o $@
