@@ -12,7 +12,7 @@ BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1
 VERSION	= 0.1.0
 
-FILTERS	= extract normalize aggregate diff check
+FILTERS	= extract normalize aggregate diff check xlsx
 BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/units_history.csv \
@@ -65,6 +65,8 @@ $(B)/libbaocao.a: $(LIBOBJ)
 
 $(B)/baocao-%: $(B)/filters/%.o $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/libbaocao.a $(LDLIBS) -o $@
+
+$(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
 
 # The corpus generator (a test tool, not installed).
 $(B)/baocao-gen: tests/gen.c
@@ -126,15 +128,16 @@ bench: all
 # Installs the Debian packages the build and the tests need, when missing.
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
-	python3 fonts-dejavu-core
+	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl
 deps:
 	@missing=""; \
-	for h in csv.h zlib.h utf8proc.h; do \
+	for h in csv.h zlib.h utf8proc.h xlsxwriter.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	for d in bats-assert bats-support bats-file; do \
 		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
+	[ -d /usr/lib/python3/dist-packages/openpyxl ] || missing=1; \
 	if [ -n "$$missing" ]; then \
 		echo "installing build dependencies: $(DEB_PKGS)"; \
 		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \

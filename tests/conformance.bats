@@ -4,7 +4,7 @@
 setup() {
 	load 'test_helper/common-setup'
 	_common_setup
-	FILTERS="extract normalize aggregate diff"
+	FILTERS="extract normalize aggregate diff xlsx"
 	printf 'province_code,period,indicator,unit,value,reporter_code\n79,2024,x,visit,1,764\n' > "$BATS_TEST_TMPDIR/t.csv"
 	printf 'ỦY BAN NHÂN DÂN\nQUẬN GÒ VẤP\n\nGò Vấp, ngày 08 tháng 11 năm 2024\n\nBÁO CÁO\nCông tác năm 2024\nĐã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/r.txt"
 }
