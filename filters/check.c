@@ -48,7 +48,7 @@ static const char *const rule_name[R_N] = { "percent-vs-fraction",
 	"restatement", "fraction-base" };
 
 struct opts {
-	int gzip, stats;
+	int gzip, stats, bom;
 	int on[R_N];
 	const char *bad_rows;
 };
@@ -100,6 +100,7 @@ static const char *const help_text =
 "\n"
 "  -r, --rules LIST      run only these rules (comma-separated)\n"
 "  -z, --gzip            write gzip\n"
+"      --bom             start with a UTF-8 byte-order mark\n"
 "      --stats           print rows read and findings per rule on stderr\n"
 "      --bad-rows FILE   write unreadable rows to FILE and go on\n"
 "  -h, --help            this help\n"
@@ -107,10 +108,11 @@ static const char *const help_text =
 "\n"
 "  baocao-extract r.txt | baocao-normalize --scope all | baocao-check\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_BAD_ROWS };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_BAD_ROWS, OPT_BOM };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "rules", required_argument, NULL, 'r' },
@@ -912,6 +914,9 @@ main(int argc, char *argv[])
 		case 'z':
 			o.gzip = 1;
 			break;
+		case OPT_BOM:
+			o.bom = 1;
+			break;
 		case OPT_STATS:
 			o.stats = 1;
 			break;
@@ -934,6 +939,8 @@ main(int argc, char *argv[])
 		    "baocao-check reads 'baocao-normalize --scope all' output");
 	csvin_require(st.in, required, st.idx, NREQ);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	if (o.bom)
+		csvout_bom(st.out);
 	csvout_str(st.out, "doc");
 	csvout_str(st.out, "line");
 	csvout_str(st.out, "rule");

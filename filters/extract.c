@@ -44,7 +44,7 @@ static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"before", "raw", "unit_text", "after", "places" };
 
 struct opts {
-	int gzip, stats, progress;
+	int gzip, stats, progress, bom;
 };
 
 struct line {
@@ -83,6 +83,7 @@ static const char *const help_text =
 "with its context (see baocao-extract(1) for the columns).\n"
 "\n"
 "  -z, --gzip      write gzip\n"
+"      --bom       start with a UTF-8 byte-order mark\n"
 "      --stats     print counts of documents, lines and figures on stderr\n"
 "      --progress  show reports done / total on stderr\n"
 "      --files0-from LIST  read the NUL-separated file names in LIST\n"
@@ -93,9 +94,10 @@ static const char *const help_text =
 "Exit status: 0 success, 2 trouble (unreadable input, invalid UTF-8, a\n"
 "NUL byte, a document over 64 MiB).\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0 };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_BOM };
 
 static const struct option longopts[] = {
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
@@ -1383,6 +1385,9 @@ main(int argc, char *argv[])
 		case 'z':
 			o.gzip = 1;
 			break;
+		case OPT_BOM:
+			o.bom = 1;
+			break;
 		case OPT_FILES0:
 			files0 = optarg;
 			break;
@@ -1412,6 +1417,8 @@ main(int argc, char *argv[])
 	compile(&st.re_title[2], "(tháng|THÁNG) +[0-9]{1,2} +(năm|NĂM) +[0-9]{4}");
 	compile(&st.re_title[3], "(năm|NĂM) +[0-9]{4}");
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	if (o.bom)
+		csvout_bom(st.out);
 	for (k = 0; k < sizeof(columns) / sizeof(columns[0]); k++)
 		csvout_str(st.out, columns[k]);
 	csvout_end(st.out);

@@ -74,7 +74,7 @@ static const char *const outcols[] = { "doc", "reporter_code",
 	"scope", "qualifier", "line", "raw", "evidence" };
 
 struct opts {
-	int gzip, stats, all;
+	int gzip, stats, all, bom;
 	char **scopes;		/* --scope LIST: keep every mention of these */
 	size_t nscopes;
 	const char *rules, *gazetteer, *bad_rows;
@@ -128,16 +128,18 @@ static const char *const help_text =
 "      --gazetteer FILE  administrative units (default: built in)\n"
 "      --bad-rows FILE quarantine unreadable CSV rows to FILE and go on\n"
 "  -z, --gzip          write gzip\n"
+"      --bom           start with a UTF-8 byte-order mark\n"
 "      --stats         print row counts and drop reasons on stderr\n"
 "  -h, --help          this help\n"
 "  -V, --version       version\n"
 "\n"
 "Exit status: 0 success, 2 trouble.\n";
 
-enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS };
+enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS, OPT_BOM };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "gazetteer", required_argument, NULL, OPT_GAZ },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
@@ -828,6 +830,9 @@ main(int argc, char *argv[])
 		case 'z':
 			o.gzip = 1;
 			break;
+		case OPT_BOM:
+			o.bom = 1;
+			break;
 		case OPT_BAD_ROWS:
 			o.bad_rows = optarg;
 			break;
@@ -885,6 +890,8 @@ main(int argc, char *argv[])
 		st.pass[st.npass++] = (long)k;
 	}
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	if (o.bom)
+		csvout_bom(st.out);
 	for (k = 0; k < sizeof(outcols) / sizeof(outcols[0]); k++)
 		csvout_str(st.out, outcols[k]);
 	for (k = 0; k < st.npass; k++)

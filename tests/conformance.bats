@@ -118,3 +118,20 @@ input_for() {
 	# 141 = 128 + SIGPIPE: the filter was ended by the signal, silently.
 	[ "$status" -eq 141 ] || [ "$status" -eq 0 ]
 }
+
+@test "--bom starts the CSV with a UTF-8 byte-order mark, and the next filter reads it as before" {
+	in=$BATS_TEST_TMPDIR
+	baocao-extract "$in/r.txt" > "$in/e.csv"
+	baocao-normalize --scope all "$in/e.csv" > "$in/all.csv"
+	for cmd in "extract $in/r.txt" "normalize $in/e.csv" "aggregate $in/t.csv" \
+		"diff $in/t.csv $in/t.csv" "check $in/all.csv"; do
+		run bash -c "baocao-${cmd%% *} --bom ${cmd#* } | od -An -tx1 -N3"
+		assert_output " ef bb bf"
+		run bash -c "baocao-${cmd%% *} ${cmd#* }"
+		want=$output
+		run bash -c "baocao-${cmd%% *} --bom ${cmd#* } | tail -c +4"
+		assert_equal "$output" "$want"
+	done
+	run bash -c "baocao-extract --bom '$in/r.txt' | baocao-normalize | cmp - <(baocao-normalize '$in/e.csv')"
+	assert_success
+}
