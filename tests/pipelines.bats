@@ -7,6 +7,11 @@ setup_file() {
 	_common_setup
 	export CORPUS="$BATS_FILE_TMPDIR/corpus"
 	baocao-gen -f -p 12 -y 2023 -s 99 -m 10 "$CORPUS"
+	# Districts that send different kinds of reports (-K): four quarters;
+	# quarter I, 6, 9 months and the year; the year; 9 months and the
+	# year; all six; and some reports late (-m 8).
+	export KINDS="$BATS_FILE_TMPDIR/kinds"
+	baocao-gen -K -f -p 12 -y 2023 -s 7 -m 8 "$KINDS"
 }
 
 setup() {
@@ -75,13 +80,103 @@ setup() {
 	assert_equal "$stderr" "city-summary: no reports (*.txt, *.txt.gz) in $BATS_TEST_TMPDIR/empty"
 }
 
-@test "compare-periods: two periods of one table, aligned; exit 1 on differences" {
-	city-summary -o "$BATS_TEST_TMPDIR/city.csv" "$CORPUS"
-	run -1 compare-periods -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
-	assert_line --index 0 --regexp '^province_code +indicator +unit +column +old +new +delta +pct +status$'
-	assert_line --regexp '^79 +reception.visits +visit +sum_value +[0-9]+ +[0-9]+ +-?[0-9]+ +-?[0-9.]+ +changed$'
-	run -0 compare-periods "$BATS_TEST_TMPDIR/city.csv" "$BATS_TEST_TMPDIR/city.csv"
-	run -2 compare-periods -f "$BATS_TEST_TMPDIR/city.csv" 2023 1999
+@test "districts sending different period kinds: derived years and quarters equal the generator's truth exactly, each marked" {
+	baocao-extract "$KINDS"/*.txt | baocao-normalize 2>/dev/null > "$BATS_TEST_TMPDIR/f.csv"
+	baocao-aggregate --units "$BATS_TEST_TMPDIR/f.csv" > "$BATS_TEST_TMPDIR/units.csv"
+	# every unit's figure, stated or derived, against the truth: same set,
+	# same values, same flags
+	run python3 - "$KINDS/truth.csv" "$BATS_TEST_TMPDIR/units.csv" <<-'PY'
+	import csv, sys
+	from decimal import Decimal
+	def load(path):
+	    return {(r["reporter_code"], r["period"], r["indicator"]):
+	            (Decimal(r["value"]) if r["value"] else None, r["flags"])
+	            for r in csv.DictReader(open(path, encoding="utf-8"))}
+	truth, got = load(sys.argv[1]), load(sys.argv[2])
+	bad = [f"{k}: truth {truth.get(k)}, got {got.get(k)}" for k in truth.keys() | got.keys()
+	       if truth.get(k) != got.get(k)]
+	derived = [k for k, v in truth.items() if v[1] == "derived"]
+	kinds = {p.split("-")[-1] if "-" in p else "year" for _, p, _ in derived}
+	print("\n".join(bad[:10]) or f"ok {len(truth)} figures, {len(derived)} derived: {' '.join(sorted(kinds))}")
+	sys.exit(1 if bad else 0)
+	PY
+	assert_success
+	# years, 9 months, halves and every quarter among them
+	assert_output --regexp '^ok [0-9]+ figures, [0-9]+ derived: 09 H1 H2 Q2 Q3 Q4 year$'
+	# 760 sends only quarters: its years are derived; 764 sends only years:
+	# nothing of it is derived
+	grep -q '^79,2023,reception.visits,visit,760,[0-9]*,derived$' "$BATS_TEST_TMPDIR/units.csv"
+	run grep -c ',764,[0-9.]*,derived$' "$BATS_TEST_TMPDIR/units.csv"
+	assert_output 0
+}
+
+@test "the city table of mixed period kinds: coverage per derived period, rates from summed parts, byte for byte the truth's" {
+	city-summary -o "$BATS_TEST_TMPDIR/city.csv" "$KINDS"
+	"$TESTS/city_truth" "$KINDS/truth.csv" > "$BATS_TEST_TMPDIR/truth-city.csv"
+	# the same bytes: the same coverage and missing units for every derived
+	# period, and every city rate recomputed from its parts with the same
+	# rounding (2 decimals, half away from zero, both written)
+	run cmp "$BATS_TEST_TMPDIR/truth-city.csv" "$BATS_TEST_TMPDIR/city.csv"
+	assert_success
+	run grep -c ',derived,' "$BATS_TEST_TMPDIR/city.csv"
+	[ "$output" -gt 40 ]
+	run grep -E '^79,2024,dossiers.online_rate,percent,' "$BATS_TEST_TMPDIR/city.csv"
+	assert_output --regexp ',[0-9]+\.[0-9]{2},ratio dossiers.online/dossiers.received,'
+	# a rate without parts has no city figure, never a sum or a mean
+	run grep -E '^79,2024,satisfaction.rate,percent,' "$BATS_TEST_TMPDIR/city.csv"
+	assert_output --regexp '^79,2024,satisfaction.rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per unit,,'
+}
+
+@test "compare-periods on two generated years: one line per indicator, and a warning when one side lacks a district" {
+	baocao-gen -K -p 12 -y 2023 -s 5 "$BATS_TEST_TMPDIR/c" > /dev/null
+	mkdir "$BATS_TEST_TMPDIR/y23" "$BATS_TEST_TMPDIR/y24"
+	mv "$BATS_TEST_TMPDIR"/c/*_2023*.txt "$BATS_TEST_TMPDIR/y23/"
+	mv "$BATS_TEST_TMPDIR"/c/*_2024*.txt "$BATS_TEST_TMPDIR/y24/"
+	rm "$BATS_TEST_TMPDIR"/y24/787_*	# Cần Giờ is late with 2024
+	city-summary -o "$BATS_TEST_TMPDIR/city-2023.csv" "$BATS_TEST_TMPDIR/y23"
+	city-summary -o "$BATS_TEST_TMPDIR/city-2024.csv" "$BATS_TEST_TMPDIR/y24"
+	run -1 --separate-stderr compare-periods "$BATS_TEST_TMPDIR/city-2023.csv" "$BATS_TEST_TMPDIR/city-2024.csv"
+	# one line per indicator of the two years, and a header
+	n=$(cat "$BATS_TEST_TMPDIR"/city-202[34].csv | awk -F, '$2 ~ /^202[34]$/ { print $3 }' | sort -u | wc -l)
+	assert_equal "${#lines[@]}" "$((n + 1))"
+	assert_line --index 0 --regexp '^chỉ tiêu +đơn vị +2023 +2024 +thay đổi +% +bao phủ 2023 +bao phủ 2024$'
+	# the visits of the truth, summed by hand: all 22 in 2023, 21 in 2024
+	old=$(awk -F, '$4 == "2023" && $5 == "reception.visits" { s += $6 } END { print s }' "$BATS_TEST_TMPDIR/c/truth.csv")
+	new=$(awk -F, '$4 == "2024" && $5 == "reception.visits" && $2 != "787" { s += $6 } END { print s }' "$BATS_TEST_TMPDIR/c/truth.csv")
+	assert_line --regexp "^Lượt tiếp công dân +lượt +$old +$new +[-+][0-9]+ +[-+][0-9]+\.[0-9]{2}% +22/22 +21/22 +\*$"
+	assert_equal "$stderr" "compare-periods: warning: $n indicators do not cover as many units in 2023 as in 2024 (marked *): part of their change is who reported"
+	# one table, two quarters of one kind; a year and a quarter do not compare
+	cat "$BATS_TEST_TMPDIR/city-2023.csv" > "$BATS_TEST_TMPDIR/both.csv"
+	tail -n +2 "$BATS_TEST_TMPDIR/city-2024.csv" >> "$BATS_TEST_TMPDIR/both.csv"
+	run -1 --separate-stderr compare-periods -c -f "$BATS_TEST_TMPDIR/both.csv" 2023-Q1 2024-Q1
+	assert_line --index 0 "province_code,indicator,unit,label,unit_label,old,new,delta,pct,old_coverage,new_coverage,coverage_differs"
+	# quarter I: only the 14 districts that send it or its parts (by their
+	# place in the list: 5 send quarters, 5 quarter I and more, 4 all six)
+	assert_line --regexp '^79,reception.visits,visit,Lượt tiếp công dân,lượt,[0-9]+,[0-9]+,-?[0-9]+,-?[0-9.]+,14/22,13/22,1$'
+	run -2 --separate-stderr compare-periods -f "$BATS_TEST_TMPDIR/both.csv" 2023 2024-Q1
+	assert_equal "$stderr" "compare-periods: '2023' is a year and '2024-Q1' a quarter: compare periods of one kind"
+	run -0 compare-periods "$BATS_TEST_TMPDIR/city-2024.csv" "$BATS_TEST_TMPDIR/city-2024.csv"
+	run -2 --separate-stderr compare-periods -f "$BATS_TEST_TMPDIR/both.csv" 2023 1999
+	assert_equal "$stderr" "compare-periods: $BATS_TEST_TMPDIR/both.csv: no rows for period '1999'"
+}
+
+@test "city-summary -x writes the workbook, --bom the byte-order mark, --rules an edited lexicon" {
+	cp -r "$KINDS" "$BATS_TEST_TMPDIR/r"
+	rm "$BATS_TEST_TMPDIR"/r/*_2023*
+	city-summary -o "$BATS_TEST_TMPDIR/plain.csv" "$BATS_TEST_TMPDIR/r"
+	run -0 city-summary --bom -x "$BATS_TEST_TMPDIR/book.xlsx" -o "$BATS_TEST_TMPDIR/bom.csv" "$BATS_TEST_TMPDIR/r"
+	run file "$BATS_TEST_TMPDIR/book.xlsx"
+	assert_output --partial "Microsoft Excel 2007+"
+	run cmp <(printf '\357\273\277'; cat "$BATS_TEST_TMPDIR/plain.csv") "$BATS_TEST_TMPDIR/bom.csv"
+	assert_success
+	# an edited lexicon: no rate line, so the online share has no city figure
+	grep -v '^rate dossiers.online_rate' "$ROOT/common/data/lexicon.rules" > "$BATS_TEST_TMPDIR/my.rules"
+	run -0 city-summary --rules "$BATS_TEST_TMPDIR/my.rules" "$BATS_TEST_TMPDIR/r"
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per unit,,'
+	run -0 city-summary -j 2 --rules="$BATS_TEST_TMPDIR/my.rules" "$BATS_TEST_TMPDIR/r"
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,.*,per unit,,'
+	run -2 --separate-stderr city-summary --rules "$BATS_TEST_TMPDIR/nope" "$BATS_TEST_TMPDIR/r"
+	assert_equal "$stderr" "city-summary: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
 }
 
 @test "check-totals: a table that adds up passes; a planted wrong total is found" {
