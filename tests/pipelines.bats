@@ -199,6 +199,30 @@ setup() {
 	grep -q "Lượt tiếp công dân" "$BATS_TEST_TMPDIR/c.svg"
 }
 
+@test "chart: one period per chart, units in natural order, derived ones marked, rates never summed, a series of one kind" {
+	command -v gnuplot || skip "no gnuplot"
+	baocao-extract "$KINDS"/*.txt | baocao-normalize 2>/dev/null > "$BATS_TEST_TMPDIR/f.csv"
+	run -2 --separate-stderr chart -i reception.visits -o "$BATS_TEST_TMPDIR/c" "$BATS_TEST_TMPDIR/f.csv"
+	[[ "$stderr" == "chart: 'reception.visits' has figures for several periods (2023 2023-01/2023-09 "*"): choose one with -p" ]]
+	run -0 chart -i reception.visits -p 2024 -o "$BATS_TEST_TMPDIR/c" "$BATS_TEST_TMPDIR/f.csv"
+	# the tick labels in the order drawn
+	ticks=$(grep -o '<tspan[^>]*>[^<]*</tspan>' "$BATS_TEST_TMPDIR/c.svg" | sed 's/<[^>]*>//g')
+	order=$(echo "$ticks" | grep -n -E '^Quận (3|10|12)( \*)?$' | cut -d: -f2 | sed 's/ \*$//' | paste -sd ' ')
+	assert_equal "$order" "Quận 3 Quận 10 Quận 12"
+	echo "$ticks" | grep -qx 'Lượt tiếp công dân (lượt) – năm 2024'
+	# 772 (Quận 11) sends only quarters: its year is derived, and marked
+	echo "$ticks" | grep -qx 'Quận 11 \*'
+	echo "$ticks" | grep -qx '\* số suy ra từ các báo cáo khác kỳ của đơn vị'
+	# a series: the city's figure of each year, a rate from its parts
+	city-summary -o "$BATS_TEST_TMPDIR/city.csv" "$KINDS"
+	run -0 chart -i dossiers.online_rate -b period -o "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/city.csv"
+	ticks=$(grep -o '<tspan[^>]*>[^<]*</tspan>' "$BATS_TEST_TMPDIR/s.svg" | sed 's/<[^>]*>//g')
+	run grep -c -E '^năm 202[34] \([0-9]+/22\)' <<< "$ticks"
+	assert_output 2
+	run -2 --separate-stderr chart -i satisfaction.rate -b period -o "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/city.csv"
+	assert_equal "$stderr" "chart: 'satisfaction.rate' has no city figure (a rate shown per unit only): chart it by unit, with -p"
+}
+
 @test "the pipeline scripts are shellcheck-clean" {
 	command -v shellcheck || skip "no shellcheck"
 	run shellcheck "$ROOT"/pipelines/city-summary "$ROOT"/pipelines/compare-periods \
