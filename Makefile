@@ -10,9 +10,12 @@ LDLIBS	= -lcsv -lz -lutf8proc
 PREFIX	?= /usr/local
 BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1
+DATADIR	= $(PREFIX)/share/baocao
 VERSION	= 0.1.0
 
 FILTERS	= extract normalize aggregate diff check xlsx
+# The jobs a user runs, installed as baocao-<name>.
+PIPELINES = city-summary compare-periods check-totals chart
 BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/units_history.csv \
@@ -146,23 +149,37 @@ deps:
 			$(DEB_PKGS) >/dev/null || exit 2; \
 	fi
 
+# Everything a user runs: the filters and their man pages, the pipelines
+# as baocao-<name>, and the data they read (the lexicon to copy and edit,
+# the labels, the gazetteer) in $(DATADIR), where the pipelines find it
+# beside their own bin/.
 install: $(BINS)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	for f in $(FILTERS); do \
 		install -m 755 $(B)/baocao-$$f $(DESTDIR)$(BINDIR)/baocao-$$f; \
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
 	done
+	for p in $(PIPELINES); do \
+		install -m 755 pipelines/$$p $(DESTDIR)$(BINDIR)/baocao-$$p; done
+	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/baocao-$$f $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
 	done
+	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/baocao-$$p; done
+	for d in $(notdir $(DATA)); do rm -f $(DESTDIR)$(DATADIR)/$$d; done
+	-rmdir $(DESTDIR)$(DATADIR)
 
 check-install: $(BINS)
 	tmp=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$tmp \
 		PREFIX=/usr && for f in $(FILTERS); do \
 		$$tmp/usr/bin/baocao-$$f --version >/dev/null || exit 1; \
 		[ -f $$tmp/usr/share/man/man1/baocao-$$f.1 ] || exit 1; done && \
+		for p in $(PIPELINES); do \
+		$$tmp/usr/bin/baocao-$$p -h >/dev/null || exit 1; done && \
+		for d in $(notdir $(DATA)); do \
+		[ -f $$tmp/usr/share/baocao/$$d ] || exit 1; done && \
 		rm -rf $$tmp && echo "install: ok"
 
 clean:
