@@ -236,3 +236,17 @@ setup() {
 	run -2 --separate-stderr baocao-xlsx -o b.xlsx city.csv city.csv
 	assert_equal "$stderr" "baocao-xlsx: city.csv: a second city table"
 }
+
+@test "every indicator of the lexicon has a Vietnamese label and unit, and nothing else has one" {
+	run diff <(awk '$1 == "indicator" { print $2 }' "$ROOT/common/data/lexicon.rules" | sort) \
+		<(tail -n +2 "$ROOT/common/data/labels.csv" | cut -d, -f1 | sort)
+	assert_success
+	# no empty label or unit, no comma or quote (the pipelines read it with awk)
+	run awk -F, 'NR > 1 && (NF != 3 || $2 == "" || $3 == "" || /"/)' "$ROOT/common/data/labels.csv"
+	assert_output ""
+	# an edited copy: a label given twice is an error naming file and line
+	{ cat "$ROOT/common/data/labels.csv"; echo "reception.visits,Khác,lượt"; } > twice.csv
+	n=$(wc -l < twice.csv)
+	run -2 --separate-stderr baocao-xlsx --labels twice.csv -o x.xlsx city.csv
+	assert_equal "$stderr" "baocao-xlsx: twice.csv:$n: indicator 'reception.visits' given twice"
+}
