@@ -18,7 +18,7 @@ cover_due(const struct gaz *g, const char *province, const char *date,
     size_t *n)
 {
 	const struct gaz_unit **v = NULL;
-	size_t i;
+	size_t i, cap = 0;
 
 	*n = 0;
 	for (i = 0; i < g->ndistricts; i++) {
@@ -26,7 +26,10 @@ cover_due(const struct gaz *g, const char *province, const char *date,
 
 		if (strcmp(u->province, province) != 0 || !gaz_valid(u, date))
 			continue;
-		v = xreallocarray(v, *n + 1, sizeof(*v));
+		if (*n == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
 		v[(*n)++] = u;
 	}
 	if (*n > 1)

@@ -147,7 +147,8 @@ struct crow {
 	const char *f[4];	/* province, period, indicator, unit */
 	struct dec sum, min, max;
 	uint64_t nvals, rows;
-	struct strset reps;	/* reporters with a figure */
+	const char **reps;	/* reporters with a figure: sorted, borrowed */
+	size_t nreps, capreps;
 	int has_sum, has_minmax, derived, rate;
 	const struct ratio *ratio;
 };
@@ -171,12 +172,12 @@ struct state {
 	struct ufig *uf;
 	size_t nuf, capuf;
 	struct ratio *rat;
-	size_t nrat;
+	size_t nrat, caprat;
 	struct finding *fnd;
-	size_t nfnd;
-	const struct gaz_unit **due;	/* cover_due of due_key */
+	size_t nfnd, capfnd;
+	const struct gaz_unit **due;	/* cover_due of due_prov, due_end */
 	size_t ndue;
-	char *due_key;
+	char *due_prov, due_end[11];
 };
 
 static const char *const help_text =
@@ -317,6 +318,16 @@ set_add(struct strset *s, const char *p, size_t n)
 	memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof(*s->v));
 	s->v[lo] = xmemdup(p, n);
 	s->n++;
+}
+
+/* Room for one more element in *v of *cap (grown by doubling). */
+static void
+grow(void **v, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return;
+	*cap = *cap == 0 ? 64 : *cap * 2;
+	*v = xreallocarray(*v, *cap, size);
 }
 
 static void
@@ -571,14 +582,15 @@ read_state(struct acc *a, enum op op, struct span s)
 	return -1;
 }
 
+/* Whether p is in the sorted v[0..n). */
 static int
-set_has(const struct strset *s, const char *p)
+sorted_has(const char *const *v, size_t n, const char *p)
 {
-	size_t lo = 0, hi = s == NULL ? 0 : s->n;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(s->v[mid], p);
+		int c = strcmp(v[mid], p);
 
 		if (c == 0)
 			return 1;
@@ -595,31 +607,29 @@ set_has(const struct strset *s, const char *p)
 static int
 due_units(struct state *st, const char *prov, const char *period)
 {
-	struct buf key = { 0 };
 	char end[11];
 
 	if (*prov == '\0' || period_end(period, strlen(period), end) != 0)
 		return -1;
-	buf_printf(&key, "%s %s", prov, end);
-	if (st->due_key != NULL && strcmp(st->due_key, key.p) == 0) {
-		buf_free(&key);
+	if (st->due_prov != NULL && strcmp(st->due_prov, prov) == 0 &&
+	    strcmp(st->due_end, end) == 0)
 		return 0;
-	}
 	free(st->due);
-	free(st->due_key);
+	free(st->due_prov);
 	st->due = cover_due(st->gaz, prov, end, &st->ndue);
-	st->due_key = key.p;
+	st->due_prov = xstrdup(prov);
+	memcpy(st->due_end, end, sizeof(end));
 	return 0;
 }
 
 /*
- * units_covered,units_total of a figure whose units are set; the codes
- * of the units that should report and are not in set go to missing
- * (space-separated) when it is not NULL.
+ * units_covered,units_total of a figure whose units are v[0..n) (sorted);
+ * the codes of the units that should report and are not among them go to
+ * missing (space-separated) when it is not NULL.
  */
 static void
 write_coverage(struct state *st, struct csvout *out, const char *prov,
-    const char *period, const struct strset *set, struct buf *missing)
+    const char *period, const char *const *v, size_t n, struct buf *missing)
 {
 	size_t k, covered = 0;
 
@@ -630,8 +640,8 @@ write_coverage(struct state *st, struct csvout *out, const char *prov,
 		csvout_str(out, "");
 		return;
 	}
-	for (k = 0; set != NULL && k < set->n; k++)
-		if (cover_find(st->due, st->ndue, set->v[k]) != NULL)
+	for (k = 0; k < n; k++)
+		if (cover_find(st->due, st->ndue, v[k]) != NULL)
 			covered++;
 	csvout_ulong(out, covered);
 	if (st->ndue > 0)
@@ -639,9 +649,11 @@ write_coverage(struct state *st, struct csvout *out, const char *prov,
 	else
 		csvout_str(out, "");
 	for (k = 0; missing != NULL && k < st->ndue; k++)
-		if (!set_has(set, st->due[k]->code))
-			buf_printf(missing, "%s%s", missing->n > 0 ? " " : "",
-			    st->due[k]->code);
+		if (!sorted_has(v, n, st->due[k]->code)) {
+			if (missing->n > 0)
+				buf_addc(missing, ' ');
+			buf_adds(missing, st->due[k]->code);
+		}
 }
 
 static void
@@ -703,7 +715,8 @@ write_result(struct state *st, struct csvout *out, const struct group *g,
 			    strcmp(o->ops[i].col, "reporter_code") == 0)
 				set = &g->acc[i].set;
 		write_coverage(st, out, key_field(st, g, "province_code"),
-		    key_field(st, g, "period"), set, NULL);
+		    key_field(st, g, "period"), set == NULL ? NULL :
+		    (const char *const *)set->v, set == NULL ? 0 : set->n, NULL);
 	}
 }
 
@@ -866,14 +879,14 @@ add_finding(struct state *st, const struct derive_problem *p,
 	f.doc = group_text(at, C_DOC);
 	f.line = group_text(at, C_LINE);
 	f.detail = b.p;
-	st->fnd = xreallocarray(st->fnd, st->nfnd + 1, sizeof(*st->fnd));
+	grow((void **)&st->fnd, st->nfnd, &st->capfnd, sizeof(*st->fnd));
 	st->fnd[st->nfnd++] = f;
 }
 
 /* Derives one unit's year of one flow; the figures go to *add. */
 static void
 derive_bucket(struct state *st, struct ufig *const *v, size_t n,
-    struct ufig **add, size_t *nadd)
+    struct ufig **add, size_t *nadd, size_t *capadd)
 {
 	struct derive_fig figs[78], out[DERIVE_NSTD];
 	const struct ufig *src[78];
@@ -909,7 +922,7 @@ derive_bucket(struct state *st, struct ufig *const *v, size_t n,
 		u.v = out[i].v;
 		u.has = 1;
 		u.conflict = 0;
-		*add = xreallocarray(*add, *nadd + 1, sizeof(**add));
+		grow((void **)add, *nadd, capadd, sizeof(**add));
 		(*add)[(*nadd)++] = u;
 	}
 	for (i = 0; i < np; i++)
@@ -924,7 +937,7 @@ city_derive(struct state *st)
 {
 	struct ufig **v = xreallocarray(NULL, st->nuf + 1, sizeof(*v));
 	struct ufig *add = NULL;
-	size_t n = st->nuf, nadd = 0, i, j;
+	size_t n = st->nuf, nadd = 0, capadd = 0, i, j;
 
 	for (i = 0; i < n; i++)
 		v[i] = &st->uf[i];
@@ -937,7 +950,7 @@ city_derive(struct state *st)
 		    strcmp(v[i]->f[4], v[j]->f[4]) == 0 &&
 		    strncmp(v[i]->f[1], v[j]->f[1], 4) == 0; j++)
 			;
-		derive_bucket(st, v + i, j - i, &add, &nadd);
+		derive_bucket(st, v + i, j - i, &add, &nadd, &capadd);
 	}
 	free(v);
 	for (i = 0; i < nadd; i++)
@@ -1008,7 +1021,7 @@ ratio_sums(struct state *st, const struct lex_rate *r)
 		x = st->nrat > 0 ? &st->rat[st->nrat - 1] : NULL;
 		if (x == NULL || x->id != r->id || strcmp(x->prov, u->f[0]) != 0 ||
 		    strcmp(x->period, u->f[1]) != 0) {
-			st->rat = xreallocarray(st->rat, st->nrat + 1,
+			grow((void **)&st->rat, st->nrat, &st->caprat,
 			    sizeof(*st->rat));
 			x = &st->rat[st->nrat++];
 			memset(x, 0, sizeof(*x));
@@ -1058,13 +1071,23 @@ crow_minmax(struct crow *c, const struct dec *v)
 	c->has_minmax = 1;
 }
 
+/* A reporter of the row; they come in order (the units' figures are
+ * sorted by reporter within a row), so the list stays sorted. */
+static void
+crow_rep(struct crow *c, const char *rep)
+{
+	if (c->nreps > 0 && strcmp(c->reps[c->nreps - 1], rep) == 0)
+		return;
+	grow((void **)&c->reps, c->nreps, &c->capreps, sizeof(*c->reps));
+	c->reps[c->nreps++] = rep;
+}
+
 /* Folds a unit's figure into its city row: a stated group's accumulators
  * as they are, a derived figure as one row with one value. */
 static void
 crow_add(struct crow *c, const struct ufig *u)
 {
 	const struct acc *a;
-	size_t k;
 
 	if (u->g == NULL) {
 		if (dec_add(&c->sum, &u->v) != DEC_OK)
@@ -1072,7 +1095,7 @@ crow_add(struct crow *c, const struct ufig *u)
 		c->nvals++;
 		c->rows++;
 		c->has_sum = c->derived = 1;
-		set_add(&c->reps, u->f[4], strlen(u->f[4]));
+		crow_rep(c, u->f[4]);
 		crow_minmax(c, &u->v);
 		return;
 	}
@@ -1084,8 +1107,8 @@ crow_add(struct crow *c, const struct ufig *u)
 		c->has_sum = 1;
 	}
 	c->rows += a[C_COUNT].n;
-	for (k = 0; k < a[C_UNIQ].set.n; k++)
-		set_add(&c->reps, a[C_UNIQ].set.v[k], strlen(a[C_UNIQ].set.v[k]));
+	if (a[C_UNIQ].set.n > 0)	/* the one reporter of the unit's group */
+		crow_rep(c, u->f[4]);
 	if (a[C_MIN].has) {
 		crow_minmax(c, &a[C_MIN].d);
 		crow_minmax(c, &a[C_MAX].d);
@@ -1100,9 +1123,9 @@ cmp_crow(const void *a, const void *b)
 }
 
 static void
-crow_push(struct crow **v, size_t *n, const struct crow *c)
+crow_push(struct crow **v, size_t *n, size_t *cap, const struct crow *c)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	grow((void **)v, *n, cap, sizeof(**v));
 	(*v)[(*n)++] = *c;
 }
 
@@ -1112,7 +1135,7 @@ static struct crow *
 city_rows(struct state *st, size_t *nrows)
 {
 	struct crow *rows = NULL, c;
-	size_t i, j;
+	size_t i, j, cap = 0;
 
 	*nrows = 0;
 	for (i = 0; i < st->nuf; i = j) {
@@ -1124,7 +1147,7 @@ city_rows(struct state *st, size_t *nrows)
 			crow_add(&c, &st->uf[j]);
 		if (c.rate && strcmp(c.f[3], "percent") == 0)
 			c.ratio = ratio_find(st, c.f[0], c.f[1], c.f[2]);
-		crow_push(&rows, nrows, &c);
+		crow_push(&rows, nrows, &cap, &c);
 	}
 	for (i = 0; i < st->nrat; i++) {
 		if (!st->rat[i].ok || st->rat[i].used)
@@ -1136,7 +1159,7 @@ city_rows(struct state *st, size_t *nrows)
 		c.f[3] = "percent";
 		c.rate = 1;
 		c.ratio = &st->rat[i];
-		crow_push(&rows, nrows, &c);
+		crow_push(&rows, nrows, &cap, &c);
 	}
 	if (*nrows > 0)
 		qsort(rows, *nrows, sizeof(*rows), cmp_crow);
@@ -1161,7 +1184,7 @@ write_crow(struct state *st, struct csvout *out, const struct crow *c,
 		dec_format(&c->sum, tmp);
 	csvout_field(out, tmp->p == NULL ? "" : tmp->p, tmp->n);
 	csvout_ulong(out, c->rows);
-	csvout_ulong(out, c->reps.n);
+	csvout_ulong(out, c->nreps);
 	if (c->has_minmax) {
 		write_dec(out, &c->min, tmp);
 		write_dec(out, &c->max, tmp);
@@ -1179,8 +1202,13 @@ write_crow(struct state *st, struct csvout *out, const struct crow *c,
 	} else {
 		csvout_str(out, "");
 	}
-	write_coverage(st, out, c->f[0], c->f[1],
-	    c->ratio != NULL ? &c->ratio->cover : &c->reps, missing);
+	if (c->ratio != NULL)
+		write_coverage(st, out, c->f[0], c->f[1],
+		    (const char *const *)c->ratio->cover.v, c->ratio->cover.n,
+		    missing);
+	else
+		write_coverage(st, out, c->f[0], c->f[1], c->reps, c->nreps,
+		    missing);
 	buf_clear(tmp);
 	if (c->ratio != NULL)
 		dec_format_fixed(&c->ratio->v, RATE_PREC, tmp);
@@ -1249,7 +1277,7 @@ finish_city(struct state *st, struct csvout *out)
 	st->written = n;
 	for (i = 0; i < n; i++) {
 		write_crow(st, out, &rows[i], &tmp, &missing);
-		free_set(&rows[i].reps);
+		free(rows[i].reps);
 	}
 	free(rows);
 	buf_free(&tmp);
@@ -1513,7 +1541,7 @@ free_state(struct state *st)
 	}
 	free(st->fnd);
 	free(st->due);
-	free(st->due_key);
+	free(st->due_prov);
 	for (i = 0; i < st->nall; i++) {
 		struct group *g = st->all[i];
 

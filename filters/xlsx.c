@@ -548,7 +548,7 @@ period_keys(const struct state *st, size_t *n)
 {
 	const struct table *t = st->city;
 	struct pkey *v = NULL;
-	size_t r, k;
+	size_t r, k, cap = 0;
 
 	*n = 0;
 	for (r = 0; r < t->nrows; r++) {
@@ -560,7 +560,10 @@ period_keys(const struct state *st, size_t *n)
 			;
 		if (k < *n)
 			continue;
-		v = xreallocarray(v, *n + 1, sizeof(*v));
+		if (*n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
 		v[*n].prov = prov;
 		v[*n].period = per;
 		if (period_end(per, strlen(per), v[*n].end) != 0)
@@ -604,13 +607,16 @@ cmp_ucol_name(const void *a, const void *b)
 static size_t *
 rows_of(const struct table *t, const struct pkey *k, size_t *n)
 {
-	size_t *v = NULL, r;
+	size_t *v = NULL, r, cap = 0;
 
 	*n = 0;
 	for (r = 0; t != NULL && r < t->nrows; r++)
 		if (strcmp(cell(t, r, 0), k->prov) == 0 &&
 		    strcmp(cell(t, r, 1), k->period) == 0) {
-			v = xreallocarray(v, *n + 1, sizeof(*v));
+			if (*n == cap) {
+				cap = cap == 0 ? 64 : cap * 2;
+				v = xreallocarray(v, cap, sizeof(*v));
+			}
 			v[(*n)++] = r;
 		}
 	return v;
