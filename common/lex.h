@@ -68,6 +68,15 @@ struct lex_rule {
 	size_t line;
 };
 
+/*
+ * "rate ID = NUM / DEN": the city-wide ID is 100 * sum(NUM) / sum(DEN)
+ * over the units that report both.  "stock ID": a count at a date (what
+ * is carried over, what is pending), never added up over periods.
+ */
+struct lex_rate {
+	char *id, *num, *den;
+};
+
 struct lex {
 	struct lex_ind *ind;
 	size_t nind;
@@ -77,6 +86,10 @@ struct lex {
 	size_t ncue;
 	struct lex_rule *rule;
 	size_t nrule;
+	struct lex_rate *rate;
+	size_t nrate;
+	char **stock;
+	size_t nstock;
 };
 
 /* A phrase found in a text: its meanings are cue[c0 .. c0 + nc). */

@@ -40,7 +40,7 @@ static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"before", "raw", "unit_text", "after", "places" };
 
 struct opts {
-	int gzip, stats, progress;
+	int gzip, stats, progress, bom;
 };
 
 static const char *const help_text =
@@ -50,6 +50,7 @@ static const char *const help_text =
 "with its context (see baocao-extract(1) for the columns).\n"
 "\n"
 "  -z, --gzip      write gzip\n"
+"      --bom       start with a UTF-8 byte-order mark\n"
 "      --stats     print counts of documents, lines and figures on stderr\n"
 "      --progress  show reports done / total on stderr\n"
 "      --files0-from LIST  read the NUL-separated file names in LIST\n"
@@ -61,9 +62,10 @@ static const char *const help_text =
 "NUL byte, a document over 64 MiB or of more than 4194304 paragraphs,\n"
 "table rows and cells).\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0 };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_BOM };
 
 static const struct option longopts[] = {
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
@@ -176,6 +178,9 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 		case 'z':
 			o->gzip = 1;
 			break;
+		case OPT_BOM:
+			o->bom = 1;
+			break;
 		case OPT_FILES0:
 			*files0 = optarg;
 			break;
@@ -244,6 +249,8 @@ extract_main(int argc, char *argv[])
 	gz_check_inputs(paths, n);
 	titles_init(&st.titles);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	if (o.bom)
+		csvout_bom(st.out);
 	run(&st, &o, paths, n, &lines);
 	csvout_close(st.out);
 	buf_free(&st.hdr.places);
