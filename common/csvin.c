@@ -165,91 +165,132 @@ row_error(struct csvin *c, size_t line, const char *fmt, ...)
  * Feeds the parser line by line until one record is complete.  Returns 1
  * with the record in c->f, or 0 when the current input is exhausted.
  */
+/*
+ * Refills the read buffer: 0 when there are bytes to read; at the end of
+ * the input, 1 when the parser still had a row to give (now done), -1
+ * when there is none (or it was unterminated: reported).
+ */
+static int
+refill(struct csvin *c)
+{
+	if (c->in_eof)
+		return -1;
+	c->rlen = gz_read(c->in, c->rbuf, READBUF);
+	c->rpos = 0;
+	if (c->rlen > 0)
+		return 0;
+	c->in_eof = 1;
+	if (csv_fini(&c->p, on_field, on_row, c) != 0) {
+		size_t at = c->row_line;
+
+		csv_free(&c->p);
+		parser_init(c);
+		c->row_open = 0;
+		row_error(c, at, "unterminated quoted field");
+		return -1;
+	}
+	return c->row_done ? 1 : -1;
+}
+
+/* The length of the physical line at seg (to its LF or CR, included), or
+ * of what is buffered of it. */
+static size_t
+line_len(const char *seg, size_t n)
+{
+	const char *nl = memchr(seg, '\n', n);
+	size_t upto = nl == NULL ? n : (size_t)(nl - seg) + 1;
+	const char *cr = memchr(seg, '\r', upto);
+
+	return cr != NULL ? (size_t)(cr - seg) + 1 : upto;
+}
+
+/* A row starts on the first line that holds more than a line end. */
+static void
+open_row(struct csvin *c, const char *seg, size_t n)
+{
+	size_t i;
+
+	if (c->row_open)
+		return;
+	for (i = 0; i < n; i++)
+		if (seg[i] != '\n' && seg[i] != '\r')
+			break;
+	if (i < n) {
+		c->row_open = 1;
+		c->row_line = c->line + 1;
+	}
+}
+
+/* Counts the line end a fed segment finishes with (CR LF is one). */
+static void
+count_line(struct csvin *c, const char *seg, size_t n)
+{
+	if (seg[n - 1] == '\r') {
+		c->line++;
+		c->prev_cr = 1;
+	} else if (seg[n - 1] == '\n') {
+		if (!(c->prev_cr && n == 1))
+			c->line++;
+		c->prev_cr = 0;
+	} else {
+		c->prev_cr = 0;
+	}
+}
+
+/* Feeds one line to libcsv: 0, or -1 after a quoting error, reported,
+ * the parser started again at the end of the line. */
+static int
+feed(struct csvin *c, const char *seg, size_t n)
+{
+	size_t done = csv_parse(&c->p, seg, n, on_field, on_row, c);
+	size_t at;
+	int e;
+
+	if (done == n) {
+		c->rpos += n;
+		count_line(c, seg, n);
+		return 0;
+	}
+	e = csv_error(&c->p);
+	at = c->line + 1;
+	csv_free(&c->p);
+	parser_init(c);
+	c->rpos += n;
+	if (seg[n - 1] == '\n' || seg[n - 1] == '\r')
+		c->line++;
+	c->row_open = 0;
+	c->nf = 0;
+	buf_clear(&c->data);
+	if (e == CSV_ENOMEM)
+		row_error(c, at, "record longer than %zu bytes",
+		    (size_t)CSVIN_MAX_RECORD);
+	else
+		row_error(c, at, "malformed quoting (stray or unterminated quote)");
+	return -1;
+}
+
 static int
 read_record(struct csvin *c)
 {
 	for (;;) {
-		size_t i, n, done;
-		const char *seg;
-
 		c->nf = 0;
 		c->overflow = 0;
 		buf_clear(&c->data);
 		c->row_done = 0;
 		while (!c->row_done) {
-			if (c->rpos == c->rlen) {
-				if (c->in_eof)
-					return 0;
-				c->rlen = gz_read(c->in, c->rbuf, READBUF);
-				c->rpos = 0;
-				if (c->rlen == 0) {
-					c->in_eof = 1;
-					if (csv_fini(&c->p, on_field, on_row, c) != 0) {
-						size_t at = c->row_line;
+			const char *seg;
+			size_t n;
+			int r;
 
-						csv_free(&c->p);
-						parser_init(c);
-						c->row_open = 0;
-						row_error(c, at, "unterminated quoted field");
-						return 0;
-					}
-					if (c->row_done)
-						break;
+			if (c->rpos == c->rlen && (r = refill(c)) != 0) {
+				if (r < 0)
 					return 0;
-				}
+				break;
 			}
-			/* One physical line (or what is buffered of it). */
 			seg = c->rbuf + c->rpos;
-			n = c->rlen - c->rpos;
-			{
-				const char *nl = memchr(seg, '\n', n);
-				size_t upto = nl == NULL ? n : (size_t)(nl - seg) + 1;
-				const char *cr = memchr(seg, '\r', upto);
-
-				n = cr != NULL ? (size_t)(cr - seg) + 1 : upto;
-			}
-			if (!c->row_open) {
-				for (i = 0; i < n; i++)
-					if (seg[i] != '\n' && seg[i] != '\r')
-						break;
-				if (i < n) {
-					c->row_open = 1;
-					c->row_line = c->line + 1;
-				}
-			}
-			done = csv_parse(&c->p, seg, n, on_field, on_row, c);
-			if (done < n) {
-				int e = csv_error(&c->p);
-				size_t at = c->line + 1;
-
-				csv_free(&c->p);
-				parser_init(c);
-				/* Resynchronise at the end of this line. */
-				c->rpos += n;
-				if (seg[n - 1] == '\n' || seg[n - 1] == '\r')
-					c->line++;
-				c->row_open = 0;
-				c->nf = 0;
-				buf_clear(&c->data);
-				if (e == CSV_ENOMEM)
-					row_error(c, at, "record longer than %zu bytes",
-					    (size_t)CSVIN_MAX_RECORD);
-				else
-					row_error(c, at, "malformed quoting "
-					    "(stray or unterminated quote)");
-				continue;
-			}
-			c->rpos += n;
-			if (seg[n - 1] == '\r') {
-				c->line++;
-				c->prev_cr = 1;
-			} else if (seg[n - 1] == '\n') {
-				if (!(c->prev_cr && n == 1))
-					c->line++;
-				c->prev_cr = 0;
-			} else {
-				c->prev_cr = 0;
-			}
+			n = line_len(seg, c->rlen - c->rpos);
+			open_row(c, seg, n);
+			feed(c, seg, n);
 		}
 		c->row_open = 0;
 		if (c->overflow == 1) {

@@ -796,108 +796,135 @@ one_row(struct state *st)
 	st->n++;
 }
 
-int
-main(int argc, char *argv[])
+/* -r LIST: only these rules. */
+static void
+parse_rules(struct opts *o, const char *arg)
 {
-	struct opts o = { 0 };
-	struct state st = { 0 };
-	FILE *bad = NULL;
-	size_t i, n;
+	char **v;
+	size_t i, k, n;
+
+	v = cli_split(arg, &n);
+	memset(o->on, 0, sizeof(o->on));
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < R_N; k++)
+			if (strcmp(v[i], rule_name[k]) == 0)
+				break;
+		if (k == R_N)
+			die(2, "option '--rules': unknown rule '%s'", v[i]);
+		o->on[k] = 1;
+	}
+	cli_free_split(v, n);
+}
+
+/* Fills o from the command line; returns the index of the operands. */
+static int
+parse_opts(int argc, char *argv[], struct opts *o)
+{
+	size_t i;
 	int c;
 
-	diag_init(argv[0]);
 	for (i = 0; i < R_N; i++)
-		o.on[i] = 1;
+		o->on[i] = 1;
 	while ((c = getopt_long(argc, argv, "Vhr:z", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'V':
 			cli_version();
 		case 'h':
 			cli_help(help_text);
-		case 'r': {
-			char **v = cli_split(optarg, &n);
-			size_t k;
-
-			memset(o.on, 0, sizeof(o.on));
-			for (i = 0; i < n; i++) {
-				for (k = 0; k < R_N; k++)
-					if (strcmp(v[i], rule_name[k]) == 0)
-						break;
-				if (k == R_N)
-					die(2, "option '--rules': unknown rule '%s'", v[i]);
-				o.on[k] = 1;
-			}
-			cli_free_split(v, n);
+		case 'r':
+			parse_rules(o, optarg);
 			break;
-		}
 		case 'z':
-			o.gzip = 1;
+			o->gzip = 1;
 			break;
 		case OPT_BOM:
-			o.bom = 1;
+			o->bom = 1;
 			break;
 		case OPT_STATS:
-			o.stats = 1;
+			o->stats = 1;
 			break;
 		case OPT_BAD_ROWS:
-			o.bad_rows = optarg;
+			o->bad_rows = optarg;
 			break;
 		case OPT_LEXICON:
-			o.lexicon = optarg;
+			o->lexicon = optarg;
 			break;
 		case OPT_CORRECTIONS:
-			o.corrections = optarg;
+			o->corrections = optarg;
 			break;
 		default:
 			cli_usage_error(SYNOPSIS);
 		}
 	}
-	argc -= optind;
-	argv += optind;
+	return optind;
+}
+
+static void
+open_input(struct state *st, char **paths, int n, FILE *bad)
+{
+	static const char *const outcols[] = { "doc", "line", "rule",
+		"indicator", "expected", "actual", "detail" };
+	size_t k;
+
+	st->in = csvin_open(paths, n);
+	csvin_set_bad_rows(st->in, bad);
+	if (csvin_ncols(st->in) > 0 && csvin_col(st->in, "before") < 0 &&
+	    csvin_col(st->in, "indicator") >= 0)
+		die_at(2, csvin_name(st->in), 1, "column 'before' missing: "
+		    "baocao-check reads 'baocao-normalize --scope all' output");
+	csvin_require(st->in, required, st->idx, NREQ);
+	st->chosen = csvin_col(st->in, "chosen");
+	st->out = csvout_open(STDOUT_FILENO, st->o->gzip);
+	if (st->o->bom)
+		csvout_bom(st->out);
+	for (k = 0; k < sizeof(outcols) / sizeof(outcols[0]); k++)
+		csvout_str(st->out, outcols[k]);
+	csvout_end(st->out);
+}
+
+static void
+print_stats(const struct state *st)
+{
+	size_t i;
+
+	cli_stat("rows read", st->rows);
+	cli_stat("rows quarantined", csvin_bad_count(st->in));
+	cli_stat("rows not a number", st->bad_values);
+	cli_stat("documents", st->docs);
+	for (i = 0; i < R_N; i++) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "findings %s", rule_name[i]);
+		cli_stat(what, st->per_rule[i]);
+	}
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = { 0 };
+	struct state st = { 0 };
+	FILE *bad = NULL;
+	size_t i, n = 0;
+	int first;
+
+	diag_init(argv[0]);
+	first = parse_opts(argc, argv, &o);
 	st.o = &o;
 	st.lex = lex_load(o.lexicon);
 	if (o.corrections != NULL)
 		st.corr = corr_load(o.corrections, st.lex);
 	bad = cli_open_bad_rows(o.bad_rows);
-	st.in = csvin_open(argv, argc);
-	csvin_set_bad_rows(st.in, bad);
-	if (csvin_ncols(st.in) > 0 && csvin_col(st.in, "before") < 0 &&
-	    csvin_col(st.in, "indicator") >= 0)
-		die_at(2, csvin_name(st.in), 1, "column 'before' missing: "
-		    "baocao-check reads 'baocao-normalize --scope all' output");
-	csvin_require(st.in, required, st.idx, NREQ);
-	st.chosen = csvin_col(st.in, "chosen");
-	st.out = csvout_open(STDOUT_FILENO, o.gzip);
-	if (o.bom)
-		csvout_bom(st.out);
-	csvout_str(st.out, "doc");
-	csvout_str(st.out, "line");
-	csvout_str(st.out, "rule");
-	csvout_str(st.out, "indicator");
-	csvout_str(st.out, "expected");
-	csvout_str(st.out, "actual");
-	csvout_str(st.out, "detail");
-	csvout_end(st.out);
+	open_input(&st, argv + first, argc - first, bad);
 	while (csvin_next(st.in))
 		one_row(&st);
 	end_doc(&st);
 	csvout_close(st.out);
 	cli_close_bad_rows(bad, o.bad_rows);
-	n = 0;
 	for (i = 0; i < R_N; i++)
 		n += st.per_rule[i];
-	if (o.stats) {
-		cli_stat("rows read", st.rows);
-		cli_stat("rows quarantined", csvin_bad_count(st.in));
-		cli_stat("rows not a number", st.bad_values);
-		cli_stat("documents", st.docs);
-		for (i = 0; i < R_N; i++) {
-			char what[64];
-
-			snprintf(what, sizeof(what), "findings %s", rule_name[i]);
-			cli_stat(what, st.per_rule[i]);
-		}
-	}
+	if (o.stats)
+		print_stats(&st);
 	csvin_close(st.in);
 	free(st.figs);
 	free(st.fnd);

@@ -534,6 +534,116 @@ free_all(struct opts *o, struct state *st, struct side *a, struct side *b)
 	buf_free(&st->kb);
 }
 
+/* --only LIST: the statuses to write. */
+static void
+parse_only(struct opts *o, const char *arg, int *only)
+{
+	char **v;
+	size_t i, k, n;
+
+	v = cli_split(arg, &n);
+	if (!*only)
+		memset(o->show, 0, sizeof(o->show));
+	*only = 1;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < ST_N; k++)
+			if (strcmp(v[i], status_name[k]) == 0)
+				o->show[k] = 1;
+		if (!in_list((char **)status_name, ST_N, span_of(v[i])))
+			die(2, "option '--only': unknown status '%s'", v[i]);
+	}
+	cli_free_split(v, n);
+}
+
+/* Fills o from the command line; returns the index of the operands. */
+static int
+parse_opts(int argc, char *argv[], struct opts *o, const char **keys)
+{
+	int c, only = 0;
+
+	o->show[ST_ADDED] = o->show[ST_REMOVED] = o->show[ST_CHANGED] = 1;
+	while ((c = getopt_long(argc, argv, "Vahk:qt:v:z", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'V':
+			cli_version();
+		case 'a':
+			o->show[ST_SAME] = 1;
+			break;
+		case 'h':
+			cli_help(help_text);
+		case 'k':
+			*keys = optarg;
+			o->keys_given = 1;
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 't':
+			parse_tolerance(o, optarg);
+			break;
+		case 'v':
+			o->values = cli_split(optarg, &o->nvalues);
+			break;
+		case 'z':
+			o->gzip = 1;
+			break;
+		case OPT_BOM:
+			o->bom = 1;
+			break;
+		case OPT_IGNORE:
+			o->ignore = cli_split(optarg, &o->nignore);
+			break;
+		case OPT_ONLY:
+			parse_only(o, optarg, &only);
+			break;
+		case OPT_SORTED:
+			o->sorted = 1;
+			break;
+		case OPT_STATS:
+			o->stats = 1;
+			break;
+		case OPT_BAD_ROWS:
+			o->bad_rows = optarg;
+			break;
+		default:
+			cli_usage_error(SYNOPSIS);
+		}
+	}
+	return optind;
+}
+
+static void
+write_header(struct state *st)
+{
+	static const char *const tail[] = { "column", "old", "new", "delta",
+		"pct", "status" };
+	size_t i;
+
+	for (i = 0; i < st->nkeys; i++)
+		csvout_str(st->out, st->keys[i]);
+	for (i = 0; i < sizeof(tail) / sizeof(tail[0]); i++)
+		csvout_str(st->out, tail[i]);
+	csvout_end(st->out);
+}
+
+static void
+print_stats(const struct state *st, const struct side *a, const struct side *b)
+{
+	size_t i;
+
+	cli_stat("rows read, old", csvin_rows(a->in));
+	cli_stat("rows read, new", csvin_rows(b->in));
+	cli_stat("rows quarantined", csvin_bad_count(a->in) +
+	    csvin_bad_count(b->in));
+	for (i = 0; i < ST_N; i++) {
+		char what[32];
+
+		snprintf(what, sizeof(what), "values %s", status_name[i]);
+		cli_stat(what, st->nstat[i]);
+	}
+	cli_stat("rows written", st->written);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -542,75 +652,12 @@ main(int argc, char *argv[])
 	struct side a = { 0 }, b = { 0 };
 	const char *keys = DEFAULT_KEYS;
 	FILE *bad = NULL;
-	size_t i, n;
-	int c, only = 0;
+	int first;
 
 	diag_init(argv[0]);
-	o.show[ST_ADDED] = o.show[ST_REMOVED] = o.show[ST_CHANGED] = 1;
-	while ((c = getopt_long(argc, argv, "Vahk:qt:v:z", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'V':
-			cli_version();
-		case 'a':
-			o.show[ST_SAME] = 1;
-			break;
-		case 'h':
-			cli_help(help_text);
-		case 'k':
-			keys = optarg;
-			o.keys_given = 1;
-			break;
-		case 'q':
-			o.quiet = 1;
-			break;
-		case 't':
-			parse_tolerance(&o, optarg);
-			break;
-		case 'v':
-			o.values = cli_split(optarg, &o.nvalues);
-			break;
-		case 'z':
-			o.gzip = 1;
-			break;
-		case OPT_BOM:
-			o.bom = 1;
-			break;
-		case OPT_IGNORE:
-			o.ignore = cli_split(optarg, &o.nignore);
-			break;
-		case OPT_ONLY: {
-			char **v = cli_split(optarg, &n);
-			size_t k;
-
-			if (!only)
-				memset(o.show, 0, sizeof(o.show));
-			only = 1;
-			for (i = 0; i < n; i++) {
-				for (k = 0; k < ST_N; k++)
-					if (strcmp(v[i], status_name[k]) == 0)
-						o.show[k] = 1;
-				if (!in_list((char **)status_name, ST_N, span_of(v[i])))
-					die(2, "option '--only': unknown status '%s'",
-					    v[i]);
-			}
-			cli_free_split(v, n);
-			break;
-		}
-		case OPT_SORTED:
-			o.sorted = 1;
-			break;
-		case OPT_STATS:
-			o.stats = 1;
-			break;
-		case OPT_BAD_ROWS:
-			o.bad_rows = optarg;
-			break;
-		default:
-			cli_usage_error(SYNOPSIS);
-		}
-	}
-	argc -= optind;
-	argv += optind;
+	first = parse_opts(argc, argv, &o, &keys);
+	argc -= first;
+	argv += first;
 	if (argc != 2)
 		cli_usage_error(SYNOPSIS);
 	if (strcmp(argv[0], "-") == 0 && strcmp(argv[1], "-") == 0)
@@ -638,36 +685,16 @@ main(int argc, char *argv[])
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
 	if (o.bom)
 		csvout_bom(st.out);
-	if (!o.quiet) {
-		for (i = 0; i < st.nkeys; i++)
-			csvout_str(st.out, st.keys[i]);
-		csvout_str(st.out, "column");
-		csvout_str(st.out, "old");
-		csvout_str(st.out, "new");
-		csvout_str(st.out, "delta");
-		csvout_str(st.out, "pct");
-		csvout_str(st.out, "status");
-		csvout_end(st.out);
-	}
+	if (!o.quiet)
+		write_header(&st);
 	if (o.sorted)
 		run_sorted(&st, &a, &b);
 	else
 		run_hash(&st, &a, &b);
 	csvout_close(st.out);
 	cli_close_bad_rows(bad, o.bad_rows);
-	if (o.stats) {
-		cli_stat("rows read, old", csvin_rows(a.in));
-		cli_stat("rows read, new", csvin_rows(b.in));
-		cli_stat("rows quarantined", csvin_bad_count(a.in) +
-		    csvin_bad_count(b.in));
-		for (i = 0; i < ST_N; i++) {
-			char what[32];
-
-			snprintf(what, sizeof(what), "values %s", status_name[i]);
-			cli_stat(what, st.nstat[i]);
-		}
-		cli_stat("rows written", st.written);
-	}
+	if (o.stats)
+		print_stats(&st, &a, &b);
 	csvin_close(a.in);
 	csvin_close(b.in);
 	free_all(&o, &st, &a, &b);
