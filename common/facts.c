@@ -633,6 +633,20 @@ choose_one(struct facts *d, size_t i)
 	}
 }
 
+/* Did count c lose to another value of its indicator? */
+static int
+lost(const struct facts *d, const struct fact *c)
+{
+	size_t j;
+
+	if (rank(c) < 0 || c->chosen)
+		return 0;
+	for (j = 0; j < d->n; j++)
+		if (d->f[j].chosen && d->f[j].ind == c->ind)
+			return dec_cmp(&d->f[j].value, &c->value) != 0;
+	return 0;
+}
+
 /*
  * Counts first, then rates: a rate of a count that lost to another value
  * of its indicator (the stated total) is that count's, not the reporter's.
@@ -649,8 +663,7 @@ facts_choose(struct facts *d)
 
 			if (rank(f) < 0 || f->v.percent != rates)
 				continue;
-			if (rates && f->rate_of >= 0 && rank(&d->f[f->rate_of]) >= 0 &&
-			    !d->f[f->rate_of].chosen) {
+			if (rates && f->rate_of >= 0 && lost(d, &d->f[f->rate_of])) {
 				f->scope = SCOPE_SUB;
 				continue;
 			}

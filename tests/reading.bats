@@ -233,3 +233,25 @@ EOF
 	run read_as 95;	assert_output "reception.leader_visits reporter"
 	run read_as 410;	assert_output "reception.visits reporter"
 }
+
+@test "one sentence of our own per indicator rule and per role reads as written by hand (fixtures/reading/sentences.tsv)" {
+	tsv="$TESTS/fixtures/reading/sentences.tsv"
+	mapfile -t body < <(grep -v '^#' "$tsv" | tail -n +2 | cut -f1)
+	report "${body[@]}"
+	run python3 - "$tsv" "$BATS_TEST_TMPDIR/all.csv" <<'PY'
+import csv, sys
+want = [l.rstrip("\n").split("\t") for l in open(sys.argv[1]) if not l.startswith("#")][1:]
+got = {}
+for r in csv.DictReader(open(sys.argv[2])):
+    got.setdefault(int(r["line"]), []).append(r)
+bad = 0
+for i, (sentence, raw, ind, scope) in enumerate(want):
+    rows = [r for r in got.get(10 + i, []) if r["raw"] == raw]
+    have = f"{rows[0]['indicator']} {rows[0]['scope']}" if rows else "NO ROW"
+    if have != f"{ind} {scope}":
+        bad += 1
+        print(f"line {10 + i}: {raw}: got '{have}', want '{ind} {scope}': {sentence}")
+print(f"{len(want) - bad} of {len(want)} read as written")
+PY
+	assert_output --regexp "^([0-9]+) of \1 read as written$"
+}
