@@ -13,6 +13,7 @@
 
 #include "clause.h"
 #include "lex.h"
+#include "words.h"
 #include "xalloc.h"
 
 #define NP_WORDS 10	/* words of a noun phrase at most */
@@ -42,8 +43,6 @@ static size_t last_separator(const struct lex *x, const struct piece *pc);
 static void read_complement(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t i, size_t n);
 static size_t complement_end(const char *s, size_t n, size_t from);
 static void drop_verb(struct buf *a);
-static int wordch(char c);
-static int isdig(char c);
 static int is_word(const char *s, size_t n, const char *w);
 static int np_stop_exact(const char *s, size_t n);
 static int np_stop2(const char *s, size_t n);
@@ -93,24 +92,11 @@ static void range_end(struct clause_fig *f, size_t i);
 static void init_fig(struct clause_fig *f);
 
 static int
-wordch(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	    (unsigned char)c >= 0x80;
-}
-
-static int
-isdig(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
 is_word(const char *s, size_t n, const char *w)
 {
 	size_t k = strlen(w);
 
-	return n >= k && strncmp(s, w, k) == 0 && (n == k || !wordch(s[k]));
+	return n >= k && strncmp(s, w, k) == 0 && (n == k || !wd_folded(s[k]));
 }
 
 /* Words that end a noun phrase (folded). */
@@ -176,10 +162,10 @@ count_follows(const char *s, size_t n)
 	    s[i + 1] == ' ')); i++) {
 		size_t j;
 
-		if (!isdig(s[i]) || (i > 0 && wordch(s[i - 1])))
+		if (!wd_digit(s[i]) || (i > 0 && wd_folded(s[i - 1])))
 			continue;
-		for (j = i; j < n && (isdig(s[j]) || ((s[j] == '.' ||
-		    s[j] == ',') && j + 1 < n && isdig(s[j + 1]))); j++)
+		for (j = i; j < n && (wd_digit(s[j]) || ((s[j] == '.' ||
+		    s[j] == ',') && j + 1 < n && wd_digit(s[j + 1]))); j++)
 			;
 		return !(j < n && s[j] == '%');
 	}
@@ -224,7 +210,7 @@ head_end(const struct lex *x, const struct piece *pc, size_t end)
 	const struct lex_hit *h = hit_at(pc->ha, nh, 0);
 
 	if (h == NULL || !hit_class(x, h, LEX_WHAT)) {
-		while (at < end && wordch(pc->a.p[at]))
+		while (at < end && wd_folded(pc->a.p[at]))
 			at++;
 		return at;
 	}
@@ -273,11 +259,11 @@ noun_phrase(const struct lex *x, struct piece *pc)
 			words++;
 			continue;
 		}
-		if (strchr(",;:().", s[i]) != NULL || isdig(s[i]) ||
-		    !wordch(s[i]) || np_stop(s + i, n - i) ||
+		if (strchr(",;:().", s[i]) != NULL || wd_digit(s[i]) ||
+		    !wd_folded(s[i]) || np_stop(s + i, n - i) ||
 		    (aspect(s + i, n - i) && count_follows(s + i, n - i)))
 			break;
-		while (i < n && wordch(s[i]))
+		while (i < n && wd_folded(s[i]))
 			i++;
 		end = i;
 		words++;
@@ -285,11 +271,11 @@ noun_phrase(const struct lex *x, struct piece *pc)
 	/* Run into the next figure: what follows the head and its kind and
 	 * state is that figure's label ("1.642 hộ dân đóng góp số tiền
 	 * 8.412.000.000 đồng"). */
-	if (i < n && isdig(s[i]))
+	if (i < n && wd_digit(s[i]))
 		end = head_end(x, pc, end);
 	pc->np_end = end;
 	for (i = 0, words = 0; i < end; i++)
-		if (wordch(s[i]) && (i == 0 || !wordch(s[i - 1])))
+		if (wd_folded(s[i]) && (i == 0 || !wd_folded(s[i - 1])))
 			words++;
 	pc->np_words = words;
 }
@@ -301,9 +287,9 @@ skip_words(const char *s, size_t n, size_t w)
 	size_t i = 0;
 
 	while (w > 0 && i < n) {
-		while (i < n && !wordch(s[i]))
+		while (i < n && !wd_folded(s[i]))
 			i++;
-		while (i < n && wordch(s[i]))
+		while (i < n && wd_folded(s[i]))
 			i++;
 		w--;
 	}
@@ -322,7 +308,7 @@ find_raw(const char *s, size_t n, const char *raw, size_t rn)
 	for (i = 0; i + rn <= n; i++) {
 		if (memcmp(s + i, raw, rn) != 0)
 			continue;
-		if ((i > 0 && isdig(s[i - 1])) || (i + rn < n && isdig(s[i + rn])))
+		if ((i > 0 && wd_digit(s[i - 1])) || (i + rn < n && wd_digit(s[i + rn])))
 			continue;
 		last = (long)i;
 	}
@@ -527,7 +513,7 @@ joined(const struct piece *pc, const struct lex_hit *a, const struct lex_hit *b)
 		s++;
 		n--;
 	}
-	if (n >= 2 && strncmp(s, "va", 2) == 0 && (n == 2 || !wordch(s[2]))) {
+	if (n >= 2 && strncmp(s, "va", 2) == 0 && (n == 2 || !wd_folded(s[2]))) {
 		s += 2;
 		n -= 2;
 	}
@@ -679,7 +665,7 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 	fold_span(&p->b, in[i].before);
 	buf_clear(tmp);
 	/* A verbal zero holds its noun: "không để hồ sơ trễ hạn". */
-	if (in[i].raw.n > 0 && !isdig(in[i].raw.p[0])) {
+	if (in[i].raw.n > 0 && !wd_digit(in[i].raw.p[0])) {
 		buf_add(tmp, in[i].raw.p, in[i].raw.n);
 		buf_addc(tmp, ' ');
 	}
@@ -688,7 +674,7 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 	buf_add(tmp, in[i].after.p, in[i].after.n);
 	buf_clear(&p->a);
 	lex_fold(&p->a, tmp->p, tmp->n);
-	if (in[i].raw.n > 0 && !isdig(in[i].raw.p[0]))
+	if (in[i].raw.n > 0 && !wd_digit(in[i].raw.p[0]))
 		drop_verb(&p->a);
 	p->nha = lex_scan(x, p->a.p, p->a.n, p->ha, MAXHITS);
 	noun_phrase(x, p);
@@ -759,10 +745,10 @@ last_separator(const struct lex *x, const struct piece *pc)
 	for (i = pc->b.n; i > at && s[i - 1] == ' '; i--)
 		;
 	if (i >= at + 2 && strncmp(s + i - 2, "va", 2) == 0 &&
-	    (i - 2 == 0 || !wordch(s[i - 3])))
+	    (i - 2 == 0 || !wd_folded(s[i - 3])))
 		at = i;
 	else if (i >= at + 4 && strncmp(s + i - 4, "hoac", 4) == 0 &&
-	    (i - 4 == 0 || !wordch(s[i - 5])))
+	    (i - 4 == 0 || !wd_folded(s[i - 5])))
 		at = i;
 	return at;
 }
@@ -824,7 +810,7 @@ complement_end(const char *s, size_t n, size_t from)
 	for (i = from; i < n; i++) {
 		if (s[i] == '(' || s[i] == ':' || s[i] == ';')
 			break;
-		if (wordch(s[i]) && (i == 0 || !wordch(s[i - 1])) && ++words > 8)
+		if (wd_folded(s[i]) && (i == 0 || !wd_folded(s[i - 1])) && ++words > 8)
 			break;
 	}
 	return i;
@@ -1160,7 +1146,7 @@ continues(const struct clause_fig *f)
 	    (l[2] == ' ' || l[2] == '\0'))) || strchr(l, ':') != NULL)
 		return 0;
 	for (; *l != '\0'; l++)
-		if (wordch(*l) && !wordch(l[1]))
+		if (wd_folded(*l) && !wd_folded(l[1]))
 			words++;
 	return words <= 3;
 }

@@ -8,6 +8,7 @@
 #include "gz.h"
 #include "lex.h"
 #include "utf8.h"
+#include "words.h"
 #include "xalloc.h"
 
 extern const unsigned char data_lexicon[];
@@ -30,19 +31,6 @@ struct loader {
 	const char *file;
 	size_t line;
 };
-
-static int
-wordch(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	    (unsigned char)c >= 0x80;
-}
-
-static int
-isdig(char c)
-{
-	return c >= '0' && c <= '9';
-}
 
 static char *
 trim(char *s)
@@ -112,8 +100,8 @@ lex_fold(struct buf *out, const char *p, size_t n)
 	buf_reserve(out, f.n + f.n / 4 + 1);
 	for (i = 0; i < f.n; i++) {
 		char c = f.p[i];
-		int glued = i > 0 && i + 1 < f.n && isdig(f.p[i - 1]) &&
-		    isdig(f.p[i + 1]);
+		int glued = i > 0 && i + 1 < f.n && wd_digit(f.p[i - 1]) &&
+		    wd_digit(f.p[i + 1]);
 
 		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
 			space = 1;
@@ -144,11 +132,11 @@ number_len(const char *s)
 {
 	size_t i = 0;
 
-	while (isdig(s[i]))
+	while (wd_digit(s[i]))
 		i++;
-	while (i > 0 && (s[i] == '.' || s[i] == ',') && isdig(s[i + 1])) {
+	while (i > 0 && (s[i] == '.' || s[i] == ',') && wd_digit(s[i + 1])) {
 		i++;
-		while (isdig(s[i]))
+		while (wd_digit(s[i]))
 			i++;
 	}
 	return i;
@@ -172,7 +160,7 @@ match_at(const char *s, const char *pat)
 			return 0;
 		}
 	}
-	if (p > s && wordch(p[-1]) && wordch(*p))
+	if (p > s && wd_folded(p[-1]) && wd_folded(*p))
 		return 0;
 	return (size_t)(p - s);
 }
@@ -183,7 +171,7 @@ lex_contains(const char *hay, const char *pat)
 	const char *p;
 
 	for (p = hay; *p != '\0'; p++)
-		if ((p == hay || !wordch(p[-1]) || !wordch(*p)) &&
+		if ((p == hay || !wd_folded(p[-1]) || !wd_folded(*p)) &&
 		    match_at(p, pat) > 0)
 			return 1;
 	return 0;
@@ -205,7 +193,7 @@ lex_ends(const char *s, const char *pat)
 	for (i = n; i-- > 0;) {
 		size_t m;
 
-		if (i > 0 && wordch(s[i - 1]) && wordch(s[i]))
+		if (i > 0 && wd_folded(s[i - 1]) && wd_folded(s[i]))
 			continue;
 		m = match_at(s + i, pat);
 		if (m > 0 && i + m == n)
@@ -810,14 +798,14 @@ lex_scan(const struct lex *x, const char *s, size_t n, struct lex_hit *hits,
 	while (p < n) {
 		size_t q = p, blen, bl2, best = 0, b2 = 0;
 
-		if (!wordch(s[p]) || (p > 0 && wordch(s[p - 1]))) {
+		if (!wd_folded(s[p]) || (p > 0 && wd_folded(s[p - 1]))) {
 			p++;
 			continue;
 		}
-		while (q < n && wordch(s[q]))
+		while (q < n && wd_folded(s[q]))
 			q++;
 		blen = longest_at(x, s + p, s + p, q - p, &best);
-		if (isdig(s[p]) && (bl2 = longest_at(x, s + p, "#", 1, &b2)) > blen) {
+		if (wd_digit(s[p]) && (bl2 = longest_at(x, s + p, "#", 1, &b2)) > blen) {
 			blen = bl2;
 			best = b2;
 		}

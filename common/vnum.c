@@ -4,12 +4,7 @@
 #include "buf.h"
 #include "utf8.h"
 #include "vnum.h"
-
-static int
-isdig(char c)
-{
-	return c >= '0' && c <= '9';
-}
+#include "words.h"
 
 /* Digits and separators s[0..n) to canonical decimal text in out. */
 static int
@@ -18,10 +13,10 @@ canon(const char *s, size_t n, struct buf *out)
 	size_t i, dots = 0, commas = 0, last_sep = 0, run = 0;
 	int grouped = 1;
 
-	if (n == 0 || !isdig(s[0]) || !isdig(s[n - 1]))
+	if (n == 0 || !wd_digit(s[0]) || !wd_digit(s[n - 1]))
 		return DEC_SYNTAX;
 	for (i = 0; i < n; i++) {
-		if (isdig(s[i])) {
+		if (wd_digit(s[i])) {
 			run++;
 			continue;
 		}
@@ -64,10 +59,10 @@ vnum_plausible(const char *s, size_t n)
 	size_t i, run = 0, lead = 0, dots = 0, commas = 0;
 	int seen = 0;
 
-	if (n == 0 || !isdig(s[0]) || !isdig(s[n - 1]))
+	if (n == 0 || !wd_digit(s[0]) || !wd_digit(s[n - 1]))
 		return 0;
 	for (i = 0; i < n; i++) {
-		if (isdig(s[i])) {
+		if (wd_digit(s[i])) {
 			run++;
 			continue;
 		}
@@ -237,7 +232,7 @@ vnum_parse(struct vnum *v, const char *raw, size_t n)
 		buf_free(&f);
 		return 0;	/* verbal zero */
 	}
-	if (!isdig(f.p[0])) {
+	if (!wd_digit(f.p[0])) {
 		long long w = vnum_words(f.p);
 
 		buf_free(&f);
@@ -248,14 +243,14 @@ vnum_parse(struct vnum *v, const char *raw, size_t n)
 	}
 	/* Folding keeps digits and separators; m² folds to m2. */
 	a = i;
-	while (i < f.n && (isdig(f.p[i]) || f.p[i] == '.' || f.p[i] == ','))
+	while (i < f.n && (wd_digit(f.p[i]) || f.p[i] == '.' || f.p[i] == ','))
 		i++;
 	e = i;
 	rc = parse_part(f.p + a, e - a, &v->value);
 	if (rc == 0 && i < f.n && f.p[i] == '/') {
 		size_t b = ++i;
 
-		while (i < f.n && (isdig(f.p[i]) || f.p[i] == '.' || f.p[i] == ','))
+		while (i < f.n && (wd_digit(f.p[i]) || f.p[i] == '.' || f.p[i] == ','))
 			i++;
 		rc = parse_part(f.p + b, i - b, &v->denom);
 		v->fraction = 1;

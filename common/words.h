@@ -10,6 +10,23 @@
 
 #include "buf.h"
 
+/* An ASCII digit. */
+static inline int
+wd_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * A byte of a word in folded text (lex_fold): a letter or digit; every
+ * byte above ASCII, since folding leaves only letters and numbers there.
+ */
+static inline int
+wd_folded(char c)
+{
+	return (c >= 'a' && c <= 'z') || wd_digit(c) || (unsigned char)c >= 0x80;
+}
+
 /* Length of a string literal, from the literal (never a hand count). */
 #define LIT_LEN(lit) (sizeof(lit) - 1)
 /* Does p[0..n) start with the literal lit? */

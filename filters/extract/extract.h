@@ -27,6 +27,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "csvout.h"
+#include "words.h"
 
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
 #define CTX_MAX 200			/* bytes of context either side */
@@ -254,12 +255,6 @@ const char *skip_reason(struct scan *, const char *s, size_t n, size_t a,
 size_t digit_token(const char *s, size_t n, size_t i);
 
 /* chars.c */
-static inline int
-isdig(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* A letter at s[i]: ASCII, or a multi-byte letter starting there. */
 int isletter_at(const char *s, size_t n, size_t i);
 /* An upper-case letter starting at s[i]. */

@@ -49,7 +49,7 @@ clause_start(const char *s, size_t a)
 
 	while (i > lim) {
 		if (s[i - 1] == ';' || (s[i - 1] == '.' && (i == a ||
-		    s[i] == ' ') && !(i >= 2 && isdig(s[i - 2]) && isdig(s[i]))))
+		    s[i] == ' ') && !(i >= 2 && wd_digit(s[i - 2]) && wd_digit(s[i]))))
 			break;
 		i--;
 	}
@@ -89,7 +89,7 @@ joined_context(const struct doc *d, struct pos at, struct buf *pre,
 
 	buf_clear(pre);
 	buf_clear(post);
-	if (t.len > 0 && !isupper_at(s, t.len, 0) && !isdig(s[0]) &&
+	if (t.len > 0 && !isupper_at(s, t.len, 0) && !wd_digit(s[0]) &&
 	    s[0] != '-' && s[0] != '+' && doc_prev(d, &q) &&
 	    t.line - (o = doc_line(d, q)).line <= 3 &&
 	    strchr(".;:!?)", o.text[o.len - 1]) == NULL && !o.in_table) {
@@ -99,7 +99,7 @@ joined_context(const struct doc *d, struct pos at, struct buf *pre,
 	q = at;
 	if (t.len > 0 && strchr(".;:!?)", s[t.len - 1]) == NULL &&
 	    doc_next(d, &q) && (o = doc_line(d, q)).line - t.line <= 3 &&
-	    !isupper_at(o.text, o.len, 0) && !isdig(o.text[0]) &&
+	    !isupper_at(o.text, o.len, 0) && !wd_digit(o.text[0]) &&
 	    o.text[0] != '-' && o.text[0] != '+' && !o.in_table) {
 		buf_addc(post, ' ');
 		buf_add(post, o.text, o.len);
@@ -162,7 +162,7 @@ figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
 	    strncmp(s + b + 2, "²", 2) == 0)
 		b += 4;
 	else if (b + 1 < n && s[b] == 'm' && s[b + 1] == '2' &&
-	    (b + 2 == n || !isdig(s[b + 2])))
+	    (b + 2 == n || !wd_digit(s[b + 2])))
 		b += 2;
 	unit_after(s, n, b, us, ue);
 	if (*ue == *us)
@@ -264,7 +264,7 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 		int slashes = 0;
 		const char *why;
 
-		if (!isdig(s[i])) {
+		if (!wd_digit(s[i])) {
 			if ((s[i] == 'k' || s[i] == 'K') &&
 			    (b = verbal_zero(st, s, n, i)) > 0) {
 				write_figure(st, &ls, s, n, a, b, b, b);
@@ -276,7 +276,7 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 		}
 		b = digit_token(s, n, i);
 		/* Fractions and chains: a/b, a/b/c. */
-		while (b + 1 < n && s[b] == '/' && isdig(s[b + 1])) {
+		while (b + 1 < n && s[b] == '/' && wd_digit(s[b + 1])) {
 			b = digit_token(s, n, b + 1);
 			slashes++;
 		}
@@ -294,7 +294,7 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 		write_figure(st, &ls, s, n, a, b, us, ue);
 		i = b;
 		/* Slash chains: "857 lượt/914 người" goes on after the unit. */
-		if (ue < n && s[ue] == '/' && ue + 1 < n && isdig(s[ue + 1]))
+		if (ue < n && s[ue] == '/' && ue + 1 < n && wd_digit(s[ue + 1]))
 			i = ue + 1;
 	}
 	buf_free(&ls.pre);

@@ -75,13 +75,13 @@ find_places(struct scan *st, const char *s, size_t n)
 				j++;
 			}
 		w = j;
-		while (w < n && words < 3 && (isupper_at(s, n, w) || isdig(s[w]))) {
+		while (w < n && words < 3 && (isupper_at(s, n, w) || wd_digit(s[w]))) {
 			while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != ';' &&
 			    s[w] != '.' && s[w] != ')' && s[w] != '(' && s[w] != '\t')
 				w++;
 			words++;
 			if (w + 1 < n && s[w] == ' ' && (isupper_at(s, n, w + 1) ||
-			    isdig(s[w + 1])))
+			    wd_digit(s[w + 1])))
 				w++;
 			else
 				break;
@@ -109,7 +109,7 @@ place_date(struct header *h, const char *s, size_t n)
 	if (c == NULL || c - s < 2 || c - s > 60)
 		return;
 	for (k = 0; k < (size_t)(c - s); k++)
-		if (isdig(s[k]))
+		if (wd_digit(s[k]))
 			return;
 	p = c + strlen(", ngày ");
 	while (*p == ' ')

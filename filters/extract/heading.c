@@ -19,11 +19,11 @@ heading_len(const char *s, size_t n)
 			i++;
 		return i + 1 < n && s[i] == '.' && s[i + 1] == ' ' ? i + 1 : 0;
 	}
-	if (isdig(s[0])) {
+	if (wd_digit(s[0])) {
 		for (;;) {
 			size_t d = i;
 
-			while (i < n && isdig(s[i]))
+			while (i < n && wd_digit(s[i]))
 				i++;
 			if (i - d == 0 || i - d > 2 || i >= n || s[i] != '.')
 				return 0;
@@ -31,7 +31,7 @@ heading_len(const char *s, size_t n)
 			groups++;
 			if (i < n && s[i] == ' ')
 				return i;
-			if (i >= n || !isdig(s[i]))
+			if (i >= n || !wd_digit(s[i]))
 				return 0;
 		}
 	}
@@ -72,14 +72,14 @@ heading(struct scan *st, const char *s, size_t n)
 	{
 		size_t a = 0;
 
-		while (p[a] != '\0' && (isdig(p[a]) || (p[a] == '.' &&
-		    isdig(p[a + 1]))))
+		while (p[a] != '\0' && (wd_digit(p[a]) || (p[a] == '.' &&
+		    wd_digit(p[a + 1]))))
 			a++;
 		snprintf(arabic, sizeof(arabic), "%.*s", (int)a, p);
 	}
 	if (strchr("IVX", tok[0]) != NULL)
 		snprintf(st->section, sizeof(st->section), "%s", tok);
-	else if (isdig(tok[0]))
+	else if (wd_digit(tok[0]))
 		snprintf(st->section, sizeof(st->section), "%s%s%s", roman,
 		    roman[0] != '\0' ? "." : "", tok);
 	else

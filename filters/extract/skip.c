@@ -113,18 +113,18 @@ static int
 is_year(const char *s, size_t a, size_t b)
 {
 	return b - a == 4 && (strncmp(s + a, "19", 2) == 0 ||
-	    strncmp(s + a, "20", 2) == 0) && isdig(s[a + 2]) && isdig(s[a + 3]);
+	    strncmp(s + a, "20", 2) == 0) && wd_digit(s[a + 2]) && wd_digit(s[a + 3]);
 }
 
 /* Reads a digit token [0-9]+([.,][0-9]+)* from i; returns its end. */
 size_t
 digit_token(const char *s, size_t n, size_t i)
 {
-	while (i < n && isdig(s[i]))
+	while (i < n && wd_digit(s[i]))
 		i++;
-	while (i + 1 < n && (s[i] == '.' || s[i] == ',') && isdig(s[i + 1])) {
+	while (i + 1 < n && (s[i] == '.' || s[i] == ',') && wd_digit(s[i + 1])) {
 		i++;
-		while (i < n && isdig(s[i]))
+		while (i < n && wd_digit(s[i]))
 			i++;
 	}
 	return i;
@@ -229,14 +229,14 @@ date_without_year(struct scan *st, const char *s, size_t n, size_t a,
 		return "date";
 	if (j < n && (s[j] == '-' || HAS_PREFIX(s + j, n - j, "–"))) {
 		j = skip_blanks(s, n, j + (s[j] == '-' ? 1 : LIT_LEN("–")));
-		if (j < n && isdig(s[j]) && memchr(s + j, '/', n - j < 3 ? n - j : 3))
+		if (j < n && wd_digit(s[j]) && memchr(s + j, '/', n - j < 3 ? n - j : 3))
 			return "date";
 	}
 	if (p >= 0 && (s[p] == '-' || (p >= 2 && HAS_PREFIX(s + p - 2,
 	    n - (size_t)p + 2, "–"))) && p > 0) {
 		long q = last_nonblank(s, (size_t)p - (s[p] == '-' ? 0 : 2));
 
-		if (q >= 0 && isdig(s[q]))
+		if (q >= 0 && wd_digit(s[q]))
 			return "date";
 	}
 	return NULL;
@@ -255,7 +255,7 @@ identifier_or_date(struct scan *st, const char *s, size_t n, size_t a,
 	if (i + 1 < n && (s[i] == '/' || s[i] == '-') &&
 	    (isletter_at(s, n, i + 1) || s[i + 1] == '/'))
 		return "identifier";
-	if (b < n && s[b] == '/' && b + 1 < n && isdig(s[b + 1]) && slashes >= 1)
+	if (b < n && s[b] == '/' && b + 1 < n && wd_digit(s[b + 1]) && slashes >= 1)
 		return "identifier";
 	if (slashes >= 2)
 		return "date";

@@ -20,7 +20,7 @@ all_digits(struct span c)
 	if (c.n == 0)
 		return 0;
 	for (i = 0; i < c.n; i++)
-		if (!isdig(c.p[i]))
+		if (!wd_digit(c.p[i]))
 			return 0;
 	return 1;
 }
@@ -30,7 +30,7 @@ is_number_cell(struct span c)
 {
 	size_t e;
 
-	if (c.n == 0 || !isdig(c.p[0]))
+	if (c.n == 0 || !wd_digit(c.p[0]))
 		return 0;
 	e = digit_token(c.p, c.n, 0);
 	if (e < c.n && c.p[e] == '%')
