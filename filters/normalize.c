@@ -36,6 +36,7 @@
 #include "gz.h"
 #include "lex.h"
 #include "period.h"
+#include "reporter.h"
 #include "utf8.h"
 #include "vnum.h"
 #include "xalloc.h"
@@ -355,208 +356,14 @@ noun_unit(const struct state *st, const char *fn)
 	return "";
 }
 
-/* "29 tháng 10 năm 2021" -> 2021-10-29; a blank day reads as the 1st. */
-static int
-doc_date(struct span s, char out[11])
-{
-	int d = 1, m, y, k;
-	char tmp[64];
-	const char *p;
-	struct buf f = { 0 };
-
-	u8_fold(&f, s.p, s.n);
-	p = f.p == NULL ? "" : f.p;
-	if (sscanf(p, "%d thang %d nam %d", &d, &m, &y) == 3 ||
-	    (d = 1, sscanf(p, "thang %d nam %d", &m, &y) == 2)) {
-		k = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y % 10000,
-		    m % 100, d % 100);
-		buf_free(&f);
-		if (k != 10 || m < 1 || m > 12 || d < 1 || d > 31)
-			return -1;
-		memcpy(out, tmp, 11);
-		return 0;
-	}
-	buf_free(&f);
-	return -1;
-}
-
-static const char *const type_words[] = { "thanh pho", "thi xa", "thi tran",
-	"tinh", "huyen", "quan", "phuong", "xa", NULL };
-
-/*
- * Splits "HUYỆN BÌNH CHÁNH" or "UBND phường Quảng Minh" into its type word
- * (folded, or NULL when none is written) and the name's u8_name_key.
- */
-static const char *
-split_name(const char *p, size_t n, struct buf *key)
-{
-	struct buf f = { 0 };
-	const char *type = NULL, *w = p, *end = p + n;
-	int k;
-
-	buf_clear(key);
-	u8_fold(&f, p, n);
-	if (f.p == NULL)
-		buf_adds(&f, "");
-	/* Skip "UBND" / "Ủy ban nhân dân": same word count folded or not. */
-	{
-		const char *fp = f.p;
-		int skip = 0;
-
-		if (strncmp(fp, "ubnd ", 5) == 0)
-			skip = 1;
-		else if (strncmp(fp, "uy ban nhan dan ", 16) == 0)
-			skip = 4;
-		fp = f.p;
-		for (k = 0; k < skip; k++) {
-			fp = strchr(fp, ' ') + 1;
-			w = memchr(w, ' ', (size_t)(end - w)) + 1;
-		}
-		for (k = 0; type_words[k] != NULL; k++) {
-			size_t tn = strlen(type_words[k]);
-
-			if (strncmp(fp, type_words[k], tn) == 0 && fp[tn] == ' ') {
-				const char *t;
-				int words = strchr(type_words[k], ' ') != NULL ? 2 : 1;
-
-				type = type_words[k];
-				for (t = w; words > 0 && t != NULL; words--) {
-					t = memchr(t, ' ', (size_t)(end - t));
-					if (t != NULL)
-						t++;
-				}
-				if (t != NULL)
-					w = t;
-				break;
-			}
-		}
-	}
-	while (w < end && *w == ' ')
-		w++;
-	u8_name_key(key, w, (size_t)(end - w));
-	buf_free(&f);
-	return type;
-}
-
-struct place {
-	const char *type;
-	char *key;
-};
-
-/* The document's "type Name; ..." list, split. */
-static struct place *
-parse_places(struct span s, size_t *np)
-{
-	struct place *v = NULL;
-	const char *p = s.p, *e = s.p + s.n;
-	size_t n = 0;
-
-	while (p < e) {
-		const char *sep = p, *stop;
-		struct buf key = { 0 };
-
-		while (sep + 1 < e && !(sep[0] == ';' && sep[1] == ' '))
-			sep++;
-		stop = sep + 1 < e ? sep : e;
-		v = xreallocarray(v, n + 1, sizeof(*v));
-		v[n].type = split_name(p, (size_t)(stop - p), &key);
-		v[n].key = key.p;
-		n++;
-		p = stop + 2;
-	}
-	*np = n;
-	return v;
-}
-
-static int
-place_named(const struct place *v, size_t n, const char *type, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i].key != NULL && strcmp(v[i].key, key) == 0 &&
-		    (type == NULL || (v[i].type != NULL && strcmp(v[i].type, type) == 0)))
-			return 1;
-	return 0;
-}
-
-/*
- * Resolves the issuer at the document's date.  Several candidates are
- * settled by the places the document names (the unit itself with its type,
- * its district, its province); a tie is left unresolved, never guessed.
- */
-static void
-resolve(struct state *st, struct span issuer, struct span date,
-    struct span places, const char *period)
-{
-	struct docstate *d = &st->d;
-	struct buf key = { 0 };
-	const struct gaz_unit *best = NULL;
-	struct place *pl;
-	const char *type;
-	char day[11];
-	int best_score = -1, tie = 0;
-	size_t i, cands = 0, npl;
-
-	if (doc_date(date, day) != 0 &&
-	    (period == NULL || period_end(period, strlen(period), day) != 0)) {
-		warn("%s: no usable date for the issuer '%.*s': reporter left empty",
-		    d->doc, (int)issuer.n, issuer.p);
-		return;
-	}
-	type = split_name(issuer.p, issuer.n, &key);
-	pl = parse_places(places, &npl);
-	for (i = 0; i < st->gaz->n; i++) {
-		const struct gaz_unit *u = &st->gaz->u[i];
-		const struct gaz_unit *parent, *prov;
-		int score = 0;
-
-		if (strcmp(u->fold_name, key.p) != 0 || !gaz_valid(u, day) ||
-		    strcmp(u->level, "province") == 0)
-			continue;
-		if (type != NULL && strcmp(u->fold_type, type) != 0)
-			continue;
-		cands++;
-		if (place_named(pl, npl, u->fold_type, u->fold_name))
-			score += 2;
-		parent = gaz_by_code(st->gaz, u->parent, day);
-		prov = gaz_by_code(st->gaz, u->province, day);
-		if (parent != NULL && strcmp(parent->level, "province") != 0 &&
-		    place_named(pl, npl, NULL, parent->fold_name))
-			score++;
-		if (prov != NULL && place_named(pl, npl, NULL, prov->fold_name))
-			score++;
-		if (score > best_score) {
-			best = u;
-			best_score = score;
-			tie = 0;
-		} else if (score == best_score) {
-			tie = 1;
-		}
-	}
-	if (cands == 0)
-		warn("%s: issuer '%.*s' not in the gazetteer on %s: reporter left "
-		    "empty", d->doc, (int)issuer.n, issuer.p, day);
-	else if (tie)
-		warn("%s: issuer '%.*s' is ambiguous on %s (%zu units): reporter "
-		    "left empty", d->doc, (int)issuer.n, issuer.p, day, cands);
-	else {
-		d->code = xstrdup(best->code);
-		d->name = xstrdup(best->full_name);
-		d->province = xstrdup(best->province);
-	}
-	for (i = 0; i < npl; i++)
-		free(pl[i].key);
-	free(pl);
-	buf_free(&key);
-}
-
 static void
 start_doc(struct state *st)
 {
 	struct docstate *d = &st->d;
 	struct span per = field(st, C_PERIOD_TEXT);
 	struct span places = { "", 0 };
+	struct reporter_query q;
+	struct reporter r;
 	char p[32];
 
 	d->doc = xmemdup(field(st, C_DOC).p, field(st, C_DOC).n);
@@ -568,8 +375,19 @@ start_doc(struct state *st)
 		    (int)per.n, per.p);
 	if (st->places >= 0)
 		places = csvin_field(st->in, (size_t)st->places);
-	resolve(st, field(st, C_ISSUER), field(st, C_DOC_DATE), places,
-	    d->period);
+	q.issuer = field(st, C_ISSUER);
+	q.date = field(st, C_DOC_DATE);
+	q.places = places;
+	q.period = d->period;
+	reporter_resolve(st->gaz, &q, &r);
+	if (r.status == REPORTER_OK) {
+		d->code = xstrdup(r.unit->code);
+		d->name = xstrdup(r.unit->full_name);
+		d->province = xstrdup(r.unit->province);
+	} else {
+		warn("%s: %s: reporter left empty", d->doc, r.reason);
+	}
+	reporter_clear(&r);
 }
 
 static void
