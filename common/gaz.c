@@ -63,14 +63,14 @@ index_units(struct gaz *g)
 	size_t i;
 
 	g->bycode = xreallocarray(NULL, g->n + 1, sizeof(*g->bycode));
-	g->districts = xreallocarray(NULL, g->n + 1, sizeof(*g->districts));
+	g->members = xreallocarray(NULL, g->n + 1, sizeof(*g->members));
 	for (i = 0; i < g->n; i++) {
 		g->bycode[i] = &g->u[i];
-		if (strcmp(g->u[i].level, "district") == 0)
-			g->districts[g->ndistricts++] = &g->u[i];
+		if (strcmp(g->u[i].level, "province") != 0)
+			g->members[g->nmembers++] = &g->u[i];
 	}
 	qsort(g->bycode, g->n, sizeof(*g->bycode), by_code);
-	qsort(g->districts, g->ndistricts, sizeof(*g->districts), by_province);
+	qsort(g->members, g->nmembers, sizeof(*g->members), by_province);
 }
 
 /* First index in v[0..n) whose field (code or province) is >= key. */
@@ -161,7 +161,7 @@ gaz_free(struct gaz *g)
 	}
 	free(g->u);
 	free(g->bycode);
-	free(g->districts);
+	free(g->members);
 	free(g);
 }
 
@@ -175,18 +175,54 @@ gaz_valid(const struct gaz_unit *u, const char *date)
 	return 1;
 }
 
-size_t
-gaz_count_districts(const struct gaz *g, const char *province,
-    const char *date)
+/* How many units of level the province has in force on date. */
+static size_t
+count_level(const struct gaz *g, const char *province, const char *date,
+    const char *level)
 {
 	size_t i, n = 0;
 
-	for (i = lower_bound(g->districts, g->ndistricts, province, 1);
-	    i < g->ndistricts && strcmp(g->districts[i]->province, province) == 0;
+	for (i = lower_bound(g->members, g->nmembers, province, 1);
+	    i < g->nmembers && strcmp(g->members[i]->province, province) == 0;
 	    i++)
-		if (gaz_valid(g->districts[i], date))
+		if (strcmp(g->members[i]->level, level) == 0 &&
+		    gaz_valid(g->members[i], date))
 			n++;
 	return n;
+}
+
+size_t
+gaz_reporting_units(const struct gaz *g, const char *province,
+    const char *date, const char **level)
+{
+	size_t n = count_level(g, province, date, "district");
+	const char *lv = "district";
+
+	if (n == 0) {
+		n = count_level(g, province, date, "ward");
+		lv = "ward";
+	}
+	if (level != NULL)
+		*level = lv;
+	return n;
+}
+
+size_t
+gaz_coverage(const struct gaz *g, const char *province, const char *date,
+    char *const *codes, size_t n, size_t *covered)
+{
+	const char *level;
+	size_t total = gaz_reporting_units(g, province, date, &level), k;
+
+	*covered = 0;
+	for (k = 0; k < n; k++) {
+		const struct gaz_unit *u = gaz_by_code(g, codes[k], date);
+
+		if (u != NULL && strcmp(u->level, level) == 0 &&
+		    strcmp(u->province, province) == 0)
+			(*covered)++;
+	}
+	return total;
 }
 
 const struct gaz_unit *

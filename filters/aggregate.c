@@ -537,7 +537,7 @@ write_result(struct state *st, struct csvout *out, const struct group *g,
 		}
 	}
 	if (o->defaults) {
-		/* Coverage: district-level reporters of the province in force. */
+		/* Coverage: the units that should report (gaz_coverage). */
 		const char *prov = key_field(st, g, "province_code");
 		const char *per = key_field(st, g, "period");
 		char end[11];
@@ -545,21 +545,15 @@ write_result(struct state *st, struct csvout *out, const struct group *g,
 		if (prov != NULL && per != NULL && *prov != '\0' &&
 		    period_end(per, strlen(per), end) == 0) {
 			const struct acc *a = NULL;
-			size_t covered = 0, k, total;
+			size_t covered, k, total;
 
 			for (k = 0; k < o->nops; k++)
 				if (o->ops[k].def->op == OP_COUNTUNIQUE &&
 				    strcmp(o->ops[k].col, "reporter_code") == 0)
 					a = &g->acc[k];
-			total = gaz_count_districts(st->gaz, prov, end);
-			for (k = 0; a != NULL && k < a->set.n; k++) {
-				const struct gaz_unit *u =
-				    gaz_by_code(st->gaz, a->set.v[k], end);
-
-				if (u != NULL && strcmp(u->level, "district") == 0 &&
-				    strcmp(u->province, prov) == 0)
-					covered++;
-			}
+			total = gaz_coverage(st->gaz, prov, end,
+			    a != NULL ? a->set.v : NULL, a != NULL ? a->set.n : 0,
+			    &covered);
 			csvout_ulong(out, covered);
 			if (total > 0)
 				csvout_ulong(out, total);

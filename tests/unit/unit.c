@@ -18,6 +18,7 @@ main(int argc, char *argv[])
 	(void)argc;
 	diag_init(argv[0]);
 	test_dec();
+	test_gaz();
 	test_csv();
 	test_gz();
 	test_utf8();
