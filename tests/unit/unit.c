@@ -21,6 +21,7 @@ main(int argc, char *argv[])
 	test_gaz();
 	test_csv();
 	test_gz();
+	test_period();
 	test_utf8();
 	test_vnum();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);

@@ -21,6 +21,7 @@ void test_dec(void);
 void test_gaz(void);
 void test_csv(void);
 void test_gz(void);
+void test_period(void);
 void test_utf8(void);
 void test_vnum(void);
 
