@@ -61,6 +61,7 @@ struct gen {
 	const char *doc;
 	const struct unit *u;
 	const char *period;
+	int last_month;		/* the period's last month, 1-12 */
 	int forms;
 };
 
@@ -211,13 +212,19 @@ report(struct gen *g, const char *ptext, const char *pbody, int year, long pad)
 	long money = rnd(g, 10, 9000) * 1000000L, sup = rnd(g, 5, 400);
 	long coll = rnd(g, 5, 900), indiv = rnd(g, 10, 2000), qd = rnd(g, 2, 90);
 	long prop = rnd(g, 1, 50), written = 0;
-	int month = (int)rnd(g, 1, 12), day = (int)rnd(g, 1, 28), i;
+	int month = g->last_month + (int)rnd(g, 0, 1), day = (int)rnd(g, 1, 28);
+	int dyear = year, i;
 
 	p(g, "\n\n**ỦY BAN NHÂN DÂN\n%s**\n\nSố: %ld/BC-UBND\n\n", u->issuer,
 	    rnd(g, 100, 9999));
 	p(g, "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc**\n\n");
+	/* Dated in the period's last month or the next, as reports are. */
+	if (month > 12) {
+		month = 1;
+		dyear++;
+	}
 	p(g, "%s, ngày %d tháng %d năm %d\n\nBÁO CÁO\n\n", u->place, day, month,
-	    year + 1);
+	    dyear);
 	p(g, "Kết quả thực hiện công tác dân vận chính quyền, quy chế dân chủ ở cơ sở %s\n\n",
 	    ptext);
 	p(g, "Căn cứ Kế hoạch số %ld/KH-UBND ngày %d/%d/%d của Ủy ban nhân dân Thành phố; Hướng dẫn số 1717/HD-SNV ngày 14/4/2023 của Sở Nội vụ.\n\n",
@@ -363,6 +370,7 @@ main(int argc, char *argv[])
 
 		period_of(i, first_year, ptext, sizeof(ptext), canon, sizeof(canon),
 		    body, sizeof(body));
+		g.last_month = i % 6 < 4 ? 3 * (i % 6 + 1) : i % 6 == 4 ? 9 : 12;
 		for (k = 0; k < NUNITS; k++) {
 			char *slash;
 
