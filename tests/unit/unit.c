@@ -22,6 +22,7 @@ main(int argc, char *argv[])
 	test_csv();
 	test_gz();
 	test_period();
+	test_sha256();
 	test_utf8();
 	test_vnum();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
