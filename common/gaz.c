@@ -16,12 +16,37 @@ dup_span(struct span s)
 	return xmemdup(s.p, s.n);
 }
 
+void
+gaz_name_key(struct buf *out, const char *p, size_t n)
+{
+	static const char *const apos[] = { "'", "\u2019", "\u2018", "\u02bc",
+		NULL };
+	struct buf b = { 0 };
+	size_t i = 0, k;
+
+	while (i < n) {
+		for (k = 0; apos[k] != NULL; k++)
+			if (n - i >= strlen(apos[k]) &&
+			    memcmp(p + i, apos[k], strlen(apos[k])) == 0)
+				break;
+		if (apos[k] == NULL) {
+			buf_addc(&b, p[i++]);
+			continue;
+		}
+		i += strlen(apos[k]);
+		if (i < n && p[i] == ' ')
+			i++;
+	}
+	u8_name_key(out, b.p == NULL ? "" : b.p, b.n);
+	buf_free(&b);
+}
+
 static char *
 key_span(struct span s)
 {
 	struct buf b = { 0 };
 
-	u8_name_key(&b, s.p, s.n);
+	gaz_name_key(&b, s.p, s.n);
 	return b.p;
 }
 
@@ -235,4 +260,16 @@ gaz_by_code(const struct gaz *g, const char *code, const char *date)
 		if (gaz_valid(g->bycode[i], date))
 			return g->bycode[i];
 	return NULL;
+}
+
+int
+gaz_is_province(const struct gaz *g, const char *code)
+{
+	size_t i;
+
+	for (i = lower_bound(g->bycode, g->n, code, 0);
+	    i < g->n && strcmp(g->bycode[i]->code, code) == 0; i++)
+		if (strcmp(g->bycode[i]->level, "province") == 0)
+			return 1;
+	return 0;
 }

@@ -15,10 +15,12 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 struct gaz_unit {
 	char *code, *level, *name, *type, *parent, *province, *full_name;
 	char *from, *to;	/* "" when open */
-	char *fold_name;	/* u8_name_key of the bare name */
+	char *fold_name;	/* gaz_name_key of the bare name */
 	char *fold_type;	/* folded type word, e.g. "huyen" */
 };
 
@@ -31,6 +33,13 @@ struct gaz {
 	size_t nmembers;
 };
 
+/*
+ * Appends the key names are matched by: u8_name_key (blind to case and to
+ * where the tone mark sits) of the name without its apostrophes, which
+ * names of the Central Highlands write in several ways ("Đưng K’Nớ",
+ * "K' Dang", "KNớ").
+ */
+void gaz_name_key(struct buf *out, const char *p, size_t n);
 /* path NULL loads the built-in copy.  Dies on a malformed file. */
 struct gaz *gaz_load(const char *path);
 void gaz_free(struct gaz *);
@@ -50,6 +59,8 @@ size_t gaz_reporting_units(const struct gaz *, const char *province,
  */
 size_t gaz_coverage(const struct gaz *, const char *province,
 	const char *date, char *const *codes, size_t n, size_t *covered);
+/* Is code a province in any version? */
+int gaz_is_province(const struct gaz *, const char *code);
 /* The version of code in force on date, else NULL. */
 const struct gaz_unit *gaz_by_code(const struct gaz *, const char *code,
 	const char *date);

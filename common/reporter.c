@@ -14,6 +14,11 @@ struct place {
 	char *key;		/* u8_name_key of the name */
 };
 
+#define MAX_SHOWN 6		/* candidates named in an ambiguous reason */
+#define QUOTE_MAX 60		/* bytes of the issuer quoted in a reason */
+#define ISSUER(q) (int)u8_cut((q)->issuer.p, (q)->issuer.n, QUOTE_MAX), \
+	(q)->issuer.p
+
 static const char *const type_words[] = { "thanh pho", "thi xa", "thi tran",
 	"tinh", "huyen", "quan", "phuong", "xa", NULL };
 
@@ -91,7 +96,7 @@ split_name(const char *p, size_t n, struct buf *key)
 	}
 	while (w < end && *w == ' ')
 		w++;
-	u8_name_key(key, w, (size_t)(end - w));
+	gaz_name_key(key, w, (size_t)(end - w));
 	buf_free(&f);
 	return type;
 }
@@ -133,16 +138,109 @@ place_named(const struct place *v, size_t n, const char *type, const char *key)
 	return 0;
 }
 
+/* A candidate and how well the places of the document fit it. */
+struct cand {
+	const struct gaz_unit *u;
+	int score;
+};
+
+static int
+score(const struct gaz *g, const struct gaz_unit *u, const char *day,
+    const struct place *pl, size_t npl)
+{
+	const struct gaz_unit *parent = gaz_by_code(g, u->parent, day);
+	const struct gaz_unit *prov = gaz_by_code(g, u->province, day);
+	int s = 0;
+
+	if (place_named(pl, npl, u->fold_type, u->fold_name))
+		s += 2;
+	if (parent != NULL && strcmp(parent->level, "province") != 0 &&
+	    place_named(pl, npl, NULL, parent->fold_name))
+		s++;
+	if (prov != NULL && place_named(pl, npl, NULL, prov->fold_name))
+		s++;
+	return s;
+}
+
+/* The units the issuer can name on day, scored; returns how many. */
+static size_t
+candidates(const struct gaz *g, const struct reporter_query *q,
+    const char *day, struct cand **out)
+{
+	struct buf key = { 0 };
+	struct place *pl;
+	const char *type = split_name(q->issuer.p, q->issuer.n, &key);
+	struct cand *v = NULL;
+	size_t i, n = 0, npl;
+
+	pl = parse_places(q->places, &npl);
+	for (i = 0; i < g->n; i++) {
+		const struct gaz_unit *u = &g->u[i];
+
+		if (strcmp(u->fold_name, key.p) != 0 || !gaz_valid(u, day) ||
+		    strcmp(u->level, "province") == 0 ||
+		    (type != NULL && strcmp(u->fold_type, type) != 0) ||
+		    (q->province != NULL && strcmp(u->province, q->province) != 0))
+			continue;
+		v = xreallocarray(v, n + 1, sizeof(*v));
+		v[n].u = u;
+		v[n++].score = score(g, u, day, pl, npl);
+	}
+	for (i = 0; i < npl; i++)
+		free(pl[i].key);
+	free(pl);
+	buf_free(&key);
+	*out = v;
+	return n;
+}
+
+/* "07792 Phường Quảng Minh (Thị xã Việt Yên, Tỉnh Bắc Giang)" */
+static void
+describe(struct buf *b, const struct gaz *g, const struct gaz_unit *u,
+    const char *day)
+{
+	const struct gaz_unit *parent = gaz_by_code(g, u->parent, day);
+	const struct gaz_unit *prov = gaz_by_code(g, u->province, day);
+
+	buf_printf(b, "%s %s", u->code, u->full_name);
+	if (parent != NULL && parent != prov)
+		buf_printf(b, " (%s, %s)", parent->full_name,
+		    prov != NULL ? prov->full_name : u->province);
+	else if (prov != NULL)
+		buf_printf(b, " (%s)", prov->full_name);
+}
+
+/* The reason of an ambiguous issuer: the best candidates, a few named. */
+static char *
+ambiguous(const struct gaz *g, const struct reporter_query *q,
+    const char *day, const struct cand *v, size_t n, int best)
+{
+	struct buf b = { 0 };
+	size_t i, tied = 0, shown = 0;
+
+	for (i = 0; i < n; i++)
+		tied += v[i].score == best;
+	buf_printf(&b, "issuer '%.*s' is ambiguous on %s: %zu units:",
+	    ISSUER(q), day, tied);
+	for (i = 0; i < n && shown < MAX_SHOWN; i++)
+		if (v[i].score == best) {
+			buf_adds(&b, shown++ > 0 ? "; " : " ");
+			describe(&b, g, v[i].u, day);
+		}
+	if (tied > shown)
+		buf_printf(&b, "; and %zu more", tied - shown);
+	return b.p;
+}
+
 void
 reporter_resolve(const struct gaz *g, const struct reporter_query *q,
     struct reporter *r)
 {
-	struct buf key = { 0 }, why = { 0 };
-	const struct gaz_unit *best = NULL;
-	struct place *pl;
-	const char *type, *period = q->period;
-	int best_score = -1, tie = 0;
-	size_t i, cands = 0, npl;
+	struct buf why = { 0 };
+	struct cand *v = NULL;
+	const char *period = q->period;
+	int best = -1;
+	size_t i, n, tied = 0, at = 0;
 
 	memset(r, 0, sizeof(*r));
 	if (reporter_doc_date(q->date, r->day) != 0 &&
@@ -150,57 +248,34 @@ reporter_resolve(const struct gaz *g, const struct reporter_query *q,
 		r->day[0] = '\0';
 		r->status = REPORTER_NO_DATE;
 		buf_printf(&why, "no usable date for the issuer '%.*s'",
-		    (int)q->issuer.n, q->issuer.p);
+		    ISSUER(q));
 		r->reason = why.p;
 		return;
 	}
-	type = split_name(q->issuer.p, q->issuer.n, &key);
-	pl = parse_places(q->places, &npl);
-	for (i = 0; i < g->n; i++) {
-		const struct gaz_unit *u = &g->u[i];
-		const struct gaz_unit *parent, *prov;
-		int score = 0;
-
-		if (strcmp(u->fold_name, key.p) != 0 || !gaz_valid(u, r->day) ||
-		    strcmp(u->level, "province") == 0)
-			continue;
-		if (type != NULL && strcmp(u->fold_type, type) != 0)
-			continue;
-		cands++;
-		if (place_named(pl, npl, u->fold_type, u->fold_name))
-			score += 2;
-		parent = gaz_by_code(g, u->parent, r->day);
-		prov = gaz_by_code(g, u->province, r->day);
-		if (parent != NULL && strcmp(parent->level, "province") != 0 &&
-		    place_named(pl, npl, NULL, parent->fold_name))
-			score++;
-		if (prov != NULL && place_named(pl, npl, NULL, prov->fold_name))
-			score++;
-		if (score > best_score) {
-			best = u;
-			best_score = score;
-			tie = 0;
-		} else if (score == best_score) {
-			tie = 1;
+	n = candidates(g, q, r->day, &v);
+	for (i = 0; i < n; i++)
+		if (v[i].score > best) {
+			best = v[i].score;
+			tied = 1;
+			at = i;
+		} else if (v[i].score == best) {
+			tied++;
 		}
-	}
-	if (cands == 0) {
+	if (n == 0) {
 		r->status = REPORTER_UNRESOLVED;
-		buf_printf(&why, "issuer '%.*s' not in the gazetteer on %s",
-		    (int)q->issuer.n, q->issuer.p, r->day);
-	} else if (tie) {
+		buf_printf(&why, "issuer '%.*s' not in the gazetteer on %s%s%s",
+		    ISSUER(q), r->day,
+		    q->province != NULL ? " in province " : "",
+		    q->province != NULL ? q->province : "");
+		r->reason = why.p;
+	} else if (tied > 1) {
 		r->status = REPORTER_AMBIGUOUS;
-		buf_printf(&why, "issuer '%.*s' is ambiguous on %s (%zu units)",
-		    (int)q->issuer.n, q->issuer.p, r->day, cands);
+		r->reason = ambiguous(g, q, r->day, v, n, best);
 	} else {
 		r->status = REPORTER_OK;
-		r->unit = best;
+		r->unit = v[at].u;
 	}
-	r->reason = why.p;
-	for (i = 0; i < npl; i++)
-		free(pl[i].key);
-	free(pl);
-	buf_free(&key);
+	free(v);
 }
 
 void

@@ -6,8 +6,9 @@
  * Minh").  Candidates are the units of that name (and type, when written)
  * in force on the document's date, or, without a date, on the last day of
  * its period.  Several candidates are settled by the places the document
- * names (the unit itself with its type, its district, its province); a tie
- * is left unresolved, never guessed.
+ * names (the unit itself with its type, its district, its province) or by
+ * the province the user names; a tie is left unresolved, never guessed, and
+ * its reason lists the candidates.
  */
 #ifndef BAOCAO_REPORTER_H
 #define BAOCAO_REPORTER_H
@@ -20,6 +21,7 @@ struct reporter_query {
 	struct span date;	/* "29 tháng 10 năm 2021", may be empty */
 	struct span places;	/* "type Name; type Name; ..." from the report */
 	const char *period;	/* canonical period, or NULL */
+	const char *province;	/* only units of this province (--province), or NULL */
 };
 
 enum reporter_status {

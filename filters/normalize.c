@@ -35,13 +35,14 @@
 #include "gaz.h"
 #include "gz.h"
 #include "lex.h"
+#include "manifest.h"
 #include "period.h"
 #include "reporter.h"
 #include "utf8.h"
 #include "vnum.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--scope reporter|all|LIST] [--rules FILE] [--gazetteer FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--docs [--resends latest|both|error]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--gazetteer FILE] [FILE ...]"
 #define WIN_BEFORE 70		/* bytes of folded context a rule's before= sees */
 #define WIN_AFTER 50
 
@@ -75,10 +76,11 @@ static const char *const outcols[] = { "doc", "reporter_code",
 	"scope", "qualifier", "line", "raw", "evidence" };
 
 struct opts {
-	int gzip, stats, all;
+	int gzip, stats, all, docs, resends_given;
 	char **scopes;		/* --scope LIST: keep every mention of these */
 	size_t nscopes;
-	const char *rules, *gazetteer, *bad_rows;
+	const char *rules, *gazetteer, *bad_rows, *files0_to;
+	struct manifest_opts m;	/* --province, --resends */
 };
 
 /* One output fact, kept until its document is complete. */
@@ -127,21 +129,36 @@ static const char *const help_text =
 "      --rules FILE    lexicon of indicators and rules (default: built in;\n"
 "                      see the header of common/data/lexicon.rules)\n"
 "      --gazetteer FILE  administrative units (default: built in)\n"
+"      --province CODE only units of this province can issue a report\n"
+"                      (settles a ward name that several provinces have)\n"
+"      --docs          read baocao-extract --docs rows and write the run's\n"
+"                      manifest: each report resolved, with a status\n"
+"      --resends P     --docs: two reports for one reporter and period:\n"
+"                      latest (default: the later date wins, the other is\n"
+"                      superseded), both (keep both), error\n"
+"      --files0-to FILE  --docs: write the paths of the ok reports to FILE,\n"
+"                      NUL-separated (for baocao-extract --files0-from)\n"
 "      --bad-rows FILE quarantine unreadable CSV rows to FILE and go on\n"
 "  -z, --gzip          write gzip\n"
-"      --stats         print row counts and drop reasons on stderr\n"
+"      --stats         print row counts and drop reasons on stderr; with\n"
+"                      --docs, reports by status and coverage per period\n"
 "  -h, --help          this help\n"
 "  -V, --version       version\n"
 "\n"
 "Exit status: 0 success, 2 trouble.\n";
 
-enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS };
+enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
+	OPT_DOCS, OPT_PROVINCE, OPT_RESENDS, OPT_FILES0_TO };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "docs", no_argument, NULL, OPT_DOCS },
+	{ "files0-to", required_argument, NULL, OPT_FILES0_TO },
 	{ "gazetteer", required_argument, NULL, OPT_GAZ },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "province", required_argument, NULL, OPT_PROVINCE },
+	{ "resends", required_argument, NULL, OPT_RESENDS },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "stats", no_argument, NULL, OPT_STATS },
@@ -379,6 +396,7 @@ start_doc(struct state *st)
 	q.date = field(st, C_DOC_DATE);
 	q.places = places;
 	q.period = d->period;
+	q.province = st->o->m.province;
 	reporter_resolve(st->gaz, &q, &r);
 	if (r.status == REPORTER_OK) {
 		d->code = xstrdup(r.unit->code);
@@ -627,6 +645,42 @@ one_row(struct state *st)
 	buf_free(&val);
 }
 
+/* The gazetteer, and --province checked against it. */
+static struct gaz *
+load_gazetteer(const struct opts *o)
+{
+	struct gaz *g = gaz_load(o->gazetteer);
+
+	if (o->m.province != NULL && !gaz_is_province(g, o->m.province))
+		die(2, "option '--province': '%s' is not a province code (such as "
+		    "79 for Hồ Chí Minh City)", o->m.province);
+	return g;
+}
+
+/* --docs: the manifest of the run (see common/manifest.h). */
+static int
+docs_main(const struct opts *o, char **argv, int argc)
+{
+	struct manifest_opts m = o->m;
+	struct gaz *g = load_gazetteer(o);
+	struct csvin *in;
+	struct csvout *out;
+
+	m.summary = o->stats;
+	if (o->files0_to != NULL &&
+	    (m.kept = fopen(o->files0_to, "w")) == NULL)
+		die(2, "%s:", o->files0_to);
+	in = csvin_open(argv, argc);
+	out = csvout_open(STDOUT_FILENO, o->gzip);
+	manifest_run(in, out, g, &m);
+	csvout_close(out);
+	csvin_close(in);
+	gaz_free(g);
+	if (m.kept != NULL && fclose(m.kept) == EOF)
+		die(2, "%s:", o->files0_to);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -648,6 +702,22 @@ main(int argc, char *argv[])
 			break;
 		case OPT_BAD_ROWS:
 			o.bad_rows = optarg;
+			break;
+		case OPT_DOCS:
+			o.docs = 1;
+			break;
+		case OPT_FILES0_TO:
+			o.files0_to = optarg;
+			break;
+		case OPT_PROVINCE:
+			o.m.province = optarg;
+			break;
+		case OPT_RESENDS:
+			if ((c = manifest_resends(optarg)) < 0)
+				die(2, "option '--resends': '%s' is not latest, both "
+				    "or error", optarg);
+			o.m.resends = (enum resends)c;
+			o.resends_given = 1;
 			break;
 		case OPT_GAZ:
 			o.gazetteer = optarg;
@@ -681,11 +751,15 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if ((o.resends_given || o.files0_to != NULL) && !o.docs)
+		die(2, "options '--resends' and '--files0-to' go with '--docs'");
 	gz_check_inputs(argv, argc);
+	if (o.docs)
+		return docs_main(&o, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
 	st.o = &o;
 	st.lex = lex_load(o.rules);
-	st.gaz = gaz_load(o.gazetteer);
+	st.gaz = load_gazetteer(&o);
 	st.in = csvin_open(argv, argc);
 	csvin_set_bad_rows(st.in, bad);
 	csvin_require(st.in, required, st.idx, NREQ);

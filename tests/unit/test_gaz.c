@@ -44,7 +44,7 @@ resolve(const struct gaz *g, const char *issuer, const char *date,
 {
 	static char out[256];
 	struct reporter_query q = { { issuer, strlen(issuer) },
-		{ date, strlen(date) }, { places, strlen(places) }, NULL };
+		{ date, strlen(date) }, { places, strlen(places) }, NULL, NULL };
 	struct reporter r;
 
 	reporter_resolve(g, &q, &r);
