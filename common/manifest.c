@@ -29,10 +29,6 @@ static const char *const outcols[] = { "reporter_code", "reporter_name",
 	"reason" };
 enum { NOUT = sizeof(outcols) / sizeof(outcols[0]) };
 
-/* At most QUOTE_MAX bytes of s, on a character boundary, for "%.*s". */
-#define QUOTE_MAX 60
-#define QUOTE(s) ((int)u8_cut((s), strlen(s), QUOTE_MAX))
-
 struct mrow {
 	char **f;		/* every input field */
 	char *code, *name, *prov, *period;	/* NULL when unknown */
@@ -128,7 +124,8 @@ not_a_report(const struct mstate *st, const struct mrow *r)
 	    strstr(no, "BC-") != NULL)
 		return NULL;
 	if (title[0] != '\0')
-		buf_printf(&why, "a '%.*s', not a report", QUOTE(title), title);
+		buf_printf(&why, "a '%.*s%s', not a report",
+		    DIAG_QUOTE(title, strlen(title)));
 	else if (fld(st, r, I_ISSUER)[0] == '\0' && no[0] == '\0' &&
 	    fld(st, r, I_DATE)[0] == '\0' && fld(st, r, I_PERIOD_TEXT)[0] == '\0')
 		buf_adds(&why, "no report header: no issuer, number, date, title "
@@ -149,7 +146,8 @@ resolve_period(const struct mstate *st, struct mrow *r, struct buf *why)
 	else if (text[0] == '\0')
 		buf_adds(why, "no period in the title");
 	else
-		buf_printf(why, "period '%.*s' not understood", QUOTE(text), text);
+		buf_printf(why, "period '%.*s%s' not understood",
+		    DIAG_QUOTE(text, strlen(text)));
 	buf_free(&f);
 }
 

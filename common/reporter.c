@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "gaz.h"
 #include "period.h"
 #include "reporter.h"
@@ -15,9 +16,7 @@ struct place {
 };
 
 #define MAX_SHOWN 6		/* candidates named in an ambiguous reason */
-#define QUOTE_MAX 60		/* bytes of the issuer quoted in a reason */
-#define ISSUER(q) (int)u8_cut((q)->issuer.p, (q)->issuer.n, QUOTE_MAX), \
-	(q)->issuer.p
+#define ISSUER(q) DIAG_QUOTE((q)->issuer.p, (q)->issuer.n)
 
 static const char *const type_words[] = { "thanh pho", "thi xa", "thi tran",
 	"tinh", "huyen", "quan", "phuong", "xa", NULL };
@@ -220,7 +219,7 @@ ambiguous(const struct gaz *g, const struct reporter_query *q,
 
 	for (i = 0; i < n; i++)
 		tied += v[i].score == best;
-	buf_printf(&b, "issuer '%.*s' is ambiguous on %s: %zu units:",
+	buf_printf(&b, "issuer '%.*s%s' is ambiguous on %s: %zu units:",
 	    ISSUER(q), day, tied);
 	for (i = 0; i < n && shown < MAX_SHOWN; i++)
 		if (v[i].score == best) {
@@ -247,7 +246,7 @@ reporter_resolve(const struct gaz *g, const struct reporter_query *q,
 	    (period == NULL || period_end(period, strlen(period), r->day) != 0)) {
 		r->day[0] = '\0';
 		r->status = REPORTER_NO_DATE;
-		buf_printf(&why, "no usable date for the issuer '%.*s'",
+		buf_printf(&why, "no usable date for the issuer '%.*s%s'",
 		    ISSUER(q));
 		r->reason = why.p;
 		return;
@@ -263,7 +262,7 @@ reporter_resolve(const struct gaz *g, const struct reporter_query *q,
 		}
 	if (n == 0) {
 		r->status = REPORTER_UNRESOLVED;
-		buf_printf(&why, "issuer '%.*s' not in the gazetteer on %s%s%s",
+		buf_printf(&why, "issuer '%.*s%s' not in the gazetteer on %s%s%s",
 		    ISSUER(q), r->day,
 		    q->province != NULL ? " in province " : "",
 		    q->province != NULL ? q->province : "");

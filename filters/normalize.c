@@ -388,8 +388,8 @@ start_doc(struct state *st)
 	if (period_parse(st->tmp.p, p, sizeof(p)) == 0)
 		d->period = xstrdup(p);
 	else if (per.n > 0)
-		warn("%s: period '%.*s' not understood: period left empty", d->doc,
-		    (int)per.n, per.p);
+		warn("%s: period '%.*s%s' not understood: period left empty",
+		    d->doc, DIAG_QUOTE(per.p, per.n));
 	if (st->places >= 0)
 		places = csvin_field(st->in, (size_t)st->places);
 	q.issuer = field(st, C_ISSUER);

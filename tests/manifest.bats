@@ -128,3 +128,11 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	run -0 bash -c "tr '\\0' '|' < '$BATS_TEST_TMPDIR/kept'"
 	assert_output "r/a b.txt|r/c,d.txt|"
 }
+
+@test "a diagnostic quotes a short prefix of a long value, never half a character" {
+	long=$(python3 -c "print('a' + 'Ư' * 3000)")
+	want=$(python3 -c "print('a' + 'Ư' * 29 + '...')")
+	docs "x,r/x.txt,aa,$long,1/BC-UBND,10 tháng 11 năm 2024,năm 2024,BÁO CÁO,,5," > "$BATS_TEST_TMPDIR/d.csv"
+	run -0 --separate-stderr baocao-normalize --docs "$BATS_TEST_TMPDIR/d.csv"
+	assert_equal "$stderr" "baocao-normalize: r/x.txt: unresolved-issuer: issuer '$want' not in the gazetteer on 2024-11-10"
+}
