@@ -409,24 +409,10 @@ period_find_text(const char *text, size_t n, char *out, size_t outsize,
     size_t *so, size_t *eo)
 {
 	struct buf f = { 0 };
-	size_t *at = NULL, i = 0, fs, fe;
+	size_t *at = NULL, fs, fe;
 	int rc;
 
-	/* Fold one character at a time, noting where each folded byte came
-	 * from; a mark folds to nothing and so stays with its letter. */
-	while (i < n) {
-		size_t k = u8_len(text + i, n - i), j, before = f.n;
-
-		u8_fold(&f, text + i, k);
-		at = xreallocarray(at, f.n + 1, sizeof(*at));
-		for (j = before; j < f.n; j++)
-			at[j] = i;
-		i += k;
-	}
-	if (f.p == NULL)
-		buf_adds(&f, "");
-	at = xreallocarray(at, f.n + 1, sizeof(*at));
-	at[f.n] = n;
+	u8_fold_at(&f, &at, text, n);
 	rc = period_find(f.p, out, outsize, &fs, &fe);
 	if (rc == 0) {
 		*so = at[fs];

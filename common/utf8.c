@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 size_t
 u8_invalid(const char *p, size_t n)
@@ -154,6 +155,27 @@ u8_fold(struct buf *out, const char *p, size_t n)
 		i += (size_t)k;
 	}
 	out->p[out->n] = '\0';
+}
+
+void
+u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
+{
+	size_t i = 0, j, before;
+
+	while (i < n) {
+		size_t k = u8_len(p + i, n - i);
+
+		before = out->n;
+		u8_fold(out, p + i, k);
+		*at = xreallocarray(*at, out->n + 1, sizeof(**at));
+		for (j = before; j < out->n; j++)
+			(*at)[j] = i;
+		i += k;
+	}
+	if (out->p == NULL)
+		buf_adds(out, "");
+	*at = xreallocarray(*at, out->n + 1, sizeof(**at));
+	(*at)[out->n] = n;
 }
 
 void

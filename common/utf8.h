@@ -19,6 +19,14 @@ size_t u8_invalid(const char *, size_t n);
 size_t u8_count_nl(const char *, size_t n);
 /* Appends the fold of valid UTF-8 p[0..n) to out. */
 void u8_fold(struct buf *out, const char *p, size_t n);
+/*
+ * u8_fold, one character at a time, noting where each folded byte came
+ * from: (*at)[j] is the offset in p of the character that gave out's byte
+ * j, and (*at)[out->n] is n (*at is grown, the caller frees it).  A mark
+ * folds to nothing, so a span of folded bytes maps back to whole
+ * characters of p, marks included, NFD or not.
+ */
+void u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n);
 /* Appends the NFC form of valid UTF-8 p[0..n) to out. */
 void u8_nfc(struct buf *out, const char *p, size_t n);
 /*
