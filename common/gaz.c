@@ -154,8 +154,16 @@ gaz_load(const char *path)
 		u->full_name = dup_span(csvin_field(in, (size_t)idx[6]));
 		u->from = dup_span(csvin_field(in, (size_t)idx[7]));
 		u->to = dup_span(csvin_field(in, (size_t)idx[8]));
-		u->fold_name = key_span(csvin_field(in, (size_t)idx[2]));
-		u->fold_type = fold_span(csvin_field(in, (size_t)idx[3]));
+		/* Versions of one unit follow each other and mostly keep their
+		 * name and type: their keys are copied, not folded again. */
+		if (g->n > 1 && strcmp(u->name, u[-1].name) == 0)
+			u->fold_name = xstrdup(u[-1].fold_name);
+		else
+			u->fold_name = key_span(csvin_field(in, (size_t)idx[2]));
+		if (g->n > 1 && strcmp(u->type, u[-1].type) == 0)
+			u->fold_type = xstrdup(u[-1].fold_type);
+		else
+			u->fold_type = fold_span(csvin_field(in, (size_t)idx[3]));
 	}
 	csvin_close(in);
 	index_units(g);
