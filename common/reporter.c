@@ -161,6 +161,26 @@ score(const struct gaz *g, const struct gaz_unit *u, const char *day,
 	return s;
 }
 
+/*
+ * Does the type word written (folded, NULL when none) fit unit u?  A
+ * province issues only when its type is written ("TỈNH LÂM ĐỒNG",
+ * "THÀNH PHỐ HỒ CHÍ MINH", a "thành phố trung ương"): a bare name is
+ * taken for a district or a ward.
+ */
+static int
+type_fits(const struct gaz_unit *u, const char *type)
+{
+	size_t n;
+
+	if (strcmp(u->level, "province") != 0)
+		return type == NULL || strcmp(u->fold_type, type) == 0;
+	if (type == NULL)
+		return 0;
+	n = strlen(type);
+	return strncmp(u->fold_type, type, n) == 0 &&
+	    (u->fold_type[n] == '\0' || u->fold_type[n] == ' ');
+}
+
 /* The units the issuer can name on day, scored; returns how many. */
 static size_t
 candidates(const struct gaz *g, const struct reporter_query *q,
@@ -177,8 +197,7 @@ candidates(const struct gaz *g, const struct reporter_query *q,
 		const struct gaz_unit *u = &g->u[i];
 
 		if (strcmp(u->fold_name, key.p) != 0 || !gaz_valid(u, day) ||
-		    strcmp(u->level, "province") == 0 ||
-		    (type != NULL && strcmp(u->fold_type, type) != 0) ||
+		    !type_fits(u, type) ||
 		    (q->province != NULL && strcmp(u->province, q->province) != 0))
 			continue;
 		v = xreallocarray(v, n + 1, sizeof(*v));

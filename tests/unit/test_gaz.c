@@ -76,5 +76,17 @@ test_gaz(void)
 	    "26740 Phường Sài Gòn");
 	CHECK_STR(resolve(g, "QUẬN GÒ VẤP", "15 tháng 10 năm 2025", ""),
 	    "2: issuer 'QUẬN GÒ VẤP' not in the gazetteer on 2025-10-15");
+	/* A province issues when its type is written, never by a bare name. */
+	CHECK_STR(resolve(g, "TỈNH LÂM ĐỒNG", "19 tháng 12 năm 2025", ""),
+	    "68 Tỉnh Lâm Đồng");
+	CHECK_STR(resolve(g, "THÀNH PHỐ HỒ CHÍ MINH", "1 tháng 3 năm 2024", ""),
+	    "79 Thành phố Hồ Chí Minh");
+	CHECK_STR(resolve(g, "THÀNH PHỐ THỦ ĐỨC", "1 tháng 3 năm 2024", ""),
+	    "769 Thành phố Thủ Đức");
+	CHECK_STR(resolve(g, "Lâm Đồng", "19 tháng 12 năm 2025", ""),
+	    "2: issuer 'Lâm Đồng' not in the gazetteer on 2025-12-19");
+	/* Apostrophes are no part of the key: "K’Nớ" is the gazetteer's "KNớ". */
+	CHECK_STR(resolve(g, "XÃ ĐƯNG K’NỚ", "2 tháng 7 năm 2024", ""),
+	    "24850 Xã Đưng KNớ");
 	gaz_free(g);
 }
