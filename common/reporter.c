@@ -16,6 +16,8 @@ struct place {
 };
 
 #define MAX_SHOWN 6		/* candidates named in an ambiguous reason */
+#define REFORM_DAY "2025-07-01"	/* the two-tier units in force from */
+#define REFORM_EVE "2025-06-30"
 #define ISSUER(q) DIAG_QUOTE((q)->issuer.p, (q)->issuer.n)
 
 static const char *const type_words[] = { "thanh pho", "thi xa", "thi tran",
@@ -250,6 +252,33 @@ ambiguous(const struct gaz *g, const struct reporter_query *q,
 	return b.p;
 }
 
+/*
+ * An issuer that names a unit the 2025 reform abolished (a district, a
+ * ward merged and renamed), in a report dated after it: the reason says
+ * which unit that was, so that the report can be mapped by hand.
+ */
+static void
+before_reform(struct buf *why, const struct gaz *g,
+    const struct reporter_query *q, const char *day)
+{
+	struct cand *v = NULL;
+	size_t n, i, shown = 0;
+	int best = -1;
+
+	if (strcmp(day, REFORM_DAY) < 0)
+		return;
+	n = candidates(g, q, REFORM_EVE, &v);
+	for (i = 0; i < n; i++)
+		best = v[i].score > best ? v[i].score : best;
+	for (i = 0; i < n && shown < MAX_SHOWN; i++)
+		if (v[i].score == best) {
+			buf_adds(why, shown++ == 0 ? ": until the reform of "
+			    REFORM_DAY ", " : "; ");
+			describe(why, g, v[i].u, REFORM_EVE);
+		}
+	free(v);
+}
+
 void
 reporter_resolve(const struct gaz *g, const struct reporter_query *q,
     struct reporter *r)
@@ -285,6 +314,7 @@ reporter_resolve(const struct gaz *g, const struct reporter_query *q,
 		    ISSUER(q), r->day,
 		    q->province != NULL ? " in province " : "",
 		    q->province != NULL ? q->province : "");
+		before_reform(&why, g, q, r->day);
 		r->reason = why.p;
 	} else if (tied > 1) {
 		r->status = REPORTER_AMBIGUOUS;

@@ -136,3 +136,9 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	run -0 --separate-stderr baocao-normalize --docs "$BATS_TEST_TMPDIR/d.csv"
 	assert_equal "$stderr" "baocao-normalize: r/x.txt: unresolved-issuer: issuer '$want' not in the gazetteer on 2024-11-10"
 }
+
+@test "a report dated after the reform from a ward it abolished is unresolved, and says which unit that was" {
+	docs 'p10,r/p10.txt,aa,PHƯỜNG 10,1/BC-UBND,5 tháng 10 năm 2025,quý III năm 2025,BÁO CÁO,QUẬN GÒ VẤP,3,' > "$BATS_TEST_TMPDIR/d.csv"
+	run -0 --separate-stderr baocao-normalize --docs "$BATS_TEST_TMPDIR/d.csv"
+	assert_equal "$stderr" "baocao-normalize: r/p10.txt: unresolved-issuer: issuer 'PHƯỜNG 10' not in the gazetteer on 2025-10-05: until the reform of 2025-07-01, 26884 Phường 10 (Quận Gò Vấp, Thành phố Hồ Chí Minh)"
+}

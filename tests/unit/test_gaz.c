@@ -75,7 +75,8 @@ test_gaz(void)
 	CHECK_STR(resolve(g, "PHƯỜNG SÀI GÒN", "15 tháng 10 năm 2025", ""),
 	    "26740 Phường Sài Gòn");
 	CHECK_STR(resolve(g, "QUẬN GÒ VẤP", "15 tháng 10 năm 2025", ""),
-	    "2: issuer 'QUẬN GÒ VẤP' not in the gazetteer on 2025-10-15");
+	    "2: issuer 'QUẬN GÒ VẤP' not in the gazetteer on 2025-10-15: until "
+	    "the reform of 2025-07-01, 764 Quận Gò Vấp (Thành phố Hồ Chí Minh)");
 	/* A province issues when its type is written, never by a bare name. */
 	CHECK_STR(resolve(g, "TỈNH LÂM ĐỒNG", "19 tháng 12 năm 2025", ""),
 	    "68 Tỉnh Lâm Đồng");
