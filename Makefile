@@ -22,7 +22,13 @@ UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZSUP	= tests/fuzz/support.c
 MANS	= $(FILTERS:%=filters/%.1)
-ALLOBJ	= $(LIBOBJ) $(FILTERS:%=$(B)/filters/%.o) $(UNITOBJ)
+# extract is a folder: its parts go into an archive that the fuzz harness
+# links too; main.o holds only main().
+EXSRC	= $(wildcard filters/extract/*.c)
+EXOBJ	= $(filter-out $(B)/filters/extract/main.o,$(EXSRC:%.c=$(B)/%.o))
+EXLIB	= $(B)/filters/extract/libextract.a
+ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o,$(FILTERS:%=$(B)/filters/%.o)) \
+	$(EXSRC:%.c=$(B)/%.o) $(UNITOBJ)
 
 FUZZB	?= build-fuzz
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -60,6 +66,13 @@ $(B)/libbaocao.a: $(LIBOBJ)
 $(B)/baocao-%: $(B)/filters/%.o $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/libbaocao.a $(LDLIBS) -o $@
 
+$(B)/filters/extract/libextract.a: $(EXOBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/baocao-extract: $(B)/filters/extract/main.o $(EXLIB) $(B)/libbaocao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 # The corpus generator (a test tool, not installed).
 $(B)/baocao-gen: tests/gen.c
 	@mkdir -p $(@D)
@@ -93,9 +106,10 @@ fuzz-replay: $(B)/fuzz-replay
 	$(B)/fuzz-replay tests/fuzz/corpus
 
 $(B)/fuzz-replay: $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c tests/fuzz/fuzz.h \
-		$(wildcard filters/*.c) $(B)/libbaocao.a
-	$(CC) $(WARN) $(CPPFLAGS) -Itests/fuzz $(CFLAGS) $(LDFLAGS) $(FUZZSRC) \
-		$(FUZZSUP) tests/fuzz/replay.c $(B)/libbaocao.a $(LDLIBS) -o $@
+		$(wildcard filters/*.c) $(EXLIB) $(B)/libbaocao.a
+	$(CC) $(WARN) $(CPPFLAGS) -Itests/fuzz -Ifilters/extract $(CFLAGS) \
+		$(LDFLAGS) $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c $(EXLIB) \
+		$(B)/libbaocao.a $(LDLIBS) -o $@
 
 asan: deps
 	$(MAKE) --no-print-directory B=build-asan CC=$(CC) \
@@ -105,10 +119,11 @@ fuzz: deps
 	@for f in $(FUZZSRC); do n=$$(basename $$f .c); \
 		$(MAKE) --no-print-directory B=$(FUZZB) CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-		$(FUZZB)/libbaocao.a || exit 1; \
-		clang $(WARN) $(CPPFLAGS) -Itests/fuzz -O1 -g -DFUZZ_ONE \
+		$(FUZZB)/libbaocao.a $(FUZZB)/filters/extract/libextract.a || exit 1; \
+		clang $(WARN) $(CPPFLAGS) -Itests/fuzz -Ifilters/extract -O1 -g -DFUZZ_ONE \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $$f $(FUZZSUP) \
-		$(FUZZB)/libbaocao.a $(LDLIBS) -o $(FUZZB)/$$n || exit 1; done
+		$(FUZZB)/filters/extract/libextract.a $(FUZZB)/libbaocao.a $(LDLIBS) \
+		-o $(FUZZB)/$$n || exit 1; done
 	@echo "fuzzers in $(FUZZB)/; run e.g. $(FUZZB)/fuzz_csv -max_total_time=600 tests/fuzz/corpus/csv"
 
 demo: deps all

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -11,6 +12,37 @@
 
 extern const unsigned char data_lexicon[];
 extern const size_t data_lexicon_len;
+
+static const char *const class_name[LEX_NCLASS] = { "what", "kind", "state",
+	"topic", "role", "mark", "qual", "total", "skip" };
+
+/* The classes whose values mean something in code: their names. */
+static const char *const role_names[] = { "change", "compare", "plan",
+	"proposal", "example", "attain", "tier", "own", "to", "from", "actor",
+	NULL };
+static const char *const mark_names[] = { "partial", "complete", NULL };
+static const char *const qual_names[] = { "approx", "min", "max", NULL };
+static const char *const total_names[] = { "total", NULL };
+static const char *const skip_names[] = { "skip", NULL };
+
+struct loader {
+	struct lex *x;
+	const char *file;
+	size_t line;
+};
+
+static int
+wordch(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	    (unsigned char)c >= 0x80;
+}
+
+static int
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
 
 static char *
 trim(char *s)
@@ -23,6 +55,196 @@ trim(char *s)
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 		*--e = '\0';
 	return s;
+}
+
+/*
+ * After folding, Vietnamese letters are ASCII; what is left above ASCII is
+ * letters of other scripts, numbers such as '²', and symbols.  Quotes and
+ * dashes become their ASCII kin and other symbols a space, so that every
+ * byte above ASCII in a folded text belongs to a word.
+ */
+static void
+symbols_to_ascii(struct buf *f)
+{
+	size_t i = 0, o = 0;
+
+	while (i < f->n) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		utf8proc_propval_t cat;
+
+		if ((unsigned char)f->p[i] < 0x80) {
+			f->p[o++] = f->p[i++];
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)f->p + i,
+		    (utf8proc_ssize_t)(f->n - i), &cp);
+		if (k <= 0)
+			k = 1;
+		cat = k == 1 ? UTF8PROC_CATEGORY_CN : utf8proc_category(cp);
+		if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+		    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)) {
+			memmove(f->p + o, f->p + i, (size_t)k);
+			o += (size_t)k;
+		} else if (cat == UTF8PROC_CATEGORY_PI ||
+		    cat == UTF8PROC_CATEGORY_PF)
+			f->p[o++] = '"';
+		else if (cat == UTF8PROC_CATEGORY_PD)
+			f->p[o++] = '-';
+		else
+			f->p[o++] = ' ';
+		i += (size_t)k;
+	}
+	f->n = o;
+	if (f->p != NULL)
+		f->p[o] = '\0';
+}
+
+void
+lex_fold(struct buf *out, const char *p, size_t n)
+{
+	struct buf f = { 0 };
+	size_t i, start = out->n;
+	int space = 0;
+
+	u8_fold(&f, p, n);
+	symbols_to_ascii(&f);
+	buf_reserve(out, f.n + f.n / 4 + 1);
+	for (i = 0; i < f.n; i++) {
+		char c = f.p[i];
+		int glued = i > 0 && i + 1 < f.n && isdig(f.p[i - 1]) &&
+		    isdig(f.p[i + 1]);
+
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			space = 1;
+			continue;
+		}
+		if ((c == ',' || c == ';' || c == ':' || c == ')') && !glued) {
+			buf_addc(out, c);
+			space = 1;
+			continue;
+		}
+		if (space && out->n > start && out->p[out->n - 1] != '(')
+			buf_addc(out, ' ');
+		space = 0;
+		buf_addc(out, c);
+	}
+	while (out->n > start && out->p[out->n - 1] == ' ')
+		out->n--;
+	if (out->p != NULL)
+		out->p[out->n] = '\0';
+	else
+		buf_adds(out, "");
+	buf_free(&f);
+}
+
+/* Length of the number at s ([0-9]+([.,][0-9]+)*), 0 if none. */
+static size_t
+number_len(const char *s)
+{
+	size_t i = 0;
+
+	while (isdig(s[i]))
+		i++;
+	while (i > 0 && (s[i] == '.' || s[i] == ',') && isdig(s[i + 1])) {
+		i++;
+		while (isdig(s[i]))
+			i++;
+	}
+	return i;
+}
+
+/* Length matched by pattern pat at s ('#' a number), 0 if none; the
+ * match must end at a word boundary. */
+static size_t
+match_at(const char *s, const char *pat)
+{
+	const char *p = s;
+
+	for (; *pat != '\0'; pat++) {
+		if (*pat == '#') {
+			size_t k = number_len(p);
+
+			if (k == 0)
+				return 0;
+			p += k;
+		} else if (*p++ != *pat) {
+			return 0;
+		}
+	}
+	if (p > s && wordch(p[-1]) && wordch(*p))
+		return 0;
+	return (size_t)(p - s);
+}
+
+int
+lex_contains(const char *hay, const char *pat)
+{
+	const char *p;
+
+	for (p = hay; *p != '\0'; p++)
+		if ((p == hay || !wordch(p[-1]) || !wordch(*p)) &&
+		    match_at(p, pat) > 0)
+			return 1;
+	return 0;
+}
+
+int
+lex_starts(const char *s, const char *pat)
+{
+	return match_at(s, pat) > 0;
+}
+
+int
+lex_ends(const char *s, const char *pat)
+{
+	size_t n = strlen(s), i;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ':'))
+		n--;
+	for (i = n; i-- > 0;) {
+		size_t m;
+
+		if (i > 0 && wordch(s[i - 1]) && wordch(s[i]))
+			continue;
+		m = match_at(s + i, pat);
+		if (m > 0 && i + m == n)
+			return 1;
+	}
+	return 0;
+}
+
+int
+lex_ends_any(const struct lex_alt *a, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (lex_ends(s, a->v[i]))
+			return 1;
+	return 0;
+}
+
+int
+lex_contains_any(const struct lex_alt *a, const char *hay)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (lex_contains(hay, a->v[i]))
+			return 1;
+	return 0;
+}
+
+int
+lex_starts_any(const struct lex_alt *a, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (lex_starts(s, a->v[i]))
+			return 1;
+	return 0;
 }
 
 static void
@@ -39,7 +261,7 @@ parse_alt(struct lex_alt *a, char *text)
 			*bar = '\0';
 		w = trim(p);
 		if (*w != '\0') {
-			u8_fold(&b, w, strlen(w));
+			lex_fold(&b, w, strlen(w));
 			a->v = xreallocarray(a->v, a->n + 1, sizeof(*a->v));
 			a->v[a->n++] = b.p;
 		}
@@ -49,80 +271,281 @@ parse_alt(struct lex_alt *a, char *text)
 	}
 }
 
-static void
-parse_rule(struct lex *x, char *rest, const char *file, size_t line)
+static int
+class_of(const char *name)
 {
+	int k;
+
+	for (k = 0; k < LEX_NCLASS; k++)
+		if (strcmp(class_name[k], name) == 0)
+			return k;
+	return -1;
+}
+
+static const char *const *
+fixed_names(int cls)
+{
+	switch (cls) {
+	case LEX_ROLE:
+		return role_names;
+	case LEX_MARK:
+		return mark_names;
+	case LEX_QUAL:
+		return qual_names;
+	case LEX_TOTAL:
+		return total_names;
+	case LEX_SKIP:
+		return skip_names;
+	}
+	return NULL;
+}
+
+/* The index of value name in class cls, -1 when unknown. */
+static int
+value_of(const struct lex *x, int cls, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < x->nval[cls]; i++)
+		if (strcmp(x->val[cls][i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The value index of name, adding it to a facet class when new. */
+static int
+add_value(struct loader *ld, int cls, const char *name)
+{
+	struct lex *x = ld->x;
+	int v = value_of(x, cls, name);
+
+	if (v >= 0)
+		return v;
+	if (fixed_names(cls) != NULL)
+		die_at(2, ld->file, ld->line, "cue: '%s' is not a value of %s",
+		    name, class_name[cls]);
+	if (x->nval[cls] == LEX_MAXVAL)
+		die_at(2, ld->file, ld->line, "cue: more than %d values of %s",
+		    LEX_MAXVAL, class_name[cls]);
+	x->val[cls][x->nval[cls]] = xstrdup(name);
+	return (int)x->nval[cls]++;
+}
+
+/* "cue CLASS [VALUE]: phrase | phrase", and the old "unit UNIT: nouns". */
+static void
+parse_cue(struct loader *ld, char *rest, int unit_line)
+{
+	struct lex *x = ld->x;
+	struct lex_alt a = { 0 };
+	char *colon = strchr(rest, ':'), *cls_name, *val_name;
+	int cls, val;
+	size_t i;
+
+	if (colon == NULL)
+		die_at(2, ld->file, ld->line, "%s: expected '%s: phrase | phrase'",
+		    unit_line ? "unit" : "cue", unit_line ? "unit UNIT" :
+		    "cue CLASS VALUE");
+	*colon = '\0';
+	cls_name = trim(rest);
+	if (unit_line) {
+		cls = LEX_WHAT;
+		val_name = cls_name;
+	} else {
+		val_name = strpbrk(cls_name, " \t");
+		if (val_name != NULL)
+			*val_name++ = '\0';
+		if ((cls = class_of(cls_name)) < 0)
+			die_at(2, ld->file, ld->line, "cue: unknown class '%s'",
+			    cls_name);
+		val_name = val_name == NULL ? NULL : trim(val_name);
+		if (val_name == NULL || *val_name == '\0') {
+			if (fixed_names(cls) == NULL || fixed_names(cls)[1] != NULL)
+				die_at(2, ld->file, ld->line, "cue: %s needs a value",
+				    cls_name);
+			val_name = (char *)fixed_names(cls)[0];
+		}
+	}
+	if (*val_name == '\0' || strpbrk(val_name, " \t") != NULL)
+		die_at(2, ld->file, ld->line, "cue: bad value '%s'", val_name);
+	val = add_value(ld, cls, val_name);
+	parse_alt(&a, colon + 1);
+	if (a.n == 0)
+		die_at(2, ld->file, ld->line, "cue: no phrase");
+	x->cue = xreallocarray(x->cue, x->ncue + a.n, sizeof(*x->cue));
+	for (i = 0; i < a.n; i++) {
+		struct lex_cue *c = &x->cue[x->ncue++];
+
+		c->phrase = a.v[i];
+		c->n = strlen(a.v[i]);
+		c->cls = cls;
+		c->val = val;
+		c->line = ld->line;
+	}
+	free(a.v);
+}
+
+/* A facet key's values: "petition | dossier | -". */
+static void
+parse_fc(struct loader *ld, struct lex_rule *r, int cls, char *val)
+{
+	struct lex_fc *fc;
+	char *p = val, *bar;
+
+	if (r->nfc == LEX_MAXFC)
+		die_at(2, ld->file, ld->line, "rule: more than %d facet keys",
+		    LEX_MAXFC);
+	fc = &r->fc[r->nfc++];
+	memset(fc, 0, sizeof(*fc));
+	fc->cls = cls;
+	for (;;) {
+		char *w;
+		int v;
+
+		bar = strchr(p, '|');
+		if (bar != NULL)
+			*bar = '\0';
+		w = trim(p);
+		if (strcmp(w, "-") == 0)
+			fc->none = 1;
+		else if (strcmp(w, "*") == 0)
+			fc->any = 1;
+		else if ((v = value_of(ld->x, cls, w)) >= 0)
+			fc->allow |= (uint64_t)1 << v;
+		else
+			die_at(2, ld->file, ld->line, "rule: '%s' is not a value of "
+			    "%s (a cue line names it)", w, class_name[cls]);
+		if (bar == NULL)
+			break;
+		p = bar + 1;
+	}
+}
+
+static struct lex_alt *
+word_key(struct lex_rule *r, const char *key)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} keys[] = {
+		{ "noun", offsetof(struct lex_rule, noun) },
+		{ "lead", offsetof(struct lex_rule, lead) },
+		{ "before", offsetof(struct lex_rule, before) },
+		{ "after", offsetof(struct lex_rule, after) },
+		{ "near", offsetof(struct lex_rule, near) },
+		{ "not", offsetof(struct lex_rule, not) },
+		{ "col", offsetof(struct lex_rule, col) },
+		{ "row", offsetof(struct lex_rule, row) },
+		{ "section", offsetof(struct lex_rule, section) },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+		if (strcmp(keys[k].name, key) == 0)
+			return (struct lex_alt *)((char *)r + keys[k].off);
+	return NULL;
+}
+
+static void
+parse_key(struct loader *ld, struct lex_rule *r, char *key, char *val)
+{
+	struct lex_alt *a;
+	int cls = class_of(key);
+
+	if (cls >= 0 && cls < LEX_NFACET) {
+		parse_fc(ld, r, cls, val);
+		/* '*' says nothing about the figure: it adds no weight. */
+		if (!r->fc[r->nfc - 1].any)
+			r->nkeys++;
+	} else if ((a = word_key(r, key)) != NULL) {
+		if (a->n > 0)
+			die_at(2, ld->file, ld->line, "rule: '%s' given twice", key);
+		parse_alt(a, val);
+		r->nkeys++;
+	} else if (strcmp(key, "scope") == 0 || strcmp(key, "source") == 0) {
+		char **v = key[1] == 'c' ? &r->scope : &r->source;
+
+		if (*v != NULL)
+			die_at(2, ld->file, ld->line, "rule: '%s' given twice", key);
+		*v = xstrdup(trim(val));
+		if (key[1] == 'o')
+			r->nkeys++;
+		else if (strcmp(*v, "sub") != 0 && strcmp(*v, "reporter") != 0)
+			die_at(2, ld->file, ld->line, "rule: scope '%s' is not sub "
+			    "or reporter", *v);
+	} else
+		die_at(2, ld->file, ld->line, "rule: unknown key '%s'", key);
+}
+
+static void
+parse_rule(struct loader *ld, char *rest)
+{
+	struct lex *x = ld->x;
 	struct lex_rule *r;
 	char *colon = strchr(rest, ':'), *p, *semi;
 
 	if (colon == NULL)
-		die_at(2, file, line, "rule: expected 'rule ID: key=words; ...'");
+		die_at(2, ld->file, ld->line, "rule: expected 'rule ID: key=value; ...'");
 	*colon = '\0';
 	x->rule = xreallocarray(x->rule, x->nrule + 1, sizeof(*x->rule));
 	r = &x->rule[x->nrule++];
 	memset(r, 0, sizeof(*r));
 	r->ind = xstrdup(trim(rest));
-	r->line = line;
+	r->line = ld->line;
 	r->ind_index = -1;
-	if (strcmp(r->ind, "-") != 0 && strcmp(r->ind, "*") != 0) {
+	if (strcmp(r->ind, "-") != 0) {
 		const struct lex_ind *d = lex_find(x, r->ind, strlen(r->ind));
 
 		if (d == NULL)
-			die_at(2, file, line, "rule: unknown indicator '%s'", r->ind);
+			die_at(2, ld->file, ld->line, "rule: unknown indicator '%s'",
+			    r->ind);
 		r->ind_index = d - x->ind;
 	}
 	for (p = colon + 1;; p = semi + 1) {
-		char *eq, *key, *val;
-		struct lex_alt *a = NULL;
+		char *eq, *key;
 
 		semi = strchr(p, ';');
 		if (semi != NULL)
 			*semi = '\0';
 		key = trim(p);
 		if (*key != '\0') {
-			eq = strchr(key, '=');
-			if (eq == NULL)
-				die_at(2, file, line, "rule: '%s' is not key=words", key);
+			if ((eq = strchr(key, '=')) == NULL)
+				die_at(2, ld->file, ld->line, "rule: '%s' is not "
+				    "key=value", key);
 			*eq = '\0';
-			val = eq + 1;
-			key = trim(key);
-			if (strcmp(key, "noun") == 0)
-				a = &r->noun;
-			else if (strcmp(key, "before") == 0)
-				a = &r->before;
-			else if (strcmp(key, "after") == 0)
-				a = &r->after;
-			else if (strcmp(key, "near") == 0)
-				a = &r->near;
-			else if (strcmp(key, "not") == 0)
-				a = &r->not;
-			else if (strcmp(key, "col") == 0)
-				a = &r->col;
-			else if (strcmp(key, "row") == 0)
-				a = &r->row;
-			else if (strcmp(key, "section") == 0)
-				a = &r->section;
-			else if (strcmp(key, "scope") == 0 ||
-			    strcmp(key, "source") == 0) {
-				char **v = key[1] == 'c' ? &r->scope : &r->source;
-
-				if (*v != NULL)
-					die_at(2, file, line, "rule: '%s' given twice", key);
-				*v = xstrdup(trim(val));
-			} else
-				die_at(2, file, line, "rule: unknown key '%s'", key);
-			if (a != NULL)
-				parse_alt(a, val);
+			parse_key(ld, r, trim(key), eq + 1);
 		}
 		if (semi == NULL)
 			break;
 	}
-	if (strcmp(r->ind, "*") == 0 && r->scope == NULL)
-		die_at(2, file, line, "rule *: a scope rule needs scope=");
+	if (r->nkeys == 0)
+		die_at(2, ld->file, ld->line, "rule: no key");
 }
 
 static void
-parse_line(struct lex *x, char *s, const char *file, size_t line)
+parse_indicator(struct loader *ld, char *rest)
+{
+	struct lex *x = ld->x;
+	char id[128], unit[64], kind[32];
+	struct lex_ind *d;
+
+	if (sscanf(rest, "%127s %63s %31s", id, unit, kind) != 3)
+		die_at(2, ld->file, ld->line, "indicator: expected 'indicator ID "
+		    "UNIT KIND'");
+	if (strcmp(kind, "count") != 0 && strcmp(kind, "rate") != 0 &&
+	    strcmp(kind, "level") != 0)
+		die_at(2, ld->file, ld->line, "indicator: kind '%s' is not count, "
+		    "rate or level", kind);
+	if (lex_find(x, id, strlen(id)) != NULL)
+		die_at(2, ld->file, ld->line, "indicator '%s' defined twice", id);
+	x->ind = xreallocarray(x->ind, x->nind + 1, sizeof(*x->ind));
+	d = &x->ind[x->nind++];
+	d->id = xstrdup(id);
+	d->unit = xstrdup(unit);
+	d->kind = xstrdup(kind);
+}
+
+static void
+parse_line(struct loader *ld, char *s)
 {
 	char *kw, *rest;
 
@@ -133,40 +556,43 @@ parse_line(struct lex *x, char *s, const char *file, size_t line)
 	kw = s;
 	rest = strpbrk(s, " \t");
 	if (rest == NULL)
-		die_at(2, file, line, "'%s': expected indicator, unit or rule", s);
+		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue or "
+		    "rule", s);
 	*rest++ = '\0';
-	if (strcmp(kw, "indicator") == 0) {
-		char id[128], unit[64], kind[32];
-		struct lex_ind *d;
+	if (strcmp(kw, "indicator") == 0)
+		parse_indicator(ld, rest);
+	else if (strcmp(kw, "cue") == 0 || strcmp(kw, "unit") == 0)
+		parse_cue(ld, rest, kw[0] == 'u');
+	else if (strcmp(kw, "rule") == 0)
+		parse_rule(ld, rest);
+	else
+		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue or "
+		    "rule", kw);
+}
 
-		if (sscanf(rest, "%127s %63s %31s", id, unit, kind) != 3)
-			die_at(2, file, line, "indicator: expected 'indicator ID UNIT KIND'");
-		if (strcmp(kind, "count") != 0 && strcmp(kind, "rate") != 0 &&
-		    strcmp(kind, "level") != 0)
-			die_at(2, file, line, "indicator: kind '%s' is not count, rate or level", kind);
-		if (lex_find(x, id, strlen(id)) != NULL)
-			die_at(2, file, line, "indicator '%s' defined twice", id);
-		x->ind = xreallocarray(x->ind, x->nind + 1, sizeof(*x->ind));
-		d = &x->ind[x->nind++];
-		d->id = xstrdup(id);
-		d->unit = xstrdup(unit);
-		d->kind = xstrdup(kind);
-	} else if (strcmp(kw, "unit") == 0) {
-		char *colon = strchr(rest, ':');
-		struct lex_unit *u;
+static int
+by_phrase(const void *a, const void *b)
+{
+	const struct lex_cue *x = a, *y = b;
+	int c = strcmp(x->phrase, y->phrase);
 
-		if (colon == NULL)
-			die_at(2, file, line, "unit: expected 'unit ID: words | words'");
-		*colon = '\0';
-		x->unit = xreallocarray(x->unit, x->nunit + 1, sizeof(*x->unit));
-		u = &x->unit[x->nunit++];
-		memset(u, 0, sizeof(*u));
-		u->unit = xstrdup(trim(rest));
-		parse_alt(&u->nouns, colon + 1);
-	} else if (strcmp(kw, "rule") == 0) {
-		parse_rule(x, rest, file, line);
-	} else {
-		die_at(2, file, line, "'%s': expected indicator, unit or rule", kw);
+	if (c != 0)
+		return c;
+	if (x->cls != y->cls)
+		return x->cls - y->cls;
+	return x->val - y->val;
+}
+
+static void
+fixed_values(struct lex *x)
+{
+	int cls;
+
+	for (cls = 0; cls < LEX_NCLASS; cls++) {
+		const char *const *names = fixed_names(cls);
+
+		for (; names != NULL && *names != NULL; names++)
+			x->val[cls][x->nval[cls]++] = xstrdup(*names);
 	}
 }
 
@@ -174,18 +600,19 @@ struct lex *
 lex_load(const char *path)
 {
 	struct lex *x = xcalloc(1, sizeof(*x));
+	struct loader ld = { x, NULL, 0 };
 	struct gz_in *in;
 	struct buf all = { 0 }, line = { 0 };
 	char tmp[8192];
-	size_t n, i, lineno = 0;
-	const char *name;
+	size_t n, i;
 
+	fixed_values(x);
 	in = path == NULL ? gz_open_mem("(built-in lexicon)", data_lexicon,
 	    data_lexicon_len) : gz_open_in(path);
 	while ((n = gz_read(in, tmp, sizeof(tmp))) > 0)
 		buf_add(&all, tmp, n);
 	/* Closed before parsing: an error below leaves nothing open. */
-	name = xstrdup(gz_name(in));
+	ld.file = xstrdup(gz_name(in));
 	gz_close_in(in);
 	if (all.n > 0 && all.p[all.n - 1] != '\n')
 		buf_addc(&all, '\n');
@@ -194,16 +621,18 @@ lex_load(const char *path)
 			buf_addc(&line, all.p[i]);
 			continue;
 		}
-		lineno++;
+		ld.line++;
 		if (u8_invalid(line.p == NULL ? "" : line.p, line.n) != line.n)
-			die_at(2, name, lineno, "invalid UTF-8");
+			die_at(2, ld.file, ld.line, "invalid UTF-8");
 		if (line.p != NULL)
-			parse_line(x, line.p, name, lineno);
+			parse_line(&ld, line.p);
 		buf_clear(&line);
 	}
 	buf_free(&line);
 	buf_free(&all);
-	free((char *)name);
+	free((char *)ld.file);
+	if (x->ncue > 0)
+		qsort(x->cue, x->ncue, sizeof(*x->cue), by_phrase);
 	return x;
 }
 
@@ -220,7 +649,7 @@ free_alt(struct lex_alt *a)
 void
 lex_free(struct lex *x)
 {
-	size_t i;
+	size_t i, k;
 
 	if (x == NULL)
 		return;
@@ -229,15 +658,17 @@ lex_free(struct lex *x)
 		free(x->ind[i].unit);
 		free(x->ind[i].kind);
 	}
-	for (i = 0; i < x->nunit; i++) {
-		free(x->unit[i].unit);
-		free_alt(&x->unit[i].nouns);
-	}
+	for (k = 0; k < LEX_NCLASS; k++)
+		for (i = 0; i < x->nval[k]; i++)
+			free(x->val[k][i]);
+	for (i = 0; i < x->ncue; i++)
+		free(x->cue[i].phrase);
 	for (i = 0; i < x->nrule; i++) {
 		struct lex_rule *r = &x->rule[i];
 
 		free(r->ind);
 		free_alt(&r->noun);
+		free_alt(&r->lead);
 		free_alt(&r->before);
 		free_alt(&r->after);
 		free_alt(&r->near);
@@ -249,7 +680,7 @@ lex_free(struct lex *x)
 		free(r->source);
 	}
 	free(x->ind);
-	free(x->unit);
+	free(x->cue);
 	free(x->rule);
 	free(x);
 }
@@ -263,4 +694,116 @@ lex_find(const struct lex *x, const char *id, size_t n)
 		if (strlen(x->ind[i].id) == n && memcmp(x->ind[i].id, id, n) == 0)
 			return &x->ind[i];
 	return NULL;
+}
+
+/* The first cue whose phrase is >= key (key: n bytes, not terminated). */
+static size_t
+lower_bound(const struct lex *x, const char *key, size_t n)
+{
+	size_t lo = 0, hi = x->ncue;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(x->cue[mid].phrase, key, n);
+
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The longest phrase at s whose first word starts with key[0..n). */
+static size_t
+longest_at(const struct lex *x, const char *s, const char *key, size_t n,
+    size_t *best)
+{
+	size_t i, blen = 0;
+
+	for (i = lower_bound(x, key, n); i < x->ncue &&
+	    strncmp(x->cue[i].phrase, key, n) == 0; i++) {
+		size_t m;
+
+		if (x->cue[i].n <= blen)
+			continue;
+		if ((m = match_at(s, x->cue[i].phrase)) > blen) {
+			blen = m;
+			*best = i;
+		}
+	}
+	return blen;
+}
+
+size_t
+lex_scan(const struct lex *x, const char *s, size_t n, struct lex_hit *hits,
+    size_t max)
+{
+	size_t p = 0, nh = 0;
+
+	while (p < n) {
+		size_t q = p, blen, bl2, best = 0, b2 = 0;
+
+		if (!wordch(s[p]) || (p > 0 && wordch(s[p - 1]))) {
+			p++;
+			continue;
+		}
+		while (q < n && wordch(s[q]))
+			q++;
+		blen = longest_at(x, s + p, s + p, q - p, &best);
+		if (isdig(s[p]) && (bl2 = longest_at(x, s + p, "#", 1, &b2)) > blen) {
+			blen = bl2;
+			best = b2;
+		}
+		if (blen == 0) {
+			p = q;
+			continue;
+		}
+		if (nh < max) {
+			struct lex_hit *h = &hits[nh];
+			size_t c0 = best, c1 = best;
+
+			while (c0 > 0 && strcmp(x->cue[c0 - 1].phrase,
+			    x->cue[best].phrase) == 0)
+				c0--;
+			while (c1 + 1 < x->ncue && strcmp(x->cue[c1 + 1].phrase,
+			    x->cue[best].phrase) == 0)
+				c1++;
+			h->pos = p;
+			h->len = blen;
+			h->c0 = c0;
+			h->nc = c1 - c0 + 1;
+		}
+		nh++;
+		p += blen;
+	}
+	return nh;
+}
+
+int
+lex_value(const struct lex *x, int cls, const char *name)
+{
+	return value_of(x, cls, name);
+}
+
+int
+lex_hit_is(const struct lex *x, const struct lex_hit *h, int cls, int val)
+{
+	size_t i;
+
+	for (i = h->c0; i < h->c0 + h->nc; i++)
+		if (x->cue[i].cls == cls && x->cue[i].val == val)
+			return 1;
+	return 0;
+}
+
+int
+lex_hit_val(const struct lex *x, const struct lex_hit *h, int cls)
+{
+	size_t i;
+
+	for (i = h->c0; i < h->c0 + h->nc; i++)
+		if (x->cue[i].cls == cls)
+			return x->cue[i].val;
+	return -1;
 }

@@ -157,6 +157,39 @@ u8_fold(struct buf *out, const char *p, size_t n)
 	out->p[out->n] = '\0';
 }
 
+/*
+ * Whether valid UTF-8 p[0..n) is NFC by a quick test: every code point is
+ * below U+0300, in Latin Extended Additional (U+1E00..U+1EFF, precomposed
+ * Vietnamese), or in General Punctuation from U+2002 (U+2000 and U+2001
+ * are not NFC), superscripts (footnote marks) and currency signs (₫), up
+ * to U+20CF.  These are starters that NFC leaves alone and that never
+ * compose with a neighbour (tests/unit/test_utf8.c checks it against
+ * utf8proc).  0 means not known.
+ */
+static int
+nfc_quick(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] < 0x80)
+			i++;
+		else if (s[i] >= 0xC2 && s[i] <= 0xCB)		/* ..U+02FF */
+			i += 2;
+		else if (i + 1 < n && s[i] == 0xE1 && s[i + 1] >= 0xB8 &&
+		    s[i + 1] <= 0xBB)				/* U+1Exx */
+			i += 3;
+		else if (i + 2 < n && s[i] == 0xE2 && ((s[i + 1] == 0x80 &&
+		    s[i + 2] >= 0x82) || s[i + 1] == 0x81 || s[i + 1] == 0x82 ||
+		    (s[i + 1] == 0x83 && s[i + 2] <= 0x8F)))
+			i += 3;					/* U+2002..U+20CF */
+		else
+			return 0;
+	}
+	return 1;
+}
+
 void
 u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
 {
@@ -181,6 +214,10 @@ u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
 void
 u8_nfc(struct buf *out, const char *p, size_t n)
 {
+	if (nfc_quick(p, n)) {
+		buf_add(out, p, n);
+		return;
+	}
 	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, 0);
 }
 

@@ -22,16 +22,19 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "clause.h"
 #include "cli.h"
+#include "corr.h"
 #include "csvin.h"
 #include "csvout.h"
 #include "dec.h"
 #include "diag.h"
+#include "lex.h"
 #include "utf8.h"
 #include "vnum.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-check [-z] [-r RULES] [--stats] [--bad-rows FILE] [FILE ...]"
+#define SYNOPSIS "baocao-check [-z] [-r RULES] [--lexicon FILE] [--corrections FILE] [--stats] [--bad-rows FILE] [FILE ...]"
 #define PART_GAP 72	/* folded bytes at most between two parts of a list */
 #define RATE_GAP 40	/* ... between a count and the rate that follows it */
 
@@ -50,21 +53,23 @@ static const char *const rule_name[R_N] = { "percent-vs-fraction",
 struct opts {
 	int gzip, stats;
 	int on[R_N];
-	const char *bad_rows;
+	const char *bad_rows, *lexicon, *corrections;
 };
 
-/* One mention, and what the line's reading finds out about it. */
+/* One mention, and what the line's reading (common/clause) finds. */
 struct fig {
 	char *f[NREQ];
 	size_t line;
 	struct dec value, denom;
-	int fraction, percent, exact, decimals;
+	int fraction, percent, exact, decimals, area;
+	int chosen;		/* normalize chose it for its indicator */
 	char *gap;		/* folded words since the previous figure */
-	int same_clause;	/* no ';' or '. ' between them */
-	int depth;		/* brackets open at the figure */
-	int marker;		/* gap opens a breakdown: 1 partial, 2 complete */
-	int marker_depth;
-	long whole;		/* the figure this one is a part of, or -1 */
+	int marker;		/* its words open a breakdown: 1 partial, 2 complete */
+	long whole, first_part;	/* a part: its whole, its breakdown's first */
+	long rate_of, base;	/* a rate: its count and that count's base */
+	int attain;		/* a rate of a plan ("đạt 155,6% kế hoạch") */
+	char *qkey;		/* what it counts: its indicator, or the facets
+				 * the reading found (what|kind|state) */
 };
 
 struct finding {
@@ -83,6 +88,9 @@ struct state {
 	struct finding *fnd;
 	size_t nfnd, capfnd;
 	unsigned long long rows, docs, per_rule[R_N], bad_values;
+	struct lex *lex;
+	struct corr *corr;
+	long chosen;		/* the optional column 'chosen' */
 	struct buf tmp;
 };
 
@@ -99,6 +107,9 @@ static const char *const help_text =
 "one checks and its tolerance).\n"
 "\n"
 "  -r, --rules LIST      run only these rules (comma-separated)\n"
+"      --lexicon FILE    the lexicon the clauses are read with (default:\n"
+"                        built in; as baocao-normalize --rules)\n"
+"      --corrections FILE  an analyst's fixes (baocao-normalize(1))\n"
 "  -z, --gzip            write gzip\n"
 "      --stats           print rows read and findings per rule on stderr\n"
 "      --bad-rows FILE   write unreadable rows to FILE and go on\n"
@@ -107,10 +118,12 @@ static const char *const help_text =
 "\n"
 "  baocao-extract r.txt | baocao-normalize --scope all | baocao-check\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_BAD_ROWS };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_BAD_ROWS, OPT_LEXICON, OPT_CORRECTIONS };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "corrections", required_argument, NULL, OPT_CORRECTIONS },
+	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "rules", required_argument, NULL, 'r' },
@@ -121,159 +134,76 @@ static const struct option longopts[] = {
 
 /* ---- reading ---- */
 
-static int
-has_word(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-	const char *p;
-
-	for (p = strstr(s, w); p != NULL; p = strstr(p + 1, w)) {
-		int left = p == s || !((p[-1] >= 'a' && p[-1] <= 'z'));
-		int right = !((p[n] >= 'a' && p[n] <= 'z'));
-
-		if (left && right)
-			return 1;
-	}
-	return 0;
-}
-
-/* Where the last breakdown marker in s starts, and its kind. */
-static const char *
-find_marker(const char *s, int *kind)
-{
-	static const struct {
-		const char *w;
-		int kind;	/* 1 partial, 2 complete */
-	} mk[] = { { "trong do", 1 }, { "trong so do", 1 }, { "trong so nay", 1 },
-		{ "cu the", 1 }, { "gom", 2 }, { "bao gom", 2 }, { "gom co", 2 } };
-	const char *best = NULL, *p;
-	size_t i;
-
-	*kind = 0;
-	for (i = 0; i < sizeof(mk) / sizeof(mk[0]); i++)
-		for (p = strstr(s, mk[i].w); p != NULL; p = strstr(p + 1, mk[i].w))
-			if ((p == s || !(p[-1] >= 'a' && p[-1] <= 'z')) &&
-			    has_word(p, mk[i].w) && (best == NULL || p > best)) {
-				best = p;
-				*kind = mk[i].kind;
-			}
-	return best;
-}
-
-static int
-parens(const char *s, size_t n)
-{
-	int d = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		d += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
-	return d;
-}
-
-/* The last place raw occurs in s as a whole figure, or NULL. */
-static const char *
-find_raw(const char *s, const char *raw)
-{
-	size_t n = strlen(raw);
-	const char *p, *last = NULL;
-
-	if (n == 0)
-		return NULL;
-	for (p = strstr(s, raw); p != NULL; p = strstr(p + 1, raw)) {
-		char a = p > s ? p[-1] : ' ', b = p[n];
-
-		if ((a >= '0' && a <= '9') || (b >= '0' && b <= '9'))
-			continue;
-		last = p;
-	}
-	return last;
-}
-
-static void
-fold_into(struct buf *b, const char *s)
-{
-	u8_fold(b, s, strlen(s));
-}
-
 /*
- * Reads the gap before each text figure of one line, figs[a..b): the words
- * since the previous figure when both sit in one clause, else the rest of
- * the previous clause and the start of this one.
+ * What a figure counts, for comparing two statements of it: the indicator
+ * when normalize gave one, else the facets the reading found ("tổng số
+ * đơn phải giải quyết" is no indicator, but two values of it disagree).
  */
+static char *
+quantity_key(const struct lex *x, const struct fig *f,
+    const struct clause_fig *c)
+{
+	struct buf b = { 0 };
+	int cls;
+
+	if (f->f[C_IND][0] != '\0')
+		return xstrdup(f->f[C_IND]);
+	if (c->f[LEX_WHAT].val < 0 || c->f[LEX_STATE].val < 0 ||
+	    c->f[LEX_STATE].dist > DIST_SHARED)
+		return xstrdup("");
+	for (cls = 0; cls < 3; cls++) {
+		buf_adds(&b, c->f[cls].val < 0 ? "-" : x->val[cls][c->f[cls].val]);
+		buf_addc(&b, '|');
+	}
+	return b.p;
+}
+
+/* The figures of one line, figs[a..b), read by common/clause. */
 static void
 read_line(struct state *st, size_t a, size_t b)
 {
-	struct buf g = { 0 };
+	struct clause_in *in = xcalloc(b - a, sizeof(*in));
+	struct clause_fig *cf = xcalloc(b - a, sizeof(*cf));
 	size_t i;
-	int depth = 0;
 
 	for (i = a; i < b; i++) {
-		struct fig *x = &st->figs[i], *p = i > a ? &st->figs[i - 1] : NULL;
-		const char *before = x->f[C_BEFORE], *at = NULL;
-		int kind, gdepth;
-		size_t tail_from = 0;
-		const char *m;
+		struct fig *x = &st->figs[i];
+		struct clause_in *c = &in[i - a];
 
-		buf_clear(&g);
-		if (p != NULL && (at = find_raw(before, p->f[C_RAW])) != NULL) {
-			x->same_clause = 1;
-			buf_adds(&g, at + strlen(p->f[C_RAW]));
-		} else if (p != NULL) {
-			buf_add(&g, p->f[C_UNIT_TEXT], strlen(p->f[C_UNIT_TEXT]));
-			buf_adds(&g, p->f[C_AFTER]);
-			buf_adds(&g, " ; ");
-			tail_from = g.n;
-			buf_adds(&g, before);
-		} else
-			buf_adds(&g, before);
-		buf_clear(&st->tmp);
-		if (g.n > 0)
-			u8_fold(&st->tmp, g.p, g.n);
-		x->gap = xstrdup(st->tmp.p == NULL ? "" : st->tmp.p);
-		m = find_marker(x->gap, &kind);
-		/* A marker opens a breakdown in the clause of the figure. */
-		if (m != NULL && (x->same_clause || tail_from == 0 ||
-		    strstr(x->gap, " ; ") < m)) {
-			x->marker = kind;
-			gdepth = depth + parens(x->gap, (size_t)(m - x->gap));
-			x->marker_depth = gdepth < 0 ? 0 : gdepth;
-		}
-		depth += parens(x->gap, strlen(x->gap));
-		if (depth < 0)
-			depth = 0;
-		x->depth = depth;
+		c->before = span_of(x->f[C_BEFORE]);
+		c->raw = span_of(x->f[C_RAW]);
+		c->unit = span_of(x->f[C_UNIT_TEXT]);
+		c->after = span_of(x->f[C_AFTER]);
+		c->percent = x->percent;
+		c->fraction = x->fraction;
+		c->area = x->area;
 	}
-	buf_free(&g);
+	clause_read(st->lex, in, b - a, cf);
+	for (i = a; i < b; i++) {
+		struct fig *x = &st->figs[i];
+		struct clause_fig *c = &cf[i - a];
+
+#define AT(k) ((k) < 0 ? -1 : (long)a + (k))
+		x->gap = c->gap;
+		c->gap = NULL;
+		x->marker = c->marker;
+		x->whole = AT(c->whole);
+		x->first_part = AT(c->first_part);
+		x->rate_of = AT(c->rate_of);
+		x->base = AT(c->base);
+#undef AT
+		x->attain = (c->role & 1u << ROLE_ATTAIN) != 0;
+		x->qkey = quantity_key(st->lex, x, c);
+		clause_fig_free(c);
+	}
+	free(cf);
+	free(in);
 }
 
-/*
- * Two figures count the same things: the same canonical unit, or a bare
- * figure ("19, trong đó ... 13, đạt") beside a counted one, or, with no
- * canonical unit, the same first word of the noun.
- */
 static int
-units_fit(const struct fig *a, const struct fig *b)
+has_word(const char *s, const char *w)
 {
-	const char *ua = a->f[C_UNIT_TEXT], *ub = b->f[C_UNIT_TEXT];
-	size_t na = strcspn(ua, " "), nb = strcspn(ub, " ");
-
-	if (a->f[C_UNIT][0] != '\0' && b->f[C_UNIT][0] != '\0')
-		return strcmp(a->f[C_UNIT], b->f[C_UNIT]) == 0;
-	if (ua[0] == '\0' || ub[0] == '\0')
-		return 1;
-	return na == nb && strncmp(ua, ub, na) == 0;
-}
-
-/* "(chiếm 78%) trên tổng số 3.105": the words between rate and base. */
-static int
-names_base(const char *gap)
-{
-	while (*gap == ' ' || *gap == ')')
-		gap++;
-	return strcmp(gap, "tren tong so ") == 0 ||
-	    strcmp(gap, "tren tong so la ") == 0 ||
-	    strcmp(gap, "tren tong so: ") == 0 || strcmp(gap, "tren ") == 0;
+	return lex_contains(s, w);
 }
 
 static void
@@ -325,74 +255,43 @@ add_finding(struct state *st, const struct fig *at, enum rule r,
 	st->per_rule[r]++;
 }
 
-/* Text of a decimal, in a small rotating buffer for messages. */
+/* The text of a decimal, in a caller's buffer (cleared first). */
 static const char *
-dtext(const struct dec *d)
+dtext(const struct dec *d, struct buf *b)
 {
-	static char ring[8][128];
-	static int k;
-	struct buf b = { 0 };
-	char *s = ring[k++ & 7];
-
-	dec_format(d, &b);
-	snprintf(s, 128, "%s", b.p == NULL ? "0" : b.p);
-	buf_free(&b);
-	return s;
+	buf_clear(b);
+	dec_format(d, b);
+	return b->p == NULL ? "0" : b->p;
 }
 
 /* ---- the rules on text ---- */
 
-/* Breakdowns: marks each part with its whole; checks the sums. */
+/*
+ * Breakdowns, as the reading found them: the parts of each one (the
+ * figures with the same first part) against their whole.  A part
+ * written as a fraction is also checked against the whole.
+ */
 static void
 breakdowns(struct state *st, size_t a, size_t b)
 {
 	size_t i, j;
 
 	for (i = a; i < b; i++) {
-		struct fig *p1 = &st->figs[i], *w = NULL;
+		struct fig *p1 = &st->figs[i], *w;
+		struct buf terms = { 0 }, t1 = { 0 }, t2 = { 0 };
 		struct dec sum;
-		struct buf terms = { 0 };
-		size_t nparts = 0, k;
-		int depth, exact = 1;
-		long wi = -1;
+		size_t nparts = 0;
+		int exact = 1, c;
 
-		if (p1->marker == 0 || p1->percent)
+		if (p1->first_part != (long)i || p1->whole < 0)
 			continue;
-		depth = p1->marker_depth;
-		for (k = i; k-- > a;) {
-			struct fig *q = &st->figs[k];
-
-			if (q->percent || q->depth > depth)
-				continue;
-			if (!units_fit(q, p1) || q->fraction)
-				break;
-			w = q;
-			wi = (long)k;
-			break;
-		}
-		if (w == NULL)
-			continue;
+		w = &st->figs[p1->whole];
 		dec_zero(&sum);
 		for (j = i; j < b; j++) {
 			struct fig *x = &st->figs[j];
 
-			if (j > i) {
-				if (x->depth < depth || (x->depth == depth &&
-				    !x->same_clause && depth == w->depth))
-					break;
-				if (x->depth > depth || x->percent)
-					continue;
-				if (strlen(x->gap) > PART_GAP || x->marker)
-					break;
-			}
-			if (!units_fit(x, w))
-				break;
-			/* A figure that opens a breakdown of its own, not in
-			 * brackets, is a new whole: the list ended before it. */
-			if (j > i && j + 1 < b && st->figs[j + 1].marker &&
-			    st->figs[j + 1].marker_depth == depth)
-				break;
-			x->whole = wi;
+			if (x->first_part != (long)i)
+				continue;
 			exact &= x->exact;
 			dec_add(&sum, &x->value);
 			if (terms.n > 0)
@@ -400,24 +299,27 @@ breakdowns(struct state *st, size_t a, size_t b)
 			buf_adds(&terms, x->f[C_RAW]);
 			nparts++;
 			if (x->fraction && dec_cmp(&x->denom, &w->value) != 0 &&
-			    w->exact)
+			    w->exact) {
+				buf_clear(&t1);
+				dec_format(&x->denom, &t1);
 				add_finding(st, x, R_BASE, x->f[C_IND], &w->value,
 				    NULL, &x->denom, "%s is written over %s, but the "
 				    "total it is part of is %s (line %zu)",
-				    x->f[C_RAW], dtext(&x->denom), w->f[C_RAW],
-				    w->line);
+				    x->f[C_RAW], t1.p, w->f[C_RAW], w->line);
+			}
 		}
-		if (nparts > 0 && exact && w->exact) {
-			int c = dec_cmp(&sum, &w->value);
-
-			if (c > 0 || (c != 0 && p1->marker == 2 && nparts >= 2))
-				add_finding(st, p1, R_PARTS, w->f[C_IND], &w->value,
-				    NULL, &sum, "%s: %s = %s %s %s (line %zu)",
-				    p1->marker == 2 ? "complete breakdown" :
-				    "parts", terms.p, dtext(&sum), c > 0 ? ">" :
-				    "<", w->f[C_RAW], w->line);
+		c = dec_cmp(&sum, &w->value);
+		if (nparts > 0 && exact && w->exact &&
+		    (c > 0 || (c != 0 && p1->marker == 2 && nparts >= 2))) {
+			dec_format(&sum, &t2);
+			add_finding(st, p1, R_PARTS, w->f[C_IND], &w->value, NULL,
+			    &sum, "%s: %s = %s %s %s (line %zu)", p1->marker == 2 ?
+			    "complete breakdown" : "parts", terms.p, t2.p,
+			    c > 0 ? ">" : "<", w->f[C_RAW], w->line);
 		}
 		buf_free(&terms);
+		buf_free(&t1);
+		buf_free(&t2);
 	}
 }
 
@@ -451,7 +353,7 @@ check_rate(struct state *st, const struct fig *p, const struct fig *c,
     const struct dec *num, const struct dec *den, const char *how)
 {
 	struct dec e, n100, diff, tol;
-	struct buf b = { 0 };
+	struct buf b = { 0 }, t[3] = { { 0 }, { 0 }, { 0 } };
 	int bad;
 
 	if (dec_is_zero(den))
@@ -477,61 +379,34 @@ check_rate(struct state *st, const struct fig *p, const struct fig *c,
 		return;
 	dec_format_fixed(&e, 2, &b);
 	add_finding(st, p, R_PERCENT, p->f[C_IND], NULL, b.p, &p->value,
-	    "%s%%%s stated; %s / %s = %s%% (%s%s)", dtext(&p->value),
+	    "%s%%%s stated; %s / %s = %s%% (%s%s)", dtext(&p->value, &t[0]),
 	    strcmp(p->f[C_QUAL], "exact") == 0 ? "" : " (qualified)",
-	    dtext(num), dtext(den), b.p, how, c->line != p->line ? ", other line" : "");
+	    dtext(num, &t[1]), dtext(den, &t[2]), b.p, how,
+	    c->line != p->line ? ", other line" : "");
 	buf_free(&b);
+	buf_free(&t[0]);
+	buf_free(&t[1]);
+	buf_free(&t[2]);
 }
 
 /*
- * The words between a count and a rate say the rate is the count's share:
- * after the count's noun, only "(", ",", ":" and đạt, chiếm, tỷ lệ, bằng
- * (and a qualifier).  "khiếu nại 09 đơn, đã giải quyết xong đạt 74,8%" is
- * another share.
+ * Rates: each percentage the reading linked to a count is checked against
+ * that count's fraction, or against the count's base as the reading found
+ * it (the figure named as the base, the whole of its breakdown, the figure
+ * its bracket follows, an earlier part of the same kind).
  */
-static int
-rate_link(const char *gap, const char *unit_text, struct buf *tmp)
-{
-	static const char *const ok[] = { "dat", "chiem", "ty", "ti", "le",
-		"bang", "khoang", "tren", "gan", "duoi", "hon", "la", NULL };
-	const char *p;
-	size_t k, n;
-
-	buf_clear(tmp);
-	fold_into(tmp, unit_text);
-	while (*gap == ' ')
-		gap++;
-	if (tmp->n > 0 && strncmp(gap, tmp->p, tmp->n) == 0)
-		gap += tmp->n;
-	for (p = gap; *p != '\0'; p += n) {
-		if (strchr(" (,:", *p) != NULL) {
-			n = 1;
-			continue;
-		}
-		n = strcspn(p, " (,:");
-		for (k = 0; ok[k] != NULL; k++)
-			if (strlen(ok[k]) == n && strncmp(p, ok[k], n) == 0)
-				break;
-		if (ok[k] == NULL)
-			return 0;
-	}
-	return 1;
-}
-
-/* Rates: the count a percentage follows, and that count's base. */
 static void
 rates(struct state *st, size_t a, size_t b)
 {
-	size_t i, k;
+	size_t i;
 
-	for (i = a + 1; i < b; i++) {
-		struct fig *p = &st->figs[i], *c = &st->figs[i - 1], *w = NULL;
+	for (i = a; i < b; i++) {
+		struct fig *p = &st->figs[i], *c, *w = NULL;
 		char how[256];
 
-		if (!p->percent || c->percent || !p->same_clause ||
-		    strlen(p->gap) > RATE_GAP ||
-		    !rate_link(p->gap, c->f[C_UNIT_TEXT], &st->tmp))
+		if (!p->percent || p->rate_of < 0)
 			continue;
+		c = &st->figs[p->rate_of];
 		if (c->fraction) {
 			snprintf(how, sizeof(how), "written %s", c->f[C_RAW]);
 			check_rate(st, p, c, &c->value, &c->denom, how);
@@ -539,45 +414,28 @@ rates(struct state *st, size_t a, size_t b)
 		}
 		if (!c->exact)
 			continue;
-		/* "2.412 hồ sơ (chiếm 78%) trên tổng số 3.105" */
-		if (i + 1 < b && names_base(st->figs[i + 1].gap) &&
-		    st->figs[i + 1].same_clause && units_fit(c, &st->figs[i + 1]))
-			w = &st->figs[i + 1];
-		/* A part of a breakdown: of its whole. */
-		else if (c->whole >= 0)
-			w = &st->figs[c->whole];
-		/* In brackets after a count: of that count. */
-		else if (c->depth > 0) {
-			for (k = i - 1; k-- > a;) {
-				struct fig *q = &st->figs[k];
-
-				if (q->percent || q->depth > c->depth - 1)
-					continue;
-				if (q->depth == c->depth - 1 && units_fit(q, c) &&
-				    !q->fraction)
-					w = q;
-				break;
-			}
-		}
-		/* Of the same kind named earlier in the line as a part. */
-		if (w == NULL && c->f[C_IND][0] != '\0')
-			for (k = i - 1; k-- > a;) {
-				struct fig *q = &st->figs[k];
-
-				if (q->whole >= 0 && !q->percent &&
-				    strcmp(q->f[C_IND], c->f[C_IND]) == 0 &&
-				    strcmp(q->f[C_UNIT], c->f[C_UNIT]) == 0 &&
-				    dec_cmp(&q->value, &c->value) >= 0) {
-					w = q;
-					break;
-				}
-			}
-		if (w == NULL || !w->exact)
+		if (p->base >= 0)
+			w = &st->figs[p->base];
+		/* A base smaller than its count is no base. */
+		if (w == NULL || !w->exact || dec_cmp(&w->value, &c->value) < 0)
 			continue;
 		snprintf(how, sizeof(how), "%s of %s at line %zu", c->f[C_RAW],
 		    w->f[C_RAW], w->line);
 		check_rate(st, p, c, &c->value, &w->value, how);
 	}
+}
+
+/* A result over its plan ("467/300 lao động, đạt 155,6% kế hoạch"): the
+ * fraction is no part of a whole. */
+static int
+over_plan(const struct state *st, size_t i, size_t b)
+{
+	size_t k;
+
+	for (k = i + 1; k < b; k++)
+		if (st->figs[k].rate_of == (long)i && st->figs[k].attain)
+			return 1;
+	return 0;
 }
 
 static void
@@ -589,7 +447,8 @@ numerators(struct state *st, size_t a, size_t b)
 		struct fig *x = &st->figs[i];
 
 		if (!x->fraction || dec_cmp(&x->value, &x->denom) <= 0 ||
-		    has_word(x->gap, "ty le") || has_word(x->gap, "ti le"))
+		    has_word(x->gap, "ty le") || has_word(x->gap, "ti le") ||
+		    over_plan(st, i, b))
 			continue;
 		add_finding(st, x, R_NUMER, x->f[C_IND], &x->denom, NULL,
 		    &x->value, "%s %s: the part is larger than what it is a part of",
@@ -640,7 +499,8 @@ table(struct state *st, size_t a, size_t b)
 			continue;
 		add_finding(st, t, R_TABLE, t->f[C_IND], &sum, NULL, &t->value,
 		    "%s row of column '%s' is %s; its %zu rows sum to %s",
-		    t->f[C_ROW], t->f[C_COL], t->f[C_RAW], rows, dtext(&sum));
+		    t->f[C_ROW], t->f[C_COL], t->f[C_RAW], rows,
+		    dtext(&sum, &st->tmp));
 	}
 }
 
@@ -652,7 +512,7 @@ phrase(struct buf *out, const struct fig *x)
 	const char *p, *w[3] = { NULL, NULL, NULL };
 	size_t k;
 
-	fold_into(&f, x->f[C_BEFORE]);
+	u8_fold(&f, x->f[C_BEFORE], strlen(x->f[C_BEFORE]));
 	buf_clear(out);
 	for (p = f.p == NULL ? "" : f.p; *p != '\0';) {
 		while (*p == ' ')
@@ -675,8 +535,31 @@ phrase(struct buf *out, const struct fig *x)
 			buf_addc(out, ' ');
 		}
 	buf_addc(out, '|');
-	fold_into(out, x->f[C_UNIT_TEXT]);
+	u8_fold(out, x->f[C_UNIT_TEXT], strlen(x->f[C_UNIT_TEXT]));
 	buf_free(&f);
+}
+
+/*
+ * The document's figure for an indicator in the text: the one normalize
+ * chose (its 'chosen' column), or, when it chose an appendix total or
+ * the column is absent, the first reporter mention in the text.
+ */
+static long
+doc_figure(const struct state *st, const char *key)
+{
+	size_t j;
+
+	for (j = 0; j < st->n; j++)
+		if (st->figs[j].chosen && st->figs[j].qkey != NULL &&
+		    strcmp(st->figs[j].qkey, key) == 0 &&
+		    strcmp(st->figs[j].f[C_SOURCE], "text") == 0)
+			return (long)j;
+	for (j = 0; j < st->n; j++)
+		if (strcmp(st->figs[j].f[C_SCOPE], "reporter") == 0 &&
+		    strcmp(st->figs[j].f[C_SOURCE], "text") == 0 &&
+		    st->figs[j].qkey != NULL && strcmp(st->figs[j].qkey, key) == 0)
+			return (long)j;
+	return -1;
 }
 
 static void
@@ -690,16 +573,8 @@ restatements(struct state *st)
 		int xt = strcmp(x->f[C_SOURCE], "text") == 0;
 
 		if (!xt || strcmp(x->f[C_SCOPE], "reporter") != 0 ||
-		    x->f[C_IND][0] == '\0' || !x->exact || x->whole >= 0)
-			continue;
-		/* The document's figure for the indicator is its first
-		 * reporter mention (as normalize keeps it). */
-		for (j = 0; j < i; j++)
-			if (strcmp(st->figs[j].f[C_SCOPE], "reporter") == 0 &&
-			    strcmp(st->figs[j].f[C_SOURCE], "text") == 0 &&
-			    strcmp(st->figs[j].f[C_IND], x->f[C_IND]) == 0)
-				break;
-		if (j < i)
+		    x->qkey == NULL || x->qkey[0] == '\0' || !x->exact ||
+		    x->whole >= 0 || doc_figure(st, x->qkey) != (long)i)
 			continue;
 		buf_clear(&ka);		/* x's phrase, made when first needed */
 		for (j = 0; j < st->n; j++) {
@@ -707,7 +582,7 @@ restatements(struct state *st)
 			int ytotal = strcmp(y->f[C_SCOPE], "table-total") == 0;
 
 			if (j == i || !y->exact || y->whole >= 0 ||
-			    strcmp(y->f[C_IND], x->f[C_IND]) != 0 ||
+			    y->qkey == NULL || strcmp(y->qkey, x->qkey) != 0 ||
 			    strcmp(y->f[C_UNIT], x->f[C_UNIT]) != 0 ||
 			    dec_cmp(&y->value, &x->value) == 0)
 				continue;
@@ -761,6 +636,7 @@ free_doc(struct state *st)
 		for (k = 0; k < NREQ; k++)
 			free(st->figs[i].f[k]);
 		free(st->figs[i].gap);
+		free(st->figs[i].qkey);
 	}
 	for (i = 0; i < st->nfnd; i++) {
 		free(st->fnd[i].ind);
@@ -794,8 +670,10 @@ end_doc(struct state *st)
 			rates(st, a, b);
 			numerators(st, a, b);
 		} else {
-			for (i = a; i < b; i++)
+			for (i = a; i < b; i++) {
 				st->figs[i].gap = xstrdup("");
+				st->figs[i].qkey = xstrdup(st->figs[i].f[C_IND]);
+			}
 			table(st, a, b);
 		}
 	}
@@ -831,6 +709,38 @@ decimals_of(const char *raw, const char *value)
 	return n > m ? n : m;
 }
 
+/*
+ * An analyst's correction of the figure (see baocao-normalize(1)): its
+ * value, indicator and scope as corrected.  0 when it is dropped.
+ */
+static int
+correct(struct state *st, struct fig *x)
+{
+	const struct corr_fix *c;
+	size_t j, occ = 1;
+
+	for (j = 0; j < st->n; j++)
+		if (st->figs[j].line == x->line &&
+		    strcmp(st->figs[j].f[C_RAW], x->f[C_RAW]) == 0)
+			occ++;
+	c = corr_find(st->corr, x->f[C_DOC], NULL, x->line, x->f[C_RAW], occ);
+	if (c == NULL)
+		return 1;
+	if (c->drop)
+		return 0;
+	if (c->has_value)
+		x->value = c->value;
+	if (c->ind >= 0) {
+		free(x->f[C_IND]);
+		x->f[C_IND] = xstrdup(st->lex->ind[c->ind].id);
+	}
+	if (c->scope >= 0) {
+		free(x->f[C_SCOPE]);
+		x->f[C_SCOPE] = xstrdup(fact_scope_name[c->scope]);
+	}
+	return 1;
+}
+
 static void
 one_row(struct state *st)
 {
@@ -854,7 +764,9 @@ one_row(struct state *st)
 		s = csvin_field(st->in, (size_t)st->idx[k]);
 		x->f[k] = xmemdup(s.p, s.n);
 	}
-	x->whole = -1;
+	x->whole = x->first_part = x->rate_of = x->base = -1;
+	x->chosen = st->chosen >= 0 && span_eq(csvin_field(st->in,
+	    (size_t)st->chosen), "1");
 	x->line = strtoul(x->f[C_LINE], NULL, 10);
 	if (dec_parse(&x->value, x->f[C_VALUE], strlen(x->f[C_VALUE])) != DEC_OK) {
 		/* Not a figure this can reason about; it is still counted. */
@@ -867,11 +779,17 @@ one_row(struct state *st)
 	}
 	x->percent = strcmp(x->f[C_UNIT], "percent") == 0;
 	x->exact = strcmp(x->f[C_QUAL], "exact") == 0;
-	if (vnum_parse(&v, x->f[C_RAW], strlen(x->f[C_RAW])) == 0 && v.fraction) {
-		x->fraction = 1;
+	if (vnum_parse(&v, x->f[C_RAW], strlen(x->f[C_RAW])) == 0) {
+		x->fraction = v.fraction;
 		x->denom = v.denom;
+		x->area = v.area;
 	}
 	x->decimals = decimals_of(x->f[C_RAW], x->f[C_VALUE]);
+	if (st->corr != NULL && !correct(st, x)) {
+		for (k = 0; k < NREQ; k++)
+			free(x->f[k]);
+		return;
+	}
 	st->n++;
 }
 
@@ -918,6 +836,12 @@ main(int argc, char *argv[])
 		case OPT_BAD_ROWS:
 			o.bad_rows = optarg;
 			break;
+		case OPT_LEXICON:
+			o.lexicon = optarg;
+			break;
+		case OPT_CORRECTIONS:
+			o.corrections = optarg;
+			break;
 		default:
 			cli_usage_error(SYNOPSIS);
 		}
@@ -925,6 +849,9 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	st.o = &o;
+	st.lex = lex_load(o.lexicon);
+	if (o.corrections != NULL)
+		st.corr = corr_load(o.corrections, st.lex);
 	bad = cli_open_bad_rows(o.bad_rows);
 	st.in = csvin_open(argv, argc);
 	csvin_set_bad_rows(st.in, bad);
@@ -933,6 +860,7 @@ main(int argc, char *argv[])
 		die_at(2, csvin_name(st.in), 1, "column 'before' missing: "
 		    "baocao-check reads 'baocao-normalize --scope all' output");
 	csvin_require(st.in, required, st.idx, NREQ);
+	st.chosen = csvin_col(st.in, "chosen");
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
 	csvout_str(st.out, "doc");
 	csvout_str(st.out, "line");
@@ -965,6 +893,10 @@ main(int argc, char *argv[])
 	csvin_close(st.in);
 	free(st.figs);
 	free(st.fnd);
+	if (st.corr != NULL)
+		corr_warn_unused(st.corr);
+	corr_free(st.corr);
+	lex_free(st.lex);
 	buf_free(&st.tmp);
 	return n > 0 ? 1 : 0;
 }

@@ -3,18 +3,18 @@
  *
  * Input: baocao-extract's CSV (doc, issuer, doc_date, period_text, line,
  * section, source, row_label, col_label, before, raw, unit_text, after;
- * places when present).  Output:
+ * places, path and reader when present).  Output:
  *
  *	doc,reporter_code,reporter_name,province_code,period,indicator,
- *	value,unit,scope,qualifier,line,raw,evidence
+ *	value,unit,scope,qualifier,line,raw,evidence,flags
  *
  * followed by any input column extract does not write (user columns pass
- * through).  The indicator comes from the lexicon's rules (first match in
- * file order); the reporter from the gazetteer, valid at the report's
- * date; the value from vnum (exact).  By default only one row per (doc,
- * indicator) is written: the first mention with scope reporter, in
- * document order; every other reporter-scope mention with another value
- * is reported on stderr.  --scope all writes every mention.
+ * through).  Each mention is read by common/facts (the clause reading of
+ * common/clause and the lexicon's rules); the reporter comes from the
+ * gazetteer, valid at the report's date; the value from vnum (exact).  By
+ * default one row per (doc, indicator) is written, chosen as facts.h
+ * says; --scope all writes every mention with extract's context.
+ * --corrections applies an analyst's lasting fixes (common/corr).
  *
  * Rows of one document must be consecutive (as extract writes them); one
  * document is held in memory at a time.
@@ -28,10 +28,12 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "corr.h"
 #include "csvin.h"
 #include "csvout.h"
 #include "dec.h"
 #include "diag.h"
+#include "facts.h"
 #include "gaz.h"
 #include "gz.h"
 #include "lex.h"
@@ -40,11 +42,10 @@
 #include "reporter.h"
 #include "utf8.h"
 #include "vnum.h"
+#include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--docs [--resends latest|both|error]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--gazetteer FILE] [FILE ...]"
-#define WIN_BEFORE 70		/* bytes of folded context a rule's before= sees */
-#define WIN_AFTER 50
+#define SYNOPSIS "baocao-normalize [-z] [--docs [--resends latest|both|error]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE] [--gazetteer FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -56,7 +57,7 @@ static const char *const required[NREQ] = { "doc", "issuer", "doc_date",
 /* Columns extract writes that normalize consumes (not passed through). */
 static const char *const consumed[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
-	"before", "raw", "unit_text", "after", "places", NULL };
+	"before", "raw", "unit_text", "after", "places", "path", "reader", NULL };
 
 /* Of those, the context --scope all keeps, for review and baocao-check. */
 static const char *const context[] = { "section", "source", "row_label",
@@ -71,54 +72,48 @@ in_names(const char *const *names, struct span s)
 	return 0;
 }
 
-static const char *const outcols[] = { "doc", "reporter_code",
+enum { O_DOC, O_CODE, O_NAME, O_PROV, O_PERIOD, O_IND, O_VALUE, O_UNIT,
+	O_SCOPE, O_QUAL, O_LINE, O_RAW, O_EVID, O_FLAGS, NOUT };
+
+static const char *const outcols[NOUT] = { "doc", "reporter_code",
 	"reporter_name", "province_code", "period", "indicator", "value", "unit",
-	"scope", "qualifier", "line", "raw", "evidence" };
+	"scope", "qualifier", "line", "raw", "evidence", "flags" };
 
 struct opts {
 	int gzip, stats, all, docs, resends_given;
-	char **scopes;		/* --scope LIST: keep every mention of these */
-	size_t nscopes;
-	const char *rules, *gazetteer, *bad_rows, *files0_to;
+	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
+	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to;
 	struct manifest_opts m;	/* --province, --resends */
 };
 
-/* One output fact, kept until its document is complete. */
-struct fact {
-	char *f[sizeof(outcols) / sizeof(outcols[0])];
-	char **pass;
-	int reporter;		/* scope reporter with an indicator */
-	size_t csvline;
-};
-
 struct docstate {
-	char *doc;
-	char *tier_line;	/* a scope rule marked this line's figures sub */
+	char *doc, *path;
 	char *code, *name, *province, *period;
-	struct fact *facts;
-	size_t n, cap;
+	struct facts facts;
 };
 
 struct state {
 	const struct opts *o;
 	struct lex *lex;
 	struct gaz *gaz;
+	struct corr *corr;
 	struct csvin *in;
 	struct csvout *out;
-	long idx[NREQ], places;
+	long idx[NREQ], places, path, reader;
 	long *pass;
 	size_t npass;
 	struct docstate d;
-	struct buf fb, fa, fn, fc, fr, fs, tmp;
+	struct buf tmp, line;
 	unsigned long long rows, written, no_indicator, not_reporter, duplicate,
-	    bad_value, conflicts;
+	    bad_value, conflicts, corrected;
 };
 
 static const char *const help_text =
 "usage: " SYNOPSIS "\n"
 "\n"
 "Turns baocao-extract's figure mentions into canonical facts: reporting\n"
-"unit (gazetteer code), period, indicator, exact value, unit, scope.\n"
+"unit (gazetteer code), period, indicator, exact value, unit, scope,\n"
+"flags (conflict, weak, approx, corrected, ocr: the rows to check).\n"
 "\n"
 "      --scope S       reporter (default): one row per document and\n"
 "                      indicator, the reporting unit's own figure;\n"
@@ -126,8 +121,10 @@ static const char *const help_text =
 "                      a list of scopes (sub,table-row,table-total,\n"
 "                      reporter): every mention with an indicator and\n"
 "                      one of these scopes\n"
-"      --rules FILE    lexicon of indicators and rules (default: built in;\n"
-"                      see the header of common/data/lexicon.rules)\n"
+"      --rules FILE    lexicon of indicators, cue words and rules (default:\n"
+"                      built in; see the header of common/data/lexicon.rules)\n"
+"      --corrections FILE  an analyst's fixes: report,line,raw,indicator,\n"
+"                      value,scope (indicator 'drop' drops the figure)\n"
 "      --gazetteer FILE  administrative units (default: built in)\n"
 "      --province CODE only units of this province can issue a report\n"
 "                      (settles a ward name that several provinces have)\n"
@@ -148,10 +145,11 @@ static const char *const help_text =
 "Exit status: 0 success, 2 trouble.\n";
 
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
-	OPT_DOCS, OPT_PROVINCE, OPT_RESENDS, OPT_FILES0_TO };
+	OPT_CORRECTIONS, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS, OPT_FILES0_TO };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "corrections", required_argument, NULL, OPT_CORRECTIONS },
 	{ "docs", no_argument, NULL, OPT_DOCS },
 	{ "files0-to", required_argument, NULL, OPT_FILES0_TO },
 	{ "gazetteer", required_argument, NULL, OPT_GAZ },
@@ -179,198 +177,6 @@ fold_into(struct buf *b, struct span s)
 	u8_fold(b, s.p, s.n);
 	if (b->p == NULL)
 		buf_adds(b, "");
-}
-
-static int
-wordch(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	    (unsigned char)c >= 0x80;
-}
-
-/* Patterns match whole words: "ton" (tồn) is not found in "tong" (tổng). */
-static int
-at_word(const char *hay, const char *p, size_t n)
-{
-	if (p > hay && wordch(p[-1]) && wordch(p[0]))
-		return 0;
-	return !(wordch(p[n - 1]) && wordch(p[n]));
-}
-
-/* Length matched by pattern pat at s ('#' is one or more digits), or 0. */
-static size_t
-match_here(const char *s, const char *pat)
-{
-	const char *p = s;
-
-	for (; *pat != '\0'; pat++) {
-		if (*pat == '#') {
-			if (*p < '0' || *p > '9')
-				return 0;
-			while (*p >= '0' && *p <= '9')
-				p++;
-		} else if (*p++ != *pat) {
-			return 0;
-		}
-	}
-	return (size_t)(p - s);
-}
-
-static int
-contains_any(const struct lex_alt *a, const char *hay)
-{
-	size_t i, m;
-	const char *p;
-
-	for (i = 0; i < a->n; i++)
-		for (p = hay; *p != '\0'; p++)
-			if ((m = match_here(p, a->v[i])) > 0 && at_word(hay, p, m))
-				return 1;
-	return 0;
-}
-
-static int
-starts_any(const struct lex_alt *a, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < a->n; i++) {
-		size_t n = strlen(a->v[i]);
-
-		if (n > 0 && strncmp(s, a->v[i], n) == 0 && at_word(s, s, n))
-			return 1;
-	}
-	return 0;
-}
-
-/* The last max bytes of s (on a character boundary). */
-static const char *
-tail(const char *s, size_t n, size_t max)
-{
-	const char *p = n > max ? s + n - max : s;
-
-	while (p > s && ((unsigned char)*p & 0xC0) == 0x80)
-		p++;
-	return p;
-}
-
-/*
- * The window a rule's before= sees: the last WIN_BEFORE bytes of the
- * clause, and no further back than the figure before this one ("tố cáo
- * 58 đơn, khiếu nại hành vi 79": the 79 does not see "tố cáo").  Numbers
- * of dates and periods ("năm 2021", "9 tháng") do not end the window.
- */
-static const char *
-before_window(const char *fb, size_t n, int percent)
-{
-	const char *w = tail(fb, n, WIN_BEFORE), *p, *start = w;
-
-	for (p = w; *p != '\0'; p++) {
-		const char *q = p;
-		size_t k;
-
-		if (*p < '0' || *p > '9' || (p > fb && p[-1] >= '0' && p[-1] <= '9'))
-			continue;
-		while (*q >= '0' && *q <= '9')
-			q++;
-		k = (size_t)(q - p);
-		if (k == 4 && (strncmp(p, "19", 2) == 0 || strncmp(p, "20", 2) == 0))
-			continue;	/* a year */
-		if (p - fb >= 5 && (strncmp(p - 5, "thang ", 6) == 0 ||
-		    strncmp(p - 5, " ngay ", 6) == 0))
-			continue;
-		if (strncmp(q, " thang", 6) == 0)
-			continue;	/* 9 tháng: a period */
-		/* A rate relates to the counts before it: only a rate ends
-		 * its window ("đúng hạn đạt 99%, mức độ hài lòng đạt 98%"). */
-		if (percent) {
-			while (*q == ',' || (*q >= '0' && *q <= '9'))
-				q++;
-			if (*q != '%')
-				continue;
-			q++;
-		}
-		start = q;
-	}
-	return start;
-}
-
-/* The first rule that matches the current row, or NULL. */
-static const struct lex_rule *
-match_rule(struct state *st, int table, int percent, int scope_rules)
-{
-	/* Scope rules look at the whole clause. */
-	const char *bw = scope_rules ? st->fb.p :
-	    before_window(st->fb.p, st->fb.n, percent);
-	char aw[WIN_AFTER + 8];
-	size_t i, an = st->fa.n < WIN_AFTER ? st->fa.n : WIN_AFTER;
-
-	memcpy(aw, st->fa.p, an);
-	aw[an] = '\0';
-	for (i = 0; i < st->lex->nrule; i++) {
-		const struct lex_rule *r = &st->lex->rule[i];
-
-		if ((strcmp(r->ind, "*") == 0) != scope_rules)
-			continue;
-		if (r->source != NULL && strcmp(r->source, table ? "table" : "text"))
-			continue;
-		/* A percentage is never a count, nor a count a percentage. */
-		if (r->ind_index >= 0 && (strcmp(st->lex->ind[r->ind_index].unit,
-		    "percent") == 0) != percent)
-			continue;
-		if (r->noun.n > 0 && !starts_any(&r->noun, st->fn.p))
-			continue;
-		if (r->before.n > 0 && !contains_any(&r->before, bw))
-			continue;
-		if (r->after.n > 0 && !contains_any(&r->after, aw))
-			continue;
-		if (r->near.n > 0 && !contains_any(&r->near, st->fb.p) &&
-		    !contains_any(&r->near, st->fa.p))
-			continue;
-		if (r->not.n > 0 && (contains_any(&r->not, bw) ||
-		    contains_any(&r->not, aw)))
-			continue;
-		if (r->col.n > 0 && !contains_any(&r->col, st->fc.p))
-			continue;
-		if (r->row.n > 0 && !contains_any(&r->row, st->fr.p))
-			continue;
-		if (r->section.n > 0 && !starts_any(&r->section, st->fs.p))
-			continue;
-		return r;
-	}
-	return NULL;
-}
-
-static const char *
-qualifier(const char *fb)
-{
-	size_t n = strlen(fb);
-
-	while (n > 0 && (fb[n - 1] == ' ' || fb[n - 1] == '('))
-		n--;
-#define ENDS(w) (n >= sizeof(w) - 1 && strncmp(fb + n - (sizeof(w) - 1), w, \
-	sizeof(w) - 1) == 0 && (n == sizeof(w) - 1 || fb[n - sizeof(w)] == ' ' || \
-	fb[n - sizeof(w)] == '('))
-	if (ENDS("khoang"))
-		return "approx";
-	if (ENDS("hon") || ENDS("tren") || ENDS("it nhat"))
-		return "min";
-	if (ENDS("gan") || ENDS("duoi") || ENDS("toi da"))
-		return "max";
-#undef ENDS
-	return "exact";
-}
-
-/* The unit a noun names, from the lexicon's unit lines; "" if none. */
-static const char *
-noun_unit(const struct state *st, const char *fn)
-{
-	size_t i;
-
-	for (i = 0; i < st->lex->nunit; i++)
-		if (starts_any(&st->lex->unit[i].nouns, fn))
-			return st->lex->unit[i].unit;
-	return "";
 }
 
 static void
@@ -408,122 +214,182 @@ start_doc(struct state *st)
 	reporter_clear(&r);
 }
 
+
+/* Pass-through columns of one mention, kept with its fact. */
+static char **
+pass_values(struct state *st)
+{
+	char **v;
+	size_t k;
+
+	if (st->npass == 0)
+		return NULL;
+	v = xcalloc(st->npass, sizeof(*v));
+	for (k = 0; k < st->npass; k++) {
+		struct span s = csvin_field(st->in, (size_t)st->pass[k]);
+
+		v[k] = xmemdup(s.p, s.n);
+	}
+	return v;
+}
+
 static void
-write_fact(struct state *st, const struct fact *f)
+free_pass(struct state *st, char **v)
 {
 	size_t k;
 
-	for (k = 0; k < sizeof(outcols) / sizeof(outcols[0]); k++)
-		csvout_str(st->out, f->f[k]);
+	if (v == NULL)
+		return;
 	for (k = 0; k < st->npass; k++)
-		csvout_str(st->out, f->pass[k]);
-	csvout_end(st->out);
+		free(v[k]);
+	free(v);
+}
+
+/* Evidence: which rule, and the words around the figure. */
+static void
+evidence(const struct fact *f, struct buf *ev)
+{
+	buf_clear(ev);
+	if (f->corr_file != NULL)
+		buf_printf(ev, "corrected by %s:%zu: ", f->corr_file, f->corr_line);
+	if (f->rule != NULL)
+		buf_printf(ev, "rule %zu: ", f->rule->line);
+	if (f->table) {
+		buf_adds(ev, f->row);
+		buf_adds(ev, " | ");
+		buf_adds(ev, f->col);
+	} else {
+		size_t bn = strlen(f->before), an = strlen(f->after);
+		const char *bt = f->before + (bn > 60 ? bn - 60 : 0);
+
+		while (bt > f->before && ((unsigned char)*bt & 0xC0) == 0x80)
+			bt++;
+		buf_adds(ev, bt);
+		buf_addc(ev, '[');
+		buf_adds(ev, f->raw);
+		buf_adds(ev, "] ");
+		buf_adds(ev, f->unit);
+		buf_add(ev, f->after, u8_cut(f->after, an, 30));
+	}
+	if (ev->p == NULL)
+		buf_adds(ev, "");
+}
+
+static void
+write_fact(struct state *st, const struct fact *f, enum fact_scope scope)
+{
+	struct docstate *d = &st->d;
+	struct csvout *o = st->out;
+	char **pass = f->user;
+	size_t k;
+
+	csvout_str(o, d->doc);
+	csvout_str(o, d->code == NULL ? "" : d->code);
+	csvout_str(o, d->name == NULL ? "" : d->name);
+	csvout_str(o, d->province == NULL ? "" : d->province);
+	csvout_str(o, d->period == NULL ? "" : d->period);
+	csvout_str(o, f->ind < 0 ? "" : st->lex->ind[f->ind].id);
+	buf_clear(&st->tmp);
+	dec_format(&f->value, &st->tmp);
+	csvout_field(o, st->tmp.p, st->tmp.n);
+	csvout_str(o, f->unit_out);
+	csvout_str(o, fact_scope_name[scope]);
+	csvout_str(o, fact_qual_name[f->qual]);
+	csvout_ulong(o, f->line);
+	csvout_str(o, f->raw);
+	evidence(f, &st->line);
+	csvout_field(o, st->line.p, st->line.n);
+	buf_clear(&st->tmp);
+	facts_flags(f->flags, &st->tmp);
+	csvout_field(o, st->tmp.p, st->tmp.n);
+	if (st->o->all)
+		csvout_str(o, f->chosen ? "1" : "0");
+	for (k = 0; k < st->npass; k++)
+		csvout_str(o, pass[k]);
+	csvout_end(o);
 	st->written++;
 }
 
+/* The stderr word on a chosen figure whose indicator has other values. */
 static void
-free_fact(struct state *st, struct fact *f)
+report_conflict(struct state *st, const struct fact *f)
 {
-	size_t k;
+	const struct fact *o = &st->d.facts.f[f->conflict_with];
+	struct buf a = { 0 }, b = { 0 };
 
-	for (k = 0; k < sizeof(outcols) / sizeof(outcols[0]); k++)
-		free(f->f[k]);
-	for (k = 0; k < st->npass; k++)
-		free(f->pass[k]);
-	free(f->pass);
+	dec_format(&f->value, &a);
+	dec_format(&o->value, &b);
+	st->conflicts++;
+	warn_at(st->d.path, f->line, "indicator %s: kept %s (%s); line %zu "
+	    "says %s", st->lex->ind[f->ind].id, a.p, f->corr_file != NULL ?
+	    "corrected" : f->total ? "stated as the total" :
+	    f->scope == SCOPE_TABLE_TOTAL ? "appendix total" : "first mention",
+	    o->line, b.p);
+	buf_free(&a);
+	buf_free(&b);
 }
 
-enum { F_DOC, F_CODE, F_NAME, F_PROV, F_PERIOD, F_IND, F_VALUE, F_UNIT,
-	F_SCOPE, F_QUAL, F_LINE, F_RAW, F_EVID };
+/* Is f written, and with which scope? -1: dropped (counted). */
+static int
+output_scope(struct state *st, const struct fact *f)
+{
+	if (st->o->all)
+		return (int)f->scope;
+	if (st->o->scopes != 0) {
+		if (f->ind >= 0 && (st->o->scopes >> f->scope & 1))
+			return (int)f->scope;
+		st->not_reporter++;
+		return -1;
+	}
+	if (f->chosen)
+		return SCOPE_REPORTER;
+	if (f->ind < 0)
+		st->no_indicator++;
+	else if (f->scope == SCOPE_REPORTER)
+		st->duplicate++;
+	else
+		st->not_reporter++;
+	return -1;
+}
 
-/* Writes a finished document: everything, or one reporter row each. */
+/* Reads and writes a finished document. */
 static void
 end_doc(struct state *st)
 {
 	struct docstate *d = &st->d;
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < d->n; i++) {
-		struct fact *f = &d->facts[i];
+	facts_read(&d->facts);
+	if (st->corr != NULL)
+		st->corrected += corr_apply(st->corr, st->lex, d->doc, d->path,
+		    &d->facts);
+	facts_choose(&d->facts);
+	for (i = 0; i < d->facts.n; i++) {
+		const struct fact *f = &d->facts.f[i];
+		int scope = output_scope(st, f);
 
-		if (st->o->all) {
-			write_fact(st, f);
-			continue;
-		}
-		if (st->o->nscopes > 0) {
-			size_t k;
-
-			for (k = 0; k < st->o->nscopes; k++)
-				if (strcmp(f->f[F_SCOPE], st->o->scopes[k]) == 0 &&
-				    f->f[F_IND][0] != '\0')
-					break;
-			if (k < st->o->nscopes)
-				write_fact(st, f);
-			else
-				st->not_reporter++;
-			continue;
-		}
-		if (!f->reporter) {
-			if (f->f[F_IND][0] == '\0')
-				st->no_indicator++;
-			else
-				st->not_reporter++;
-			continue;
-		}
-		for (j = 0; j < i; j++)
-			if (d->facts[j].reporter &&
-			    strcmp(d->facts[j].f[F_IND], f->f[F_IND]) == 0)
-				break;
-		if (j < i) {
-			struct dec a, b;
-
-			st->duplicate++;
-			if (dec_parse(&a, f->f[F_VALUE], strlen(f->f[F_VALUE])) == 0 &&
-			    dec_parse(&b, d->facts[j].f[F_VALUE],
-			    strlen(d->facts[j].f[F_VALUE])) == 0 &&
-			    dec_cmp(&a, &b) != 0) {
-				st->conflicts++;
-				warn_at(d->doc, (size_t)atol(d->facts[j].f[F_LINE]),
-				    "indicator %s: %s vs %s (line %s); kept the first",
-				    f->f[F_IND], d->facts[j].f[F_VALUE], f->f[F_VALUE],
-				    f->f[F_LINE]);
-			}
-			continue;
-		}
-		write_fact(st, f);
+		if (f->chosen && f->conflict_with >= 0)
+			report_conflict(st, f);
+		if (scope >= 0)
+			write_fact(st, f, (enum fact_scope)scope);
+		free_pass(st, f->user);
 	}
-	for (i = 0; i < d->n; i++)
-		free_fact(st, &d->facts[i]);
+	facts_clear(&d->facts);
 	free(d->doc);
+	free(d->path);
 	free(d->code);
 	free(d->name);
 	free(d->province);
 	free(d->period);
-	free(d->tier_line);
-	d->tier_line = NULL;
-	d->doc = d->code = d->name = d->province = d->period = NULL;
-	d->n = 0;
+	d->doc = d->path = d->code = d->name = d->province = d->period = NULL;
 }
 
-static int
-is_total(const char *folded_row)
+static char *
+field_dup(const struct state *st, int c)
 {
-	return strncmp(folded_row, "tong", 4) == 0 ||
-	    strncmp(folded_row, "cong", 4) == 0;
-}
+	struct span s = field(st, c);
 
-/* Parenthesis still open before the figure: a side figure. */
-static int
-in_parens(const char *s)
-{
-	int depth = 0;
-
-	for (; *s != '\0'; s++)
-		if (*s == '(')
-			depth++;
-		else if (*s == ')' && depth > 0)
-			depth--;
-	return depth > 0;
+	return xmemdup(s.p, s.n);
 }
 
 static void
@@ -532,117 +398,108 @@ one_row(struct state *st)
 	struct docstate *d = &st->d;
 	struct span raw = field(st, C_RAW);
 	struct fact *f;
-	const struct lex_rule *r, *sr;
-	const struct lex_ind *ind = NULL;
 	struct vnum v;
-	const char *scope, *unit;
-	int table, e;
-	struct buf val = { 0 }, ev = { 0 };
+	int e;
 
 	st->rows++;
 	if (d->doc == NULL || !span_eq(field(st, C_DOC), d->doc)) {
 		if (d->doc != NULL)
 			end_doc(st);
 		start_doc(st);
+		d->path = st->path >= 0 ? xmemdup(csvin_field(st->in,
+		    (size_t)st->path).p, csvin_field(st->in, (size_t)st->path).n) :
+		    xstrdup(d->doc);
+		if (d->path[0] == '\0') {
+			free(d->path);
+			d->path = xstrdup(d->doc);
+		}
+		d->facts.ward_reporter = d->code != NULL ? strlen(d->code) == 5 :
+		    words_ward_issuer(field(st, C_ISSUER).p, field(st, C_ISSUER).n,
+		    &st->tmp);
 	}
 	e = vnum_parse(&v, raw.p, raw.n);
 	if (e != 0) {
 		warn_at(csvin_name(st->in), csvin_line(st->in),
-		    "raw '%.*s' is not a figure (%s): dropped", (int)raw.n, raw.p,
+		    "raw '%.*s' is not a figure (%s): dropped",
+		    (int)(raw.n > 40 ? u8_cut(raw.p, raw.n, 40) : raw.n), raw.p,
 		    dec_strerror(e));
 		st->bad_value++;
 		return;
 	}
-	fold_into(&st->fb, field(st, C_BEFORE));
-	fold_into(&st->fa, field(st, C_AFTER));
-	fold_into(&st->fn, field(st, C_UNIT_TEXT));
-	fold_into(&st->fc, field(st, C_COL));
-	fold_into(&st->fr, field(st, C_ROW));
-	fold_into(&st->fs, field(st, C_SECTION));
-	table = span_eq(field(st, C_SOURCE), "table");
-	r = match_rule(st, table, v.percent, 0);
-	if (r != NULL && r->ind_index >= 0)
-		ind = &st->lex->ind[r->ind_index];
-	/* Value: a coverage fraction counts units (16/16 xã). */
-	if (v.fraction && ind != NULL && strncmp(ind->id, "units.", 6) == 0)
-		dec_format(&v.denom, &val);
-	else
-		dec_format(&v.value, &val);
-	if (ind != NULL)
-		unit = ind->unit;
-	else if (v.percent)
-		unit = "percent";
-	else if (v.area)
-		unit = "m2";
-	else
-		unit = noun_unit(st, st->fn.p);
-	if (table)
-		scope = is_total(st->fr.p) ? "table-total" : "table-row";
-	else if (r != NULL && r->scope != NULL)
-		scope = r->scope;
-	else if ((sr = match_rule(st, table, v.percent, 1)) != NULL) {
-		scope = sr->scope;
-		/* The rest of the paragraph is about the same tier. */
-		free(d->tier_line);
-		d->tier_line = xmemdup(field(st, C_LINE).p, field(st, C_LINE).n);
-	} else if (d->tier_line != NULL && span_eq(field(st, C_LINE), d->tier_line))
-		scope = "sub";
-	else if (in_parens(st->fb.p))
-		scope = "sub";
-	else
-		scope = "reporter";
-	if (d->n == d->cap) {
-		d->cap = d->cap == 0 ? 64 : d->cap * 2;
-		d->facts = xreallocarray(d->facts, d->cap, sizeof(*d->facts));
-	}
-	f = &d->facts[d->n++];
-	memset(f, 0, sizeof(*f));
-	f->f[F_DOC] = xstrdup(d->doc);
-	f->f[F_CODE] = xstrdup(d->code == NULL ? "" : d->code);
-	f->f[F_NAME] = xstrdup(d->name == NULL ? "" : d->name);
-	f->f[F_PROV] = xstrdup(d->province == NULL ? "" : d->province);
-	f->f[F_PERIOD] = xstrdup(d->period == NULL ? "" : d->period);
-	f->f[F_IND] = xstrdup(ind == NULL ? "" : ind->id);
-	f->f[F_VALUE] = xstrdup(val.p);
-	f->f[F_UNIT] = xstrdup(unit);
-	f->f[F_SCOPE] = xstrdup(scope);
-	f->f[F_QUAL] = xstrdup(qualifier(st->fb.p));
-	f->f[F_LINE] = xmemdup(field(st, C_LINE).p, field(st, C_LINE).n);
-	f->f[F_RAW] = xmemdup(raw.p, raw.n);
-	/* Evidence: which rule, and the words around the figure. */
-	if (r != NULL)
-		buf_printf(&ev, "rule %zu: ", r->line);
-	{
-		struct span b = field(st, C_BEFORE), a = field(st, C_AFTER);
-		const char *bt = tail(b.p, b.n, 60);
-		size_t an = u8_cut(a.p, a.n, 30);
+	f = facts_add(&d->facts);
+	f->v = v;
+	f->csvline = csvin_line(st->in);
+	f->line = strtoul(field(st, C_LINE).p, NULL, 10);
+	f->table = span_eq(field(st, C_SOURCE), "table");
+	f->ocr = st->reader >= 0 && span_eq(csvin_field(st->in,
+	    (size_t)st->reader), "ocr");
+	f->section = field_dup(st, C_SECTION);
+	f->row = field_dup(st, C_ROW);
+	f->col = field_dup(st, C_COL);
+	f->before = field_dup(st, C_BEFORE);
+	f->raw = field_dup(st, C_RAW);
+	f->unit = field_dup(st, C_UNIT_TEXT);
+	f->after = field_dup(st, C_AFTER);
+	f->user = pass_values(st);
+}
 
-		if (table) {
-			buf_add(&ev, field(st, C_ROW).p, field(st, C_ROW).n);
-			buf_adds(&ev, " | ");
-			buf_add(&ev, field(st, C_COL).p, field(st, C_COL).n);
-		} else {
-			buf_add(&ev, bt, b.n - (size_t)(bt - b.p));
-			buf_addc(&ev, '[');
-			buf_add(&ev, raw.p, raw.n);
-			buf_adds(&ev, "] ");
-			buf_add(&ev, field(st, C_UNIT_TEXT).p, field(st, C_UNIT_TEXT).n);
-			buf_add(&ev, a.p, an);
-		}
-	}
-	f->f[F_EVID] = ev.p == NULL ? xstrdup("") : ev.p;
-	f->reporter = ind != NULL && strcmp(scope, "reporter") == 0;
-	if (st->npass > 0) {
-		size_t k;
+static unsigned
+parse_scopes(const char *arg)
+{
+	char **v;
+	size_t n, k;
+	int s;
+	unsigned mask = 0;
 
-		f->pass = xcalloc(st->npass, sizeof(*f->pass));
-		for (k = 0; k < st->npass; k++) {
-			struct span s = csvin_field(st->in, (size_t)st->pass[k]);
-
-			f->pass[k] = xmemdup(s.p, s.n);
-		}
+	v = cli_split(arg, &n);
+	for (k = 0; k < n; k++) {
+		for (s = 0; s < SCOPE_N; s++)
+			if (strcmp(v[k], fact_scope_name[s]) == 0)
+				break;
+		if (s == SCOPE_N)
+			die(2, "option '--scope': '%s' is not all, reporter, sub, "
+			    "table-row or table-total", v[k]);
+		mask |= 1u << s;
 	}
-	buf_free(&val);
+	cli_free_split(v, n);
+	return mask;
+}
+
+static void
+open_columns(struct state *st)
+{
+	size_t k, j;
+
+	csvin_require(st->in, required, st->idx, NREQ);
+	st->places = csvin_col(st->in, "places");
+	st->path = csvin_col(st->in, "path");
+	st->reader = csvin_col(st->in, "reader");
+	st->pass = xcalloc(csvin_ncols(st->in) + 1, sizeof(*st->pass));
+	for (k = 0; k < csvin_ncols(st->in); k++) {
+		struct span s = csvin_colname(st->in, k);
+
+		if (in_names(consumed, s) && !(st->o->all && in_names(context, s)))
+			continue;
+		for (j = 0; j < NOUT; j++)
+			if (span_eq(s, outcols[j]) || span_eq(s, "chosen"))
+				die(2, "input column '%s' would clash with an output "
+				    "column", outcols[j]);
+		st->pass[st->npass++] = (long)k;
+	}
+}
+
+static void
+print_stats(const struct state *st)
+{
+	cli_stat("rows read", st->rows);
+	cli_stat("rows written", st->written);
+	cli_stat("dropped, no indicator", st->no_indicator);
+	cli_stat("dropped, scope not reporter", st->not_reporter);
+	cli_stat("dropped, indicator already given", st->duplicate);
+	cli_stat("dropped, raw not a figure", st->bad_value);
+	cli_stat("rows quarantined", csvin_bad_count(st->in));
+	cli_stat("conflicting values reported", st->conflicts);
+	cli_stat("corrections applied", st->corrected);
 }
 
 /* The gazetteer, and --province checked against it. */
@@ -687,7 +544,7 @@ main(int argc, char *argv[])
 	struct opts o = { 0 };
 	struct state st = { 0 };
 	FILE *bad = NULL;
-	size_t k, j;
+	size_t k;
 	int c;
 
 	diag_init(argv[0]);
@@ -719,6 +576,9 @@ main(int argc, char *argv[])
 			o.m.resends = (enum resends)c;
 			o.resends_given = 1;
 			break;
+		case OPT_CORRECTIONS:
+			o.corrections = optarg;
+			break;
 		case OPT_GAZ:
 			o.gazetteer = optarg;
 			break;
@@ -726,21 +586,10 @@ main(int argc, char *argv[])
 			o.rules = optarg;
 			break;
 		case OPT_SCOPE:
-			if (strcmp(optarg, "all") == 0) {
+			if (strcmp(optarg, "all") == 0)
 				o.all = 1;
-			} else if (strcmp(optarg, "reporter") != 0) {
-				size_t k;
-
-				o.scopes = cli_split(optarg, &o.nscopes);
-				for (k = 0; k < o.nscopes; k++)
-					if (strcmp(o.scopes[k], "reporter") != 0 &&
-					    strcmp(o.scopes[k], "sub") != 0 &&
-					    strcmp(o.scopes[k], "table-row") != 0 &&
-					    strcmp(o.scopes[k], "table-total") != 0)
-						die(2, "option '--scope': '%s' is not all, "
-						    "reporter, sub, table-row or table-total",
-						    o.scopes[k]);
-			}
+			else if (strcmp(optarg, "reporter") != 0)
+				o.scopes = parse_scopes(optarg);
 			break;
 		case OPT_STATS:
 			o.stats = 1;
@@ -760,25 +609,18 @@ main(int argc, char *argv[])
 	st.o = &o;
 	st.lex = lex_load(o.rules);
 	st.gaz = load_gazetteer(&o);
+	if (o.corrections != NULL)
+		st.corr = corr_load(o.corrections, st.lex);
+	st.d.facts.lex = st.lex;
 	st.in = csvin_open(argv, argc);
 	csvin_set_bad_rows(st.in, bad);
-	csvin_require(st.in, required, st.idx, NREQ);
-	st.places = csvin_col(st.in, "places");
-	st.pass = xcalloc(csvin_ncols(st.in) + 1, sizeof(*st.pass));
-	for (k = 0; k < csvin_ncols(st.in); k++) {
-		struct span s = csvin_colname(st.in, k);
-
-		if (in_names(consumed, s) && !(o.all && in_names(context, s)))
-			continue;
-		for (j = 0; j < sizeof(outcols) / sizeof(outcols[0]); j++)
-			if (span_eq(s, outcols[j]))
-				die(2, "input column '%s' would clash with an output "
-				    "column", outcols[j]);
-		st.pass[st.npass++] = (long)k;
-	}
+	open_columns(&st);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
-	for (k = 0; k < sizeof(outcols) / sizeof(outcols[0]); k++)
+	for (k = 0; k < NOUT; k++)
 		csvout_str(st.out, outcols[k]);
+	/* --scope all says which mention is the document's figure. */
+	if (o.all)
+		csvout_str(st.out, "chosen");
 	for (k = 0; k < st.npass; k++)
 		csvout_span(st.out, csvin_colname(st.in, (size_t)st.pass[k]));
 	csvout_end(st.out);
@@ -788,28 +630,17 @@ main(int argc, char *argv[])
 		end_doc(&st);
 	csvout_close(st.out);
 	cli_close_bad_rows(bad, o.bad_rows);
-	if (o.stats) {
-		cli_stat("rows read", st.rows);
-		cli_stat("rows written", st.written);
-		cli_stat("dropped, no indicator", st.no_indicator);
-		cli_stat("dropped, scope not reporter", st.not_reporter);
-		cli_stat("dropped, indicator already given", st.duplicate);
-		cli_stat("dropped, raw not a figure", st.bad_value);
-		cli_stat("rows quarantined", csvin_bad_count(st.in));
-		cli_stat("conflicting values reported", st.conflicts);
-	}
+	if (st.corr != NULL)
+		corr_warn_unused(st.corr);
+	if (o.stats)
+		print_stats(&st);
 	csvin_close(st.in);
-	cli_free_split(o.scopes, o.nscopes);
+	corr_free(st.corr);
 	lex_free(st.lex);
 	gaz_free(st.gaz);
+	facts_free(&st.d.facts);
 	free(st.pass);
-	free(st.d.facts);
-	buf_free(&st.fb);
-	buf_free(&st.fa);
-	buf_free(&st.fn);
-	buf_free(&st.fc);
-	buf_free(&st.fr);
-	buf_free(&st.fs);
 	buf_free(&st.tmp);
+	buf_free(&st.line);
 	return 0;
 }

@@ -24,12 +24,12 @@ facts() {
 	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
 	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
 	assert_line --partial "planted,16,percent-vs-fraction,,75.00,80,"
-	assert_line --partial "planted,20,parts-vs-whole,,40,45,parts: 05 + 30 + 10 = 45 > 40"
+	assert_line --partial "planted,20,parts-vs-whole,staff_reduction,40,45,parts: 05 + 30 + 10 = 45 > 40"
 	assert_line --partial "planted,24,fraction-base,petitions.denunciations,300,310,"
 	assert_line --partial "planted,26,parts-vs-whole,petitions.resolved,90,85,complete breakdown"
 	assert_line --partial "planted,28,numerator-over-denominator,,48,52,"
 	assert_line --partial "planted,32,restatement,works.households,100,110,"
-	assert_line --partial "planted,40,restatement,petitions.in_scope,300,310,"
+	assert_line --partial "planted,40,restatement,,300,310,stated as 300 at line 24"
 	assert_line --partial "planted,48,table-total,works.households,95,100,"
 }
 
@@ -80,4 +80,13 @@ facts() {
 	[[ "$stderr" == *"baocao-check: findings parts-vs-whole: 2"* ]]
 	run -0 baocao-check /dev/null
 	assert_output "doc,line,rule,indicator,expected,actual,detail"
+}
+
+@test "--corrections: a corrected figure is checked with its corrected value; a dropped one not at all" {
+	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	printf 'report,line,raw,value,indicator\nplanted,16,80%%,75,\nplanted,28,52/48,,drop\n' > "$BATS_TEST_TMPDIR/c.csv"
+	run -1 --separate-stderr baocao-check --corrections "$BATS_TEST_TMPDIR/c.csv" "$BATS_TEST_TMPDIR/f.csv"
+	refute_line --partial "planted,16,percent-vs-fraction"
+	refute_line --partial "planted,28,numerator-over-denominator"
+	assert_line --partial "planted,20,parts-vs-whole"
 }

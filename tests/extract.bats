@@ -176,3 +176,31 @@ Nhà tình nghĩa,400
 Giám sát / Số cuộc,5
 Giám sát / Sai phạm,0"
 }
+
+@test "a document of millions of empty table cells is refused, not read into all the memory" {
+	# Each line is a row of two empty cells: three items a line, so the
+	# limit of 4194304 is passed on line 1398102 (3 * 1398101 = 4194303).
+	python3 -c "import sys; sys.stdout.write('\t\n' * 1500000)" > "$BATS_TEST_TMPDIR/cells.txt"
+	run -2 --separate-stderr baocao-extract "$BATS_TEST_TMPDIR/cells.txt"
+	assert_equal "$stderr" "baocao-extract: $BATS_TEST_TMPDIR/cells.txt:1398102: more than 4194304 paragraphs, table rows and cells in one document"
+}
+
+@test "a report saved in NFD (decomposed marks) reads as its NFC twin" {
+	mkdir "$BATS_TEST_TMPDIR/nfd"
+	python3 -c '
+import sys, unicodedata
+t = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(unicodedata.normalize("NFD", t))' \
+		"$FIX/forms.txt" "$BATS_TEST_TMPDIR/nfd/forms.txt"
+	# The twin really is another byte sequence.
+	run ! cmp -s "$FIX/forms.txt" "$BATS_TEST_TMPDIR/nfd/forms.txt"
+	baocao-extract "$FIX/forms.txt" > "$BATS_TEST_TMPDIR/nfc.csv"
+	baocao-extract "$BATS_TEST_TMPDIR/nfd/forms.txt" > "$BATS_TEST_TMPDIR/nfd.csv"
+	run cmp "$BATS_TEST_TMPDIR/nfc.csv" "$BATS_TEST_TMPDIR/nfd.csv"
+	assert_success
+	# And the header is read from the twin (written out from the fixture).
+	run col 0 "$BATS_TEST_TMPDIR/nfd/forms.txt" issuer
+	assert_output "QUẬN MƯỜI BA"
+	run col 22 "$BATS_TEST_TMPDIR/nfd/forms.txt" period_text
+	assert_output "quý I năm 2023"
+}

@@ -23,7 +23,7 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 @test "a reception figure becomes a canonical fact" {
 	run bash -c "$(declare -f mention); HDR='$HDR'; mention 'QUẬN GÒ VẤP' '08 tháng 11 năm 2024' 'năm 2024' 'Ủy ban nhân dân quận đã tiếp ' '1.642' 'lượt công dân' '' | baocao-normalize"
 	assert_success
-	assert_line --index 0 "doc,reporter_code,reporter_name,province_code,period,indicator,value,unit,scope,qualifier,line,raw,evidence"
+	assert_line --index 0 "doc,reporter_code,reporter_name,province_code,period,indicator,value,unit,scope,qualifier,line,raw,evidence,flags"
 	assert_line --index 1 --partial "d1,764,Quận Gò Vấp,79,2024,reception.visits,1642,visit,reporter,exact,7,1.642,rule "
 }
 
@@ -73,17 +73,18 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	printf 'indicator a.b visit count\nrule a.c: noun=lượt\n' > "$BATS_TEST_TMPDIR/bad.rules"
 	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: unknown indicator 'a.c'"
-	printf 'indicator a.b visit count\nrule a.b: noun=lượt; scope=text; scope=table-row\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	printf 'indicator a.b visit count\nrule a.b: noun=lượt; scope=sub; scope=reporter\n' > "$BATS_TEST_TMPDIR/bad.rules"
 	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: 'scope' given twice"
 }
 
-@test "two reporter values for one indicator: the first is kept, the conflict reported" {
+@test "two values for one indicator: the appendix total is kept over the text, the conflict flagged and reported with both lines" {
 	need_shared
 	run --separate-stderr bash -c "baocao-extract '$SHARED'/seeds/000_*.txt | baocao-normalize"
 	assert_success
-	[[ "$stderr" == *"baocao-normalize: 000_49505388a76722a6:91: indicator works.cash_vnd: 8412000000 vs 73000000 (line 91); kept the first"* ]]
-	assert_line --partial ",works.cash_vnd,8412000000,VND,reporter,"
+	[[ "$stderr" == *"baocao-normalize: 000_49505388a76722a6:285: indicator works.count: kept 85 (appendix total); line 91 says 55"* ]]
+	assert_line --partial ",works.count,85,work,reporter,exact,285,85,"
+	assert_line --regexp ",works.count,85,.*,conflict$"
 }
 
 @test "--scope all keeps every mention with its scope; the default one reporter row per indicator" {
@@ -96,11 +97,14 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	assert_output ""
 }
 
-@test "--stats accounts for every row: read = written + dropped" {
-	need_shared
-	for f in "$SHARED"/seeds/*.txt; do
-		run --separate-stderr bash -c "baocao-extract '$f' | baocao-normalize --stats 2>&1 >/dev/null | grep -v ' vs '"
+@test "--stats accounts for every row: read = written + dropped, and counts something" {
+	for f in "$TESTS"/fixtures/reading/dev/*.txt; do
+		run --separate-stderr bash -c "baocao-extract '$f' | baocao-normalize --stats 2>&1 >/dev/null | grep -E ': (rows|dropped|conflicting|corrections)'"
 		read_=$(sed -n 's/.*rows read: //p' <<< "$output")
+		# Every count is printed, and rows were read: an empty report of
+		# counts cannot pass.
+		[ "$(grep -c '' <<< "$output")" -eq 9 ]
+		[ "$read_" -gt 20 ]
 		sum=$(sed -n 's/.*\(rows written\|dropped, [a-z ]*\): //p' <<< "$output" | paste -sd+ | bc)
 		assert_equal "$sum" "$read_"
 	done
@@ -129,7 +133,7 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 @test "user columns pass through after the output columns" {
 	printf '%s,batch\nd1,QUẬN GÒ VẤP,,08 tháng 11 năm 2024,năm 2024,7,,text,,,đã tiếp ,5,lượt công dân,,nightly-7\n' "$HDR" > "$BATS_TEST_TMPDIR/in.csv"
 	run baocao-normalize "$BATS_TEST_TMPDIR/in.csv"
-	assert_line --index 0 --partial ",evidence,batch"
+	assert_line --index 0 --partial ",evidence,flags,batch"
 	assert_line --index 1 --partial ",nightly-7"
 }
 
@@ -146,4 +150,16 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	assert_success
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/in.csv:2: raw '1.2.3.4' is not a figure (not a number): dropped"
 	assert_equal "${#lines[@]}" 1
+}
+
+@test "lexicon errors name the rules file and line: an unnamed value, a fixed class, a bad scope" {
+	printf 'indicator a.b visit count\nrule a.b: what=visit\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: 'visit' is not a value of what (a cue line names it)"
+	printf 'cue role plans: phấn đấu\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:1: cue: 'plans' is not a value of role"
+	printf 'indicator a.b visit count\nrule a.b: noun=lượt ; scope=everywhere\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: scope 'everywhere' is not sub or reporter"
 }

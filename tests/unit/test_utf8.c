@@ -1,5 +1,7 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "unit.h"
 #include "utf8.h"
@@ -12,6 +14,56 @@ fold(const char *s)
 	buf_clear(&b);
 	u8_fold(&b, s, strlen(s));
 	return b.p;
+}
+
+/*
+ * u8_nfc passes text of some ranges through untouched.  Every code point
+ * of them must be a starter (combining class 0: then only neighbours can
+ * interact), and next to every other (and to itself) be NFC by utf8proc's
+ * own reckoning: one string holding each pair is its own NFC.  Just past
+ * the ranges, u8_nfc must still normalise.
+ */
+static void
+nfc_quick_ranges(void)
+{
+	static const utf8proc_int32_t from[] = { 0x01, 0x1E00, 0x2002 };
+	static const utf8proc_int32_t to[] = { 0x2FF, 0x1EFF, 0x20CF };
+	utf8proc_int32_t cp[1300], a, b;
+	struct buf all = { 0 }, nfc = { 0 };
+	utf8proc_uint8_t *r = NULL, enc[4];
+	utf8proc_ssize_t k;
+	size_t n = 0, i, j;
+	int starters = 1;
+
+	for (i = 0; i < 3; i++)
+		for (a = from[i]; a <= to[i]; a++) {
+			cp[n++] = a;
+			starters &= utf8proc_get_property(a)->combining_class == 0;
+		}
+	CHECK(starters);
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			a = cp[i];
+			b = cp[j];
+			buf_add(&all, enc, (size_t)utf8proc_encode_char(a, enc));
+			buf_add(&all, enc, (size_t)utf8proc_encode_char(b, enc));
+		}
+	k = utf8proc_map((const utf8proc_uint8_t *)all.p, (utf8proc_ssize_t)all.n,
+	    &r, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	CHECK(k == (utf8proc_ssize_t)all.n && memcmp(r, all.p, all.n) == 0);
+	u8_nfc(&nfc, all.p, all.n);
+	CHECK(nfc.n == all.n && memcmp(nfc.p, all.p, all.n) == 0);
+	free(r);
+	/* Just outside the ranges: U+0300 (combining grave) after e, and
+	 * U+2000 (a singleton). */
+	buf_clear(&nfc);
+	u8_nfc(&nfc, "e\xCC\x80", 3);
+	CHECK_STR(nfc.p, "\xC3\xA8");
+	buf_clear(&nfc);
+	u8_nfc(&nfc, "\xE2\x80\x80", 3);
+	CHECK_STR(nfc.p, "\xE2\x80\x82");
+	buf_free(&all);
+	buf_free(&nfc);
 }
 
 void
@@ -50,6 +102,7 @@ test_utf8(void)
 	}
 	u8_nfc(&b, "e\xCC\x81", 3);
 	CHECK(b.n == 2 && memcmp(b.p, "\xC3\xA9", 2) == 0);
+	nfc_quick_ranges();
 	CHECK(u8_cut("ấp", strlen("ấp"), 2) == 0);
 	CHECK(u8_cut("ấp", strlen("ấp"), 3) == 3);
 	CHECK(u8_count_nl("a\nb\nc", 5) == 2);

@@ -17,8 +17,10 @@ main(int argc, char *argv[])
 {
 	(void)argc;
 	diag_init(argv[0]);
+	test_clause();
 	test_dec();
 	test_gaz();
+	test_lib();
 	test_csv();
 	test_gz();
 	test_period();

@@ -17,8 +17,10 @@ void unit_fail(const char *file, int line, const char *expr);
 	else { unit_fail(__FILE__, __LINE__, #a " == " #b); \
 	fprintf(stderr, "\tgot '%s', want '%s'\n", a_, b_); } } while (0)
 
+void test_clause(void);
 void test_dec(void);
 void test_gaz(void);
+void test_lib(void);
 void test_csv(void);
 void test_gz(void);
 void test_period(void);

@@ -1,0 +1,664 @@
+/*
+ * facts: reading the mentions of one document (see facts.h).
+ *
+ * Text mentions are read a line at a time through clause_read; a table
+ * cell by its column and row labels.  The rule that wins is the one with
+ * the most keys, then the nearest facets, then the first in the file.
+ * Scope comes from the rule, then the roles of the clause (a change, a
+ * plan, a proposal, an example, a lower tier), then the structure of the
+ * line (a part of the same indicator as its whole, siblings of one
+ * indicator, a side figure in brackets).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "facts.h"
+#include "utf8.h"
+#include "words.h"
+#include "xalloc.h"
+
+const char *const fact_scope_name[SCOPE_N] = { "reporter", "sub",
+	"table-row", "table-total" };
+const char *const fact_qual_name[FQ_N] = { "exact", "approx", "min", "max" };
+const char *const fact_flag_name[FLAG_N] = { "conflict", "weak", "approx",
+	"corrected", "ocr" };
+
+/* What the rules look at for one mention, folded. */
+struct view {
+	const char *np, *label, *before, *after, *col, *row, *section;
+	const struct clause_fig *cf;	/* NULL for a table cell */
+	int table, percent;
+};
+
+/* How a rule matched: the weight of its keys, the farthest facet. */
+struct match {
+	const struct lex_rule *r;
+	int score, maxd;
+};
+
+struct fact *
+facts_add(struct facts *d)
+{
+	struct fact *f;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap == 0 ? 64 : d->cap * 2;
+		d->f = xreallocarray(d->f, d->cap, sizeof(*d->f));
+	}
+	f = &d->f[d->n++];
+	memset(f, 0, sizeof(*f));
+	f->ind = -1;
+	f->conflict_with = -1;
+	f->rate_of = -1;
+	return f;
+}
+
+void
+facts_clear(struct facts *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		struct fact *f = &d->f[i];
+
+		free(f->section);
+		free(f->row);
+		free(f->col);
+		free(f->before);
+		free(f->raw);
+		free(f->unit);
+		free(f->after);
+	}
+	d->n = 0;
+}
+
+void
+facts_free(struct facts *d)
+{
+	facts_clear(d);
+	free(d->f);
+	d->f = NULL;
+	d->cap = 0;
+}
+
+void
+facts_flags(unsigned flags, struct buf *out)
+{
+	int k, first = 1;
+
+	for (k = 0; k < FLAG_N; k++)
+		if (flags & 1u << k) {
+			if (!first)
+				buf_addc(out, ';');
+			buf_adds(out, fact_flag_name[k]);
+			first = 0;
+		}
+	if (out->p == NULL)
+		buf_adds(out, "");
+}
+
+/* The weight of a facet read at a distance: nearer says more. */
+static int
+weight(int dist)
+{
+	return dist < 0 ? 1 : DIST_NONE - dist;
+}
+
+/*
+ * Does a facet key hold for the reading cf, looking no further than far?
+ * dist: how far its value was read (-1: it holds by absence or '*').
+ */
+static int
+fc_holds(const struct lex_fc *fc, const struct clause_fig *cf, int far,
+    int *dist)
+{
+	size_t k;
+	int v;
+
+	*dist = -1;
+	if (fc->any)
+		return 1;
+	if (fc->cls == LEX_TOPIC) {
+		int best = DIST_NONE, seen = 0;
+
+		for (k = 0; k < cf->ntopic; k++) {
+			if (cf->dtopic[k] > far)
+				continue;
+			seen = 1;
+			if ((fc->allow >> cf->topic[k] & 1) && cf->dtopic[k] < best)
+				best = cf->dtopic[k];
+		}
+		if (best < DIST_NONE) {
+			*dist = best;
+			return 1;
+		}
+		return fc->none && !seen;
+	}
+	v = cf->f[fc->cls].dist > far ? -1 : cf->f[fc->cls].val;
+	if (v == -1)
+		return fc->none;
+	if (v < 0 || !(fc->allow >> v & 1))
+		return 0;
+	*dist = cf->f[fc->cls].dist;
+	return 1;
+}
+
+static int
+words_hold(const struct lex_rule *r, const struct view *v)
+{
+	if (r->noun.n > 0 && !lex_starts_any(&r->noun, v->np))
+		return 0;
+	if (r->lead.n > 0 && !lex_ends_any(&r->lead, v->label))
+		return 0;
+	if (r->before.n > 0 && !lex_contains_any(&r->before, v->label))
+		return 0;
+	if (r->after.n > 0 && !lex_contains_any(&r->after, v->after))
+		return 0;
+	if (r->near.n > 0 && !lex_contains_any(&r->near, v->before) &&
+	    !lex_contains_any(&r->near, v->after))
+		return 0;
+	if (r->not.n > 0 && (lex_contains_any(&r->not, v->label) ||
+	    lex_contains_any(&r->not, v->after)))
+		return 0;
+	if (r->col.n > 0 && !lex_contains_any(&r->col, v->col))
+		return 0;
+	if (r->row.n > 0 && !lex_contains_any(&r->row, v->row))
+		return 0;
+	if (r->section.n > 0 && !lex_starts_any(&r->section, v->section))
+		return 0;
+	return 1;
+}
+
+/*
+ * Word keys weigh as the facets they stand for: the noun as the noun, the
+ * words before as the label, the column and row as a table's labels; the
+ * words after and near as the far clause.
+ */
+static int
+word_weight(const struct lex_rule *r)
+{
+	return (r->noun.n > 0) * weight(DIST_NOUN) +
+	    (r->lead.n > 0) * weight(DIST_NOUN) +
+	    (r->before.n > 0) * weight(DIST_LABEL) +
+	    (r->col.n > 0) * weight(DIST_LABEL) +
+	    (r->row.n > 0) * weight(DIST_LABEL) +
+	    (r->after.n > 0) * weight(DIST_SHARED) +
+	    (r->near.n > 0) * weight(DIST_CLAUSE) +
+	    (r->section.n > 0) * weight(DIST_CLAUSE);
+}
+
+/* The farthest a rule's word keys look. */
+static int
+word_dist(const struct lex_rule *r)
+{
+	if (r->near.n > 0 || r->section.n > 0)
+		return DIST_CLAUSE;
+	if (r->after.n > 0)
+		return DIST_SHARED;
+	if (r->before.n > 0 || r->col.n > 0 || r->row.n > 0)
+		return DIST_LABEL;
+	return DIST_NOUN;
+}
+
+static size_t
+word_keys(const struct lex_rule *r)
+{
+	return (r->noun.n > 0) + (r->lead.n > 0) + (r->before.n > 0) +
+	    (r->col.n > 0) +
+	    (r->row.n > 0) + (r->after.n > 0) + (r->near.n > 0) +
+	    (r->not.n > 0) + (r->section.n > 0) + (r->source != NULL);
+}
+
+/* Does rule r hold for the view, its facets read no further than far?
+ * Fills m. */
+static int
+rule_holds(const struct lex *x, const struct lex_rule *r, const struct view *v,
+    int far, struct match *m)
+{
+	size_t k, words;
+
+	if (r->source != NULL && strcmp(r->source, v->table ? "table" : "text"))
+		return 0;
+	if (v->table && r->source == NULL)
+		return 0;
+	/* A percentage is never a count, nor a count a percentage. */
+	if (r->ind_index >= 0 && (strcmp(x->ind[r->ind_index].unit,
+	    "percent") == 0) != v->percent)
+		return 0;
+	m->r = r;
+	m->score = m->maxd = 0;
+	words = r->nkeys - word_keys(r);
+	for (k = 0; k < r->nfc; k++) {
+		int d;
+
+		if (v->cf == NULL || !fc_holds(&r->fc[k], v->cf, far, &d))
+			return 0;
+		if (!r->fc[k].any) {
+			m->score += weight(d);
+			words--;
+		}
+		if (d > m->maxd)
+			m->maxd = d;
+	}
+	m->score += word_weight(r);
+	if (m->maxd < word_dist(r))
+		m->maxd = word_dist(r);
+	(void)words;
+	return words_hold(r, v);
+}
+
+static int
+better(const struct match *a, const struct match *b)
+{
+	if (a->score != b->score)
+		return a->score > b->score;
+	return a->maxd < b->maxd;
+}
+
+/*
+ * The best rule for the view, or NULL.  The far clause is read only when
+ * the nearer words make no rule hold; a rule found so is *weak, as is one
+ * that needed near= (the whole context).
+ */
+static const struct lex_rule *
+best_rule(const struct lex *x, const struct view *v, int *weak)
+{
+	struct match best = { NULL, 0, 0 }, m;
+	size_t i;
+	int pass;
+
+	for (pass = 0; pass < 2 && best.r == NULL; pass++)
+		for (i = 0; i < x->nrule; i++)
+			if (rule_holds(x, &x->rule[i], v, pass == 0 ? DIST_SHARED :
+			    DIST_CLAUSE, &m) && (best.r == NULL || better(&m, &best)))
+				best = m;
+	*weak = best.r != NULL && (pass == 2 || best.r->near.n > 0);
+	return best.r;
+}
+
+static enum fact_qual
+qual_of(int q)
+{
+	switch (q) {
+	case QUAL_APPROX:
+		return FQ_APPROX;
+	case QUAL_MIN:
+		return FQ_MIN;
+	case QUAL_MAX:
+		return FQ_MAX;
+	}
+	return FQ_EXACT;
+}
+
+/* Indicator, value and unit of f from rule r. */
+static void
+set_indicator(const struct lex *x, struct fact *f, const struct lex_rule *r,
+    const struct clause_fig *cf)
+{
+	const struct lex_ind *ind;
+
+	f->rule = r;
+	f->ind = r == NULL ? -1 : r->ind_index;
+	ind = f->ind >= 0 ? &x->ind[f->ind] : NULL;
+	/* A coverage fraction counts units (16/16 xã). */
+	if (f->v.fraction && ind != NULL && strncmp(ind->id, "units.", 6) == 0)
+		f->value = f->v.denom;
+	else
+		f->value = f->v.value;
+	if (ind != NULL)
+		f->unit_out = ind->unit;
+	else if (f->v.percent)
+		f->unit_out = "percent";
+	else if (f->v.area)
+		f->unit_out = "m2";
+	else if (cf != NULL && cf->f[LEX_WHAT].val >= 0 &&
+	    cf->f[LEX_WHAT].dist == DIST_NOUN)
+		f->unit_out = x->val[LEX_WHAT][cf->f[LEX_WHAT].val];
+	else
+		f->unit_out = "";
+	if (cf != NULL)
+		snprintf(f->np, sizeof(f->np), "%.*s", (int)(strlen(cf->np) <
+		    sizeof(f->np) ? strlen(cf->np) : u8_cut(cf->np,
+		    strlen(cf->np), sizeof(f->np) - 1)), cf->np);
+}
+
+static void
+fold_to(struct buf *b, const char *s)
+{
+	buf_clear(b);
+	lex_fold(b, s, strlen(s));
+}
+
+/* A table cell: its column and row labels say what it is. */
+static void
+read_cell(struct facts *d, struct fact *f, struct buf *fb)
+{
+	struct clause_in in;
+	struct clause_fig cf;
+	struct buf col = { 0 }, row = { 0 }, sec = { 0 }, np = { 0 };
+	struct view v = { 0 };
+	int weak;
+
+	memset(&in, 0, sizeof(in));
+	in.before = span_of(f->before);
+	in.raw = span_of(f->raw);
+	in.unit = span_of(f->unit);
+	in.after = span_of(f->after);
+	in.percent = f->v.percent;
+	clause_read(d->lex, &in, 1, &cf);
+	fold_to(&col, f->col);
+	fold_to(&row, f->row);
+	fold_to(&sec, f->section);
+	fold_to(&np, f->unit);
+	fold_to(fb, f->before);
+	v.np = np.p;
+	v.label = v.before = fb->p;
+	v.after = "";
+	v.col = col.p;
+	v.row = row.p;
+	v.section = sec.p;
+	v.table = 1;
+	v.percent = f->v.percent;
+	set_indicator(d->lex, f, best_rule(d->lex, &v, &weak), NULL);
+	f->flags |= weak ? 1u << FLAG_WEAK : 0;
+	f->qual = qual_of(cf.qual);
+	f->scope = words_total_label(f->row, strlen(f->row), fb) ?
+	    SCOPE_TABLE_TOTAL : SCOPE_TABLE_ROW;
+	clause_fig_free(&cf);
+	buf_free(&col);
+	buf_free(&row);
+	buf_free(&sec);
+	buf_free(&np);
+}
+
+/* Roles that make a figure no level of any indicator. */
+#define NOT_A_LEVEL ((1u << ROLE_CHANGE) | (1u << ROLE_COMPARE) | \
+	(1u << ROLE_TO) | (1u << ROLE_FROM))
+
+/* The scope the clause reading gives figure f (before structure). */
+/*
+ * The scope the clause reading gives figure f (before structure).  A
+ * lower tier, or examples ("nổi bật như các xã: ..."), go on for the rest
+ * of the line: *rest is 1 after a tier, 2 after examples; the reporter's
+ * own tier named again ends a tier.
+ */
+static enum fact_scope
+clause_scope(const struct facts *d, struct fact *f, const struct clause_fig *cf,
+    int *rest)
+{
+	unsigned role = cf->role;
+	int tier = (role & 1u << ROLE_TIER) && !(role & 1u << ROLE_OWN) &&
+	    !d->ward_reporter;
+	int reporter_rule = f->rule != NULL && f->rule->scope != NULL &&
+	    strcmp(f->rule->scope, "reporter") == 0;
+
+	if ((role & 1u << ROLE_OWN) && *rest == 1)
+		*rest = 0;
+	if (tier && *rest == 0)
+		*rest = 1;
+	if (role & 1u << ROLE_EXAMPLE)
+		*rest = 2;
+	if (f->rule != NULL && f->rule->scope != NULL &&
+	    strcmp(f->rule->scope, "sub") == 0)
+		return SCOPE_SUB;
+	if (*rest == 2 || (role & ((1u << ROLE_PLAN) | (1u << ROLE_PROPOSAL))))
+		return SCOPE_SUB;
+	if (reporter_rule)
+		return SCOPE_REPORTER;
+	if (tier || *rest)
+		return SCOPE_SUB;
+	return SCOPE_REPORTER;
+}
+
+/* The figure f is part of or beside, or -1. */
+static long
+parent_of(const struct clause_fig *cf)
+{
+	return cf->whole >= 0 ? cf->whole : cf->host;
+}
+
+static int
+has_state(const struct lex *x, const struct clause_fig *cf, const char *name)
+{
+	int v = cf->f[LEX_STATE].val;
+
+	return v >= 0 && strcmp(x->val[LEX_STATE][v], name) == 0;
+}
+
+/*
+ * One indicator stated twice on one line with two values, for two actors
+ * ("Chủ tịch tiếp 06 lượt; các Phó Chủ tịch tiếp 23 lượt") or as items of
+ * one list ("cử 776 trường hợp ... do Thành phố tổ chức và 199 trường hợp
+ * do quận tổ chức"), neither a part nor a side figure of another: the
+ * parts of a total the report does not state, all sub.
+ */
+static void
+several_actors(struct fact *f, const struct clause_fig *cf, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		int split = 0;
+
+		if (f[i].ind < 0 || f[i].scope != SCOPE_REPORTER ||
+		    parent_of(&cf[i]) >= 0)
+			continue;
+		for (j = 0; j < n && !split; j++)
+			split = j != i && f[j].ind == f[i].ind &&
+			    f[j].scope == SCOPE_REPORTER && parent_of(&cf[j]) < 0 &&
+			    dec_cmp(&f[j].value, &f[i].value) != 0 &&
+			    ((cf[i].role & cf[j].role & 1u << ROLE_ACTOR) ||
+			    cf[j].list_head == (long)i || cf[i].list_head == (long)j ||
+			    (cf[i].list_head >= 0 && cf[i].list_head == cf[j].list_head));
+		if (split)
+			for (j = 0; j < n; j++)
+				if (f[j].ind == f[i].ind && parent_of(&cf[j]) < 0)
+					f[j].scope = SCOPE_SUB;
+	}
+}
+
+/*
+ * The structure of the line: a total whose parts include the carried-over
+ * is not the count received; a part of the same indicator as its whole,
+ * and parts that share an indicator, are sub; a side figure in brackets
+ * is sub; a rate follows the scope of its count.
+ */
+static void
+structure_scope(const struct lex *x, struct fact *f, struct clause_fig *cf,
+    size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		long p = parent_of(&cf[i]);
+
+		if (p >= 0 && has_state(x, &cf[i], "carried_over") &&
+		    (has_state(x, &cf[p], "received") ||
+		    has_state(x, &cf[p], "in_scope")) && f[p].ind >= 0) {
+			f[p].ind = -1;
+			f[p].rule = NULL;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		long p = parent_of(&cf[i]);
+
+		if (f[i].ind < 0 || f[i].scope != SCOPE_REPORTER || f[i].v.percent)
+			continue;
+		if (p >= 0 && f[p].ind == f[i].ind)
+			f[i].scope = SCOPE_SUB;
+		else if (p < 0 && cf[i].depth > 0)
+			f[i].scope = SCOPE_SUB;
+		for (j = 0; j < n && p >= 0; j++)
+			if (j != i && parent_of(&cf[j]) == p && f[j].ind == f[i].ind)
+				f[i].scope = SCOPE_SUB;
+	}
+	several_actors(f, cf, n);
+	for (i = 0; i < n; i++)
+		if (cf[i].rate_of >= 0 && f[cf[i].rate_of].scope == SCOPE_SUB &&
+		    f[i].scope == SCOPE_REPORTER)
+			f[i].scope = SCOPE_SUB;
+}
+
+/* The figures of one line of text, f[0..n). */
+static void
+read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
+{
+	struct clause_in *in = xcalloc(n, sizeof(*in));
+	struct clause_fig *cf = xcalloc(n, sizeof(*cf));
+	struct buf after = { 0 }, sec = { 0 };
+	size_t i;
+	int rest = 0;
+
+	for (i = 0; i < n; i++) {
+		in[i].before = span_of(f[i].before);
+		in[i].raw = span_of(f[i].raw);
+		in[i].unit = span_of(f[i].unit);
+		in[i].after = span_of(f[i].after);
+		in[i].percent = f[i].v.percent;
+		in[i].fraction = f[i].v.fraction;
+		in[i].area = f[i].v.area;
+	}
+	clause_read(d->lex, in, n, cf);
+	for (i = 0; i < n; i++) {
+		struct view v = { 0 };
+		const struct lex_rule *r;
+		int weak;
+
+		fold_to(fb, f[i].before);
+		fold_to(&after, f[i].after);
+		fold_to(&sec, f[i].section);
+		v.np = cf[i].np;
+		v.label = cf[i].label;
+		v.before = fb->p;
+		v.after = after.p;
+		v.col = v.row = "";
+		v.section = sec.p;
+		v.cf = &cf[i];
+		v.percent = f[i].v.percent;
+		r = best_rule(d->lex, &v, &weak);
+		if ((cf[i].role & NOT_A_LEVEL) ||
+		    (f[i].v.percent && (cf[i].role & 1u << ROLE_ATTAIN)))
+			r = NULL;
+		set_indicator(d->lex, &f[i], r, &cf[i]);
+		f[i].flags |= weak && r != NULL ? 1u << FLAG_WEAK : 0;
+		f[i].qual = qual_of(cf[i].qual);
+		f[i].total = cf[i].total;
+		f[i].rate_of = cf[i].rate_of < 0 ? -1 :
+		    (long)(f - d->f) + cf[i].rate_of;
+		f[i].scope = clause_scope(d, &f[i], &cf[i], &rest);
+	}
+	structure_scope(d->lex, f, cf, n);
+	for (i = 0; i < n; i++)
+		clause_fig_free(&cf[i]);
+	free(cf);
+	free(in);
+	buf_free(&after);
+	buf_free(&sec);
+}
+
+void
+facts_read(struct facts *d)
+{
+	struct buf fb = { 0 };
+	size_t i = 0, j;
+
+	while (i < d->n) {
+		struct fact *f = &d->f[i];
+
+		if (f->table) {
+			read_cell(d, f, &fb);
+			i++;
+		} else {
+			for (j = i + 1; j < d->n && !d->f[j].table &&
+			    d->f[j].line == f->line; j++)
+				;
+			read_line(d, f, j - i, &fb);
+			i = j;
+		}
+	}
+	for (i = 0; i < d->n; i++) {
+		if (d->f[i].qual != FQ_EXACT)
+			d->f[i].flags |= 1u << FLAG_APPROX;
+		if (d->f[i].ocr)
+			d->f[i].flags |= 1u << FLAG_OCR;
+	}
+	buf_free(&fb);
+}
+
+/* Is f a candidate for its indicator's reporter figure, and of which
+ * rank (lower is preferred)? -1 when not. */
+static int
+rank(const struct fact *f)
+{
+	if (f->ind < 0)
+		return -1;
+	if (f->scope == SCOPE_REPORTER && (f->flags & 1u << FLAG_CORRECTED))
+		return 0;
+	if (f->scope == SCOPE_REPORTER && !f->table)
+		return f->total ? 1 : 3;
+	if (f->scope == SCOPE_TABLE_TOTAL)
+		return 2;
+	return -1;
+}
+
+/* Chooses among the candidates of the indicator of f[i]. */
+static void
+choose_one(struct facts *d, size_t i)
+{
+	struct fact *best = NULL;
+	size_t j;
+	int br = 99;
+
+	for (j = i; j < d->n; j++) {
+		int r = rank(&d->f[j]);
+
+		if (r >= 0 && d->f[j].ind == d->f[i].ind && r < br) {
+			best = &d->f[j];
+			br = r;
+		}
+	}
+	best->chosen = 1;
+	for (j = i; j < d->n; j++) {
+		struct fact *o = &d->f[j];
+
+		if (o == best || rank(o) < 0 || o->ind != best->ind ||
+		    dec_cmp(&o->value, &best->value) == 0)
+			continue;
+		o->flags |= 1u << FLAG_CONFLICT;
+		best->flags |= 1u << FLAG_CONFLICT;
+		if (best->conflict_with < 0)
+			best->conflict_with = (long)j;
+	}
+}
+
+/*
+ * Counts first, then rates: a rate of a count that lost to another value
+ * of its indicator (the stated total) is that count's, not the reporter's.
+ */
+void
+facts_choose(struct facts *d)
+{
+	size_t i, j;
+	int rates;
+
+	for (rates = 0; rates < 2; rates++)
+		for (i = 0; i < d->n; i++) {
+			struct fact *f = &d->f[i];
+
+			if (rank(f) < 0 || f->v.percent != rates)
+				continue;
+			if (rates && f->rate_of >= 0 && rank(&d->f[f->rate_of]) >= 0 &&
+			    !d->f[f->rate_of].chosen) {
+				f->scope = SCOPE_SUB;
+				continue;
+			}
+			/* Once per indicator: at its first candidate. */
+			for (j = 0; j < i; j++)
+				if (rank(&d->f[j]) >= 0 && d->f[j].ind == f->ind)
+					break;
+			if (j == i)
+				choose_one(d, i);
+		}
+}

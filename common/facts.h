@@ -1,0 +1,81 @@
+/*
+ * facts: the figures of one document read as facts, the way normalize
+ * writes them: each mention gets an indicator (the lexicon's best rule
+ * for its clause reading, see clause.h), an exact value, a unit, a scope,
+ * a qualifier and flags; then one mention per indicator is chosen as the
+ * reporter's figure.
+ *
+ * The choice, in this order: a figure an analyst's correction made the
+ * reporter's, the reporter's total stated as such ("tổng số ... là N"),
+ * then an appendix total row, then the first mention in the text.  Every other reporter-scope value of the same indicator that
+ * differs makes the choice a conflict (flagged, and kept in
+ * fact.conflict_with for the message).
+ */
+#ifndef BAOCAO_FACTS_H
+#define BAOCAO_FACTS_H
+
+#include <stddef.h>
+
+#include "clause.h"
+#include "dec.h"
+#include "lex.h"
+#include "vnum.h"
+
+enum fact_scope { SCOPE_REPORTER, SCOPE_SUB, SCOPE_TABLE_ROW,
+	SCOPE_TABLE_TOTAL, SCOPE_N };
+enum fact_qual { FQ_EXACT, FQ_APPROX, FQ_MIN, FQ_MAX, FQ_N };
+enum fact_flag { FLAG_CONFLICT, FLAG_WEAK, FLAG_APPROX, FLAG_CORRECTED,
+	FLAG_OCR, FLAG_N };
+
+extern const char *const fact_scope_name[SCOPE_N];
+extern const char *const fact_qual_name[FQ_N];
+extern const char *const fact_flag_name[FLAG_N];
+
+struct fact {
+	/* As extract wrote it (owned by the fact). */
+	size_t line, csvline;
+	int table, ocr;
+	char *section, *row, *col, *before, *raw, *unit, *after;
+	void *user;		/* the caller's, untouched */
+	/* As read. */
+	struct vnum v;
+	const struct lex_rule *rule;
+	long ind;		/* index into lex.ind, -1: none */
+	struct dec value;
+	const char *unit_out;	/* canonical unit, "" when unknown */
+	enum fact_scope scope;
+	enum fact_qual qual;
+	unsigned flags;		/* 1u << FLAG_x */
+	int total;		/* stated as the total */
+	int chosen;		/* the reporter's figure for its indicator */
+	long rate_of;		/* a rate: the mention of its count, -1 */
+	long conflict_with;	/* a differing mention of the chosen one's
+				 * indicator, -1 */
+	const char *corr_file;	/* the correction that set it, or NULL */
+	size_t corr_line;
+	char np[64];		/* the noun phrase read, cut, for evidence */
+};
+
+struct facts {
+	const struct lex *lex;
+	int ward_reporter;	/* the reporter is a ward: "UBND phường" is it */
+	struct fact *f;
+	size_t n, cap;
+};
+
+/* A new zeroed mention at the end; its text fields are the caller's to
+ * fill with malloc'd strings, freed by facts_clear. */
+struct fact *facts_add(struct facts *);
+/* Frees every mention (and keeps the array for the next document). */
+void facts_clear(struct facts *);
+void facts_free(struct facts *);
+
+/* Reads every mention (v must be parsed): indicator, value, unit, scope,
+ * qualifier, flags. */
+void facts_read(struct facts *);
+/* Chooses the reporter's figure of each indicator (see above). */
+void facts_choose(struct facts *);
+/* The flags as words separated by ';' (appended). */
+void facts_flags(unsigned flags, struct buf *out);
+
+#endif

@@ -1,0 +1,277 @@
+/*
+ * baocao-extract: the parts of the filter and what passes between them.
+ *
+ *	read.c       reads an input whole and picks its reader by content
+ *	read_text.c  plain text (UTF-8, also gzip) -> struct doc
+ *	model.c      building and freeing a struct doc, walking its lines
+ *	header.c     issuer, number, date, period and places  <- struct doc
+ *	heading.c    the section path of heading numbers       <- paragraphs
+ *	figures.c    figures in prose                          <- paragraphs
+ *	skip.c       what is not a figure (identifiers, dates, names...)
+ *	table.c      figures in tables                         <- table blocks
+ *	chars.c      character tests on UTF-8 text
+ *	run.c        options, the loop over inputs, CSV rows out, --stats
+ *	main.c       main()
+ *
+ * A reader turns one input into a struct doc (the document model); the
+ * scanners (header, heading, figures, table) read the model only, never
+ * the bytes of a file, so a reader for another format is one more file
+ * behind read.c and touches no scanner.
+ */
+#ifndef BAOCAO_EXTRACT_H
+#define BAOCAO_EXTRACT_H
+
+#include <regex.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "csvout.h"
+
+#define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
+#define CTX_MAX 200			/* bytes of context either side */
+#define UNIT_WORDS 3			/* words of unit_text at most */
+#define ROW_MAXCELLS 256		/* cells kept of one table row */
+#define DOC_MAXITEMS (DOC_MAX / 16)	/* paragraphs, rows and cells in one
+					 * document: bounds the memory a
+					 * hostile input can take */
+
+/*
+ * The document model.
+ *
+ * A document is an ordered list of blocks, each a paragraph or a table,
+ * and, apart from them, its footnotes.  Every text in it is valid UTF-8
+ * in NFC without NUL bytes (the scanners compare composed text), and
+ * owned by the document (its arena).  Blank lines and empty paragraphs
+ * are not kept.
+ *
+ * Line numbers are what a person finds a figure by: the text reader's are
+ * the lines of the file; a reader of another format numbers what it reads
+ * in the same spirit (paragraphs and table rows in order).  They grow
+ * strictly through the paragraphs and table rows in document order.  The
+ * scanners use them as lines: the header is looked for in lines 1-60, and
+ * a clause cut by a page break is joined with a neighbour at most three
+ * lines away.
+ *
+ * Tables: the table scanner lays the cells of a row out one column each;
+ * span and merged are for a reader that knows them (Word's gridSpan and
+ * vMerge), and are not read by the scanner yet.
+ */
+
+/* A paragraph: one line of prose (a heading is a paragraph too). */
+struct para {
+	size_t line;		/* 1-based line number in the input */
+	const char *text;	/* NUL-terminated, len bytes, len > 0 */
+	size_t len;
+};
+
+/*
+ * A table cell.  text is the cell's content without surrounding blanks;
+ * it may point into the row's text, so it is not NUL-terminated.
+ */
+struct cell {
+	const char *text;
+	size_t len;
+	unsigned span;		/* columns the cell covers: 1, or a Word
+				 * gridSpan; the text reader always gives 1 */
+	int merged;		/* 1: continues the cell above it (a Word
+				 * vMerge continuation, text empty) */
+};
+
+struct row {
+	size_t line;		/* 1-based line number in the input */
+	const char *text;	/* the whole row as one line, cells separated
+				 * by TAB; NUL-terminated, len bytes */
+	size_t len;
+	struct cell *cells;	/* at most ROW_MAXCELLS */
+	size_t ncells;
+};
+
+struct table {
+	struct row *rows;	/* nrows > 0; the array is the document's */
+	size_t nrows, caprows;	/* caprows: model.c's */
+};
+
+enum block_kind { BLOCK_PARA, BLOCK_TABLE };
+
+struct block {
+	enum block_kind kind;
+	union {
+		struct para para;	/* kind BLOCK_PARA */
+		struct table table;	/* kind BLOCK_TABLE */
+	} u;
+};
+
+/* A footnote, kept out of the body.  No reader fills them yet, and no
+ * scanner reads them. */
+struct note {
+	const char *mark;	/* the reference as the body writes it, "15" */
+	const char *text;	/* NUL-terminated, len bytes */
+	size_t len;
+};
+
+struct doc {
+	const char *path;	/* as given: a file name, or "-" for stdin */
+	const char *name;	/* the file name without directory and
+				 * extensions; "-" for stdin */
+	const char *file;	/* the input's name in diagnostics */
+	const char *reader;	/* which reader filled it: "text" */
+	size_t lines_read;	/* lines of input, blank ones included */
+	struct block *blocks;	/* the body, in order */
+	size_t nblocks;
+	struct note *notes;	/* footnotes (an array doc_free frees); the
+				 * text reader has none */
+	size_t nnotes;
+	struct arena mem;	/* every text, name and cell array above */
+	size_t capblocks, items;	/* model.c's bookkeeping */
+};
+
+/*
+ * model.c: building a document.  A struct doc starts zeroed; doc_begin
+ * names it, the doc_add functions append (copying the text given), and
+ * doc_free releases everything and zeroes it for the next input.  More
+ * than DOC_MAXITEMS paragraphs, rows and cells is an error (status 2)
+ * naming the file and the line given.
+ */
+void doc_begin(struct doc *, const char *path, const char *file,
+	const char *reader);
+void doc_add_para(struct doc *, size_t line, const char *text, size_t len);
+/*
+ * Appends a row to the last block when it is a table and new_table is 0,
+ * else to a new table.  The cells are left to the caller: doc_cells gives
+ * an array of n (zeroed, owned by the document).  The row returned is the
+ * document's, valid until the next doc_add call.
+ */
+struct row *doc_add_row(struct doc *, size_t line, const char *text,
+	size_t len, int new_table);
+struct cell *doc_cells(struct doc *, struct row *, size_t n);
+void doc_free(struct doc *);
+
+/*
+ * Walking the body line by line: each paragraph and each table row in
+ * order, as one line of text.  A position is a block and a row in it
+ * (row 0 for a paragraph).  doc_first, doc_next and doc_prev return 0
+ * when there is no such line.
+ */
+struct pos {
+	size_t b, r;
+};
+
+struct textline {
+	size_t line;
+	const char *text;	/* NUL-terminated */
+	size_t len;
+	int in_table;
+};
+
+int doc_first(const struct doc *, struct pos *);
+int doc_next(const struct doc *, struct pos *);
+int doc_prev(const struct doc *, struct pos *);
+struct textline doc_line(const struct doc *, struct pos);
+
+/*
+ * read.c: reads the input at path ("-": stdin; gzip is undone) into d,
+ * choosing the reader by the input's content.  Dies (status 2) naming the
+ * file and line on input it cannot read.
+ */
+void read_doc(struct doc *, const char *path);
+
+/*
+ * A reader fills d (named by doc_begin already) from the n bytes of an
+ * input, p[0..n) (not NUL-terminated), whose name for diagnostics is
+ * file.  It dies (status 2) naming file and line on input it cannot read.
+ */
+/* read_text.c: plain UTF-8 text. */
+void read_text(struct doc *d, const char *file, const char *p, size_t n);
+
+/* header.c: the document's own header, read from its first lines. */
+struct header {
+	char *issuer, *doc_no, *doc_date, *period_text;	/* never NULL once
+							 * read; owned,
+							 * header_clear frees */
+	struct buf places;	/* "type Name" mentions, "; "-separated;
+				 * kept for the next document */
+};
+
+struct titles {
+	regex_t re[4];		/* period phrases of the title */
+};
+
+void titles_init(struct titles *);
+void titles_free(struct titles *);
+
+/*
+ * The state of a run, passed to every scanner: the output, the counts and
+ * the title patterns for the whole run; doc, hdr and section for the
+ * document being scanned (run.c sets doc and clears hdr between
+ * documents).  fold is scratch space for folded text; whatever a function
+ * returns in it is overwritten by the next fold.
+ */
+struct scan {
+	struct csvout *out;
+	const struct doc *doc;
+	struct header hdr;
+	struct titles titles;
+	char section[64];	/* heading path of the current paragraph */
+	unsigned long long figures, skipped;
+	struct buf fold;
+};
+
+/* Fills st->hdr from st->doc; header_clear frees the fields. */
+void header_read(struct scan *);
+void header_clear(struct header *);
+
+/* heading.c: the length of a heading number at the start of a paragraph
+ * (0 when it is none), updating st->section. */
+size_t heading(struct scan *, const char *s, size_t n);
+
+/* A figure found, as run.c writes it. */
+struct mention {
+	size_t line;
+	const char *source;	/* "text" or "table" */
+	const char *row, *col;	/* table labels; "" in prose */
+	struct span before, raw, unit, after;
+};
+
+/* run.c: writes one CSV row. */
+void emit(struct scan *, const struct mention *);
+
+/*
+ * figures.c: the figures of s[from..n), a line of prose at position at
+ * (or a cell of a table row there); source, row and col are written with
+ * each one.
+ */
+void scan_text(struct scan *, struct pos at, const char *s, size_t n,
+	size_t from, const char *source, const char *row, const char *col);
+
+/* table.c: the figures of the table block b. */
+void scan_table(struct scan *, size_t b);
+
+/* skip.c: why the digit token s[a..b) is not a figure, or NULL. */
+const char *skip_reason(struct scan *, const char *s, size_t n, size_t a,
+	size_t b, int slashes, size_t *extend);
+/* The end of a digit token [0-9]+([.,][0-9]+)* starting at i. */
+size_t digit_token(const char *s, size_t n, size_t i);
+/* Whether digits with separators s[a..b) read as one number. */
+int plausible_number(const char *s, size_t a, size_t b);
+
+/* chars.c */
+static inline int
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A letter at s[i]: ASCII, or a multi-byte letter starting there. */
+int isletter_at(const char *s, size_t n, size_t i);
+/* An upper-case letter starting at s[i]. */
+int isupper_at(const char *s, size_t n, size_t i);
+/* The start of the character that ends just before i. */
+size_t prev_char(const char *s, size_t i);
+/* A copy of p[0..n) without surrounding blanks; the caller frees it. */
+char *dupn(const char *p, size_t n);
+
+/* run.c: the whole command; main.c calls it. */
+int extract_main(int argc, char *argv[]);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * Figures in prose: every digit token of a line that skip_reason() lets
+ * through, with its unit noun and the clause around it, and the verbal
+ * zeros ("không có đơn khiếu nại").
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "extract.h"
+#include "utf8.h"
+
+/* Reads the unit noun after a figure: up to UNIT_WORDS words. */
+static void
+unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
+{
+	size_t words = 0, j;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	*us = *ue = i;
+	j = i;
+	while (j < n && words < UNIT_WORDS) {
+		size_t w = j;
+
+		if (!isletter_at(s, n, j) && strncmp(s + j, "²", 2) != 0)
+			break;
+		while (w < n && (isletter_at(s, n, w) || s[w] == '-' ||
+		    (strncmp(s + w, "²", 2) == 0 && w > 0 && s[w - 1] == 'm')))
+			w += u8_len(s + w, n - w);
+		if (w == j)
+			break;
+		*ue = w;
+		words++;
+		j = w;
+		if (j < n && s[j] == ' ')
+			j++;
+		else
+			break;
+	}
+}
+
+/* Clause bounds around [a, b) on one cleaned line: '.', ';' end a clause. */
+static size_t
+clause_start(const char *s, size_t a)
+{
+	size_t i = a, lim = a > CTX_MAX ? a - CTX_MAX : 0;
+
+	while (i > lim) {
+		if (s[i - 1] == ';' || (s[i - 1] == '.' && (i == a ||
+		    s[i] == ' ') && !(i >= 2 && isdig(s[i - 2]) && isdig(s[i]))))
+			break;
+		i--;
+	}
+	while (i < a && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	while (i < a && s[i] == ' ')
+		i++;
+	return i;
+}
+
+static size_t
+clause_end(const char *s, size_t n, size_t b)
+{
+	size_t i = b, lim = b + CTX_MAX < n ? b + CTX_MAX : n;
+
+	while (i < lim) {
+		if (s[i] == ';' || (s[i] == '.' && (i + 1 == n || s[i + 1] == ' ')))
+			break;
+		i++;
+	}
+	return b + u8_cut(s + b, n - b, i - b);
+}
+
+/*
+ * Context of a line joined with its neighbours when a page break of the
+ * conversion split a clause: the line before ends without punctuation and
+ * this one starts in lower case (and the same the other way).  Lines of a
+ * table are never joined to.
+ */
+static void
+joined_context(const struct doc *d, struct pos at, struct buf *pre,
+    struct buf *post)
+{
+	struct textline t = doc_line(d, at), o;
+	const char *s = t.text;
+	struct pos q = at;
+
+	buf_clear(pre);
+	buf_clear(post);
+	if (t.len > 0 && !isupper_at(s, t.len, 0) && !isdig(s[0]) &&
+	    s[0] != '-' && s[0] != '+' && doc_prev(d, &q) &&
+	    t.line - (o = doc_line(d, q)).line <= 3 &&
+	    strchr(".;:!?)", o.text[o.len - 1]) == NULL && !o.in_table) {
+		buf_add(pre, o.text, o.len);
+		buf_addc(pre, ' ');
+	}
+	q = at;
+	if (t.len > 0 && strchr(".;:!?)", s[t.len - 1]) == NULL &&
+	    doc_next(d, &q) && (o = doc_line(d, q)).line - t.line <= 3 &&
+	    !isupper_at(o.text, o.len, 0) && !isdig(o.text[0]) &&
+	    o.text[0] != '-' && o.text[0] != '+' && !o.in_table) {
+		buf_addc(post, ' ');
+		buf_add(post, o.text, o.len);
+	}
+}
+
+/* Verbal zero: "không có đơn khiếu nại, tố cáo" up to ')' ';' '.'. */
+static size_t
+verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
+{
+	static const char *const nouns[] = { "don", "ho so", "truong hop",
+		"vu ", "khieu nai", "to cao", NULL };
+	size_t j, k;
+	const char *f;
+
+	if (i + 8 > n || !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+	    s[i - 1] == ';'))
+		return 0;
+	buf_clear(&st->fold);
+	u8_fold(&st->fold, s + i, u8_cut(s + i, n - i, 40));
+	f = st->fold.p == NULL ? "" : st->fold.p;
+	if (strncmp(f, "khong co ", 9) != 0)
+		return 0;
+	for (k = 0; nouns[k] != NULL; k++)
+		if (strncmp(f + 9, nouns[k], strlen(nouns[k])) == 0)
+			break;
+	if (nouns[k] == NULL)
+		return 0;
+	for (j = i; j < n && s[j] != ')' && s[j] != ';' && s[j] != '.' &&
+	    s[j] != '('; j++)
+		;
+	return j;
+}
+
+/* The end of the figure whose digits end at b: a percent sign or an area
+ * unit glued or spaced, and a scale word ("500 triệu"); [*us, *ue) is
+ * set to the unit noun after it. */
+static size_t
+figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
+{
+	static const char *const scales[] = { "triệu", "tỷ", "tỉ", "nghìn",
+		"ngàn", NULL };
+	int k;
+
+	if (b < n && s[b] == '%')
+		b++;
+	else if (b + 1 < n && s[b] == ' ' && s[b + 1] == '%')
+		b += 2;
+	else if (b + 2 < n && s[b] == 'm' && strncmp(s + b + 1, "²", 2) == 0)
+		b += 3;
+	else if (b + 3 < n && s[b] == ' ' && s[b + 1] == 'm' &&
+	    strncmp(s + b + 2, "²", 2) == 0)
+		b += 4;
+	else if (b + 1 < n && s[b] == 'm' && s[b + 1] == '2' &&
+	    (b + 2 == n || !isdig(s[b + 2])))
+		b += 2;
+	unit_after(s, n, b, us, ue);
+	if (*ue == *us)
+		return b;
+	/* Scale words belong to the figure: 500 triệu đồng. */
+	for (k = 0; scales[k] != NULL; k++) {
+		size_t w = strlen(scales[k]);
+
+		if ((size_t)(*ue - *us) >= w &&
+		    strncmp(s + *us, scales[k], w) == 0 &&
+		    (*us + w == n || s[*us + w] == ' ')) {
+			b = *us + w;
+			unit_after(s, n, b, us, ue);
+			break;
+		}
+	}
+	return b;
+}
+
+/* A list after a name: "các phường 1, 3, 4 và 5" (the name's number
+ * ended at end, this one starts at a). */
+static int
+in_name_list(const char *s, size_t end, size_t a)
+{
+	const char *gap = s + end;
+
+	return end > 0 && a <= end + 5 &&
+	    (strncmp(gap, ", ", (size_t)(a - end)) == 0 ||
+	    strncmp(gap, " và ", (size_t)(a - end)) == 0 ||
+	    strncmp(gap, ",", (size_t)(a - end)) == 0);
+}
+
+/* Past the rest of a skipped identifier or chain, from i. */
+static size_t
+skip_rest(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] != ' ' && s[i] != ',' && s[i] != ';' &&
+	    s[i] != ')' && s[i] != '\t')
+		i++;
+	return i;
+}
+
+/* What scan_text keeps while it scans one line. */
+struct linescan {
+	struct pos at;		/* the line, for its neighbours */
+	int have_ctx;		/* pre and post read */
+	struct buf pre, post;	/* the joined neighbours' text */
+	struct buf before, after;
+	struct mention m;
+};
+
+/* Writes the figure s[a..b) with unit s[us..ue) and its clause. */
+static void
+write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
+    size_t a, size_t b, size_t us, size_t ue)
+{
+	struct buf *pre = &ls->pre, *post = &ls->post;
+	size_t cs, ce;
+
+	if (!ls->have_ctx) {
+		joined_context(st->doc, ls->at, pre, post);
+		ls->m.line = doc_line(st->doc, ls->at).line;
+		ls->have_ctx = 1;
+	}
+	cs = clause_start(s, a);
+	ce = clause_end(s, n, ue);
+	buf_clear(&ls->before);
+	if (cs == 0 && pre->n > 0) {
+		size_t keep = pre->n > CTX_MAX ? CTX_MAX : pre->n;
+		size_t off = pre->n - keep;
+
+		while (off < pre->n && ((unsigned char)pre->p[off] & 0xC0) == 0x80)
+			off++;
+		buf_add(&ls->before, pre->p + off, pre->n - off);
+	}
+	buf_add(&ls->before, s + cs, a - cs);
+	buf_clear(&ls->after);
+	buf_add(&ls->after, s + ue, ce - ue);
+	if (ce == n && post->n > 0)
+		buf_add(&ls->after, post->p, u8_cut(post->p, post->n, CTX_MAX));
+	ls->m.before.p = ls->before.p == NULL ? "" : ls->before.p;
+	ls->m.before.n = ls->before.n;
+	ls->m.raw.p = s + a;
+	ls->m.raw.n = b - a;
+	ls->m.unit.p = s + us;
+	ls->m.unit.n = ue - us;
+	ls->m.after.p = ls->after.p == NULL ? "" : ls->after.p;
+	ls->m.after.n = ls->after.n;
+	emit(st, &ls->m);
+}
+
+/* Scans one line of prose (or a text table cell) for figures. */
+void
+scan_text(struct scan *st, struct pos at, const char *s, size_t n,
+    size_t from, const char *source, const char *row, const char *col)
+{
+	struct linescan ls = { 0 };
+	size_t i = from, namelist_end = 0;
+
+	ls.at = at;
+	ls.m.source = source;
+	ls.m.row = row;
+	ls.m.col = col;
+	while (i < n) {
+		size_t a = i, b, extend = 0, us, ue;
+		int slashes = 0;
+		const char *why;
+
+		if (!isdig(s[i])) {
+			if ((s[i] == 'k' || s[i] == 'K') &&
+			    (b = verbal_zero(st, s, n, i)) > 0) {
+				write_figure(st, &ls, s, n, a, b, b, b);
+				i = b;
+			} else {
+				i++;
+			}
+			continue;
+		}
+		b = digit_token(s, n, i);
+		/* Fractions and chains: a/b, a/b/c. */
+		while (b + 1 < n && s[b] == '/' && isdig(s[b + 1])) {
+			b = digit_token(s, n, b + 1);
+			slashes++;
+		}
+		why = skip_reason(st, s, n, a, b, slashes, &extend);
+		if (why == NULL && in_name_list(s, namelist_end, a))
+			why = "name";
+		if (why != NULL) {
+			st->skipped++;
+			namelist_end = strcmp(why, "name") == 0 ? b : 0;
+			i = skip_rest(s, n, extend > b ? extend : b);
+			continue;
+		}
+		namelist_end = 0;
+		b = figure_end(s, n, b, &us, &ue);
+		write_figure(st, &ls, s, n, a, b, us, ue);
+		i = b;
+		/* Slash chains: "857 lượt/914 người" goes on after the unit. */
+		if (ue < n && s[ue] == '/' && ue + 1 < n && isdig(s[ue + 1]))
+			i = ue + 1;
+	}
+	buf_free(&ls.pre);
+	buf_free(&ls.post);
+	buf_free(&ls.before);
+	buf_free(&ls.after);
+}

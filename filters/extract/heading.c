@@ -1,0 +1,91 @@
+/*
+ * Headings: the number at the start of a heading paragraph, and the
+ * section path it sets ("II.3.b").
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract.h"
+
+static size_t
+heading_len(const char *s, size_t n)
+{
+	size_t i = 0, groups = 0;
+
+	if (n == 0)
+		return 0;
+	if (strchr("IVX", s[0]) != NULL) {
+		while (i < n && strchr("IVX", s[i]) != NULL && s[i] != '\0')
+			i++;
+		return i + 1 < n && s[i] == '.' && s[i + 1] == ' ' ? i + 1 : 0;
+	}
+	if (isdig(s[0])) {
+		for (;;) {
+			size_t d = i;
+
+			while (i < n && isdig(s[i]))
+				i++;
+			if (i - d == 0 || i - d > 2 || i >= n || s[i] != '.')
+				return 0;
+			i++;
+			groups++;
+			if (i < n && s[i] == ' ')
+				return i;
+			if (i >= n || !isdig(s[i]))
+				return 0;
+		}
+	}
+	if (n >= 3 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == ' ')
+		return 2;
+	if (n >= 4 && strncmp(s, "đ) ", 4) == 0)
+		return 3;
+	return 0;
+}
+
+/*
+ * Heading: "II. ", "1. ", "1.1. ", "a) ".  Returns the length of the
+ * number part (0 when the line is not a heading) and updates the section
+ * path: roman, then arabic, then letter ("II.3.b").
+ */
+size_t
+heading(struct scan *st, const char *s, size_t n)
+{
+	char tok[16], roman[24] = "", arabic[24] = "";
+	size_t len, k;
+	char *p;
+
+	if (n > 600 || (len = heading_len(s, n)) == 0 || len >= sizeof(tok))
+		return 0;
+	memcpy(tok, s, len);
+	tok[len] = '\0';
+	k = len;
+	while (k > 0 && (tok[k - 1] == '.' || tok[k - 1] == ')'))
+		tok[--k] = '\0';
+	/* Split the current path into its roman and arabic parts. */
+	p = st->section;
+	if (*p != '\0' && strchr("IVX", *p) != NULL) {
+		size_t r = strcspn(p, ".");
+
+		snprintf(roman, sizeof(roman), "%.*s", (int)r, p);
+		p += r + (p[r] == '.');
+	}
+	{
+		size_t a = 0;
+
+		while (p[a] != '\0' && (isdig(p[a]) || (p[a] == '.' &&
+		    isdig(p[a + 1]))))
+			a++;
+		snprintf(arabic, sizeof(arabic), "%.*s", (int)a, p);
+	}
+	if (strchr("IVX", tok[0]) != NULL)
+		snprintf(st->section, sizeof(st->section), "%s", tok);
+	else if (isdig(tok[0]))
+		snprintf(st->section, sizeof(st->section), "%s%s%s", roman,
+		    roman[0] != '\0' ? "." : "", tok);
+	else
+		snprintf(st->section, sizeof(st->section), "%s%s%s%s%s", roman,
+		    roman[0] != '\0' && arabic[0] != '\0' ? "." : "", arabic,
+		    roman[0] != '\0' || arabic[0] != '\0' ? "." : "", tok);
+	return len;
+}
+

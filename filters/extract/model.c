@@ -1,0 +1,187 @@
+/*
+ * The document model (extract.h): building it, walking its lines, freeing
+ * it.  Texts, names and cell arrays live in the document's arena; the
+ * block and row arrays grow by doubling and are freed by doc_free.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "extract.h"
+#include "xalloc.h"
+
+/* The file name without directory and extensions ("-" stays "-"). */
+static const char *
+doc_name(struct arena *mem, const char *path)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	size_t n;
+
+	if (strcmp(path, "-") == 0)
+		return arena_dup(mem, "-", 1);
+	base = base == NULL ? path : base + 1;
+	dot = strchr(base, '.');
+	n = dot != NULL && dot != base ? (size_t)(dot - base) : strlen(base);
+	return arena_dup(mem, base, n);
+}
+
+void
+doc_begin(struct doc *d, const char *path, const char *file,
+    const char *reader)
+{
+	d->path = arena_dup(&d->mem, path, strlen(path));
+	d->name = doc_name(&d->mem, path);
+	d->file = arena_dup(&d->mem, file, strlen(file));
+	d->reader = reader;
+}
+
+/* Counts n more items of the document, at line. */
+static void
+count_items(struct doc *d, size_t line, size_t n)
+{
+	d->items += n;
+	if (d->items > DOC_MAXITEMS)
+		die_at(2, d->file, line, "more than %zu paragraphs, table rows "
+		    "and cells in one document", (size_t)DOC_MAXITEMS);
+}
+
+static struct block *
+add_block(struct doc *d, enum block_kind kind)
+{
+	struct block *b;
+
+	if (d->nblocks == d->capblocks) {
+		d->capblocks = d->capblocks == 0 ? 256 : d->capblocks * 2;
+		d->blocks = xreallocarray(d->blocks, d->capblocks,
+		    sizeof(*d->blocks));
+	}
+	b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	return b;
+}
+
+void
+doc_add_para(struct doc *d, size_t line, const char *text, size_t len)
+{
+	struct para *p;
+
+	count_items(d, line, 1);
+	p = &add_block(d, BLOCK_PARA)->u.para;
+	p->line = line;
+	p->text = arena_dup(&d->mem, text, len);
+	p->len = len;
+}
+
+struct row *
+doc_add_row(struct doc *d, size_t line, const char *text, size_t len,
+    int new_table)
+{
+	struct table *t;
+	struct row *r;
+
+	count_items(d, line, 1);
+	if (new_table || d->nblocks == 0 ||
+	    d->blocks[d->nblocks - 1].kind != BLOCK_TABLE)
+		add_block(d, BLOCK_TABLE);
+	t = &d->blocks[d->nblocks - 1].u.table;
+	if (t->nrows == t->caprows) {
+		t->caprows = t->caprows == 0 ? 16 : t->caprows * 2;
+		t->rows = xreallocarray(t->rows, t->caprows, sizeof(*t->rows));
+	}
+	r = &t->rows[t->nrows++];
+	memset(r, 0, sizeof(*r));
+	r->line = line;
+	r->text = arena_dup(&d->mem, text, len);
+	r->len = len;
+	return r;
+}
+
+struct cell *
+doc_cells(struct doc *d, struct row *r, size_t n)
+{
+	if (n > ROW_MAXCELLS)
+		internal_error("too many cells for a row");
+	count_items(d, r->line, n);
+	r->cells = arena_alloc(&d->mem, n * sizeof(*r->cells));
+	r->ncells = n;
+	return r->cells;
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t b;
+
+	for (b = 0; b < d->nblocks; b++)
+		if (d->blocks[b].kind == BLOCK_TABLE)
+			free(d->blocks[b].u.table.rows);
+	free(d->blocks);
+	free(d->notes);
+	arena_free(&d->mem);
+	memset(d, 0, sizeof(*d));
+}
+
+/* Rows in block b: a paragraph counts as one. */
+static size_t
+rows_of(const struct doc *d, size_t b)
+{
+	return d->blocks[b].kind == BLOCK_TABLE ? d->blocks[b].u.table.nrows : 1;
+}
+
+int
+doc_first(const struct doc *d, struct pos *at)
+{
+	at->b = at->r = 0;
+	return d->nblocks > 0;
+}
+
+int
+doc_next(const struct doc *d, struct pos *at)
+{
+	if (at->b >= d->nblocks)
+		return 0;
+	if (at->r + 1 < rows_of(d, at->b)) {
+		at->r++;
+		return 1;
+	}
+	if (at->b + 1 >= d->nblocks)
+		return 0;
+	at->b++;
+	at->r = 0;
+	return 1;
+}
+
+int
+doc_prev(const struct doc *d, struct pos *at)
+{
+	if (at->r > 0) {
+		at->r--;
+		return 1;
+	}
+	if (at->b == 0)
+		return 0;
+	at->b--;
+	at->r = rows_of(d, at->b) - 1;
+	return 1;
+}
+
+struct textline
+doc_line(const struct doc *d, struct pos at)
+{
+	const struct block *b = &d->blocks[at.b];
+	struct textline t;
+
+	if (b->kind == BLOCK_PARA) {
+		t.line = b->u.para.line;
+		t.text = b->u.para.text;
+		t.len = b->u.para.len;
+		t.in_table = 0;
+	} else {
+		t.line = b->u.table.rows[at.r].line;
+		t.text = b->u.table.rows[at.r].text;
+		t.len = b->u.table.rows[at.r].len;
+		t.in_table = 1;
+	}
+	return t;
+}

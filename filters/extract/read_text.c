@@ -1,0 +1,121 @@
+/*
+ * The plain-text reader: UTF-8 text converted from Word, one paragraph a
+ * line.  A line holding a TAB is a table row (its cells split at the
+ * TABs), and rows separated only by blank lines make one table.
+ *
+ * Each line is checked (a NUL byte or invalid UTF-8 is an error naming
+ * the file and line) and cleaned: a CR before the LF, Word's markup
+ * ('*' and '**') and a leading BOM are dropped, a non-breaking space
+ * reads as a space, and the line is put in NFC, so that a report saved
+ * with decomposed marks (NFD, as macOS and some converters write) reads
+ * as its composed twin.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "extract.h"
+#include "utf8.h"
+
+/* Appends line p[0..len) of the input, cleaned, to out. */
+static void
+clean_line(struct buf *out, const char *p, size_t len, int first)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		/* Markup, and the BOM a Word export may start with. */
+		if (c == '*')
+			continue;
+		if (first && i == 0 && len >= 3 &&
+		    memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		/* Non-breaking spaces read as spaces. */
+		if (c == 0xC2 && i + 1 < len && (unsigned char)p[i + 1] == 0xA0) {
+			buf_addc(out, ' ');
+			i++;
+			continue;
+		}
+		buf_addc(out, (char)c);
+	}
+}
+
+/* A table row: its cells are the TAB-separated parts, without blanks
+ * around them. */
+static void
+add_row(struct doc *d, size_t lineno, const char *s, size_t n)
+{
+	struct row *r = doc_add_row(d, lineno, s, n, 0);
+	struct cell *c;
+	size_t k, i, start = 0, nc = 1;
+
+	for (i = 0; i < n; i++)
+		nc += s[i] == '\t';
+	c = doc_cells(d, r, nc < ROW_MAXCELLS ? nc : ROW_MAXCELLS);
+	s = r->text;
+	for (i = 0, k = 0; i <= n && k < r->ncells; i++) {
+		if (i < n && s[i] != '\t')
+			continue;
+		c[k].text = s + start;
+		c[k].len = i - start;
+		while (c[k].len > 0 && c[k].text[c[k].len - 1] == ' ')
+			c[k].len--;
+		while (c[k].len > 0 && c[k].text[0] == ' ') {
+			c[k].text++;
+			c[k].len--;
+		}
+		c[k].span = 1;
+		k++;
+		start = i + 1;
+	}
+}
+
+/* A cleaned line into the model: a table row when it holds a TAB, a
+ * paragraph unless it is empty. */
+static void
+add_line(struct doc *d, size_t lineno, const char *s, size_t n)
+{
+	if (n > 0 && memchr(s, '\t', n) != NULL)
+		add_row(d, lineno, s, n);
+	else if (n > 0)
+		doc_add_para(d, lineno, s, n);
+}
+
+void
+read_text(struct doc *d, const char *file, const char *text, size_t size)
+{
+	struct buf line = { 0 }, nfc = { 0 };
+	size_t start, lineno = 0;
+
+	for (start = 0; start < size;) {
+		const char *p = text + start, *nl;
+		size_t len, bad;
+
+		nl = memchr(p, '\n', size - start);
+		len = nl == NULL ? size - start : (size_t)(nl - p);
+		lineno++;
+		if (memchr(p, '\0', len) != NULL)
+			die_at(2, file, lineno, "NUL byte in text");
+		if ((bad = u8_invalid(p, len)) < len)
+			die_at(2, file, lineno,
+			    "invalid UTF-8 at byte %zu of the line", bad + 1);
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
+		buf_clear(&line);
+		clean_line(&line, p, len, lineno == 1);
+		buf_clear(&nfc);
+		u8_nfc(&nfc, line.p, line.n);
+		add_line(d, lineno, nfc.p, nfc.n);
+		start += len + (nl == NULL ? 0 : (p[len] == '\r' ? 2 : 1));
+		if (nl == NULL)
+			break;
+	}
+	d->lines_read = lineno;
+	buf_free(&line);
+	buf_free(&nfc);
+}

@@ -1,0 +1,264 @@
+/*
+ * baocao-extract: every figure in a report, with its context.
+ *
+ * Input: reports, one document per file ("-" or no file: stdin is one
+ * document); ".gz" is read as is.  Each is read into the document model
+ * (extract.h) and scanned.  Output: one CSV row per figure mention,
+ * nothing interpreted:
+ *
+ *	doc,issuer,doc_no,doc_date,period_text,line,section,source,
+ *	row_label,col_label,before,raw,unit_text,after,places
+ *
+ * places (an addition to the contract) lists the "type Name" mentions of
+ * administrative units in the document, so that normalize can settle an
+ * ambiguous issuer from other names in the same document.
+ *
+ * What is not a figure (document identifiers, dates, years of periods and
+ * terms, heading and STT numbers, footnote markers, phone numbers, e-mail
+ * addresses, names that are numbers) is recognised by the rules in
+ * skip_reason() and never printed.  Documents are read one at a time.
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "csvout.h"
+#include "diag.h"
+#include "extract.h"
+#include "gz.h"
+#include "xalloc.h"
+
+#define SYNOPSIS "baocao-extract [-z] [--stats] [--progress] [--files0-from LIST | FILE ...]"
+
+static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
+	"period_text", "line", "section", "source", "row_label", "col_label",
+	"before", "raw", "unit_text", "after", "places" };
+
+struct opts {
+	int gzip, stats, progress;
+};
+
+static const char *const help_text =
+"usage: " SYNOPSIS "\n"
+"\n"
+"Finds every figure in report texts and writes one CSV row per mention\n"
+"with its context (see baocao-extract(1) for the columns).\n"
+"\n"
+"  -z, --gzip      write gzip\n"
+"      --stats     print counts of documents, lines and figures on stderr\n"
+"      --progress  show reports done / total on stderr\n"
+"      --files0-from LIST  read the NUL-separated file names in LIST\n"
+"                  (\"-\": stdin) instead of operands\n"
+"  -h, --help      this help\n"
+"  -V, --version   version\n"
+"\n"
+"Exit status: 0 success, 2 trouble (unreadable input, invalid UTF-8, a\n"
+"NUL byte, a document over 64 MiB or of more than 4194304 paragraphs,\n"
+"table rows and cells).\n";
+
+enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0 };
+
+static const struct option longopts[] = {
+	{ "files0-from", required_argument, NULL, OPT_FILES0 },
+	{ "gzip", no_argument, NULL, 'z' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+void
+emit(struct scan *st, const struct mention *m)
+{
+	struct csvout *o = st->out;
+	const struct header *h = &st->hdr;
+	char num[32];
+
+	st->figures++;
+	csvout_str(o, st->doc->name);
+	csvout_str(o, h->issuer);
+	csvout_str(o, h->doc_no);
+	csvout_str(o, h->doc_date);
+	csvout_str(o, h->period_text);
+	snprintf(num, sizeof(num), "%zu", m->line);
+	csvout_str(o, num);
+	csvout_str(o, st->section);
+	csvout_str(o, m->source);
+	csvout_str(o, m->row);
+	csvout_str(o, m->col);
+	csvout_span(o, m->before);
+	csvout_span(o, m->raw);
+	csvout_span(o, m->unit);
+	csvout_span(o, m->after);
+	csvout_field(o, h->places.p == NULL ? "" : h->places.p, h->places.n);
+	csvout_end(o);
+}
+
+/* The header, then the body block by block: tables to the table scanner,
+ * paragraphs (headings set the section) to the figure scanner. */
+static void
+scan_doc(struct scan *st)
+{
+	const struct doc *d = st->doc;
+	size_t b, k;
+
+	header_read(st);
+	st->section[0] = '\0';
+	for (b = 0; b < d->nblocks; b++) {
+		const struct para *p = &d->blocks[b].u.para;
+		struct pos at = { b, 0 };
+		size_t from;
+
+		if (d->blocks[b].kind == BLOCK_TABLE) {
+			scan_table(st, b);
+			continue;
+		}
+		from = heading(st, p->text, p->len);
+		/* Header lines before the body carry no figures worth having. */
+		if (strncmp(p->text, "Số", 3) == 0 &&
+		    memchr(p->text, ':', p->len < 8 ? p->len : 8) != NULL)
+			continue;
+		for (k = from; k < p->len && p->text[k] == ' '; k++)
+			;
+		scan_text(st, at, p->text, p->len, k, "text", "", "");
+	}
+}
+
+/* The NUL-separated list of file names in path ("-": stdin). */
+static char **
+read_files0(const char *path, int *n)
+{
+	struct gz_in *in = gz_open_in(path);
+	struct buf all = { 0 };
+	char tmp[1 << 16], **v = NULL;
+	size_t got, i, start = 0;
+	int k = 0;
+
+	while ((got = gz_read(in, tmp, sizeof(tmp))) > 0)
+		buf_add(&all, tmp, got);
+	gz_close_in(in);
+	for (i = 0; i < all.n; i++) {
+		if (all.p[i] != '\0' && i + 1 < all.n)
+			continue;
+		if (all.p[i] != '\0')
+			i++;
+		if (i > start) {
+			v = xreallocarray(v, (size_t)k + 1, sizeof(*v));
+			v[k++] = xmemdup(all.p + start, i - start);
+		}
+		start = i + 1;
+	}
+	buf_free(&all);
+	if (k == 0)
+		die(2, "%s: no file names", path);
+	*n = k;
+	return v;
+}
+
+/* Parses the options; returns the index of the first operand. */
+static int
+parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
+{
+	int c;
+
+	while ((c = getopt_long(argc, argv, "Vhz", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'V':
+			cli_version();
+		case 'h':
+			cli_help(help_text);
+		case 'z':
+			o->gzip = 1;
+			break;
+		case OPT_FILES0:
+			*files0 = optarg;
+			break;
+		case OPT_PROGRESS:
+			o->progress = 1;
+			break;
+		case OPT_STATS:
+			o->stats = 1;
+			break;
+		default:
+			cli_usage_error(SYNOPSIS);
+		}
+	}
+	return optind;
+}
+
+/* Reads and scans each input in turn, writing its rows. */
+static void
+run(struct scan *st, const struct opts *o, char **paths, int n,
+    unsigned long long *lines)
+{
+	struct doc d = { 0 };
+	size_t k;
+	int i;
+
+	for (k = 0; k < sizeof(columns) / sizeof(columns[0]); k++)
+		csvout_str(st->out, columns[k]);
+	csvout_end(st->out);
+	for (i = 0; i < n; i++) {
+		read_doc(&d, paths[i]);
+		*lines += d.lines_read;
+		st->doc = &d;
+		scan_doc(st);
+		header_clear(&st->hdr);
+		st->doc = NULL;
+		doc_free(&d);
+		if (o->progress)
+			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
+	}
+	if (o->progress)
+		fputc('\n', stderr);
+}
+
+int
+extract_main(int argc, char *argv[])
+{
+	static char *stdin_path[] = { "-" };
+	struct opts o = { 0 };
+	struct scan st = { 0 };
+	unsigned long long lines = 0;
+	char **paths;
+	const char *files0 = NULL;
+	int i, n;
+
+	diag_init(argv[0]);
+	i = parse_opts(argc, argv, &o, &files0);
+	argc -= i;
+	argv += i;
+	paths = argc > 0 ? argv : stdin_path;
+	n = argc > 0 ? argc : 1;
+	if (files0 != NULL) {
+		if (argc > 0)
+			die(2, "file operands cannot be combined with --files0-from");
+		paths = read_files0(files0, &n);
+	}
+	gz_check_inputs(paths, n);
+	titles_init(&st.titles);
+	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	run(&st, &o, paths, n, &lines);
+	csvout_close(st.out);
+	buf_free(&st.hdr.places);
+	buf_free(&st.fold);
+	titles_free(&st.titles);
+	if (files0 != NULL) {
+		for (i = 0; i < n; i++)
+			free(paths[i]);
+		free(paths);
+	}
+	if (o.stats) {
+		cli_stat("documents read", (unsigned long long)n);
+		cli_stat("lines read", lines);
+		cli_stat("figures written", st.figures);
+		cli_stat("numbers skipped as not figures", st.skipped);
+	}
+	return 0;
+}

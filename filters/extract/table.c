@@ -1,0 +1,283 @@
+/*
+ * Figures in tables: one row per numeric cell, labelled with the row's
+ * name cell and the path of header cells above its column.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+static int
+all_digits(struct span c)
+{
+	size_t i;
+
+	if (c.n == 0)
+		return 0;
+	for (i = 0; i < c.n; i++)
+		if (!isdig(c.p[i]))
+			return 0;
+	return 1;
+}
+
+static int
+is_number_cell(struct span c)
+{
+	size_t e;
+
+	if (c.n == 0 || !isdig(c.p[0]))
+		return 0;
+	e = digit_token(c.p, c.n, 0);
+	if (e < c.n && c.p[e] == '%')
+		e++;
+	return e == c.n && plausible_number(c.p, 0, c.n - (c.p[c.n - 1] == '%'));
+}
+
+static int
+is_total_label(struct scan *st, struct span c)
+{
+	const char *f;
+
+	buf_clear(&st->fold);
+	u8_fold(&st->fold, c.p, c.n);
+	f = st->fold.p == NULL ? "" : st->fold.p;
+	return strncmp(f, "tong cong", 9) == 0 || strcmp(f, "tong") == 0 ||
+	    strcmp(f, "cong") == 0 || strncmp(f, "tong so", 7) == 0;
+}
+
+enum { MAXCELLS = ROW_MAXCELLS, MAXHEAD = 8 };
+
+/* The cells of a row as spans, at most MAXCELLS. */
+static size_t
+row_cells(const struct row *r, struct span *cells)
+{
+	size_t k;
+
+	for (k = 0; k < r->ncells && k < MAXCELLS; k++) {
+		cells[k].p = r->cells[k].text;
+		cells[k].n = r->cells[k].len;
+	}
+	return k;
+}
+
+/*
+ * Header rows converted from merged Word cells can sit off the data
+ * columns.  The column-number row tells: where it skips a number (7 8 10
+ * 11), that column was dropped from the data, and the top header row,
+ * which still has a cell per original column, is moved onto the data
+ * columns through it.  A lower header row that lost the cells under
+ * merged single columns is then laid, cell by cell and in order, under
+ * the top row's groups of two or more columns, when it has exactly as
+ * many labels as those groups have columns.
+ */
+static void
+align_headers(struct span head[][MAXCELLS], size_t *hn, size_t nhead,
+    const long *num, size_t nnum)
+{
+	static const struct span none = { "", 0 };
+	struct span top[MAXCELLS];
+	unsigned char grouped[MAXCELLS] = { 0 };
+	size_t k, j, h, width = 0;
+	int gap = 0;
+
+	for (k = 1; k < nnum; k++)
+		if (num[k] > num[k - 1] + 1)
+			gap = 1;
+	if (!gap || nhead == 0)
+		return;
+	for (k = 0; k < nnum; k++)
+		top[k] = num[k] >= 1 && (size_t)num[k] - 1 < hn[0] ?
+		    head[0][num[k] - 1] : none;
+	memcpy(head[0], top, nnum * sizeof(*top));
+	hn[0] = nnum;
+	/* The columns under groups of two or more. */
+	for (k = 0; k < nnum; k = j) {
+		for (j = k + 1; j < nnum && top[j].n == 0; j++)
+			;
+		if (top[k].n > 0 && j - k >= 2)
+			for (; k < j; k++, width++)
+				grouped[k] = 1;
+	}
+	for (h = 1; h < nhead && width > 0; h++) {
+		struct span out[MAXCELLS];
+		size_t labels = 0, next = 0;
+
+		for (k = 0; k < hn[h]; k++)
+			labels += head[h][k].n > 0;
+		if (labels != width)
+			continue;
+		for (k = 0; k < nnum; k++) {
+			out[k] = none;
+			if (!grouped[k])
+				continue;
+			while (head[h][next].n == 0)
+				next++;
+			out[k] = head[h][next++];
+		}
+		memcpy(head[h], out, nnum * sizeof(*out));
+		hn[h] = nnum;
+	}
+}
+
+/* The header rows of a table, and its column-number row. */
+struct heads {
+	struct span cell[MAXHEAD][MAXCELLS];
+	size_t n[MAXHEAD], rows;
+	long num[MAXCELLS];	/* the column-number row, when there is one */
+	size_t nnum;
+};
+
+/* A row of ascending column numbers "1 2 3 ...": its numbers go into h. */
+static int
+column_numbers(const struct span *cells, size_t nc, struct heads *h)
+{
+	size_t k;
+
+	for (k = 0; k < nc; k++)
+		if (cells[k].n > 0 && !all_digits(cells[k]))
+			return 0;
+	if (nc < 3 || !all_digits(cells[0]) ||
+	    strncmp(cells[0].p, "1", cells[0].n) != 0 ||
+	    !(nc < 2 || cells[1].n == 0 || all_digits(cells[1])) ||
+	    !(cells[1].n > 0 && strncmp(cells[1].p, "2", cells[1].n) == 0))
+		return 0;
+	for (h->nnum = 0; h->nnum < nc && cells[h->nnum].n > 0 &&
+	    cells[h->nnum].n < 6; h->nnum++)
+		h->num[h->nnum] = strtol(cells[h->nnum].p, NULL, 10);
+	return 1;
+}
+
+/* A data row starts with an STT number and a name, or a total label. */
+static int
+is_data_row(struct scan *st, const struct span *cells, size_t nc)
+{
+	return (all_digits(cells[0]) && cells[0].n <= 3 && nc > 1 &&
+	    cells[1].n > 0 && !all_digits(cells[1])) ||
+	    is_total_label(st, cells[0]) ||
+	    (nc > 1 && cells[0].n == 0 && is_total_label(st, cells[1]));
+}
+
+/* The header path of column k into col: its header cells, top down. */
+static void
+column_label(struct buf *col, const struct heads *hd, size_t k,
+    size_t name_at)
+{
+	size_t h;
+
+	buf_clear(col);
+	for (h = 0; h < hd->rows; h++) {
+		struct span hc = { "", 0 };
+
+		if (k < hd->n[h])
+			hc = hd->cell[h][k];
+		/* An empty top header cell continues the one left. */
+		if (h == 0 && hc.n == 0) {
+			size_t j = k < hd->n[h] ? k : hd->n[h];
+
+			while (j-- > 0 && hd->cell[h][j].n == 0)
+				;
+			if (j < hd->n[h] && j > name_at)
+				hc = hd->cell[h][j];
+		}
+		if (hc.n == 0)
+			continue;
+		if (col->n > 0)
+			buf_adds(col, " / ");
+		buf_add(col, hc.p, hc.n);
+	}
+}
+
+/* The figures of one cell: a number cell is one, a text cell is
+ * scanned as prose ("Khoảng 330 người Khoảng 310 người"). */
+static void
+cell_figures(struct scan *st, struct pos at, size_t line, struct span c,
+    const char *row, const char *col)
+{
+	struct mention m = { 0 };
+	char *cell;
+
+	if (!is_number_cell(c)) {
+		cell = xmemdup(c.p, c.n);
+		scan_text(st, at, cell, c.n, 0, "table", row, col);
+		free(cell);
+		return;
+	}
+	m.line = line;
+	m.source = "table";
+	m.row = row;
+	m.col = col;
+	m.before = m.unit = m.after = span_of("");
+	m.raw = c;
+	emit(st, &m);
+}
+
+/* A data row: one figure per numeric cell after the name cell (row and
+ * col are scratch space). */
+static void
+data_row(struct scan *st, struct pos at, size_t line,
+    const struct span *cells, size_t nc, const struct heads *hd,
+    struct buf *row, struct buf *col)
+{
+	size_t name_at, k;
+
+	name_at = all_digits(cells[0]) || cells[0].n == 0 ? 1 : 0;
+	buf_clear(row);
+	buf_add(row, cells[name_at].p, cells[name_at].n);
+	for (k = name_at + 1; k < nc; k++) {
+		struct span c = cells[k];
+
+		if (c.n == 0 || (c.n == 1 && c.p[0] == '-'))
+			continue;
+		column_label(col, hd, k, name_at);
+		cell_figures(st, at, line, c, row->p, col->p == NULL ? "" :
+		    col->p);
+	}
+}
+
+/*
+ * A table block.  Header rows come before the first data row; a row of
+ * ascending column numbers is not a header (it aligns them, above); a
+ * data row starts with an STT number or a total label; a text row after
+ * the data is scanned as prose.
+ */
+void
+scan_table(struct scan *st, size_t b)
+{
+	const struct table *t = &st->doc->blocks[b].u.table;
+	struct span cells[MAXCELLS];
+	struct heads heads, *hd = &heads;
+	struct buf row = { 0 }, col = { 0 };
+	size_t r, nc;
+	int in_data = 0;
+
+	/* The arrays are filled as rows come, and read only that far. */
+	hd->rows = hd->nnum = 0;
+
+	for (r = 0; r < t->nrows; r++) {
+		const struct row *tr = &t->rows[r];
+		struct pos at = { b, r };
+
+		nc = row_cells(tr, cells);
+		if (!in_data && column_numbers(cells, nc, hd))
+			continue;
+		if (!is_data_row(st, cells, nc)) {
+			if (in_data)
+				scan_text(st, at, tr->text, tr->len, 0, "table",
+				    "", "");
+			else if (hd->rows < MAXHEAD) {
+				memcpy(hd->cell[hd->rows], cells, nc * sizeof(*cells));
+				hd->n[hd->rows++] = nc;
+			}
+			continue;
+		}
+		if (!in_data)
+			align_headers(hd->cell, hd->n, hd->rows, hd->num, hd->nnum);
+		in_data = 1;
+		data_row(st, at, tr->line, cells, nc, hd, &row, &col);
+	}
+	buf_free(&row);
+	buf_free(&col);
+}

@@ -1,0 +1,202 @@
+#!/usr/bin/env bats
+# How a figure's clause is read (common/clause, common/facts): every
+# construction on sentences written for these tests, each in two wordings.
+# Expected values are read off the sentences by hand.
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+}
+
+# report BODY...: a district report of Quận 3 for quý II năm 2024 whose
+# body lines are the arguments (the first body line is line 10).
+report() {
+	{
+		printf 'ỦY BAN NHÂN DÂN\nQUẬN 3\n\nSố: 10/BC-UBND\n\n'
+		printf 'Quận 3, ngày 10 tháng 7 năm 2024\n\nBÁO CÁO\n'
+		printf 'Công tác dân vận chính quyền quý II năm 2024\n'
+		printf '%s\n' "$@"
+	} > "$BATS_TEST_TMPDIR/r.txt"
+	baocao-extract "$BATS_TEST_TMPDIR/r.txt" |
+		baocao-normalize --scope all > "$BATS_TEST_TMPDIR/all.csv"
+	baocao-extract "$BATS_TEST_TMPDIR/r.txt" |
+		baocao-normalize > "$BATS_TEST_TMPDIR/one.csv" 2> "$BATS_TEST_TMPDIR/err"
+}
+
+# read RAW [N]: "indicator scope" of the Nth (default 1st) mention
+# written RAW, from --scope all.
+read_as() {
+	python3 - "$BATS_TEST_TMPDIR/all.csv" "$1" "${2:-1}" <<'EOF'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["raw"] == sys.argv[2]]
+n = int(sys.argv[3])
+print(f"{rows[n-1]['indicator']} {rows[n-1]['scope']}" if len(rows) >= n else "NO ROW")
+EOF
+}
+
+# kept IND: "value flags" of the reporter row of IND in the default output.
+kept() {
+	python3 - "$BATS_TEST_TMPDIR/one.csv" "$1" <<'EOF'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["indicator"] == sys.argv[2]]
+print(f"{rows[0]['value']} {rows[0]['flags']}".strip() if rows else "NONE")
+EOF
+}
+
+@test "the shifted list reads 21 / 4 / 2 / 1 into criticism / reprimand / warning / dismissal" {
+	report "Năm 2023 có 21 trường hợp phê bình, 04 trường hợp khiển trách, 02 trường hợp cảnh cáo và 01 trường hợp buộc thôi việc."
+	run read_as 21;	assert_output "discipline.criticism reporter"
+	run read_as 04;	assert_output "discipline.reprimand reporter"
+	run read_as 02;	assert_output "discipline.warning reporter"
+	run read_as 01;	assert_output "discipline.dismissal reporter"
+}
+
+@test "a noun of four or more syllables names the figure's kind: two wordings" {
+	report "Bộ phận một cửa còn 7 hồ sơ trễ hạn do phải xác minh thực địa." \
+		"Trong kỳ đã giải quyết cho 3 trường hợp tinh giản biên chế theo Nghị định số 29/2023/NĐ-CP." \
+		"Ban Tiếp công dân nhận 11 đơn thư khiếu nại về bồi thường đất đai." \
+		"Qua kiểm điểm, xử lý 05 trường hợp khiển trách vì vi phạm giờ giấc."
+	run read_as 7;	assert_output "dossiers.late reporter"
+	run read_as 3;	assert_output "staff_reduction reporter"
+	run read_as 11;	assert_output "petitions.complaints reporter"
+	run read_as 05;	assert_output "discipline.reprimand reporter"
+}
+
+@test "a list whose kinds come before the figures: each item its own kind" {
+	report "Về kỷ luật, cảnh cáo: 02 công chức; khiển trách: 06 công chức; phê bình: 09 công chức." \
+		"Năm nay tố cáo 4 đơn, khiếu nại 13 đơn, tranh chấp đất đai 7 đơn."
+	run read_as 02;	assert_output "discipline.warning reporter"
+	run read_as 06;	assert_output "discipline.reprimand reporter"
+	run read_as 09;	assert_output "discipline.criticism reporter"
+	run read_as 4;	assert_output "petitions.denunciations reporter"
+	run read_as 13;	assert_output "petitions.complaints reporter"
+	run read_as 7;	assert_output "petitions.disputes reporter"
+}
+
+@test "a label bound to the figure: 'X: N' and 'số X là N'" {
+	report "Số đơn còn tồn là 8 đơn, đã chuyển sang quý sau." \
+		"Hồ sơ đã giải quyết: 640, hồ sơ nhận vào trong quý: 702."
+	run read_as 8;	assert_output "petitions.carried_over reporter"
+	run read_as 640;	assert_output "dossiers.resolved reporter"
+	run read_as 702;	assert_output "dossiers.received reporter"
+}
+
+@test "an enumeration shares its noun; each item its own kind; all parts of the figure before 'gồm'" {
+	report "Trong quý tiếp nhận 45 đơn, gồm: 06 đơn khiếu nại, 04 đơn tố cáo và 35 đơn kiến nghị, phản ánh." \
+		"Tổng cộng 120 lượt công dân đến Trụ sở, bao gồm 80 lượt do Ban Tiếp công dân tiếp và 40 lượt do lãnh đạo quận tiếp."
+	run read_as 45;	assert_output "petitions.received reporter"
+	run read_as 06;	assert_output "petitions.complaints reporter"
+	run read_as 04;	assert_output "petitions.denunciations reporter"
+	run read_as 35;	assert_output "petitions.feedback reporter"
+	run read_as 120;	assert_output "reception.visits reporter"
+	run read_as 80;	assert_output "reception.visits sub"
+	run read_as 40;	assert_output "reception.leader_visits reporter"
+}
+
+@test "'trong đó' opens parts: of the same indicator they are sub, of another their own" {
+	report "Đã giải quyết 90 hồ sơ, trong đó 60 hồ sơ giải quyết qua dịch vụ bưu chính." \
+		"Quận tiếp nhận 300 hồ sơ; trong số đó trực tuyến 210 hồ sơ."
+	run read_as 90;	assert_output "dossiers.resolved reporter"
+	run read_as 60;	assert_output "dossiers.resolved sub"
+	run read_as 300;	assert_output "dossiers.received reporter"
+	run read_as 210;	assert_output "dossiers.online reporter"
+}
+
+@test "a change against last year is never the figure; the new level of a rearrangement is" {
+	report "Quận tiếp nhận 130 đơn, tăng 12 đơn so với cùng kỳ." \
+		"So với quý I, số lượt tiếp công dân giảm 9 lượt, còn 75 lượt." \
+		"Thực hiện nghị quyết, quận đã sắp xếp 96 khu phố thành 58 khu phố." \
+		"Số tổ dân phố giảm từ 210 tổ xuống còn 150 tổ dân phố."
+	run read_as 130;	assert_output "petitions.received reporter"
+	run read_as 12;	assert_output " reporter"
+	run read_as 9;	assert_output " reporter"
+	run read_as 96;	assert_output " reporter"
+	run read_as 58;	assert_output "units.neighbourhoods reporter"
+	run read_as 210;	assert_output " reporter"
+	run kept units.neighbourhoods
+	assert_output "58"
+}
+
+@test "plans, targets and proposals are sub, never the reporter's figure" {
+	report "Phấn đấu đến cuối năm giải quyết 100% hồ sơ đúng hạn." \
+		"Kế hoạch giao chỉ tiêu tiếp nhận 500 hồ sơ trực tuyến." \
+		"Đề nghị Ủy ban nhân dân Thành phố khen thưởng 12 tập thể và 30 cá nhân."
+	run read_as 100%;	assert_output "dossiers.on_time_rate sub"
+	run read_as 500;	assert_output "dossiers.online sub"
+	run read_as 12;	assert_output "awards.collectives sub"
+	run read_as 30;	assert_output "awards.individuals sub"
+	run kept awards.collectives
+	assert_output "NONE"
+}
+
+@test "a lower tier beside the reporter's own is sub; the two tiers together are the reporter's" {
+	report "Ủy ban nhân dân quận tiếp nhận 1.100 hồ sơ. Ủy ban nhân dân các phường tiếp nhận 9.400 hồ sơ, giải quyết 9.350 hồ sơ." \
+		"Ủy ban nhân dân quận và 10 phường đã tiếp 412 lượt công dân."
+	run read_as 1.100;	assert_output "dossiers.received reporter"
+	run read_as 9.400;	assert_output "dossiers.received sub"
+	run read_as 9.350;	assert_output "dossiers.resolved sub"
+	run read_as 412;	assert_output "reception.visits reporter"
+}
+
+@test "examples after 'như' are sub, for the rest of the line" {
+	report "Nhân dân đóng góp 2.300.000.000 đồng xây dựng công trình phúc lợi; tiêu biểu như phường 9 đóng góp 700.000.000 đồng, phường 11 đóng góp 540.000.000 đồng."
+	run read_as 2.300.000.000;	assert_output "works.cash_vnd reporter"
+	run read_as 700.000.000;	assert_output "works.cash_vnd sub"
+	run read_as 540.000.000;	assert_output "works.cash_vnd sub"
+}
+
+@test "a rate takes what it is a share of from its count" {
+	report "Trong quý giải quyết 45/58 hồ sơ, đạt 77,6%; có 3 hồ sơ trễ hạn, chiếm 5,2%." \
+		"Tiếp nhận 80 đơn, đã giải quyết 64 đơn (đạt tỷ lệ 80%)."
+	run read_as 77,6%;	assert_output "dossiers.resolved_rate reporter"
+	run read_as 5,2%;	assert_output "dossiers.late_rate reporter"
+	run read_as 80%;	assert_output "petitions.resolved_rate reporter"
+}
+
+@test "one figure per indicator: the stated total first, every other value flagged conflict and named on stderr" {
+	report "Quận đã tiếp nhận 41 đơn trong tháng 4 và tháng 5." \
+		"Tổng số đơn tiếp nhận trong quý là 57 đơn."
+	run kept petitions.received
+	assert_output "57 conflict"
+	run cat "$BATS_TEST_TMPDIR/err"
+	assert_output "baocao-normalize: $BATS_TEST_TMPDIR/r.txt:11: indicator petitions.received: kept 57 (stated as the total); line 10 says 41"
+}
+
+@test "approximate figures are flagged approx; a figure read only from the far clause is flagged weak" {
+	report "Đã giải quyết khoảng 300 hồ sơ trực tuyến." \
+		"Công tác tiếp công dân duy trì 5 ngày trong tuần với 3 cán bộ trực, hằng ngày bình quân 72 lượt."
+	run kept dossiers.online
+	assert_output "300 approx"
+	run kept reception.visits
+	assert_output "72 weak"
+}
+
+@test "--corrections: a correction fixes a figure and wins; it survives a rerun of extract; a stale one warns with its line" {
+	report "Quận tiếp nhận 41 đơn thuộc thẩm quyền." \
+		"Ngày 02/9 tổ chức tiếp công dân, có 9 lượt."
+	c="$BATS_TEST_TMPDIR/fixes.csv"
+	printf 'report,line,raw,indicator,value,scope,note\n' > "$c"
+	printf '%s,10,41,,44,,typo in the report\n' "$BATS_TEST_TMPDIR/r.txt" >> "$c"
+	printf 'r,11,9,drop,,,not a count\n' >> "$c"
+	printf 'r,12,57,petitions.received,,,no such figure\n' >> "$c"
+	run --separate-stderr bash -c "baocao-extract '$BATS_TEST_TMPDIR/r.txt' | baocao-normalize --corrections '$c'"
+	assert_success
+	assert_equal "$stderr" "baocao-normalize: $c:4: no figure '57' on line 12 of report 'r': correction not applied"
+	assert_line --regexp ',petitions.in_scope,44,petition,reporter,exact,10,41,corrected by .*fixes.csv:2: .*,corrected$'
+	refute_line --partial ',reception.visits,'
+	# The key is the report, its line and the figure: a second run of
+	# extract gives the same facts.
+	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/r.txt' | baocao-normalize --corrections '$c' 2>/dev/null | md5sum"
+	first=$output
+	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/r.txt' | baocao-normalize --corrections '$c' 2>/dev/null | md5sum"
+	assert_equal "$output" "$first"
+}
+
+@test "--corrections: a bad row is an error naming the corrections file and line" {
+	printf 'report,line,raw,indicator\nr,10,41,no.such\n' > "$BATS_TEST_TMPDIR/bad.csv"
+	run -2 --separate-stderr baocao-normalize --corrections "$BATS_TEST_TMPDIR/bad.csv" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.csv:2: unknown indicator 'no.such'"
+	printf 'report,line,raw\nr,10,41\n' > "$BATS_TEST_TMPDIR/bad.csv"
+	run -2 --separate-stderr baocao-normalize --corrections "$BATS_TEST_TMPDIR/bad.csv" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.csv:2: the correction says nothing: give an indicator, a value, a scope or 'drop'"
+}

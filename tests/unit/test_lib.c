@@ -1,0 +1,160 @@
+/* buf, arena, htab and the lexicon loader, on inputs written here. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "htab.h"
+#include "lex.h"
+#include "unit.h"
+#include "words.h"
+
+static void
+test_buf(void)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	buf_adds(&b, "lượt");
+	CHECK(b.n == strlen("lượt") && b.p[b.n] == '\0');
+	for (i = 0; i < 10000; i++)
+		buf_addc(&b, 'x');
+	CHECK(b.n == strlen("lượt") + 10000 && b.cap >= b.n + 1);
+	buf_clear(&b);
+	CHECK(b.n == 0 && b.p[0] == '\0');
+	buf_printf(&b, "%s:%d", "q1.txt", 17);
+	CHECK_STR(b.p, "q1.txt:17");
+	buf_free(&b);
+	CHECK(b.p == NULL && b.n == 0);
+}
+
+static void
+test_arena(void)
+{
+	struct arena a = { 0 };
+	char *s, *t;
+	size_t i;
+	int ok = 1;
+
+	s = arena_dup(&a, "Phường 7", strlen("Phường 7"));
+	CHECK_STR(s, "Phường 7");
+	/* Many blocks: earlier copies stay whole. */
+	for (i = 0; i < 5000; i++) {
+		t = arena_alloc(&a, 1000);
+		ok &= ((size_t)t % sizeof(void *)) == 0 && t[0] == 0 && t[999] == 0;
+		t[0] = 'x';
+	}
+	CHECK(ok);
+	CHECK_STR(s, "Phường 7");
+	arena_free(&a);
+}
+
+struct item {
+	struct hkey k;
+	int v;
+};
+
+static void
+test_htab(void)
+{
+	struct htab h = { 0 };
+	struct item *it = calloc(3000, sizeof(*it));
+	char name[32];
+	size_t i;
+	int found = 0;
+
+	for (i = 0; i < 3000; i++) {
+		snprintf(name, sizeof(name), "79|2024-Q%zu|%zu", i % 4 + 1, i);
+		it[i].k.key = strdup(name);
+		it[i].k.keylen = strlen(name);
+		it[i].k.hash = htab_hash(name, it[i].k.keylen);
+		it[i].v = (int)i;
+		htab_add(&h, &it[i].k);
+	}
+	CHECK(h.n == 3000);
+	for (i = 0; i < 3000; i++) {
+		struct item *f;
+
+		snprintf(name, sizeof(name), "79|2024-Q%zu|%zu", i % 4 + 1, i);
+		f = (struct item *)htab_find(&h, name, strlen(name),
+		    htab_hash(name, strlen(name)));
+		found += f != NULL && f->v == (int)i;
+	}
+	CHECK(found == 3000);
+	CHECK(htab_find(&h, "79|2024-Q1|3000", 15, htab_hash("79|2024-Q1|3000",
+	    15)) == NULL);
+	htab_free(&h);
+	for (i = 0; i < 3000; i++)
+		free(it[i].k.key);
+	free(it);
+}
+
+/* Loads a lexicon from text (its errors are tested in normalize.bats,
+ * where a die() ends a process). */
+static struct lex *
+load(const char *text)
+{
+	char path[] = "/tmp/baocao-unit-lexXXXXXX";
+	struct lex *x;
+	FILE *fp;
+	int fd;
+
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL)
+		return NULL;
+	fputs(text, fp);
+	fclose(fp);
+	x = lex_load(path);
+	remove(path);
+	return x;
+}
+
+static void
+test_lex(void)
+{
+	struct lex *x;
+
+	x = load("indicator a.b visit count\ncue what visit: lượt | lượt người\n"
+	    "rule a.b: what=visit ; noun=lượt\n");
+	CHECK(x->nrule == 1 && x->rule[0].nkeys == 2);
+	CHECK(lex_value(x, LEX_WHAT, "visit") == 0);
+	CHECK(lex_value(x, LEX_ROLE, "plan") == ROLE_PLAN);
+	lex_free(x);
+	/* '*' adds no weight to a rule. */
+	x = load("indicator a.b visit count\ncue kind k: khiếu nại\n"
+	    "rule a.b: kind=* ; noun=lượt\n");
+	CHECK(x->rule[0].nkeys == 1);
+	lex_free(x);
+	/* The old "unit" lines still read, as cue what lines. */
+	x = load("unit visit: lượt\n");
+	CHECK(x->ncue == 1 && x->cue[0].cls == LEX_WHAT);
+	lex_free(x);
+}
+
+static void
+test_words(void)
+{
+	struct buf t = { 0 };
+
+	CHECK(words_total_label("Tổng cộng", strlen("Tổng cộng"), &t));
+	CHECK(words_total_label("TỔNG CỘNG:", strlen("TỔNG CỘNG:"), &t));
+	CHECK(words_total_label("Cộng", strlen("Cộng"), &t));
+	CHECK(words_total_label("Tổng số (1+2)", strlen("Tổng số (1+2)"), &t));
+	/* A unit whose name starts like a total is no total. */
+	CHECK(!words_total_label("Công an phường 1", strlen("Công an phường 1"), &t));
+	CHECK(!words_total_label("Tổ dân phố 3", strlen("Tổ dân phố 3"), &t));
+	CHECK(words_ward_issuer("PHƯỜNG 7", strlen("PHƯỜNG 7"), &t));
+	CHECK(words_ward_issuer("UBND xã Quảng Phú", strlen("UBND xã Quảng Phú"), &t));
+	CHECK(!words_ward_issuer("QUẬN GÒ VẤP", strlen("QUẬN GÒ VẤP"), &t));
+	buf_free(&t);
+}
+
+void
+test_lib(void)
+{
+	test_buf();
+	test_arena();
+	test_htab();
+	test_lex();
+	test_words();
+}
