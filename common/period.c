@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "period.h"
 #include "utf8.h"
+#include "words.h"
 #include "xalloc.h"
 
 #define YEAR_AFTER 200		/* bytes after a phrase its year may come */
@@ -266,7 +267,8 @@ fmt_month(const char *s, const regmatch_t *m, int year, char *out, size_t on)
 		p--;
 	while (p > s && p[-1] >= '0' && p[-1] <= '9')
 		p--;
-	if (p - s >= 5 && strncmp(p - 5, "ngay ", 5) == 0)
+	if ((size_t)(p - s) >= LIT_LEN("ngay ") &&
+	    strncmp(p - LIT_LEN("ngay "), "ngay ", LIT_LEN("ngay ")) == 0)
 		return -1;
 	snprintf(out, on, "%04d-%02d", year, n % 100);
 	return 0;
@@ -323,7 +325,7 @@ year_after(const char *s, size_t from, size_t *end)
 	if (stop - p > YEAR_AFTER)
 		stop = p + YEAR_AFTER;
 	for (; p + 8 <= stop; p++)
-		if (strncmp(p, "nam ", 4) == 0 && (p == s || p[-1] == ' ') &&
+		if (strncmp(p, "nam ", LIT_LEN("nam ")) == 0 && (p == s || p[-1] == ' ') &&
 		    num(p + 4, 4) >= 1000 && (p[8] < '0' || p[8] > '9')) {
 			*end = (size_t)(p + 8 - s);
 			return num(p + 4, 4);

@@ -8,6 +8,7 @@
 #include "period.h"
 #include "reporter.h"
 #include "utf8.h"
+#include "words.h"
 #include "xalloc.h"
 
 struct place {
@@ -19,9 +20,6 @@ struct place {
 #define REFORM_DAY "2025-07-01"	/* the two-tier units in force from */
 #define REFORM_EVE "2025-06-30"
 #define ISSUER(q) DIAG_QUOTE((q)->issuer.p, (q)->issuer.n)
-
-static const char *const type_words[] = { "thanh pho", "thi xa", "thi tran",
-	"tinh", "huyen", "quan", "phuong", "xa", NULL };
 
 int
 reporter_doc_date(struct span s, char out[11])
@@ -67,23 +65,23 @@ split_name(const char *p, size_t n, struct buf *key)
 		const char *fp = f.p;
 		int skip = 0;
 
-		if (strncmp(fp, "ubnd ", 5) == 0)
+		if (strncmp(fp, "ubnd ", LIT_LEN("ubnd ")) == 0)
 			skip = 1;
-		else if (strncmp(fp, "uy ban nhan dan ", 16) == 0)
+		else if (strncmp(fp, "uy ban nhan dan ", LIT_LEN("uy ban nhan dan ")) == 0)
 			skip = 4;
 		fp = f.p;
 		for (k = 0; k < skip; k++) {
 			fp = strchr(fp, ' ') + 1;
 			w = memchr(w, ' ', (size_t)(end - w)) + 1;
 		}
-		for (k = 0; type_words[k] != NULL; k++) {
-			size_t tn = strlen(type_words[k]);
+		for (k = 0; words_unit_types[k] != NULL; k++) {
+			size_t tn = strlen(words_unit_types[k]);
 
-			if (strncmp(fp, type_words[k], tn) == 0 && fp[tn] == ' ') {
+			if (strncmp(fp, words_unit_types[k], tn) == 0 && fp[tn] == ' ') {
 				const char *t;
-				int words = strchr(type_words[k], ' ') != NULL ? 2 : 1;
+				int words = strchr(words_unit_types[k], ' ') != NULL ? 2 : 1;
 
-				type = type_words[k];
+				type = words_unit_types[k];
 				for (t = w; words > 0 && t != NULL; words--) {
 					t = memchr(t, ' ', (size_t)(end - t));
 					if (t != NULL)
