@@ -142,3 +142,41 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	run -0 --separate-stderr baocao-normalize --docs "$BATS_TEST_TMPDIR/d.csv"
 	assert_equal "$stderr" "baocao-normalize: r/p10.txt: unresolved-issuer: issuer 'PHƯỜNG 10' not in the gazetteer on 2025-10-05: until the reform of 2025-07-01, 26884 Phường 10 (Quận Gò Vấp, Thành phố Hồ Chí Minh)"
 }
+
+@test "extract --docs: one row per report, also without a figure or unreadable; the digest is of the content, gzip undone" {
+	mkdir -p "$BATS_TEST_TMPDIR/r/a"
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN 1\nSố: 5/BC-UBND\nQuận 1, ngày 2 tháng 4 năm 2024\nBÁO CÁO\nCông tác quý I năm 2024\nĐã tiếp 12 lượt công dân và 30 hồ sơ.\n' > "$BATS_TEST_TMPDIR/r/a/q1.txt"
+	gzip -c "$BATS_TEST_TMPDIR/r/a/q1.txt" > "$BATS_TEST_TMPDIR/r/q1-copy.txt.gz"
+	printf 'BÁO CÁO\nKhông có số liệu.\n' > "$BATS_TEST_TMPDIR/r/empty.txt"
+	printf 'một\nhai \xc3\x28\n' > "$BATS_TEST_TMPDIR/r/bad.txt"
+	sum=$(sha256sum < "$BATS_TEST_TMPDIR/r/a/q1.txt" | cut -d' ' -f1)
+	cd "$BATS_TEST_TMPDIR"
+	run -0 --separate-stderr baocao-extract --docs r/a/q1.txt r/q1-copy.txt.gz r/empty.txt r/bad.txt r/missing.txt
+	assert_line --index 0 "doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,figures,error"
+	assert_line --index 1 "a/q1,r/a/q1.txt,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,QUẬN 1; Quận 1,2,"
+	assert_line --index 2 "q1-copy,r/q1-copy.txt.gz,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,QUẬN 1; Quận 1,2,"
+	assert_line --index 3 "empty,r/empty.txt,$(printf 'BÁO CÁO\nKhông có số liệu.\n' | sha256sum | cut -d' ' -f1),,,,,BÁO CÁO,,0,"
+	assert_line --index 4 "bad,r/bad.txt,,,,,,,,,r/bad.txt:2: invalid UTF-8 at byte 5 of the line"
+	assert_line --index 5 "missing,r/missing.txt,,,,,,,,,cannot open 'r/missing.txt': No such file or directory"
+	assert_equal "${#lines[@]}" 6
+	assert_equal "$stderr" ""
+}
+
+@test "a document is named by its path under the common directory or --root, without extension; two files never share a name" {
+	mkdir -p "$BATS_TEST_TMPDIR/reports/govap" "$BATS_TEST_TMPDIR/reports/phunhuan"
+	for d in govap phunhuan; do printf 'Đã tiếp 5 lượt công dân.\n' > "$BATS_TEST_TMPDIR/reports/$d/baocao.txt"; done
+	run -0 bash -c "baocao-extract '$BATS_TEST_TMPDIR'/reports/*/baocao.txt | cut -d, -f1"
+	assert_output "doc
+govap/baocao
+phunhuan/baocao"
+	run -0 bash -c "baocao-extract --root '$BATS_TEST_TMPDIR' '$BATS_TEST_TMPDIR'/reports/govap/baocao.txt | cut -d, -f1"
+	assert_output "doc
+reports/govap/baocao"
+	run -0 bash -c "cd '$BATS_TEST_TMPDIR/reports' && baocao-extract --root . ./govap/baocao.txt | cut -d, -f1"
+	assert_output "doc
+govap/baocao"
+	gzip -c "$BATS_TEST_TMPDIR/reports/govap/baocao.txt" > "$BATS_TEST_TMPDIR/reports/govap/baocao.txt.gz"
+	run -2 --separate-stderr baocao-extract "$BATS_TEST_TMPDIR"/reports/govap/baocao.txt*
+	assert_equal "$stderr" "baocao-extract: '$BATS_TEST_TMPDIR/reports/govap/baocao.txt' and '$BATS_TEST_TMPDIR/reports/govap/baocao.txt.gz' would both be document 'baocao'"
+	assert_equal "$output" ""
+}
