@@ -48,8 +48,9 @@ setup() {
 
 @test "file names with spaces, files and directories mixed" {
 	mkdir -p "$BATS_TEST_TMPDIR/a dir"
-	cp "$CORPUS"/764_2023-Q1.txt "$BATS_TEST_TMPDIR/a dir/Gò Vấp quý 1.txt"
-	cp "$CORPUS"/785_2023-Q1.txt "$BATS_TEST_TMPDIR/Bình Chánh q1.txt"
+	two=("$CORPUS"/*_2023-Q1.txt)
+	cp "${two[0]}" "$BATS_TEST_TMPDIR/a dir/Gò Vấp quý 1.txt"
+	cp "${two[1]}" "$BATS_TEST_TMPDIR/Bình Chánh q1.txt"
 	run city-summary -j 2 "$BATS_TEST_TMPDIR/a dir" "$BATS_TEST_TMPDIR/Bình Chánh q1.txt"
 	assert_success
 	assert_line --partial "79,2023-Q1,reception.visits,visit,"
@@ -58,11 +59,11 @@ setup() {
 
 @test "-o is atomic: a failed run leaves the old output whole" {
 	echo "old table" > "$BATS_TEST_TMPDIR/city.csv"
-	printf 'bad \xff byte\n' > "$BATS_TEST_TMPDIR/bad.txt"
-	run city-summary -o "$BATS_TEST_TMPDIR/city.csv" "$CORPUS/764_2023-Q1.txt" "$BATS_TEST_TMPDIR/bad.txt"
-	assert_failure
+	one=("$CORPUS"/*_2023-Q1.txt)
+	# A province code that is none stops the run after the reports are read.
+	run -2 city-summary -p 7 -o "$BATS_TEST_TMPDIR/city.csv" "${one[0]}"
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/city.csv")" "old table"
-	run -2 city-summary -j 2 -o "$BATS_TEST_TMPDIR/city.csv" "$CORPUS/764_2023-Q1.txt" "$BATS_TEST_TMPDIR/bad.txt"
+	run -2 city-summary -j 2 -p 7 -o "$BATS_TEST_TMPDIR/city.csv" "${one[@]}"
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/city.csv")" "old table"
 	ls -A "$BATS_TEST_TMPDIR" | { ! grep -q '^\.city\.csv\.'; }
 }
