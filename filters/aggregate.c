@@ -7,7 +7,8 @@
  * sum:value,count,countunique:reporter_code,min:value,max:value,mean:value).
  * Output: the key columns, one column per operation named OP_COLUMN (or
  * "count"), and with the default operations units_covered,units_total:
- * how many of the province's district-level units the figure covers.
+ * how many of the units that should report (the province's districts, or
+ * from the 2025 reform its wards: gaz_coverage) the figure covers.
  * Rows come out sorted by key (bytewise, field by field).
  *
  * --partial writes mergeable state instead (column baocao_partial first);
