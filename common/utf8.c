@@ -193,21 +193,25 @@ nfc_quick(const char *p, size_t n)
 void
 u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
 {
-	size_t i = 0, j, before;
+	size_t i = 0, j, before, cap = 0;
 
 	while (i < n) {
 		size_t k = u8_len(p + i, n - i);
 
 		before = out->n;
 		u8_fold(out, p + i, k);
-		*at = xreallocarray(*at, out->n + 1, sizeof(**at));
+		if (out->n + 1 > cap) {
+			cap = (out->n + 1) * 2;
+			*at = xreallocarray(*at, cap, sizeof(**at));
+		}
 		for (j = before; j < out->n; j++)
 			(*at)[j] = i;
 		i += k;
 	}
 	if (out->p == NULL)
 		buf_adds(out, "");
-	*at = xreallocarray(*at, out->n + 1, sizeof(**at));
+	if (out->n + 1 > cap)
+		*at = xreallocarray(*at, out->n + 1, sizeof(**at));
 	(*at)[out->n] = n;
 }
 

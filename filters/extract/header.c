@@ -32,6 +32,7 @@
 #define ISSUER_MAX 120		/* bytes of an issuer's name at most */
 #define BODY_LINES 15		/* body lines that may name the issuer */
 #define PROSE_WORDS 12		/* a letterhead line has fewer words */
+#define HLINE_MAX 600		/* bytes of a line the header reader looks at */
 
 enum role { R_TEXT, R_MOTTO, R_RULE, R_NUMBER, R_DATE, R_KIND };
 
@@ -77,6 +78,9 @@ add_hline(struct hlines *h, const char *p, size_t n, size_t line)
 	struct buf f = { 0 };
 
 	trim(&p, &n);
+	/* A letterhead line is short: of a long line (a paragraph, a run of
+	 * table cells) the start is enough to tell what it is. */
+	n = u8_cut(p, n, HLINE_MAX);
 	if (n == 0)
 		return;
 	if (h->n == h->cap) {
@@ -235,7 +239,7 @@ collect(const struct doc *d, struct hlines *h)
 
 		if (t.line > HEADER_LINES)
 			break;
-		k = cells_of(t.text, t.len, c);
+		k = cells_of(t.text, u8_cut(t.text, t.len, HLINE_MAX), c);
 		if (k < 2 || g.rows == GRIDROWS)
 			flush_grid(h, &g);
 		if (k < 2) {
