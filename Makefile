@@ -87,7 +87,7 @@ $(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
 # The corpus generator (a test tool, not installed).
 $(B)/baocao-gen: tests/gen.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< -o $@
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< -lutf8proc -o $@
 
 $(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $(UNITOBJ) $(B)/libbaocao.a $(LDLIBS) -o $@
@@ -146,13 +146,15 @@ bench: all
 # Installs the Debian packages the build and the tests need, when missing.
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
-	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl
+	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
+	openssh-server openssh-client rsync
 deps:
 	@missing=""; \
 	for h in csv.h zlib.h utf8proc.h xlsxwriter.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
-	for t in bats mandoc parallel gnuplot bc python3 cc; do \
+	for t in bats mandoc parallel gnuplot bc python3 cc ssh ssh-keygen rsync; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
+	[ -x /usr/sbin/sshd ] || missing=1; \
 	for d in bats-assert bats-support bats-file; do \
 		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
 	[ -d /usr/lib/python3/dist-packages/openpyxl ] || missing=1; \

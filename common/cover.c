@@ -18,13 +18,17 @@ cover_due(const struct gaz *g, const char *province, const char *date,
     size_t *n)
 {
 	const struct gaz_unit **v = NULL;
+	const char *level;
 	size_t i, cap = 0;
 
 	*n = 0;
-	for (i = 0; i < g->ndistricts; i++) {
-		const struct gaz_unit *u = g->districts[i];
+	if (gaz_reporting_units(g, province, date, &level) == 0)
+		return NULL;
+	for (i = 0; i < g->nmembers; i++) {
+		const struct gaz_unit *u = g->members[i];
 
-		if (strcmp(u->province, province) != 0 || !gaz_valid(u, date))
+		if (strcmp(u->province, province) != 0 ||
+		    strcmp(u->level, level) != 0 || !gaz_valid(u, date))
 			continue;
 		if (*n == cap) {
 			cap = cap == 0 ? 32 : cap * 2;

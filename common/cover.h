@@ -2,8 +2,9 @@
  * cover: the units that should report for a province on a date, and so
  * how much of it a city-wide figure covers ("19 of 22").  Every question
  * of coverage goes through cover_due, the one place that asks the
- * gazetteer which units those are (today the district-level units in
- * force on the date).
+ * gazetteer which units those are: the district-level units in force on
+ * the date, or from the 2025 reform, which abolished that level, the
+ * ward-level ones (gaz_reporting_units).
  */
 #ifndef BAOCAO_COVER_H
 #define BAOCAO_COVER_H

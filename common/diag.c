@@ -36,6 +36,18 @@ diag_init(const char *argv0)
 	prog = slash != NULL ? slash + 1 : argv0;
 }
 
+size_t
+diag_quote_len(const char *p, size_t n)
+{
+	if (n <= DIAG_QUOTE_MAX)
+		return n;
+	n = DIAG_QUOTE_MAX;
+	/* Back to the start of a character: never half of one. */
+	while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 const char *
 diag_prog(void)
 {

@@ -22,6 +22,19 @@ void warn_at(const char *file, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /*
+ * A value quoted in a message is at most DIAG_QUOTE_MAX bytes of it, cut
+ * on a UTF-8 character boundary, with "..." when it was longer:
+ *
+ *	warn("raw '%.*s%s' is not a figure", DIAG_QUOTE(p, n));
+ *
+ * (a 5-million-digit "figure" is named by its first digits, not echoed).
+ */
+#define DIAG_QUOTE_MAX 60
+#define DIAG_QUOTE(p, n) (int)diag_quote_len((p), (n)), (p), \
+	((n) > DIAG_QUOTE_MAX ? "..." : "")
+size_t diag_quote_len(const char *p, size_t n);
+
+/*
  * For fuzz harnesses only: die() and die_at() longjmp to jb (with the
  * status) instead of exiting, so one bad input does not end the run.
  * diag_quiet() silences diagnostics (warnings go unseen; fuzzing only).

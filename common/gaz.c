@@ -16,12 +16,37 @@ dup_span(struct span s)
 	return xmemdup(s.p, s.n);
 }
 
+void
+gaz_name_key(struct buf *out, const char *p, size_t n)
+{
+	static const char *const apos[] = { "'", "\u2019", "\u2018", "\u02bc",
+		NULL };
+	struct buf b = { 0 };
+	size_t i = 0, k;
+
+	while (i < n) {
+		for (k = 0; apos[k] != NULL; k++)
+			if (n - i >= strlen(apos[k]) &&
+			    memcmp(p + i, apos[k], strlen(apos[k])) == 0)
+				break;
+		if (apos[k] == NULL) {
+			buf_addc(&b, p[i++]);
+			continue;
+		}
+		i += strlen(apos[k]);
+		if (i < n && p[i] == ' ')
+			i++;
+	}
+	u8_name_key(out, b.p == NULL ? "" : b.p, b.n);
+	buf_free(&b);
+}
+
 static char *
 key_span(struct span s)
 {
 	struct buf b = { 0 };
 
-	u8_name_key(&b, s.p, s.n);
+	gaz_name_key(&b, s.p, s.n);
 	return b.p;
 }
 
@@ -63,14 +88,14 @@ index_units(struct gaz *g)
 	size_t i;
 
 	g->bycode = xreallocarray(NULL, g->n + 1, sizeof(*g->bycode));
-	g->districts = xreallocarray(NULL, g->n + 1, sizeof(*g->districts));
+	g->members = xreallocarray(NULL, g->n + 1, sizeof(*g->members));
 	for (i = 0; i < g->n; i++) {
 		g->bycode[i] = &g->u[i];
-		if (strcmp(g->u[i].level, "district") == 0)
-			g->districts[g->ndistricts++] = &g->u[i];
+		if (strcmp(g->u[i].level, "province") != 0)
+			g->members[g->nmembers++] = &g->u[i];
 	}
 	qsort(g->bycode, g->n, sizeof(*g->bycode), by_code);
-	qsort(g->districts, g->ndistricts, sizeof(*g->districts), by_province);
+	qsort(g->members, g->nmembers, sizeof(*g->members), by_province);
 }
 
 /* First index in v[0..n) whose field (code or province) is >= key. */
@@ -129,8 +154,16 @@ gaz_load(const char *path)
 		u->full_name = dup_span(csvin_field(in, (size_t)idx[6]));
 		u->from = dup_span(csvin_field(in, (size_t)idx[7]));
 		u->to = dup_span(csvin_field(in, (size_t)idx[8]));
-		u->fold_name = key_span(csvin_field(in, (size_t)idx[2]));
-		u->fold_type = fold_span(csvin_field(in, (size_t)idx[3]));
+		/* Versions of one unit follow each other and mostly keep their
+		 * name and type: their keys are copied, not folded again. */
+		if (g->n > 1 && strcmp(u->name, u[-1].name) == 0)
+			u->fold_name = xstrdup(u[-1].fold_name);
+		else
+			u->fold_name = key_span(csvin_field(in, (size_t)idx[2]));
+		if (g->n > 1 && strcmp(u->type, u[-1].type) == 0)
+			u->fold_type = xstrdup(u[-1].fold_type);
+		else
+			u->fold_type = fold_span(csvin_field(in, (size_t)idx[3]));
 	}
 	csvin_close(in);
 	index_units(g);
@@ -161,7 +194,7 @@ gaz_free(struct gaz *g)
 	}
 	free(g->u);
 	free(g->bycode);
-	free(g->districts);
+	free(g->members);
 	free(g);
 }
 
@@ -175,18 +208,54 @@ gaz_valid(const struct gaz_unit *u, const char *date)
 	return 1;
 }
 
-size_t
-gaz_count_districts(const struct gaz *g, const char *province,
-    const char *date)
+/* How many units of level the province has in force on date. */
+static size_t
+count_level(const struct gaz *g, const char *province, const char *date,
+    const char *level)
 {
 	size_t i, n = 0;
 
-	for (i = lower_bound(g->districts, g->ndistricts, province, 1);
-	    i < g->ndistricts && strcmp(g->districts[i]->province, province) == 0;
+	for (i = lower_bound(g->members, g->nmembers, province, 1);
+	    i < g->nmembers && strcmp(g->members[i]->province, province) == 0;
 	    i++)
-		if (gaz_valid(g->districts[i], date))
+		if (strcmp(g->members[i]->level, level) == 0 &&
+		    gaz_valid(g->members[i], date))
 			n++;
 	return n;
+}
+
+size_t
+gaz_reporting_units(const struct gaz *g, const char *province,
+    const char *date, const char **level)
+{
+	size_t n = count_level(g, province, date, "district");
+	const char *lv = "district";
+
+	if (n == 0) {
+		n = count_level(g, province, date, "ward");
+		lv = "ward";
+	}
+	if (level != NULL)
+		*level = lv;
+	return n;
+}
+
+size_t
+gaz_coverage(const struct gaz *g, const char *province, const char *date,
+    char *const *codes, size_t n, size_t *covered)
+{
+	const char *level;
+	size_t total = gaz_reporting_units(g, province, date, &level), k;
+
+	*covered = 0;
+	for (k = 0; k < n; k++) {
+		const struct gaz_unit *u = gaz_by_code(g, codes[k], date);
+
+		if (u != NULL && strcmp(u->level, level) == 0 &&
+		    strcmp(u->province, province) == 0)
+			(*covered)++;
+	}
+	return total;
 }
 
 const struct gaz_unit *
@@ -199,4 +268,16 @@ gaz_by_code(const struct gaz *g, const char *code, const char *date)
 		if (gaz_valid(g->bycode[i], date))
 			return g->bycode[i];
 	return NULL;
+}
+
+int
+gaz_is_province(const struct gaz *g, const char *code)
+{
+	size_t i;
+
+	for (i = lower_bound(g->bycode, g->n, code, 0);
+	    i < g->n && strcmp(g->bycode[i]->code, code) == 0; i++)
+		if (strcmp(g->bycode[i]->level, "province") == 0)
+			return 1;
+	return 0;
 }

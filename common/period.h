@@ -1,11 +1,14 @@
 /*
- * period: canonical reporting periods.
+ * period: canonical reporting periods, and the phrases that name them.
  *
- *	YYYY		a year			2024
- *	YYYY-Qn		a quarter		2024-Q1
- *	YYYY-Hn		a half year		2024-H1
- *	YYYY-MM		a month			2024-03
- *	YYYY-MM/YYYY-MM	months, inclusive	2021-01/2021-09
+ *	YYYY			a year			2024
+ *	YYYY-Qn			a quarter		2024-Q1
+ *	YYYY-Hn			a half year		2024-H1
+ *	YYYY-MM			a month			2024-03
+ *	YYYY-Www		an ISO week		2024-W23
+ *	YYYY-MM/YYYY-MM		months, inclusive	2021-01/2021-09
+ *	YYYY/YYYY		years, inclusive	2021/2025
+ *	YYYY-MM-DD/YYYY-MM-DD	days, inclusive		2023-12-15/2024-06-14
  */
 #ifndef BAOCAO_PERIOD_H
 #define BAOCAO_PERIOD_H
@@ -17,11 +20,28 @@
 int period_end(const char *p, size_t n, char out[11]);
 
 /*
- * Parses a period as a report's title writes it ("9 tháng năm 2021",
- * "quý I năm 2024", "6 tháng đầu năm 2023", "năm 2024", "tháng 3 năm
- * 2024"), given folded text (see utf8.h).  Writes the canonical period to
- * out (at least 16 bytes) and returns 0, or -1 when it is not one.
+ * Finds the period a report's title names, given folded text (see
+ * utf8.h): "9 tháng năm 2021", "quý I năm 2024", "Quý 1/2024", "6 tháng
+ * đầu năm 2023", "tháng 02/2026", "tuần 23 năm 2024", "giai đoạn
+ * 2021-2025", "từ ngày 15/12/2023 đến ngày 14/6/2024", "năm 2024".  The
+ * phrase that starts first wins, so a title naming the period reported and
+ * the next one ("6 tháng đầu năm và nhiệm vụ 6 tháng cuối năm 2022") gives
+ * the first (2022-H1), its year taken from later in the text when the
+ * phrase has none.  Writes the canonical period to out (at least 24 bytes)
+ * and the bytes [*so, *eo) of s the phrase covers, year included; returns
+ * 0, or -1 when s names no period.
  */
+int period_find(const char *folded, char *out, size_t outsize, size_t *so,
+	size_t *eo);
+
+/* period_find without the span. */
 int period_parse(const char *folded, char *out, size_t outsize);
+
+/*
+ * period_find on text as written (any case, NFC or NFD): [*so, *eo) are
+ * bytes of text itself, on character boundaries.
+ */
+int period_find_text(const char *text, size_t n, char *out, size_t outsize,
+	size_t *so, size_t *eo);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 size_t
 u8_invalid(const char *p, size_t n)
@@ -193,6 +194,31 @@ void
 u8_lower(struct buf *out, const char *p, size_t n)
 {
 	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, 0);
+}
+
+void
+u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
+{
+	size_t i = 0, j, before, cap = 0;
+
+	while (i < n) {
+		size_t k = u8_len(p + i, n - i);
+
+		before = out->n;
+		u8_fold(out, p + i, k);
+		if (out->n + 1 > cap) {
+			cap = (out->n + 1) * 2;
+			*at = xreallocarray(*at, cap, sizeof(**at));
+		}
+		for (j = before; j < out->n; j++)
+			(*at)[j] = i;
+		i += k;
+	}
+	if (out->p == NULL)
+		buf_adds(out, "");
+	if (out->n + 1 > cap)
+		*at = xreallocarray(*at, out->n + 1, sizeof(**at));
+	(*at)[out->n] = n;
 }
 
 void

@@ -22,6 +22,14 @@ void u8_fold(struct buf *out, const char *p, size_t n);
 /* Appends p[0..n) lower-cased, NFC, every mark kept ("Tầng" -> "tầng",
  * which is not "tăng"). */
 void u8_lower(struct buf *out, const char *p, size_t n);
+/*
+ * u8_fold, one character at a time, noting where each folded byte came
+ * from: (*at)[j] is the offset in p of the character that gave out's byte
+ * j, and (*at)[out->n] is n (*at is grown, the caller frees it).  A mark
+ * folds to nothing, so a span of folded bytes maps back to whole
+ * characters of p, marks included, NFD or not.
+ */
+void u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n);
 /* Appends the NFC form of valid UTF-8 p[0..n) to out. */
 void u8_nfc(struct buf *out, const char *p, size_t n);
 /*

@@ -7,7 +7,8 @@
  * sum:value,count,countunique:reporter_code,min:value,max:value,mean:value).
  * Output: the key columns, one column per operation named OP_COLUMN (or
  * "count"), and with the default operations units_covered,units_total:
- * how many of the units that should report the figure covers.
+ * how many of the units that should report (the province's districts, or
+ * from the 2025 reform its wards: cover_due) the figure covers.
  * Rows come out sorted by key (bytewise, field by field).
  *
  * With no -k and no -o, the city table: facts are kept per reporting unit

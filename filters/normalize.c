@@ -37,13 +37,15 @@
 #include "gaz.h"
 #include "gz.h"
 #include "lex.h"
+#include "manifest.h"
 #include "period.h"
+#include "reporter.h"
 #include "utf8.h"
 #include "vnum.h"
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE] [--gazetteer FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--docs [--resends latest|both|error]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE] [--gazetteer FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -78,9 +80,10 @@ static const char *const outcols[NOUT] = { "doc", "reporter_code",
 	"scope", "qualifier", "line", "raw", "evidence", "flags" };
 
 struct opts {
-	int gzip, stats, all, bom;
+	int gzip, stats, all, bom, docs, resends_given;
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
-	const char *rules, *gazetteer, *bad_rows, *corrections;
+	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to;
+	struct manifest_opts m;	/* --province, --resends */
 };
 
 struct docstate {
@@ -123,25 +126,40 @@ static const char *const help_text =
 "      --corrections FILE  an analyst's fixes: report,line,raw,indicator,\n"
 "                      value,scope (indicator 'drop' drops the figure)\n"
 "      --gazetteer FILE  administrative units (default: built in)\n"
+"      --province CODE only units of this province can issue a report\n"
+"                      (settles a ward name that several provinces have)\n"
+"      --docs          read baocao-extract --docs rows and write the run's\n"
+"                      manifest: each report resolved, with a status\n"
+"      --resends P     --docs: two reports for one reporter and period:\n"
+"                      latest (default: the later date wins, the other is\n"
+"                      superseded), both (keep both), error\n"
+"      --files0-to FILE  --docs: write the paths of the ok reports to FILE,\n"
+"                      NUL-separated (for baocao-extract --files0-from)\n"
 "      --bad-rows FILE quarantine unreadable CSV rows to FILE and go on\n"
 "  -z, --gzip          write gzip\n"
 "      --bom           start with a UTF-8 byte-order mark\n"
-"      --stats         print row counts and drop reasons on stderr\n"
+"      --stats         print row counts and drop reasons on stderr; with\n"
+"                      --docs, reports by status and coverage per period\n"
 "  -h, --help          this help\n"
 "  -V, --version       version\n"
 "\n"
 "Exit status: 0 success, 2 trouble.\n";
 
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
-	OPT_CORRECTIONS, OPT_BOM };
+	OPT_CORRECTIONS, OPT_BOM, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS,
+	OPT_FILES0_TO };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
 	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "corrections", required_argument, NULL, OPT_CORRECTIONS },
+	{ "docs", no_argument, NULL, OPT_DOCS },
+	{ "files0-to", required_argument, NULL, OPT_FILES0_TO },
 	{ "gazetteer", required_argument, NULL, OPT_GAZ },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "province", required_argument, NULL, OPT_PROVINCE },
+	{ "resends", required_argument, NULL, OPT_RESENDS },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "stats", no_argument, NULL, OPT_STATS },
@@ -164,208 +182,14 @@ fold_into(struct buf *b, struct span s)
 		buf_adds(b, "");
 }
 
-/* "29 tháng 10 năm 2021" -> 2021-10-29; a blank day reads as the 1st. */
-static int
-doc_date(struct span s, char out[11])
-{
-	int d = 1, m, y, k;
-	char tmp[64];
-	const char *p;
-	struct buf f = { 0 };
-
-	u8_fold(&f, s.p, s.n);
-	p = f.p == NULL ? "" : f.p;
-	if (sscanf(p, "%d thang %d nam %d", &d, &m, &y) == 3 ||
-	    (d = 1, sscanf(p, "thang %d nam %d", &m, &y) == 2)) {
-		k = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y % 10000,
-		    m % 100, d % 100);
-		buf_free(&f);
-		if (k != 10 || m < 1 || m > 12 || d < 1 || d > 31)
-			return -1;
-		memcpy(out, tmp, 11);
-		return 0;
-	}
-	buf_free(&f);
-	return -1;
-}
-
-static const char *const type_words[] = { "thanh pho", "thi xa", "thi tran",
-	"tinh", "huyen", "quan", "phuong", "xa", NULL };
-
-/*
- * Splits "HUYỆN BÌNH CHÁNH" or "UBND phường Quảng Minh" into its type word
- * (folded, or NULL when none is written) and the name's u8_name_key.
- */
-static const char *
-split_name(const char *p, size_t n, struct buf *key)
-{
-	struct buf f = { 0 };
-	const char *type = NULL, *w = p, *end = p + n;
-	int k;
-
-	buf_clear(key);
-	u8_fold(&f, p, n);
-	if (f.p == NULL)
-		buf_adds(&f, "");
-	/* Skip "UBND" / "Ủy ban nhân dân": same word count folded or not. */
-	{
-		const char *fp = f.p;
-		int skip = 0;
-
-		if (strncmp(fp, "ubnd ", 5) == 0)
-			skip = 1;
-		else if (strncmp(fp, "uy ban nhan dan ", 16) == 0)
-			skip = 4;
-		fp = f.p;
-		for (k = 0; k < skip; k++) {
-			fp = strchr(fp, ' ') + 1;
-			w = memchr(w, ' ', (size_t)(end - w)) + 1;
-		}
-		for (k = 0; type_words[k] != NULL; k++) {
-			size_t tn = strlen(type_words[k]);
-
-			if (strncmp(fp, type_words[k], tn) == 0 && fp[tn] == ' ') {
-				const char *t;
-				int words = strchr(type_words[k], ' ') != NULL ? 2 : 1;
-
-				type = type_words[k];
-				for (t = w; words > 0 && t != NULL; words--) {
-					t = memchr(t, ' ', (size_t)(end - t));
-					if (t != NULL)
-						t++;
-				}
-				if (t != NULL)
-					w = t;
-				break;
-			}
-		}
-	}
-	while (w < end && *w == ' ')
-		w++;
-	u8_name_key(key, w, (size_t)(end - w));
-	buf_free(&f);
-	return type;
-}
-
-struct place {
-	const char *type;
-	char *key;
-};
-
-/* The document's "type Name; ..." list, split. */
-static struct place *
-parse_places(struct span s, size_t *np)
-{
-	struct place *v = NULL;
-	const char *p = s.p, *e = s.p + s.n;
-	size_t n = 0;
-
-	while (p < e) {
-		const char *sep = p, *stop;
-		struct buf key = { 0 };
-
-		while (sep + 1 < e && !(sep[0] == ';' && sep[1] == ' '))
-			sep++;
-		stop = sep + 1 < e ? sep : e;
-		v = xreallocarray(v, n + 1, sizeof(*v));
-		v[n].type = split_name(p, (size_t)(stop - p), &key);
-		v[n].key = key.p;
-		n++;
-		p = stop + 2;
-	}
-	*np = n;
-	return v;
-}
-
-static int
-place_named(const struct place *v, size_t n, const char *type, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i].key != NULL && strcmp(v[i].key, key) == 0 &&
-		    (type == NULL || (v[i].type != NULL && strcmp(v[i].type, type) == 0)))
-			return 1;
-	return 0;
-}
-
-/*
- * Resolves the issuer at the document's date.  Several candidates are
- * settled by the places the document names (the unit itself with its type,
- * its district, its province); a tie is left unresolved, never guessed.
- */
-static void
-resolve(struct state *st, struct span issuer, struct span date,
-    struct span places, const char *period)
-{
-	struct docstate *d = &st->d;
-	struct buf key = { 0 };
-	const struct gaz_unit *best = NULL;
-	struct place *pl;
-	const char *type;
-	char day[11];
-	int best_score = -1, tie = 0;
-	size_t i, cands = 0, npl;
-
-	if (doc_date(date, day) != 0 &&
-	    (period == NULL || period_end(period, strlen(period), day) != 0)) {
-		warn("%s: no usable date for the issuer '%.*s': reporter left empty",
-		    d->doc, (int)issuer.n, issuer.p);
-		return;
-	}
-	type = split_name(issuer.p, issuer.n, &key);
-	pl = parse_places(places, &npl);
-	for (i = 0; i < st->gaz->n; i++) {
-		const struct gaz_unit *u = &st->gaz->u[i];
-		const struct gaz_unit *parent, *prov;
-		int score = 0;
-
-		if (strcmp(u->fold_name, key.p) != 0 || !gaz_valid(u, day) ||
-		    strcmp(u->level, "province") == 0)
-			continue;
-		if (type != NULL && strcmp(u->fold_type, type) != 0)
-			continue;
-		cands++;
-		if (place_named(pl, npl, u->fold_type, u->fold_name))
-			score += 2;
-		parent = gaz_by_code(st->gaz, u->parent, day);
-		prov = gaz_by_code(st->gaz, u->province, day);
-		if (parent != NULL && strcmp(parent->level, "province") != 0 &&
-		    place_named(pl, npl, NULL, parent->fold_name))
-			score++;
-		if (prov != NULL && place_named(pl, npl, NULL, prov->fold_name))
-			score++;
-		if (score > best_score) {
-			best = u;
-			best_score = score;
-			tie = 0;
-		} else if (score == best_score) {
-			tie = 1;
-		}
-	}
-	if (cands == 0)
-		warn("%s: issuer '%.*s' not in the gazetteer on %s: reporter left "
-		    "empty", d->doc, (int)issuer.n, issuer.p, day);
-	else if (tie)
-		warn("%s: issuer '%.*s' is ambiguous on %s (%zu units): reporter "
-		    "left empty", d->doc, (int)issuer.n, issuer.p, day, cands);
-	else {
-		d->code = xstrdup(best->code);
-		d->name = xstrdup(best->full_name);
-		d->province = xstrdup(best->province);
-	}
-	for (i = 0; i < npl; i++)
-		free(pl[i].key);
-	free(pl);
-	buf_free(&key);
-}
-
 static void
 start_doc(struct state *st)
 {
 	struct docstate *d = &st->d;
 	struct span per = field(st, C_PERIOD_TEXT);
 	struct span places = { "", 0 };
+	struct reporter_query q;
+	struct reporter r;
 	char p[32];
 
 	d->doc = xmemdup(field(st, C_DOC).p, field(st, C_DOC).n);
@@ -373,12 +197,24 @@ start_doc(struct state *st)
 	if (period_parse(st->tmp.p, p, sizeof(p)) == 0)
 		d->period = xstrdup(p);
 	else if (per.n > 0)
-		warn("%s: period '%.*s' not understood: period left empty", d->doc,
-		    (int)per.n, per.p);
+		warn("%s: period '%.*s%s' not understood: period left empty",
+		    d->doc, DIAG_QUOTE(per.p, per.n));
 	if (st->places >= 0)
 		places = csvin_field(st->in, (size_t)st->places);
-	resolve(st, field(st, C_ISSUER), field(st, C_DOC_DATE), places,
-	    d->period);
+	q.issuer = field(st, C_ISSUER);
+	q.date = field(st, C_DOC_DATE);
+	q.places = places;
+	q.period = d->period;
+	q.province = st->o->m.province;
+	reporter_resolve(st->gaz, &q, &r);
+	if (r.status == REPORTER_OK) {
+		d->code = xstrdup(r.unit->code);
+		d->name = xstrdup(r.unit->full_name);
+		d->province = xstrdup(r.unit->province);
+	} else {
+		warn("%s: %s: reporter left empty", d->doc, r.reason);
+	}
+	reporter_clear(&r);
 }
 
 
@@ -669,6 +505,42 @@ print_stats(const struct state *st)
 	cli_stat("corrections applied", st->corrected);
 }
 
+/* The gazetteer, and --province checked against it. */
+static struct gaz *
+load_gazetteer(const struct opts *o)
+{
+	struct gaz *g = gaz_load(o->gazetteer);
+
+	if (o->m.province != NULL && !gaz_is_province(g, o->m.province))
+		die(2, "option '--province': '%s' is not a province code (such as "
+		    "79 for Hồ Chí Minh City)", o->m.province);
+	return g;
+}
+
+/* --docs: the manifest of the run (see common/manifest.h). */
+static int
+docs_main(const struct opts *o, char **argv, int argc)
+{
+	struct manifest_opts m = o->m;
+	struct gaz *g = load_gazetteer(o);
+	struct csvin *in;
+	struct csvout *out;
+
+	m.summary = o->stats;
+	if (o->files0_to != NULL &&
+	    (m.kept = fopen(o->files0_to, "w")) == NULL)
+		die(2, "%s:", o->files0_to);
+	in = csvin_open(argv, argc);
+	out = csvout_open(STDOUT_FILENO, o->gzip);
+	manifest_run(in, out, g, &m);
+	csvout_close(out);
+	csvin_close(in);
+	gaz_free(g);
+	if (m.kept != NULL && fclose(m.kept) == EOF)
+		die(2, "%s:", o->files0_to);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -694,6 +566,22 @@ main(int argc, char *argv[])
 		case OPT_BAD_ROWS:
 			o.bad_rows = optarg;
 			break;
+		case OPT_DOCS:
+			o.docs = 1;
+			break;
+		case OPT_FILES0_TO:
+			o.files0_to = optarg;
+			break;
+		case OPT_PROVINCE:
+			o.m.province = optarg;
+			break;
+		case OPT_RESENDS:
+			if ((c = manifest_resends(optarg)) < 0)
+				die(2, "option '--resends': '%s' is not latest, both "
+				    "or error", optarg);
+			o.m.resends = (enum resends)c;
+			o.resends_given = 1;
+			break;
 		case OPT_CORRECTIONS:
 			o.corrections = optarg;
 			break;
@@ -718,11 +606,15 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if ((o.resends_given || o.files0_to != NULL) && !o.docs)
+		die(2, "options '--resends' and '--files0-to' go with '--docs'");
 	gz_check_inputs(argv, argc);
+	if (o.docs)
+		return docs_main(&o, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
 	st.o = &o;
 	st.lex = lex_load(o.rules);
-	st.gaz = gaz_load(o.gazetteer);
+	st.gaz = load_gazetteer(&o);
 	if (o.corrections != NULL)
 		st.corr = corr_load(o.corrections, st.lex);
 	st.d.facts.lex = st.lex;

@@ -21,6 +21,8 @@
  * derived figure is in italics.  Output: an xlsx file (-o FILE, replaced
  * atomically; else stdout, when it is not a terminal).
  */
+#define _XOPEN_SOURCE 700	/* realpath */
+
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -486,10 +488,15 @@ put_path(struct state *st, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
     const char *path, int *links)
 {
 	struct buf url = { 0 };
+	char *abs = NULL;
 	size_t i;
 
+	/* A relative path is the report's from where the run started. */
+	if (*path != '\0' && *path != '/' && (abs = realpath(path, NULL)) != NULL)
+		path = abs;
 	if (*path != '/' || *links >= LXW_MAX_NUMBER_URLS) {
 		put_text(st, ws, r, c, path, NULL);
+		free(abs);
 		return;
 	}
 	buf_adds(&url, "file://");
@@ -508,6 +515,7 @@ put_path(struct state *st, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 		put_text(st, ws, r, c, path, NULL);
 	widen(st, c, (double)chars(path) + 2);
 	buf_free(&url);
+	free(abs);
 }
 
 /* ---- A sheet per province and period ---- */
@@ -940,8 +948,9 @@ facts_sheet(struct state *st, const struct table *t)
 		put_text(st, ws, row, 5, unit_of(st, ind, field(t, r, XI_UNIT)),
 		    NULL);
 		put_text(st, ws, row, 6, field(t, r, XI_EVIDENCE), NULL);
-		put_path(st, ws, row, 7, *path != '\0' ? path :
-		    doc_path(st, field(t, r, XI_DOC)), &links);
+		if (*doc_path(st, field(t, r, XI_DOC)) != '\0')
+			path = doc_path(st, field(t, r, XI_DOC));
+		put_path(st, ws, row, 7, path, &links);
 		put(st, ws, row, 8, field(t, r, XI_LINE), 0, NULL);
 		if (last == 9)
 			put_text(st, ws, row, 9, field(t, r, XI_FLAGS), NULL);

@@ -245,3 +245,15 @@ open(sys.argv[2], "w", encoding="utf-8").write(unicodedata.normalize("NFD", t))'
 	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/n.txt' | baocao-normalize --scope all 2>/dev/null | python3 -c 'import csv,sys; print(\" \".join(r[\"raw\"] + \"=\" + r[\"value\"] for r in csv.DictReader(sys.stdin)))'"
 	assert_output "1.5 tỷ=1500000000"
 }
+
+@test "limits say so: a table row past the cell limit loses its last cells by name and count, never silently" {
+	python3 -c "
+print('STT\tĐơn vị\t' + '\t'.join('Cột %d' % i for i in range(1, 299)))
+print('1\tXã A\t' + '\t'.join(str(i) for i in range(1, 299)))" > "$BATS_TEST_TMPDIR/wide.txt"
+	run -0 --separate-stderr bash -c "baocao-extract --stats '$BATS_TEST_TMPDIR/wide.txt' | tail -n +2 | wc -l"
+	# 300 cells: the label cells and 254 numbers kept, 44 numbers dropped.
+	assert_output "254"
+	[[ "$stderr" == *"baocao-extract: $BATS_TEST_TMPDIR/wide.txt:1: table row of 300 cells: the 44 after the first 256 are dropped"* ]]
+	[[ "$stderr" == *"baocao-extract: $BATS_TEST_TMPDIR/wide.txt:2: table row of 300 cells: the 44 after the first 256 are dropped"* ]]
+	[[ "$stderr" == *"baocao-extract: table cells dropped past the row limit: 88"* ]]
+}

@@ -25,6 +25,9 @@
  * periods it did not send (flags "derived", no doc): a period whose
  * quarters are a combination of the periods stated (a rank test over the
  * quarters, not the pipeline's method), for every flow.
+ * -f also draws the header from the shapes real reports have (see
+ * header()), spells the period in their ways (case, "quý 1/2024"), and
+ * writes some reports in NFD or with CRLF line ends.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -34,6 +37,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 static const struct unit {
 	const char *code, *issuer, *place, *type;
@@ -121,6 +125,7 @@ struct gen {
 	int qa, qb;		/* the report's quarters */
 	unsigned *sent;		/* per flow: the periods stated (bits of pers) */
 	int per;		/* the report's period (index of pers) */
+	int last_month;		/* the period's last month */
 };
 
 static uint64_t
@@ -260,28 +265,88 @@ static const char *const filler[] = {
 };
 enum { NFILLER = sizeof(filler) / sizeof(filler[0]) };
 
-/* The title, canonical name and body words of period k of year. */
+/*
+ * The title's words for period k of year as the reports spell them: style
+ * 0 "quý I năm 2024", 1 "QUÝ I NĂM 2024", 2 "Quý I Năm 2024", 3 "quý
+ * 1/2024"; the canonical period; and how the body names it.
+ */
 static void
-period_of(int k, int year, char *text, size_t tn, char *canon, size_t cn,
-    char *body, size_t bn)
+period_of(int k, int year, int style, char *text, size_t tn, char *canon,
+    size_t cn, char *body, size_t bn)
 {
+	static const char *const quy[] = { "quý", "QUÝ", "Quý", "quý" };
+	static const char *const nam[] = { "năm", "NĂM", "Năm", "năm" };
+	static const char *const thang[] = { "tháng", "THÁNG", "Tháng", "tháng" };
+
 	if (k <= P_Q4) {
-		snprintf(text, tn, "quý %s năm %d", roman[k], year);
+		if (style == 3)
+			snprintf(text, tn, "quý %d/%d", k + 1, year);
+		else
+			snprintf(text, tn, "%s %s %s %d", quy[style], roman[k],
+			    nam[style], year);
 		snprintf(canon, cn, "%d-Q%d", year, k + 1);
 		snprintf(body, bn, "quý %s", roman[k]);
 	} else if (k == P_9M) {
-		snprintf(text, tn, "9 tháng năm %d", year);
+		snprintf(text, tn, "9 %s %s %d", thang[style], nam[style], year);
 		snprintf(canon, cn, "%d-01/%d-09", year, year);
 		snprintf(body, bn, "9 tháng đầu năm");
 	} else if (k == P_H1) {
-		snprintf(text, tn, "6 tháng đầu năm %d", year);
+		snprintf(text, tn, "6 %s đầu %s %d", thang[style], nam[style],
+		    year);
 		snprintf(canon, cn, "%d-H1", year);
 		snprintf(body, bn, "6 tháng đầu năm");
 	} else {
-		snprintf(text, tn, "năm %d", year);
+		snprintf(text, tn, "%s %d", nam[style], year);
 		snprintf(canon, cn, "%d", year);
 		snprintf(body, bn, "năm %d", year);
 	}
+}
+
+/*
+ * The issuer's block as the real reports write it, in one of their shapes
+ * (without -f, always the first): the unit on the line under "ỦY BAN NHÂN
+ * DÂN"; "UBND QUẬN 3" on one line; the name with an en-dash rule under it;
+ * two levels, the city over the district that issues; table cells written
+ * as '|' lines; the name glued to the national motto.
+ */
+static void
+header(struct gen *g, long no)
+{
+	static const char *const motto =
+	    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n";
+	const char *issuer = g->u->issuer;
+	int shape = g->forms ? (int)rnd(g, 0, 5) : 0;
+
+	switch (shape) {
+	case 0:
+		p(g, "\n\n**ỦY BAN NHÂN DÂN\n%s**\n\n", issuer);
+		break;
+	case 1:
+		p(g, "UBND %s\n\n", issuer);
+		break;
+	case 2:
+		p(g, "ỦY BAN NHÂN DÂN %s\n–––––––––––\n", issuer);
+		break;
+	case 3:
+		p(g, "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH\nỦY BAN NHÂN DÂN %s\n\n",
+		    issuer);
+		break;
+	case 4:
+		p(g, "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+		    "| %s | Độc lập - Tự do - Hạnh phúc |\n\n", issuer);
+		break;
+	default:
+		p(g, "UBND %s%s\n", issuer, motto);
+		break;
+	}
+	if (g->forms && rnd(g, 0, 1))
+		p(g, "Số : %ld / BC-UBND\n\n", no);
+	else
+		p(g, "Số: %ld/BC-UBND\n\n", no);
+	if (shape == 0)
+		p(g, "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc**\n\n");
+	else if (shape < 4)
+		p(g, "%s\n", motto);
 }
 
 /* One unit's true quarters of one year, from their own stream (so they do
@@ -441,13 +506,18 @@ report(struct gen *g, const char *ptext, const char *pbody, int year, long pad)
 {
 	const struct unit *u = g->u;
 	long written = 0;
-	int month = (int)rnd(g, 1, 12), day = (int)rnd(g, 1, 28), i;
+	int month = g->last_month + (int)rnd(g, 0, 1), day = (int)rnd(g, 1, 28);
+	int dyear = year, i;
 
-	p(g, "\n\n**ỦY BAN NHÂN DÂN\n%s**\n\nSố: %ld/BC-UBND\n\n", u->issuer,
-	    rnd(g, 100, 9999));
-	p(g, "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc**\n\n");
-	p(g, "%s, ngày %d tháng %d năm %d\n\nBÁO CÁO\n\n", u->place, day, month,
-	    year + 1);
+	header(g, rnd(g, 100, 9999));
+	/* Dated in the period's last month or the next, as reports are. */
+	if (month > 12) {
+		month = 1;
+		dyear++;
+	}
+	/* Some converters write "năm" with U+01CE (ǎ), not U+0103 (ă). */
+	p(g, "%s, ngày %d tháng %d %s %d\n\nBÁO CÁO\n\n", u->place, day, month,
+	    g->forms && rnd(g, 0, 3) == 0 ? "n\u01CEm" : "năm", dyear);
 	p(g, "Kết quả thực hiện công tác dân vận chính quyền, quy chế dân chủ ở cơ sở %s\n\n",
 	    ptext);
 	p(g, "Căn cứ Kế hoạch số %ld/KH-UBND ngày %d/%d/%d của Ủy ban nhân dân Thành phố; Hướng dẫn số 1717/HD-SNV ngày 14/4/2023 của Sở Nội vụ.\n\n",
@@ -537,11 +607,49 @@ derived_truth(struct gen *g, const struct base *b, const unsigned *sent,
 			if (t == P_H2)
 				snprintf(canon, sizeof(canon), "%d-H2", year);
 			else
-				period_of(t, year, t1, sizeof(t1), canon,
+				period_of(t, year, 0, t1, sizeof(t1), canon,
 				    sizeof(canon), t2, sizeof(t2));
 			fprintf(g->truth, ",%s,79,%s,%s,%ld,%s,derived\n",
 			    g->u->code, canon, flows[f].ind, v, flows[f].unit);
 		}
+}
+
+/*
+ * Writes one report to path: with -f, one in six in NFD (as macOS and some
+ * converters write), one in six with CRLF line ends.
+ */
+static void
+write_text(struct gen *g, const char *path, const char *ptext,
+    const char *pbody, int year, long pad)
+{
+	char *text = NULL, *nfd = NULL;
+	size_t n = 0, i;
+	int decompose = g->forms && rnd(g, 0, 5) == 0;
+	int crlf = g->forms && rnd(g, 0, 5) == 0;
+	FILE *f;
+
+	if ((g->out = open_memstream(&text, &n)) == NULL)
+		die("open_memstream");
+	report(g, ptext, pbody, year, pad);
+	if (fclose(g->out) == EOF)
+		die("open_memstream");
+	if (decompose) {
+		nfd = (char *)utf8proc_NFD((const utf8proc_uint8_t *)text);
+		if (nfd == NULL)
+			die("utf8proc_NFD");
+		free(text);
+		text = nfd;
+		n = strlen(text);
+	}
+	if ((f = fopen(path, "w")) == NULL)
+		die(path);
+	for (i = 0; i < n; i++)
+		if ((crlf && text[i] == '\n' && fputc('\r', f) == EOF) ||
+		    fputc(text[i], f) == EOF)
+			die(path);
+	if (fclose(f) == EOF)
+		die(path);
+	free(text);
 }
 
 /* Writes unit k's report for period per of year (unless left out). */
@@ -553,22 +661,19 @@ write_report(struct gen *g, const char *dir, int per, int year, long pad,
 
 	if (missing > 0 && rnd(g, 1, 100) <= missing)
 		return;
-	period_of(per, year, ptext, sizeof(ptext), canon, sizeof(canon),
-	    body, sizeof(body));
+	period_of(per, year, g->forms ? (int)rnd(g, 0, 3) : 0, ptext,
+	    sizeof(ptext), canon, sizeof(canon), body, sizeof(body));
 	g->period = canon;
 	g->per = per;
 	g->qa = pers[per].qa;
 	g->qb = pers[per].qb;
+	g->last_month = 3 * (pers[per].qb + 1);
 	snprintf(doc, sizeof(doc), "%s_%s", g->u->code, canon);
 	while ((slash = strchr(doc, '/')) != NULL)
 		*slash = '-';
 	g->doc = doc;
 	snprintf(path, sizeof(path), "%s/%s.txt", dir, doc);
-	if ((g->out = fopen(path, "w")) == NULL)
-		die(path);
-	report(g, ptext, body, year, pad);
-	if (fclose(g->out) == EOF)
-		die(path);
+	write_text(g, path, ptext, body, year, pad);
 }
 
 /* Every unit's reports of the first periods slots (6 a year). */

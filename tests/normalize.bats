@@ -110,10 +110,10 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	done
 }
 
-@test "an ambiguous issuer is left empty with a warning, never guessed" {
+@test "an ambiguous issuer is left empty with a warning naming the candidates, never guessed" {
 	run --separate-stderr bash -c "$(declare -f mention); HDR='$HDR'; mention 'Quảng Minh' 'tháng 3 năm 2024' 'quý I năm 2024' 'đã tiếp ' '5' 'lượt công dân' '' | baocao-normalize"
 	assert_success
-	assert_equal "$stderr" "baocao-normalize: d1: issuer 'Quảng Minh' is ambiguous on 2024-03-01 (4 units): reporter left empty"
+	assert_equal "$stderr" "baocao-normalize: d1: issuer 'Quảng Minh' is ambiguous on 2024-03-01: 4 units: 06940 Xã Quảng Minh (Huyện Hải Hà, Tỉnh Quảng Ninh); 07792 Phường Quảng Minh (Thị xã Việt Yên, Tỉnh Bắc Giang); 16513 Xã Quảng Minh (Thành phố Sầm Sơn, Tỉnh Thanh Hóa); 19108 Xã Quảng Minh (Thị xã Ba Đồn, Tỉnh Quảng Bình): reporter left empty"
 	assert_line --index 1 --partial "d1,,,,2024-Q1,reception.visits,5,"
 }
 

@@ -113,11 +113,15 @@ struct note {
 
 struct doc {
 	const char *path;	/* as given: a file name, or "-" for stdin */
-	const char *name;	/* the file name without directory and
+	const char *name;	/* the document's name (doc): run.c sets
+				 * the one docs.c gives; doc_begin's is the
+				 * file name without directory and
 				 * extensions; "-" for stdin */
 	const char *file;	/* the input's name in diagnostics */
 	const char *reader;	/* which reader filled it: "text" */
 	size_t lines_read;	/* lines of input, blank ones included */
+	size_t cells_dropped;	/* cells of rows past ROW_MAXCELLS, not kept
+				 * (the reader warns of each row) */
 	struct block *blocks;	/* the body, in order */
 	size_t nblocks;
 	struct note *notes;	/* footnotes (an array doc_free frees); the
@@ -190,20 +194,15 @@ struct header {
 	char *issuer, *doc_no, *doc_date, *period_text;	/* never NULL once
 							 * read; owned,
 							 * header_clear frees */
+	char *title;		/* the kind of document as written, "BÁO
+				 * CÁO"; "" when none */
 	struct buf places;	/* "type Name" mentions, "; "-separated;
 				 * kept for the next document */
 };
 
-struct titles {
-	regex_t re[4];		/* period phrases of the title */
-};
-
-void titles_init(struct titles *);
-void titles_free(struct titles *);
-
 /*
- * The state of a run, passed to every scanner: the output, the counts and
- * the title patterns for the whole run; doc, hdr and section for the
+ * The state of a run, passed to every scanner: the output and the counts
+ * for the whole run; doc, hdr and section for the
  * document being scanned (run.c sets doc and clears hdr between
  * documents).  fold is scratch space for folded text; whatever a function
  * returns in it is overwritten by the next fold.
@@ -212,9 +211,9 @@ struct scan {
 	struct csvout *out;
 	const struct doc *doc;
 	struct header hdr;
-	struct titles titles;
 	char section[64];	/* heading path of the current paragraph */
-	unsigned long long figures, skipped;
+	int count_only;		/* --docs: figures are counted, not written */
+	unsigned long long figures, skipped, cells_dropped;
 	struct buf fold;
 };
 
@@ -234,8 +233,22 @@ struct mention {
 	struct span before, raw, unit, after;
 };
 
-/* run.c: writes one CSV row. */
+/* run.c: writes one CSV row (with count_only, counts it). */
 void emit(struct scan *, const struct mention *);
+/* run.c: the header, then the figures of every block of st->doc. */
+void scan_doc(struct scan *);
+
+/*
+ * docs.c: the name of each document of paths[0..n): its path under root
+ * (NULL: the paths' common directory) without the report extension.  Two
+ * inputs of one name are an error naming both, unless clashes_ok.  The
+ * caller frees the names with doc_names_free.
+ */
+char **doc_names(char *const *paths, int n, const char *root, int clashes_ok);
+void doc_names_free(char **names, int n);
+/* docs.c: --docs, one row per input; returns how many could not be read. */
+unsigned long long docs_run(struct scan *, char **paths, char **names, int n,
+	int progress);
 
 /*
  * figures.c: the figures of s[from..n), a line of prose at position at

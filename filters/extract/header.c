@@ -1,20 +1,726 @@
 /*
  * The document's own header, read from its first lines as written: the
  * issuer ("ỦY BAN NHÂN DÂN / HUYỆN BÌNH CHÁNH"), the number ("Số: 676
- * /BC-UBND"), the date of the place-and-date line, the period of the
- * title after "BÁO CÁO", and the places the whole document names.
+ * /BC-UBND"), the date of the place-and-date line, the kind of document
+ * ("BÁO CÁO"), the period its title names, and the places the whole
+ * document names.
+ *
+ * A letterhead is two columns: the issuer, its number and a rule on the
+ * left; the national motto and the place and date on the right.  However
+ * a conversion wrote it (one column after the other, side by side in table
+ * cells, '|' cells, columns of blanks, glued on one line), its lines are
+ * put back in column order first; lines are joined where a word group was
+ * hard-wrapped ("ỦY" / "BAN NHÂN DÂN", "Củ" / "Chi, ngày 20 tháng 9" / "năm
+ * 2021").  The issuer is the unit after the last "Ủy ban nhân dân" (or
+ * UBND) of the letterhead: of two levels, the lower one issues.  Without
+ * one, a sentence "Ủy ban nhân dân xã X báo cáo" of the body names it, or
+ * else the place of the place-and-date line.
  */
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "extract.h"
+#include "period.h"
 #include "utf8.h"
+#include "words.h"
 #include "xalloc.h"
 
-#define HEADER_LINES 60		/* the header is in the first lines */
+#define HEADER_LINES 60		/* the letterhead is in the first lines */
+#define TITLE_LINES 4		/* lines of the title after its kind */
+#define ISSUER_MAX 120		/* bytes of an issuer's name at most */
+#define BODY_LINES 15		/* body lines that may name the issuer */
+#define PROSE_WORDS 12		/* a letterhead line has fewer words */
+#define HLINE_MAX 600		/* bytes of a line the header reader looks at */
+
+enum role { R_TEXT, R_MOTTO, R_RULE, R_NUMBER, R_DATE, R_KIND };
+
+/* One line of the letterhead, or one cell of it, in column order. */
+struct hline {
+	const char *p;		/* into the document; not NUL-terminated */
+	size_t n;
+	size_t line;		/* input line */
+	enum role role;
+	char *fold;		/* u8_fold of p[0..n) */
+};
+
+struct hlines {
+	struct hline *v;
+	size_t n, cap;
+};
+
+static const char *const kinds[] = { "bao cao", "ke hoach", "quyet dinh",
+	"to trinh", "thong bao", "cong van", "chuong trinh", "huong dan",
+	"nghi quyet", "chi thi", "bien ban", "giay moi", NULL };
+
+static int
+isblank_at(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static void
+trim(const char **p, size_t *n)
+{
+	while (*n > 0 && isblank_at(**p)) {
+		(*p)++;
+		(*n)--;
+	}
+	while (*n > 0 && isblank_at((*p)[*n - 1]))
+		(*n)--;
+}
+
+static void
+add_hline(struct hlines *h, const char *p, size_t n, size_t line)
+{
+	struct hline *l;
+	struct buf f = { 0 };
+
+	trim(&p, &n);
+	/* A letterhead line is short: of a long line (a paragraph, a run of
+	 * table cells) the start is enough to tell what it is. */
+	n = u8_cut(p, n, HLINE_MAX);
+	if (n == 0)
+		return;
+	if (h->n == h->cap) {
+		h->cap = h->cap == 0 ? 64 : h->cap * 2;
+		h->v = xreallocarray(h->v, h->cap, sizeof(*h->v));
+	}
+	u8_fold(&f, p, n);
+	l = &h->v[h->n++];
+	l->p = p;
+	l->n = n;
+	l->line = line;
+	l->role = R_TEXT;
+	l->fold = f.p == NULL ? xstrdup("") : f.p;
+}
+
+/* Where the motto starts on a line that holds more before it, or 0. */
+static size_t
+motto_at(const char *s, size_t n)
+{
+	static const char *const mottos[] = { "CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI",
+		"Độc lập - Tự do", "ĐỘC LẬP - TỰ DO", "ĐẢNG CỘNG SẢN VIỆT NAM",
+		NULL };
+	size_t i, k, m;
+
+	for (i = 1; i < n; i++)
+		for (k = 0; mottos[k] != NULL; k++)
+			if ((m = strlen(mottos[k])) <= n - i &&
+			    memcmp(s + i, mottos[k], m) == 0)
+				return i;
+	return 0;
+}
+
+/* The folded text of p[0..n) ends with the word w. */
+static int
+ends_with(const char *p, size_t n, const char *w)
+{
+	struct buf f = { 0 };
+	size_t k = strlen(w);
+	int yes;
+
+	u8_fold(&f, p, n);
+	yes = f.n >= k && strcmp(f.p + f.n - k, w) == 0 &&
+	    (f.n == k || f.p[f.n - k - 1] == ' ');
+	buf_free(&f);
+	return yes;
+}
+
+/*
+ * Blanks that are no column gap: a blank day ("ngày    tháng 3"), a blank
+ * number ("Số:     /BC-UBND", "Số: 23      /BC-UBND").  Joins such cells
+ * again; returns how many are left.
+ */
+static size_t
+merge_cells(struct span *c, size_t k)
+{
+	size_t i, j = 0;
+
+	for (i = 1; i < k; i++) {
+		if ((c[i].n > 0 && (c[i].p[0] == '/' || c[i].p[0] == '-')) ||
+		    ends_with(c[j].p, c[j].n, "ngay") ||
+		    ends_with(c[j].p, c[j].n, "so:") ||
+		    ends_with(c[j].p, c[j].n, "so")) {
+			c[j].n = (size_t)(c[i].p + c[i].n - c[j].p);
+			continue;
+		}
+		c[++j] = c[i];
+	}
+	return k == 0 ? 0 : j + 1;
+}
+
+/*
+ * The cells of a letterhead line, in place: '|'-separated, TAB-separated,
+ * or (in neither) separated by a run of three blanks or more, or glued to
+ * the motto.  Empty cells keep their place.  Returns how many (at most
+ * MAXCOLS, the last taking the rest), 1 for a plain line.
+ */
+enum { MAXCOLS = 8, GRIDROWS = 12 };
+
+static size_t
+cells_of(const char *s, size_t n, struct span *c)
+{
+	size_t i, k = 0, start = 0, at;
+	int bar, tab;
+
+	trim(&s, &n);
+	if ((bar = n > 0 && s[0] == '|')) {
+		s++;
+		n -= 1 + (n > 1 && s[n - 2] == '|');
+	}
+	tab = memchr(s, '\t', n) != NULL;
+	for (i = 0; i <= n; i++) {
+		size_t gap = 1;
+
+		if (i < n && !(bar ? s[i] == '|' : tab ? s[i] == '\t' : s[i] == ' '))
+			continue;
+		if (i < n && !bar && !tab) {
+			for (gap = 0; i + gap < n && s[i + gap] == ' '; gap++)
+				;
+			if (gap < 3)
+				continue;
+		}
+		if (k == MAXCOLS)
+			k--;		/* the last cell takes the rest */
+		else
+			c[k].p = s + start;
+		c[k].n = (size_t)(s + i - c[k].p);
+		k++;
+		start = i + gap;
+		i += gap - 1;
+	}
+	for (i = 0; i < k; i++)
+		trim(&c[i].p, &c[i].n);
+	if (!bar && !tab)
+		k = merge_cells(c, k);
+	if (k == 1 && (at = motto_at(c[0].p, c[0].n)) > 0) {
+		c[1].p = c[0].p + at;
+		c[1].n = c[0].n - at;
+		c[0].n = at;
+		trim(&c[0].p, &c[0].n);
+		k = 2;
+	}
+	return k;
+}
+
+struct grid {
+	struct span c[GRIDROWS][MAXCOLS];
+	size_t nc[GRIDROWS], line[GRIDROWS], rows;
+};
+
+/* A run of letterhead lines with cells, put back in column order. */
+static void
+flush_grid(struct hlines *h, struct grid *g)
+{
+	size_t c, r;
+
+	for (c = 0; c < MAXCOLS; c++)
+		for (r = 0; r < g->rows; r++)
+			if (c < g->nc[r])
+				add_hline(h, g->c[r][c].p, g->c[r][c].n, g->line[r]);
+	g->rows = 0;
+}
+
+/* The letterhead's lines: the first HEADER_LINES lines, in column order. */
+static void
+collect(const struct doc *d, struct hlines *h)
+{
+	struct grid g;
+	struct span c[MAXCOLS];
+	struct pos at;
+	int ok;
+
+	g.rows = 0;
+	for (ok = doc_first(d, &at); ok; ok = doc_next(d, &at)) {
+		struct textline t = doc_line(d, at);
+		size_t k;
+
+		if (t.line > HEADER_LINES)
+			break;
+		k = cells_of(t.text, u8_cut(t.text, t.len, HLINE_MAX), c);
+		if (k < 2 || g.rows == GRIDROWS)
+			flush_grid(h, &g);
+		if (k < 2) {
+			if (k == 1)
+				add_hline(h, c[0].p, c[0].n, t.line);
+			continue;
+		}
+		memcpy(g.c[g.rows], c, k * sizeof(*c));
+		g.nc[g.rows] = k;
+		g.line[g.rows++] = t.line;
+	}
+	flush_grid(h, &g);
+}
+
+/* No lower-case letter in p[0..n). */
+static int
+all_caps(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)p[i] & 0xC0) != 0x80 && isletter_at(p, n, i) &&
+		    !isupper_at(p, n, i))
+			return 0;
+	return 1;
+}
+
+/* A letter or a digit in p[0..n): else the line is a rule ("–––", "*"). */
+static int
+has_alnum(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (wd_digit(p[i]) || (((unsigned char)p[i] & 0xC0) != 0x80 &&
+		    isletter_at(p, n, i)))
+			return 1;
+	return 0;
+}
+
+static int
+has_word_prefix(const char *f, const char *w)
+{
+	size_t n = strlen(w);
+
+	return strncmp(f, w, n) == 0 && (f[n] == '\0' || f[n] == ' ' ||
+	    f[n] == ':' || f[n] == ',');
+}
+
+/* After "Số": a colon, or a number, or its blank ("/BC-UBND", "-BC/ĐU"). */
+static int
+number_follows(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && p[i] == ' ')
+		i++;
+	return i == n || p[i] == ':' || p[i] == '/' || p[i] == '-' || wd_digit(p[i]);
+}
+
+static enum role
+role_of(const struct hline *l)
+{
+	static const char *const mottos[] = { "cong hoa xa hoi", "doc lap - tu do",
+		"doc lap tu do", "dang cong san viet nam", NULL };
+	const char *f = l->fold;
+	size_t k;
+
+	for (k = 0; mottos[k] != NULL; k++)
+		if (strncmp(f, mottos[k], strlen(mottos[k])) == 0)
+			return R_MOTTO;
+	if (!has_alnum(l->p, l->n))
+		return R_RULE;
+	if ((HAS_PREFIX(l->p, l->n, "Số") || HAS_PREFIX(l->p, l->n, "SỐ")) &&
+	    number_follows(l->p + LIT_LEN("Số"), l->n - LIT_LEN("Số")))
+		return R_NUMBER;
+	if (strstr(f, ", ngay") != NULL || strncmp(f, "ngay ", LIT_LEN("ngay ")) == 0)
+		return R_DATE;
+	for (k = 0; kinds[k] != NULL; k++)
+		if (has_word_prefix(f, kinds[k]) && all_caps(l->p, l->n))
+			return R_KIND;
+	return R_TEXT;
+}
+
+/* Lines [a, b) joined by single blanks, and their fold with its map. */
+struct joined {
+	struct buf text, fold;
+	size_t *at;		/* fold byte -> text offset (u8_fold_at) */
+};
+
+static void
+join(struct joined *j, const struct hlines *h, size_t a, size_t b)
+{
+	size_t i;
+
+	buf_clear(&j->text);
+	buf_clear(&j->fold);
+	for (i = a; i < b; i++) {
+		if (i > a)
+			buf_addc(&j->text, ' ');
+		buf_add(&j->text, h->v[i].p, h->v[i].n);
+	}
+	if (j->text.p == NULL)
+		buf_adds(&j->text, "");
+	u8_fold_at(&j->fold, &j->at, j->text.p, j->text.n);
+}
+
+static void
+joined_free(struct joined *j)
+{
+	buf_free(&j->text);
+	buf_free(&j->fold);
+	free(j->at);
+}
+
+static int
+wordch(char c)
+{
+	return (c >= 'a' && c <= 'z') || wd_digit(c) || (unsigned char)c >= 0x80;
+}
+
+/* The end of the last "ủy ban nhân dân" or "ubnd" (folded) in f, or -1. */
+static long
+last_ubnd(const char *f)
+{
+	static const char *const names[] = { "uy ban nhan dan", "ubnd", NULL };
+	long end = -1;
+	const char *p;
+	size_t k;
+
+	for (k = 0; names[k] != NULL; k++)
+		for (p = f; (p = strstr(p, names[k])) != NULL; p++) {
+			size_t n = strlen(names[k]);
+
+			if ((p == f || !wordch(p[-1])) && !wordch(p[n]) &&
+			    (long)(p - f + n) > end)
+				end = (long)(p - f + n);
+		}
+	return end;
+}
+
+/* Folded type words, which a name in mixed case may start with. */
+static int
+type_word(const char *w, size_t n)
+{
+	static const char *const types[] = { "phuong", "xa", "quan", "huyen",
+		"tinh", "thi", "tran", "thanh", "pho", "dac", "khu", NULL };
+	struct buf f = { 0 };
+	size_t k;
+	int yes = 0;
+
+	u8_fold(&f, w, n);
+	for (k = 0; types[k] != NULL && f.p != NULL; k++)
+		if (strcmp(f.p, types[k]) == 0)
+			yes = 1;
+	buf_free(&f);
+	return yes;
+}
+
+/*
+ * How much of p[0..n) is a unit's name: words in capitals ("HUYỆN BÌNH
+ * CHÁNH", "QUẬN 3"), or a type word in lower case and the capitalised
+ * words after it ("phường Quảng Minh").  Stops at anything else.
+ */
+static size_t
+name_len(const char *p, size_t n)
+{
+	size_t i = 0, keep = 0, words = 0;
+	int typed = 0;
+
+	while (i < n && keep < ISSUER_MAX) {
+		size_t w;
+
+		while (i < n && (p[i] == ' ' || p[i] == ':' || p[i] == '-'))
+			i++;
+		for (w = i; w < n && p[w] != ' ' && p[w] != ',' && p[w] != '(' &&
+		    p[w] != ';' && p[w] != '.'; w++)
+			;
+		if (w == i)
+			break;
+		if (all_caps(p + i, w - i))
+			;
+		else if (words < 2 && type_word(p + i, w - i))
+			typed = 1;
+		else if (!(typed && (isupper_at(p, n, i) || wd_digit(p[i]))))
+			break;
+		keep = w;
+		words++;
+		i = w;
+	}
+	return keep;
+}
+
+/* The start of the name in p[0..n) (after blanks, ':' and '-'). */
+static size_t
+name_start(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (p[i] == ' ' || p[i] == ':' || p[i] == '-'))
+		i++;
+	return i;
+}
+
+/* A sentence of the body, not a letterhead line: more than PROSE_WORDS
+ * words. */
+static int
+prose(const struct hline *l)
+{
+	size_t i, words = 1;
+
+	for (i = 0; i < l->n; i++)
+		words += l->p[i] == ' ' && i + 1 < l->n && l->p[i + 1] != ' ';
+	return l->role == R_TEXT && words > PROSE_WORDS && !all_caps(l->p, l->n);
+}
+
+/* The first line of role r in h[0..lim), or lim. */
+static size_t
+first_role(const struct hlines *h, enum role r, size_t lim)
+{
+	size_t i;
+
+	for (i = 0; i < lim && h->v[i].role != r; i++)
+		;
+	return i;
+}
+
+/*
+ * The issuer of the letterhead: the name after the last "Ủy ban nhân dân"
+ * of the plain lines before the number, the date and the kind; when the
+ * name is on no such line, the next line in capitals.  NULL when none.
+ */
+static char *
+letterhead_issuer(const struct hlines *h)
+{
+	struct joined j = { { 0 }, { 0 }, NULL };
+	size_t lim = h->n, i, k, run_end = 0, s, len;
+	char *name = NULL;
+	long e;
+
+	for (k = 0; k < h->n; k++)
+		if (h->v[k].role == R_NUMBER || h->v[k].role == R_DATE ||
+		    h->v[k].role == R_KIND || prose(&h->v[k])) {
+			lim = k;
+			break;
+		}
+	for (i = 0; i < lim; i = k) {
+		for (k = i; k < lim && h->v[k].role == R_TEXT; k++)
+			;
+		if (k == i) {
+			k++;
+			continue;
+		}
+		join(&j, h, i, k);
+		if ((e = last_ubnd(j.fold.p)) < 0)
+			continue;
+		free(name);
+		s = j.at[e];
+		s += name_start(j.text.p + s, j.text.n - s);
+		len = name_len(j.text.p + s, j.text.n - s);
+		name = len > 0 ? dupn(j.text.p + s, len) : xstrdup("");
+		run_end = k;
+	}
+	for (k = run_end; name != NULL && name[0] == '\0' && k < h->n &&
+	    k < run_end + 3; k++)
+		if (h->v[k].role == R_TEXT && all_caps(h->v[k].p, h->v[k].n) &&
+		    h->v[k].n < ISSUER_MAX) {
+			free(name);
+			name = dupn(h->v[k].p, h->v[k].n);
+		}
+	joined_free(&j);
+	if (name != NULL && name[0] == '\0') {
+		free(name);
+		name = NULL;
+	}
+	return name;
+}
+
+/* "Số: 676 /BC-UBND", "Số : 80 / BC-UBND", "Số -BC/ĐU": after "Số" and
+ * its colon, blanks collapsed. */
+static char *
+number(const struct hline *l)
+{
+	const char *p = l->p + LIT_LEN("Số");
+	size_t n = l->n - LIT_LEN("Số"), i;
+	struct buf b = { 0 };
+
+	trim(&p, &n);
+	if (n > 0 && *p == ':') {
+		p++;
+		n--;
+		trim(&p, &n);
+	}
+	for (i = 0; i < n; i++)
+		if (!(p[i] == ' ' && i > 0 && p[i - 1] == ' '))
+			buf_addc(&b, p[i] == '\t' ? ' ' : p[i]);
+	return b.p == NULL ? xstrdup("") : b.p;
+}
+
+/* Skips blanks in folded f from i. */
+static size_t
+skip_blanks(const char *f, size_t i)
+{
+	while (f[i] == ' ')
+		i++;
+	return i;
+}
+
+static size_t
+skip_digits(const char *f, size_t i, size_t max)
+{
+	size_t k = 0;
+
+	while (wd_digit(f[i]) && k < max) {
+		i++;
+		k++;
+	}
+	return k > 0 && !wd_digit(f[i]) ? i : 0;
+}
+
+/*
+ * In a place-and-date text, folded: the bytes [*ds, *de) of "[dd] tháng
+ * mm năm yyyy" after "ngày" (the day may be blank), and where the place
+ * ends (*pe, 0 when none).  Returns 0, or -1 when it is no date.
+ */
+static int
+parse_date(const char *f, size_t *pe, size_t *ds, size_t *de)
+{
+	const char *c = strstr(f, ", ngay");
+	size_t i;
+
+	if (c != NULL)
+		*pe = (size_t)(c - f);
+	else if (strncmp(f, "ngay ", LIT_LEN("ngay ")) == 0)
+		*pe = 0;
+	else
+		return -1;
+	i = skip_blanks(f, *pe + (c != NULL ? LIT_LEN(", ngay") : LIT_LEN("ngay")));
+	*ds = i;
+	if (wd_digit(f[i]) && (i = skip_digits(f, i, 2)) == 0)
+		return -1;
+	i = skip_blanks(f, i);
+	if (strncmp(f + i, "thang ", LIT_LEN("thang ")) != 0)
+		return -1;
+	if ((i = skip_digits(f, skip_blanks(f, i + 6), 2)) == 0)
+		return -1;
+	i = skip_blanks(f, i);
+	if (strncmp(f + i, "nam ", LIT_LEN("nam ")) != 0 ||
+	    (i = skip_digits(f, skip_blanks(f, i + 4), 4)) == 0)
+		return -1;
+	*de = i;
+	return 0;
+}
+
+/*
+ * The place-and-date line, joined with the word group a hard wrap cut
+ * off before it ("Củ" / "Chi, ngày 20 tháng 9" / "năm 2021"): sets
+ * doc_date as written and returns the place (NULL when none).
+ */
+static char *
+date_line(struct header *hd, const struct hlines *h)
+{
+	struct joined j = { { 0 }, { 0 }, NULL };
+	size_t i, a, b, pe, ds, de;
+	char *place = NULL;
+
+	for (i = 0; i < h->n && hd->doc_date == NULL; i++) {
+		if (h->v[i].role != R_DATE)
+			continue;
+		a = i;
+		if (i > 0 && h->v[i - 1].role == R_TEXT && h->v[i - 1].n <= 24 &&
+		    !all_caps(h->v[i - 1].p, h->v[i - 1].n) &&
+		    memchr(h->v[i - 1].p, ',', h->v[i - 1].n) == NULL)
+			a = i - 1;
+		for (b = i + 1; b <= h->n && b <= i + 3; b++) {
+			join(&j, h, a, b);
+			if (parse_date(j.fold.p, &pe, &ds, &de) == 0) {
+				hd->doc_date = dupn(j.text.p + j.at[ds],
+				    j.at[de] - j.at[ds]);
+				if (pe > 0)
+					place = dupn(j.text.p, j.at[pe]);
+				break;
+			}
+			if (b < h->n && (h->v[b].role != R_TEXT || h->v[b].n > 40))
+				break;
+		}
+	}
+	joined_free(&j);
+	return place;
+}
+
+/* A line that starts the body, not the title. */
+static int
+body_start(const char *f)
+{
+	static const char *const starts[] = { "can cu", "thuc hien", "kinh gui",
+		"i.", "phan i", "a.", NULL };
+	size_t k;
+
+	for (k = 0; starts[k] != NULL; k++)
+		if (strncmp(f, starts[k], strlen(starts[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The kind line ("BÁO CÁO") and the period its title names. */
+static void
+title(struct header *hd, const struct hlines *h)
+{
+	struct joined j = { { 0 }, { 0 }, NULL };
+	size_t k = first_role(h, R_KIND, h->n), b, so, eo;
+	char p[32];
+
+	if (k == h->n)
+		return;
+	hd->title = dupn(h->v[k].p, h->v[k].n);
+	for (b = k + 1; b < h->n && b <= k + TITLE_LINES &&
+	    h->v[b].role == R_TEXT && !body_start(h->v[b].fold); b++)
+		;
+	join(&j, h, k, b);
+	if (period_find_text(j.text.p, j.text.n, p, sizeof(p), &so, &eo) == 0)
+		hd->period_text = dupn(j.text.p + so, eo - so);
+	joined_free(&j);
+}
+
+/* p[0..n) goes on with "báo cáo". */
+static int
+says_report(const char *p, size_t n)
+{
+	struct buf f = { 0 };
+	int yes;
+
+	u8_fold(&f, p, u8_cut(p, n, 24));
+	yes = f.p != NULL && strncmp(f.p + skip_blanks(f.p, 0), "bao cao",
+	    LIT_LEN("bao cao")) == 0;
+	buf_free(&f);
+	return yes;
+}
+
+/*
+ * Without a letterhead: "Ủy ban nhân dân xã Quảng Phú báo cáo ..." in the
+ * first lines of the body names the issuer (and, without a title, the
+ * period).  Returns the name, or NULL.
+ */
+static char *
+body_issuer(struct header *hd, const struct doc *d)
+{
+	struct hlines one = { NULL, 0, 0 };
+	struct joined j = { { 0 }, { 0 }, NULL };
+	struct pos at;
+	char *name = NULL, p[32];
+	size_t seen = 0, so, eo;
+	int ok;
+
+	for (ok = doc_first(d, &at); ok && name == NULL && seen < BODY_LINES +
+	    HEADER_LINES; ok = doc_next(d, &at), seen++) {
+		struct textline t = doc_line(d, at);
+		long e;
+
+		one.n = 0;
+		add_hline(&one, t.text, t.len, t.line);
+		if (one.n == 0)
+			continue;
+		join(&j, &one, 0, 1);
+		free(one.v[0].fold);
+		if ((e = last_ubnd(j.fold.p)) < 0)
+			continue;
+		so = j.at[e] + name_start(j.text.p + j.at[e], j.text.n - j.at[e]);
+		eo = so + name_len(j.text.p + so, j.text.n - so);
+		if (eo > so && memchr(j.text.p + so, ' ', eo - so) != NULL &&
+		    type_word(j.text.p + so, strcspn(j.text.p + so, " ")) &&
+		    says_report(j.text.p + eo, j.text.n - eo))
+			name = dupn(j.text.p + so, eo - so);
+		if (name != NULL && hd->period_text == NULL &&
+		    period_find_text(j.text.p, j.text.n, p, sizeof(p), &so, &eo) == 0)
+			hd->period_text = dupn(j.text.p + so, eo - so);
+	}
+	free(one.v);
+	joined_free(&j);
+	return name;
+}
 
 static void
 add_place(struct header *h, const char *p, size_t n)
@@ -88,130 +794,38 @@ find_places(struct scan *st, const char *s, size_t n)
 		}
 		buf_clear(&st->fold);
 		u8_fold(&st->fold, s + j, w - j);
-		if (words > 0 && w > j && strncmp(st->fold.p, "hoi", 3) != 0)
+		if (words > 0 && w > j && strncmp(st->fold.p, "hoi", LIT_LEN("hoi")) != 0)
 			add_place(&st->hdr, s + i, w - i);
 		i = j > i ? j : i + 1;
 	}
 }
 
-/*
- * The place-and-date line: "Bình Chánh, ngày 29 tháng 10 năm 2021", the day
- * possibly blank.  Sets doc_date (from the day) and, when no header named
- * the issuer, the place.
- */
-static void
-place_date(struct header *h, const char *s, size_t n)
-{
-	const char *c = strstr(s, ", ngày "), *p, *q;
-	size_t k;
-	int day, month, year, used = 0;
-
-	if (c == NULL || c - s < 2 || c - s > 60)
-		return;
-	for (k = 0; k < (size_t)(c - s); k++)
-		if (wd_digit(s[k]))
-			return;
-	p = c + strlen(", ngày ");
-	while (*p == ' ')
-		p++;
-	q = p;
-	if (sscanf(q, "%2d tháng %2d năm %4d%n", &day, &month, &year, &used) != 3 &&
-	    sscanf(q, "tháng %2d năm %4d%n", &month, &year, &used) != 2)
-		return;
-	if (used <= 0 || (size_t)(p - s) + (size_t)used > n)
-		return;
-	h->doc_date = dupn(p, (size_t)used);
-	if (h->issuer == NULL)
-		h->issuer = dupn(s, (size_t)(c - s));
-}
-
-
-/*
- * "ỦY BAN NHÂN DÂN HUYỆN X", or "ỦY BAN NHÂN DÂN" with the unit in capitals
- * on the next line.  Returns 1 when the unit was on this line.
- */
-static int
-issuer_line(struct header *h, const struct doc *d, struct pos at,
-    const char *s)
-{
-	const char *rest = s + strlen("ỦY BAN NHÂN DÂN");
-	struct textline u;
-	size_t k;
-
-	while (*rest == ' ')
-		rest++;
-	if (*rest != '\0' && strncmp(rest, "CỘNG HÒA", 10) != 0 &&
-	    strncmp(rest, "CỘNG HOÀ", 10) != 0) {
-		h->issuer = dupn(rest, strlen(rest));
-		return 1;
-	}
-	if (!doc_next(d, &at))
-		return 0;
-	u = doc_line(d, at);
-	for (k = 0; k < u.len; k++)
-		if (isletter_at(u.text, u.len, k) && !isupper_at(u.text, u.len, k) &&
-		    ((unsigned char)u.text[k] & 0xC0) != 0x80)
-			break;
-	if (k == u.len && u.len > 0 && u.len < 80)
-		h->issuer = dupn(u.text, u.len);
-	return 0;
-}
-
-/* The period: in the first three lines of the title after "BÁO CÁO". */
-static void
-title_period(struct scan *st, struct pos at)
-{
-	struct header *h = &st->hdr;
-	size_t seen = 0;
-	regmatch_t m[8];
-
-	while (seen < 3 && h->period_text == NULL && doc_next(st->doc, &at)) {
-		const char *s = doc_line(st->doc, at).text;
-		int k;
-
-		seen++;
-		for (k = 0; k < 4 && h->period_text == NULL; k++)
-			if (regexec(&st->titles.re[k], s, 1, m, 0) == 0)
-				h->period_text = dupn(s + m[0].rm_so,
-				    (size_t)(m[0].rm_eo - m[0].rm_so));
-	}
-}
-
-/* Header fields from the lines before the body. */
+/* The fields of the letterhead, as written. */
 static void
 header_fields(struct scan *st)
 {
-	const struct doc *d = st->doc;
-	struct header *h = &st->hdr;
-	struct pos at, title = { 0, 0 };
-	int ok, have_title = 0;
+	struct header *hd = &st->hdr;
+	struct hlines h = { NULL, 0, 0 };
+	size_t i;
+	char *place;
 
-	for (ok = doc_first(d, &at); ok; ok = doc_next(d, &at)) {
-		struct textline t = doc_line(d, at);
-		const char *s = t.text;
-		size_t n = t.len;
-
-		if (t.line > HEADER_LINES)
-			break;
-		if (h->doc_no == NULL && n >= 3 && strncmp(s, "Số", 3) == 0) {
-			const char *c = memchr(s, ':', n);
-
-			if (c != NULL)
-				h->doc_no = dupn(c + 1, n - (size_t)(c + 1 - s));
-		}
-		if (h->issuer == NULL && strncmp(s, "ỦY BAN NHÂN DÂN",
-		    strlen("ỦY BAN NHÂN DÂN")) == 0 && issuer_line(h, d, at, s))
-			continue;
-		if (h->doc_date == NULL)
-			place_date(h, s, n);
-		if (!have_title && (strcmp(s, "BÁO CÁO") == 0 ||
-		    strncmp(s, "BÁO CÁO ", 9) == 0)) {
-			title = at;
-			have_title = 1;
-		}
-	}
-	if (have_title)
-		title_period(st, title);
+	collect(st->doc, &h);
+	for (i = 0; i < h.n; i++)
+		h.v[i].role = role_of(&h.v[i]);
+	hd->issuer = letterhead_issuer(&h);
+	if ((i = first_role(&h, R_NUMBER, h.n)) < h.n)
+		hd->doc_no = number(&h.v[i]);
+	place = date_line(hd, &h);
+	title(hd, &h);
+	if (hd->issuer == NULL)
+		hd->issuer = body_issuer(hd, st->doc);
+	if (hd->issuer == NULL)
+		hd->issuer = place;
+	else
+		free(place);
+	for (i = 0; i < h.n; i++)
+		free(h.v[i].fold);
+	free(h.v);
 }
 
 void
@@ -230,6 +844,8 @@ header_read(struct scan *st)
 		h->doc_date = xstrdup("");
 	if (h->period_text == NULL)
 		h->period_text = xstrdup("");
+	if (h->title == NULL)
+		h->title = xstrdup("");
 	for (ok = doc_first(st->doc, &at); ok; ok = doc_next(st->doc, &at)) {
 		struct textline t = doc_line(st->doc, at);
 
@@ -244,31 +860,7 @@ header_clear(struct header *h)
 	free(h->doc_no);
 	free(h->doc_date);
 	free(h->period_text);
-	h->issuer = h->doc_no = h->doc_date = h->period_text = NULL;
+	free(h->title);
+	h->issuer = h->doc_no = h->doc_date = h->period_text = h->title = NULL;
 	buf_clear(&h->places);
-}
-
-static void
-compile(regex_t *re, const char *pat)
-{
-	if (regcomp(re, pat, REG_EXTENDED) != 0)
-		internal_error("bad pattern");
-}
-
-void
-titles_init(struct titles *t)
-{
-	compile(&t->re[0], "(quý|Quý|QUÝ) +([IV]+|[1-4]) +(năm|NĂM) +[0-9]{4}");
-	compile(&t->re[1], "[0-9]{1,2} +(tháng|THÁNG)( +(đầu|ĐẦU|cuối|CUỐI))? +(năm|NĂM) +[0-9]{4}");
-	compile(&t->re[2], "(tháng|THÁNG) +[0-9]{1,2} +(năm|NĂM) +[0-9]{4}");
-	compile(&t->re[3], "(năm|NĂM) +[0-9]{4}");
-}
-
-void
-titles_free(struct titles *t)
-{
-	size_t k;
-
-	for (k = 0; k < sizeof(t->re) / sizeof(t->re[0]); k++)
-		regfree(&t->re[k]);
 }

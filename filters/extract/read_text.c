@@ -56,6 +56,13 @@ add_row(struct doc *d, size_t lineno, const char *s, size_t n)
 
 	for (i = 0; i < n; i++)
 		nc += s[i] == '\t';
+	if (nc > ROW_MAXCELLS) {
+		/* A named, counted drop (--stats), never a silent one. */
+		warn_at(d->file, lineno, "table row of %zu cells: the %zu after "
+		    "the first %d are dropped", nc, nc - ROW_MAXCELLS,
+		    ROW_MAXCELLS);
+		d->cells_dropped += nc - ROW_MAXCELLS;
+	}
 	c = doc_cells(d, r, nc < ROW_MAXCELLS ? nc : ROW_MAXCELLS);
 	s = r->text;
 	for (i = 0, k = 0; i <= n && k < r->ncells; i++) {

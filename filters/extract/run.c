@@ -31,16 +31,18 @@
 #include "diag.h"
 #include "extract.h"
 #include "gz.h"
+#include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-extract [-z] [--stats] [--progress] [--files0-from LIST | FILE ...]"
+#define SYNOPSIS "baocao-extract [-z] [--docs] [--root DIR] [--stats] [--progress] [--files0-from LIST | FILE ...]"
 
 static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
 	"before", "raw", "unit_text", "after", "places" };
 
 struct opts {
-	int gzip, stats, progress, bom;
+	int gzip, stats, progress, bom, docs;
+	const char *root;	/* documents are named under it */
 };
 
 static const char *const help_text =
@@ -51,6 +53,11 @@ static const char *const help_text =
 "\n"
 "  -z, --gzip      write gzip\n"
 "      --bom       start with a UTF-8 byte-order mark\n"
+"      --docs      one row per document instead (its header, path,\n"
+"                  SHA-256 and figure count), even when it has no figure\n"
+"                  or cannot be read\n"
+"      --root DIR  name each document by its path under DIR (default:\n"
+"                  the inputs' common directory), without extension\n"
 "      --stats     print counts of documents, lines and figures on stderr\n"
 "      --progress  show reports done / total on stderr\n"
 "      --files0-from LIST  read the NUL-separated file names in LIST\n"
@@ -62,14 +69,17 @@ static const char *const help_text =
 "NUL byte, a document over 64 MiB or of more than 4194304 paragraphs,\n"
 "table rows and cells).\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_BOM };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_BOM, OPT_DOCS,
+	OPT_ROOT };
 
 static const struct option longopts[] = {
 	{ "bom", no_argument, NULL, OPT_BOM },
+	{ "docs", no_argument, NULL, OPT_DOCS },
 	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
+	{ "root", required_argument, NULL, OPT_ROOT },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -83,6 +93,8 @@ emit(struct scan *st, const struct mention *m)
 	char num[32];
 
 	st->figures++;
+	if (st->count_only)
+		return;
 	csvout_str(o, st->doc->name);
 	csvout_str(o, h->issuer);
 	csvout_str(o, h->doc_no);
@@ -104,7 +116,7 @@ emit(struct scan *st, const struct mention *m)
 
 /* The header, then the body block by block: tables to the table scanner,
  * paragraphs (headings set the section) to the figure scanner. */
-static void
+void
 scan_doc(struct scan *st)
 {
 	const struct doc *d = st->doc;
@@ -123,7 +135,7 @@ scan_doc(struct scan *st)
 		}
 		from = heading(st, p->text, p->len);
 		/* Header lines before the body carry no figures worth having. */
-		if (strncmp(p->text, "Số", 3) == 0 &&
+		if (strncmp(p->text, "Số", LIT_LEN("Số")) == 0 &&
 		    memchr(p->text, ':', p->len < 8 ? p->len : 8) != NULL)
 			continue;
 		for (k = from; k < p->len && p->text[k] == ' '; k++)
@@ -181,8 +193,14 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 		case OPT_BOM:
 			o->bom = 1;
 			break;
+		case OPT_DOCS:
+			o->docs = 1;
+			break;
 		case OPT_FILES0:
 			*files0 = optarg;
+			break;
+		case OPT_ROOT:
+			o->root = optarg;
 			break;
 		case OPT_PROGRESS:
 			o->progress = 1;
@@ -199,7 +217,7 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 
 /* Reads and scans each input in turn, writing its rows. */
 static void
-run(struct scan *st, const struct opts *o, char **paths, int n,
+run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
     unsigned long long *lines)
 {
 	struct doc d = { 0 };
@@ -211,7 +229,9 @@ run(struct scan *st, const struct opts *o, char **paths, int n,
 	csvout_end(st->out);
 	for (i = 0; i < n; i++) {
 		read_doc(&d, paths[i]);
+		d.name = names[i];
 		*lines += d.lines_read;
+		st->cells_dropped += d.cells_dropped;
 		st->doc = &d;
 		scan_doc(st);
 		header_clear(&st->hdr);
@@ -231,8 +251,9 @@ extract_main(int argc, char *argv[])
 	struct opts o = { 0 };
 	struct scan st = { 0 };
 	unsigned long long lines = 0;
-	char **paths;
+	char **paths, **names;
 	const char *files0 = NULL;
+	unsigned long long unread = 0;
 	int i, n;
 
 	diag_init(argv[0]);
@@ -246,26 +267,35 @@ extract_main(int argc, char *argv[])
 			die(2, "file operands cannot be combined with --files0-from");
 		paths = read_files0(files0, &n);
 	}
-	gz_check_inputs(paths, n);
-	titles_init(&st.titles);
+	names = doc_names(paths, n, o.root, o.docs);
+	if (!o.docs)
+		gz_check_inputs(paths, n);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
 	if (o.bom)
 		csvout_bom(st.out);
-	run(&st, &o, paths, n, &lines);
+	if (o.docs)
+		unread = docs_run(&st, paths, names, n, o.progress);
+	else
+		run(&st, &o, paths, names, n, &lines);
 	csvout_close(st.out);
 	buf_free(&st.hdr.places);
 	buf_free(&st.fold);
-	titles_free(&st.titles);
+	doc_names_free(names, n);
 	if (files0 != NULL) {
 		for (i = 0; i < n; i++)
 			free(paths[i]);
 		free(paths);
 	}
-	if (o.stats) {
+	if (o.stats && o.docs) {
+		cli_stat("documents read", (unsigned long long)n - unread);
+		cli_stat("documents that could not be read", unread);
+	} else if (o.stats) {
 		cli_stat("documents read", (unsigned long long)n);
 		cli_stat("lines read", lines);
 		cli_stat("figures written", st.figures);
 		cli_stat("numbers skipped as not figures", st.skipped);
+		cli_stat("table cells dropped past the row limit",
+		    st.cells_dropped);
 	}
 	return 0;
 }

@@ -19,10 +19,13 @@ main(int argc, char *argv[])
 	diag_init(argv[0]);
 	test_clause();
 	test_dec();
+	test_gaz();
 	test_lib();
 	test_derive();
 	test_csv();
 	test_gz();
+	test_period();
+	test_sha256();
 	test_utf8();
 	test_vnum();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);
