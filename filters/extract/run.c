@@ -7,11 +7,16 @@
  * nothing interpreted:
  *
  *	doc,issuer,doc_no,doc_date,period_text,line,section,source,
- *	row_label,col_label,before,raw,unit_text,after,places
+ *	row_label,col_label,before,raw,unit_text,after,places,reader
  *
  * places (an addition to the contract) lists the "type Name" mentions of
  * administrative units in the document, so that normalize can settle an
- * ambiguous issuer from other names in the same document.
+ * ambiguous issuer from other names in the same document.  reader says
+ * how the document was read (text, docx, doc, pdf, ocr): normalize flags
+ * the figures read by OCR.
+ *
+ * An input that cannot be read (a scan without --ocr, a workbook, a
+ * broken archive) is named on stderr and left out; the others are read.
  *
  * What is not a figure (document identifiers, dates, years of periods and
  * terms, heading and STT numbers, footnote markers, phone numbers, e-mail
@@ -33,23 +38,30 @@
 #include "gz.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-extract [-z] [--stats] [--progress] [--files0-from LIST | FILE ...]"
+#define SYNOPSIS "baocao-extract [-z] [--ocr] [--stats] [--progress] [--files0-from LIST | FILE ...]"
 
 static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
-	"before", "raw", "unit_text", "after", "places" };
+	"before", "raw", "unit_text", "after", "places", "reader" };
+
+/* Exit status when some inputs were left out and others read. */
+#define EXIT_PARTIAL 3
 
 struct opts {
 	int gzip, stats, progress;
+	struct readopts read;
 };
 
 static const char *const help_text =
 "usage: " SYNOPSIS "\n"
 "\n"
-"Finds every figure in report texts and writes one CSV row per mention\n"
-"with its context (see baocao-extract(1) for the columns).\n"
+"Finds every figure in reports (text, .docx, .doc, .pdf; the format is\n"
+"told by content) and writes one CSV row per mention with its context\n"
+"(see baocao-extract(1) for the columns).\n"
 "\n"
 "  -z, --gzip      write gzip\n"
+"      --ocr       read scanned PDFs and images through OCR (tesseract);\n"
+"                  their rows say reader 'ocr'\n"
 "      --stats     print counts of documents, lines and figures on stderr\n"
 "      --progress  show reports done / total on stderr\n"
 "      --files0-from LIST  read the NUL-separated file names in LIST\n"
@@ -57,16 +69,21 @@ static const char *const help_text =
 "  -h, --help      this help\n"
 "  -V, --version   version\n"
 "\n"
-"Exit status: 0 success, 2 trouble (unreadable input, invalid UTF-8, a\n"
-"NUL byte, a document over 64 MiB or of more than 4194304 paragraphs,\n"
-"table rows and cells).\n";
+"An input that cannot be read (invalid UTF-8, a NUL byte, a scan without\n"
+"--ocr, a workbook, a broken or hostile archive, over 64 MiB or 4194304\n"
+"paragraphs, rows and cells) is named on stderr and left out.\n"
+"\n"
+"Exit status: 0 every input read; 3 some inputs left out, the rows of the\n"
+"others written; 2 trouble (usage, a missing file, a write error, a\n"
+"corrupt gzip stream, or no input could be read).\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0 };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_OCR };
 
 static const struct option longopts[] = {
 	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "ocr", no_argument, NULL, OPT_OCR },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "version", no_argument, NULL, 'V' },
@@ -97,6 +114,7 @@ emit(struct scan *st, const struct mention *m)
 	csvout_span(o, m->unit);
 	csvout_span(o, m->after);
 	csvout_field(o, h->places.p == NULL ? "" : h->places.p, h->places.n);
+	csvout_str(o, st->doc->reader);
 	csvout_end(o);
 }
 
@@ -179,6 +197,9 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 		case OPT_FILES0:
 			*files0 = optarg;
 			break;
+		case OPT_OCR:
+			o->read.ocr = 1;
+			break;
 		case OPT_PROGRESS:
 			o->progress = 1;
 			break;
@@ -192,20 +213,25 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 	return optind;
 }
 
-/* Reads and scans each input in turn, writing its rows. */
-static void
+/* Reads and scans each input in turn, writing its rows; returns the
+ * number of inputs left out. */
+static int
 run(struct scan *st, const struct opts *o, char **paths, int n,
     unsigned long long *lines)
 {
 	struct doc d = { 0 };
 	size_t k;
-	int i;
+	int i, bad = 0;
 
 	for (k = 0; k < sizeof(columns) / sizeof(columns[0]); k++)
 		csvout_str(st->out, columns[k]);
 	csvout_end(st->out);
 	for (i = 0; i < n; i++) {
-		read_doc(&d, paths[i]);
+		if (read_doc(&d, paths[i], &o->read) != 0) {
+			bad++;
+			doc_free(&d);
+			continue;
+		}
 		*lines += d.lines_read;
 		st->doc = &d;
 		scan_doc(st);
@@ -217,6 +243,7 @@ run(struct scan *st, const struct opts *o, char **paths, int n,
 	}
 	if (o->progress)
 		fputc('\n', stderr);
+	return bad;
 }
 
 int
@@ -228,7 +255,7 @@ extract_main(int argc, char *argv[])
 	unsigned long long lines = 0;
 	char **paths;
 	const char *files0 = NULL;
-	int i, n;
+	int i, n, bad;
 
 	diag_init(argv[0]);
 	i = parse_opts(argc, argv, &o, &files0);
@@ -244,7 +271,7 @@ extract_main(int argc, char *argv[])
 	gz_check_inputs(paths, n);
 	titles_init(&st.titles);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
-	run(&st, &o, paths, n, &lines);
+	bad = run(&st, &o, paths, n, &lines);
 	csvout_close(st.out);
 	buf_free(&st.hdr.places);
 	buf_free(&st.fold);
@@ -255,10 +282,11 @@ extract_main(int argc, char *argv[])
 		free(paths);
 	}
 	if (o.stats) {
-		cli_stat("documents read", (unsigned long long)n);
+		cli_stat("documents read", (unsigned long long)(n - bad));
+		cli_stat("documents left out", (unsigned long long)bad);
 		cli_stat("lines read", lines);
 		cli_stat("figures written", st.figures);
 		cli_stat("numbers skipped as not figures", st.skipped);
 	}
-	return 0;
+	return bad == 0 ? 0 : bad < n ? EXIT_PARTIAL : 2;
 }
