@@ -259,6 +259,25 @@ const char *spawn_why(const struct spawn_out *);
 char *scratch_file(const char *p, size_t n);
 char *scratch_dir(void);
 
+/*
+ * glue.c: repairs of a PDF text layer, appended to out: syllables glued
+ * together cut apart ("hồsơ" -> "hồ sơ"), digits spaced out letter by
+ * letter joined ("9 7 , 3 7 %" -> "97,37%").
+ */
+void unglue(struct buf *out, const char *s, size_t n);
+void unspace_digits(struct buf *out, const char *s, size_t n);
+
+/*
+ * layout.c: laid-out text into the model: lines as pdftotext -layout or
+ * OCR writes them, pages separated by form feeds.  Page numbers are
+ * dropped, footnotes (a numbered block at a page's foot whose number is
+ * glued to a word above) become notes, the letterhead's two columns
+ * become paragraphs column by column, lines of three or more columns
+ * become table rows, and the other lines are joined into paragraphs.  A
+ * paragraph's line is the line it starts on.
+ */
+void layout_read(struct doc *, const char *p, size_t n);
+
 /* header.c: the document's own header, read from its first lines. */
 struct header {
 	char *issuer, *doc_no, *doc_date, *period_text;	/* never NULL once
