@@ -175,6 +175,13 @@ void doc_free(struct doc *);
  * the body and the notes from it. */
 enum vn_legacy doc_legacy(const struct doc *);
 void doc_recode(struct doc *, enum vn_legacy);
+/*
+ * The letterhead, a small table at the start holding the national motto
+ * or the document number ("Số: ..."), becomes paragraphs, its columns
+ * one after the other (each keeps its row's line), as the header reader
+ * expects them.  Any other document is left as it is.
+ */
+void doc_letterhead(struct doc *);
 
 /*
  * Walking the body line by line: each paragraph and each table row in

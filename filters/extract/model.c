@@ -285,3 +285,64 @@ doc_recode(struct doc *d, enum vn_legacy enc)
 		    &d->notes[k].len, enc);
 	buf_free(&tmp);
 }
+
+/* A letterhead table: small, near the start, with the national motto or
+ * the document number in a cell. */
+static int
+is_letterhead(const struct doc *d, size_t b)
+{
+	const struct table *t = &d->blocks[b].u.table;
+	size_t r, k;
+	int found = 0;
+
+	if (b > 2 || t->nrows > 6)
+		return 0;
+	for (r = 0; r < t->nrows; r++) {
+		if (t->rows[r].ncells > 3)
+			return 0;
+		for (k = 0; k < t->rows[r].ncells; k++) {
+			const struct cell *c = &t->rows[r].cells[k];
+
+			found |= (c->len >= strlen("CỘNG HÒA") &&
+			    (memcmp(c->text, "CỘNG HÒA", strlen("CỘNG HÒA")) == 0 ||
+			    memcmp(c->text, "CỘNG HOÀ", strlen("CỘNG HOÀ")) == 0)) ||
+			    (c->len > strlen("Số") &&
+			    memcmp(c->text, "Số", strlen("Số")) == 0);
+		}
+	}
+	return found;
+}
+
+void
+doc_letterhead(struct doc *d)
+{
+	struct block *old = d->blocks, *t;
+	size_t b, r, col, n = d->nblocks;
+
+	for (b = 0; b < n && b <= 2 && old[b].kind != BLOCK_TABLE; b++)
+		;
+	if (b == n || b > 2 || !is_letterhead(d, b))
+		return;
+	t = &old[b];
+	d->blocks = NULL;
+	d->nblocks = d->capblocks = 0;
+	for (r = 0; r < b; r++)
+		*add_block(d, BLOCK_PARA) = old[r];
+	for (col = 0; col < 3; col++)
+		for (r = 0; r < t->u.table.nrows; r++) {
+			const struct row *rw = &t->u.table.rows[r];
+			struct para *p;
+
+			if (col >= rw->ncells || rw->cells[col].len == 0)
+				continue;
+			p = &add_block(d, BLOCK_PARA)->u.para;
+			p->line = rw->line;
+			p->text = arena_dup(&d->mem, rw->cells[col].text,
+			    rw->cells[col].len);
+			p->len = rw->cells[col].len;
+		}
+	for (r = b + 1; r < n; r++)
+		*add_block(d, old[r].kind) = old[r];
+	free(t->u.table.rows);
+	free(old);
+}

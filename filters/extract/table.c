@@ -346,13 +346,23 @@ scan_table(struct scan *st, size_t b)
 					nc = grid_cells(tr, cells, above, 1);
 				memcpy(hd->cell[hd->rows], cells, nc * sizeof(*cells));
 				hd->n[hd->rows++] = nc;
-			}
+			} else
+				scan_text(st, at, tr->text, tr->len, 0, "table",
+				    "", "");
 			continue;
 		}
 		if (!in_data && !t->grid)
 			align_headers(hd->cell, hd->n, hd->rows, hd->num, hd->nnum);
 		in_data = 1;
 		data_row(st, at, tr->line, cells, nc, hd, &row, &col);
+	}
+	/* With no data row, the table is text set in boxes: its rows that
+	 * were taken for headers are prose. */
+	for (r = 0; !in_data && r < t->nrows && r < hd->rows; r++) {
+		struct pos at = { b, r };
+
+		scan_text(st, at, t->rows[r].text, t->rows[r].len, 0, "table",
+		    "", "");
 	}
 	buf_free(&row);
 	buf_free(&col);
