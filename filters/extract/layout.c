@@ -31,6 +31,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "utf8.h"
+#include "words.h"
 #include "xalloc.h"
 
 #define MAXCOLS 32		/* columns of a laid-out table */
@@ -452,22 +453,87 @@ find_tables(struct lay *x)
 	}
 }
 
-/* The column starts of the table from line i: its fullest line's. */
+/* Lines of the table block from i: to e. */
 static size_t
-table_columns(const struct lay *x, size_t i, size_t *start)
+block_end(const struct lay *x, size_t i)
+{
+	size_t e;
+
+	for (e = i; e < x->n && (e == i || !x->l[e].table_start) &&
+	    (x->l[e].kind == L_TABLE || x->l[e].kind == L_BLANK); e++)
+		;
+	return e;
+}
+
+/* Lines of the block [i, e) with a cell starting at col (two columns
+ * either way). */
+static size_t
+starts_at(const struct lay *x, size_t i, size_t e, size_t col)
 {
 	struct lcell c[MAXCOLS];
-	size_t j, k, best = 0, n;
+	size_t j, k, n, count = 0;
 
-	for (j = i; j < x->n && (j == i || !x->l[j].table_start) &&
-	    (x->l[j].kind == L_TABLE || x->l[j].kind == L_BLANK); j++) {
-		if (x->l[j].kind != L_TABLE ||
-		    (n = cells_of(&x->l[j], c, MAXCOLS)) <= best)
+	for (j = i; j < e; j++) {
+		if (x->l[j].kind != L_TABLE)
 			continue;
-		best = n;
+		n = cells_of(&x->l[j], c, MAXCOLS);
 		for (k = 0; k < n; k++)
-			start[k] = c[k].col;
+			if (c[k].col + 2 >= col && c[k].col <= col + 2) {
+				count++;
+				break;
+			}
 	}
+	return count;
+}
+
+/*
+ * The column starts of the table block [i, e): those of its fullest
+ * line, and the starts of cells on two lines or more that no cell of the
+ * fullest line covers (a name column whose text stands above and below
+ * the row's figures).
+ */
+static size_t
+table_columns(const struct lay *x, size_t i, size_t e, size_t *start)
+{
+	struct lcell c[MAXCOLS], full[MAXCOLS], o[MAXCOLS];
+	size_t j, k, m, best = 0, n, nfull = 0, fl = i;
+
+	for (j = i; j < e; j++)
+		if (x->l[j].kind == L_TABLE &&
+		    (n = cells_of(&x->l[j], c, MAXCOLS)) > nfull) {
+			nfull = n;
+			fl = j;
+			memcpy(full, c, n * sizeof(*c));
+		}
+	for (k = 0; k < nfull; k++)
+		start[best++] = full[k].col;
+	for (j = i; j < e && best < MAXCOLS; j++) {
+		if (x->l[j].kind != L_TABLE)
+			continue;
+		n = cells_of(&x->l[j], o, MAXCOLS);
+		for (k = 0; k < n && best < MAXCOLS; k++) {
+			size_t col = o[k].col, w;
+
+			for (m = 0; m < nfull; m++)
+				if (col + 2 >= full[m].col && col <= full[m].col +
+				    columns(x->l[fl].s.p + full[m].a,
+				    full[m].b - full[m].a))
+					break;
+			for (w = 0; w < best && (start[w] + 2 < col ||
+			    start[w] > col + 2); w++)
+				;
+			if (m == nfull && w == best && starts_at(x, i, e, col) >= 2)
+				start[best++] = col;
+		}
+	}
+	/* In order. */
+	for (k = 1; k < best; k++)
+		for (m = k; m > 0 && start[m - 1] > start[m]; m--) {
+			size_t t = start[m];
+
+			start[m] = start[m - 1];
+			start[m - 1] = t;
+		}
 	return best;
 }
 
@@ -544,16 +610,31 @@ add_row(struct lay *x, size_t no, struct buf *cell, size_t ncol, int first)
 	}
 }
 
-/* A row starts at line l: an STT number in the first column. */
+/* A row starts at line l: an STT number or a total label ("Tổng
+ * cộng") in the first column. */
 static int
-is_anchor(const struct lline *l, const size_t *start, size_t ncol)
+is_anchor(struct lay *x, const struct lline *l, const size_t *start,
+    size_t ncol)
 {
 	struct lcell c[MAXCOLS];
 	size_t n = cells_of(l, c, MAXCOLS);
 
 	if (n == 0 || (ncol > 1 && c[0].col + 2 >= start[1]))
 		return 0;
-	return stt_len(l->s.p + c[0].a, c[0].b - c[0].a) > 0;
+	return stt_len(l->s.p + c[0].a, c[0].b - c[0].a) > 0 ||
+	    words_total_label(l->s.p + c[0].a, c[0].b - c[0].a, &x->tmp2);
+}
+
+/* Line l has text in the second column only (a name wrapped around its
+ * row's number). */
+static int
+name_only(const struct lline *l, const size_t *start, size_t ncol)
+{
+	struct lcell c[MAXCOLS];
+	size_t n = cells_of(l, c, MAXCOLS);
+
+	return ncol > 2 && n == 1 && c[0].col + 2 >= start[1] &&
+	    c[0].col + 2 < start[2];
 }
 
 /*
@@ -566,28 +647,32 @@ is_anchor(const struct lline *l, const size_t *start, size_t ncol)
 static size_t
 table_block(struct lay *x, size_t i)
 {
-	size_t start[MAXCOLS], ncol = table_columns(x, i, start), e, j, k;
+	size_t start[MAXCOLS], e = block_end(x, i), ncol, j, k;
 	size_t prev = (size_t)-1, next, col, *owner;
 	struct buf cell[MAXCOLS];
 	int first = 1;
 
-	for (e = i; e < x->n && (e == i || !x->l[e].table_start) &&
-	    (x->l[e].kind == L_TABLE || x->l[e].kind == L_BLANK); e++)
-		;
+	ncol = table_columns(x, i, e, start);
 	owner = xreallocarray(NULL, e - i, sizeof(*owner));
 	for (j = i; j < e; j++) {
 		owner[j - i] = j;
 		if (x->l[j].kind != L_TABLE)
 			continue;
-		if (is_anchor(&x->l[j], start, ncol)) {
+		if (is_anchor(x, &x->l[j], start, ncol)) {
 			prev = j;
 			continue;
 		}
-		if (prev == (size_t)-1)
-			continue;
 		for (next = j + 1; next < e && !(x->l[next].kind == L_TABLE &&
-		    is_anchor(&x->l[next], start, ncol)); next++)
+		    is_anchor(x, &x->l[next], start, ncol)); next++)
 			;
+		if (prev == (size_t)-1) {
+			/* Above the first row: headers, but for a name just
+			 * above its number. */
+			if (next == j + 1 && next < e &&
+			    name_only(&x->l[j], start, ncol))
+				owner[j - i] = next;
+			continue;
+		}
 		owner[j - i] = next < e && next - j < j - prev ? next : prev;
 	}
 	for (k = i; k < e; k++) {

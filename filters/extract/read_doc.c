@@ -7,14 +7,20 @@
  * font (TCVN3, VNI) is converted, and the plain-text reader does the rest.
  * Line numbers are the lines of antiword's output.
  *
+ * antiword drops the rows of some tables under merged cells (in .doc files
+ * LibreOffice writes): when catdoc finds more table rows, its reading is
+ * used instead, and a warning says so.
+ *
  * Other OLE2 files (Excel and PowerPoint 97-2003, password-protected
  * Office files) are refused, named by the stream they hold.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "extract.h"
 #include "xalloc.h"
 
@@ -193,6 +199,103 @@ legacy(struct buf *text)
 	buf_free(&conv);
 }
 
+/*
+ * antiword writes footnotes at the end, under a rule of dashes, as
+ * "[n]<TAB>text", and their references as "[n]" in the text: the notes
+ * become the document's and leave the text, and so do the references.
+ */
+static void
+notes(struct doc *d, struct buf *text)
+{
+	static const char rule[] = "\n-----------------------\n";
+	char *r = text->p == NULL ? NULL : strstr(text->p, rule), *p, *e;
+	char mark[16];
+	size_t k;
+
+	if (r == NULL)
+		return;
+	for (p = r + sizeof(rule) - 1; *p != '\0'; p = *e == '\0' ? e : e + 1) {
+		e = p + strcspn(p, "\n");
+		if (*p != '[' || (k = strspn(p + 1, "0123456789")) == 0 ||
+		    k > 4 || p[k + 1] != ']')
+			continue;
+		snprintf(mark, sizeof(mark), "%.*s", (int)k, p + 1);
+		doc_add_note(d, mark, p + k + 2 + strspn(p + k + 2, "\t "),
+		    (size_t)(e - (p + k + 2 + strspn(p + k + 2, "\t "))));
+	}
+	text->n = (size_t)(r - text->p) + 1;
+	text->p[text->n] = '\0';
+	/* The references: "[n]" glued to the word before it. */
+	for (p = text->p; (p = strchr(p, '[')) != NULL;) {
+		k = strspn(p + 1, "0123456789");
+		if (k > 0 && k <= 4 && p[k + 1] == ']' && p > text->p &&
+		    p[-1] != ' ' && p[-1] != '\n') {
+			memmove(p, p + k + 2, text->n - (size_t)(p - text->p) -
+			    k - 1);
+			text->n -= k + 2;
+		} else
+			p++;
+	}
+}
+
+/* Lines of text that are table rows: starting with start ('|' for
+ * antiword), or holding a TAB past their start (catdoc). */
+static size_t
+rows_in(const char *p, size_t n, char start)
+{
+	size_t i = 0, count = 0;
+
+	while (i < n) {
+		const char *e = memchr(p + i, '\n', n - i);
+		size_t len = e == NULL ? n - i : (size_t)(e - (p + i));
+
+		if (start != '\0' ? len > 0 && p[i] == start :
+		    len > 1 && p[i] != '\t' && memchr(p + i, '\t', len) != NULL)
+			count++;
+		i += len + 1;
+	}
+	return count;
+}
+
+/*
+ * catdoc's reading, for a document antiword reads short (antiword drops
+ * some tables' rows under merged cells): cells TAB-separated, footnotes at
+ * the end, field codes ("HYPERLINK \"...\"") in the text, which go.
+ * Returns 0 when catdoc found more table rows than antiword did.
+ */
+static int
+catdoc_text(struct buf *out, const char *path, size_t antiword_rows)
+{
+	char *argv[] = { "catdoc", "-d", "utf-8", "-w", (char *)path, NULL };
+	struct spawn_out so;
+	size_t i, n;
+	const char *p;
+	int rc = -1;
+
+	if (spawn_run(argv, DOC_MAX, DOC_SECONDS, &so) == 0 &&
+	    rows_in(so.out.p == NULL ? "" : so.out.p, so.out.n, '\0') >
+	    antiword_rows) {
+		p = so.out.p;
+		n = so.out.n;
+		for (i = 0; i < n; i++) {
+			if (n - i > 11 && memcmp(p + i, "HYPERLINK \"", 11) == 0) {
+				i += 11;
+				while (i < n && p[i] != '"' && p[i] != '\n')
+					i++;
+				continue;
+			}
+			/* A line that only starts with a TAB is no row. */
+			if (p[i] == '\t' && (i == 0 || p[i - 1] == '\n') &&
+			    memchr(p + i + 1, '\t', strcspn(p + i + 1, "\n")) == NULL)
+				continue;
+			buf_addc(out, p[i]);
+		}
+		rc = 0;
+	}
+	spawn_free(&so);
+	return rc;
+}
+
 int
 read_word97(struct doc *d, const char *p, size_t n, const struct readopts *o)
 {
@@ -217,6 +320,15 @@ read_word97(struct doc *d, const char *p, size_t n, const struct readopts *o)
 		    so.err.p == NULL ? "no message" : so.err.p);
 	else {
 		to_text(&text, so.out.p == NULL ? "" : so.out.p, so.out.n);
+		notes(d, &text);
+		buf_clear(&so.err);
+		if (catdoc_text(&so.err, path, rows_in(so.out.p == NULL ? "" :
+		    so.out.p, so.out.n, '|')) == 0) {
+			warn_at(d->file, 0, "antiword read less of it than catdoc; "
+			    "read through catdoc (line numbers are catdoc's)");
+			buf_clear(&text);
+			buf_add(&text, so.err.p, so.err.n);
+		}
 		legacy(&text);
 		rc = read_text(d, text.p == NULL ? "" : text.p, text.n, o);
 		doc_letterhead(d);
