@@ -134,15 +134,22 @@ bench: all
 	tests/bench/run-all
 
 # Installs the Debian packages the build and the tests need, when missing.
-DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
-	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
-	python3 fonts-dejavu-core
+# extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
+# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr).
+DEB_PKGS = build-essential pkg-config libcsv-dev zlib1g-dev libutf8proc-dev \
+	libzip-dev libxml2-dev poppler-utils antiword catdoc tesseract-ocr \
+	tesseract-ocr-vie bats bats-assert bats-support bats-file mandoc \
+	parallel gnuplot-nox bc python3 fonts-dejavu-core
 deps:
 	@missing=""; \
-	for h in csv.h zlib.h utf8proc.h; do \
+	for h in csv.h zlib.h utf8proc.h zip.h libxml2/libxml/xmlreader.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
-	for t in bats mandoc parallel gnuplot bc python3 cc; do \
+	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
+		pdftotext pdftoppm antiword catdoc tesseract; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
+	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
+		ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata \
+		>/dev/null 2>&1 || missing=1; \
 	for d in bats-assert bats-support bats-file; do \
 		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
 	if [ -n "$$missing" ]; then \

@@ -167,10 +167,13 @@ unspace_digits(struct buf *out, const char *s, size_t n)
 		tokens = digits = 0;
 		last = i;
 		for (j = i; (j == 0 || s[j - 1] == ' ') && j < n &&
-		    spaced_char(s[j]) && (j + 1 == n || s[j + 1] == ' '); j += 2) {
+		    spaced_char(s[j]) && (j + 1 == n || s[j + 1] == ' ' ||
+		    strchr(";:)", s[j + 1]) != NULL); j += 2) {
 			tokens++;
 			digits += isdig(s[j]);
 			last = j;
+			if (j + 1 < n && s[j + 1] != ' ')
+				break;
 		}
 		if (tokens >= 3 && digits >= 2) {
 			for (k = i; k <= last; k++)

@@ -286,6 +286,8 @@ doc_recode(struct doc *d, enum vn_legacy enc)
 	buf_free(&tmp);
 }
 
+#define LETTERHEAD_BLOCKS 8	/* the letterhead is among the first blocks */
+
 /* A letterhead table: small, near the start, with the national motto or
  * the document number in a cell. */
 static int
@@ -295,7 +297,7 @@ is_letterhead(const struct doc *d, size_t b)
 	size_t r, k;
 	int found = 0;
 
-	if (b > 2 || t->nrows > 6)
+	if (b >= LETTERHEAD_BLOCKS || t->nrows > 6)
 		return 0;
 	for (r = 0; r < t->nrows; r++) {
 		if (t->rows[r].ncells > 3)
@@ -313,16 +315,13 @@ is_letterhead(const struct doc *d, size_t b)
 	return found;
 }
 
-void
-doc_letterhead(struct doc *d)
+/* Unfolds the letterhead table at block b into paragraphs. */
+static void
+unfold(struct doc *d, size_t b)
 {
 	struct block *old = d->blocks, *t;
-	size_t b, r, col, n = d->nblocks;
+	size_t r, col, n = d->nblocks;
 
-	for (b = 0; b < n && b <= 2 && old[b].kind != BLOCK_TABLE; b++)
-		;
-	if (b == n || b > 2 || !is_letterhead(d, b))
-		return;
 	t = &old[b];
 	d->blocks = NULL;
 	d->nblocks = d->capblocks = 0;
@@ -345,4 +344,16 @@ doc_letterhead(struct doc *d)
 		*add_block(d, old[r].kind) = old[r];
 	free(t->u.table.rows);
 	free(old);
+}
+
+void
+doc_letterhead(struct doc *d)
+{
+	size_t b;
+
+	/* A converter may write the letterhead as a row or two among
+	 * paragraphs: every such table near the start is unfolded. */
+	for (b = 0; b < d->nblocks && b < LETTERHEAD_BLOCKS; b++)
+		if (d->blocks[b].kind == BLOCK_TABLE && is_letterhead(d, b))
+			unfold(d, b);
 }

@@ -169,15 +169,21 @@ add_text(struct dx *x, const char *s)
 
 /*
  * Cleans text into out: every kind of blank reads as one space, breaks
- * ('\n') are kept when keep_nl (else spaces), soft hyphens and zero-width
- * characters go, the ends are trimmed, and the result is NFC.
+ * ('\n') are kept when keep_nl (else spaces), soft hyphens (but in TCVN3
+ * text) and zero-width characters go, the ends are trimmed, and the result
+ * is NFC.
  */
 static void
 clean(struct buf *out, struct buf *tmp, const char *p, size_t n, int keep_nl)
 {
 	size_t i;
 	int pend = 0;		/* 1: a space, 2: a break, to write */
+	struct vn_count vc = { 0, 0, 0 };
+	int legacy;
 
+	/* A soft hyphen is TCVN3's ư: kept in text typed in TCVN3. */
+	vnl_count(&vc, p, n);
+	legacy = vc.tcvn > 0 && vc.viet == 0;
 	buf_clear(tmp);
 	for (i = 0; i < n;) {
 		unsigned char c = (unsigned char)p[i];
@@ -187,7 +193,8 @@ clean(struct buf *out, struct buf *tmp, const char *p, size_t n, int keep_nl)
 		    (l == 3 && memcmp(p + i, "\xE2\x80", 2) == 0 &&
 		    ((unsigned char)p[i + 2] <= 0x8A ||
 		    (unsigned char)p[i + 2] == 0xAF));
-		int gone = (l == 2 && c == 0xC2 && (unsigned char)p[i + 1] == 0xAD) ||
+		int gone = (l == 2 && c == 0xC2 && (unsigned char)p[i + 1] == 0xAD &&
+		    !legacy) ||
 		    (l == 3 && (memcmp(p + i, "\xE2\x80\x8B", 3) == 0 ||
 		    memcmp(p + i, "\xEF\xBB\xBF", 3) == 0));
 
@@ -590,11 +597,12 @@ part_read(void *ctx, char *buf, int len)
 		return -1;
 	}
 	pt->got += (zip_uint64_t)n;
-	if (pt->got > PART_MAX ||
-	    (pt->got > BOMB_MIN && pt->got / BOMB_RATIO > pt->packed)) {
+	if (pt->got > PART_MAX)
+		pt->over = 2;
+	else if (pt->got > BOMB_MIN && pt->got / BOMB_RATIO > pt->packed)
 		pt->over = 1;
+	if (pt->over)
 		return -1;
-	}
 	return (int)n;
 }
 
@@ -629,11 +637,13 @@ read_part(struct dx *x, struct part *pt, const char *name)
 	xmlFreeTextReader(r);
 	if (x->d->failed)
 		return -1;
-	if (pt->over)
+	if (pt->over == 2)
 		return doc_reject(x->d, 0, "'%s' unpacks to more than %llu "
-		    "bytes, or over %d times its packed size: refused as a zip "
-		    "bomb", name, (unsigned long long)(pt->got > PART_MAX ?
-		    PART_MAX : pt->got), BOMB_RATIO);
+		    "bytes: refused as a zip bomb", name,
+		    (unsigned long long)PART_MAX);
+	if (pt->over == 1)
+		return doc_reject(x->d, 0, "'%s' unpacks to more than %d times "
+		    "its packed size: refused as a zip bomb", name, BOMB_RATIO);
 	if (pt->zerr)
 		return doc_reject(x->d, 0, "'%s' is damaged: %s", name,
 		    zip_file_strerror(pt->f));
