@@ -53,9 +53,11 @@
  * are not kept.
  *
  * Line numbers are what a person finds a figure by: the text reader's are
- * the lines of the file; a reader of another format numbers what it reads
- * in the same spirit (paragraphs and table rows in order).  They grow
- * strictly through the paragraphs and table rows in document order.  The
+ * the lines of the file; .docx numbers its paragraphs and table rows in
+ * order; .doc uses the lines of antiword's text, .pdf those of pdftotext
+ * -layout's (baocao-extract(1), FORMATS).  They grow through the
+ * paragraphs and table rows in document order, but for a letterhead read
+ * column by column, whose columns repeat the lines of its rows.  The
  * scanners use them as lines: the header is looked for in lines 1-60, and
  * a clause cut by a page break is joined with a neighbour at most three
  * lines away.
