@@ -11,13 +11,18 @@ LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2
 PREFIX	?= /usr/local
 BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1
+DATADIR	= $(PREFIX)/share/baocao
 VERSION	= 0.1.0
 
-FILTERS	= extract normalize aggregate diff check
+FILTERS	= extract normalize aggregate diff check xlsx
+# The jobs a user runs, installed as baocao-<name>.
+PIPELINES = city-summary compare-periods check-totals chart
 BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
-DATA	= common/data/lexicon.rules common/data/units_history.csv
-LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o
+DATA	= common/data/lexicon.rules common/data/units_history.csv \
+	common/data/labels.csv
+LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
+	$(B)/gen/data_labels.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -57,6 +62,10 @@ $(B)/gen/data_units.c: common/data/units_history.csv $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_units < $< > $@.tmp && mv $@.tmp $@
 
+$(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
+	@mkdir -p $(@D)
+	$(B)/embed data_labels < $< > $@.tmp && mv $@.tmp $@
+
 $(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(CFLAGS) -c $< -o $@
 
@@ -73,6 +82,8 @@ $(B)/filters/extract/libextract.a: $(EXOBJ)
 
 $(B)/baocao-extract: $(B)/filters/extract/main.o $(EXLIB) $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
 
 # The corpus generator (a test tool, not installed).
 $(B)/baocao-gen: tests/gen.c
@@ -136,13 +147,15 @@ bench: all
 # Installs the Debian packages the build and the tests need, when missing.
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
 # antiword and catdoc (.doc), tesseract with Vietnamese (--ocr).
-DEB_PKGS = build-essential pkg-config libcsv-dev zlib1g-dev libutf8proc-dev \
-	libzip-dev libxml2-dev poppler-utils antiword catdoc tesseract-ocr \
-	tesseract-ocr-vie bats bats-assert bats-support bats-file mandoc \
-	parallel gnuplot-nox bc python3 fonts-dejavu-core
+DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
+	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
+	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
+	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
+	tesseract-ocr tesseract-ocr-vie
 deps:
 	@missing=""; \
-	for h in csv.h zlib.h utf8proc.h zip.h libxml2/libxml/xmlreader.h; do \
+	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h \
+		libxml2/libxml/xmlreader.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract; do \
@@ -152,6 +165,7 @@ deps:
 		>/dev/null 2>&1 || missing=1; \
 	for d in bats-assert bats-support bats-file; do \
 		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
+	[ -d /usr/lib/python3/dist-packages/openpyxl ] || missing=1; \
 	if [ -n "$$missing" ]; then \
 		echo "installing build dependencies: $(DEB_PKGS)"; \
 		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
@@ -160,23 +174,37 @@ deps:
 			$(DEB_PKGS) >/dev/null || exit 2; \
 	fi
 
+# Everything a user runs: the filters and their man pages, the pipelines
+# as baocao-<name>, and the data they read (the lexicon to copy and edit,
+# the labels, the gazetteer) in $(DATADIR), where the pipelines find it
+# beside their own bin/.
 install: $(BINS)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	for f in $(FILTERS); do \
 		install -m 755 $(B)/baocao-$$f $(DESTDIR)$(BINDIR)/baocao-$$f; \
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
 	done
+	for p in $(PIPELINES); do \
+		install -m 755 pipelines/$$p $(DESTDIR)$(BINDIR)/baocao-$$p; done
+	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/baocao-$$f $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
 	done
+	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/baocao-$$p; done
+	for d in $(notdir $(DATA)); do rm -f $(DESTDIR)$(DATADIR)/$$d; done
+	-rmdir $(DESTDIR)$(DATADIR)
 
 check-install: $(BINS)
 	tmp=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$tmp \
 		PREFIX=/usr && for f in $(FILTERS); do \
 		$$tmp/usr/bin/baocao-$$f --version >/dev/null || exit 1; \
 		[ -f $$tmp/usr/share/man/man1/baocao-$$f.1 ] || exit 1; done && \
+		for p in $(PIPELINES); do \
+		$$tmp/usr/bin/baocao-$$p -h >/dev/null || exit 1; done && \
+		for d in $(notdir $(DATA)); do \
+		[ -f $$tmp/usr/share/baocao/$$d ] || exit 1; done && \
 		rm -rf $$tmp && echo "install: ok"
 
 clean:

@@ -41,6 +41,7 @@ struct piece {
 static size_t last_separator(const struct lex *x, const struct piece *pc);
 static void read_complement(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t i, size_t n);
 static size_t complement_end(const char *s, size_t n, size_t from);
+static void drop_verb(struct buf *a);
 static int wordch(char c);
 static int isdig(char c);
 static int is_word(const char *s, size_t n, const char *w);
@@ -544,7 +545,8 @@ clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 {
 	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k;
 	int tier_seen = 0;
-	static const int spread[] = { ROLE_PLAN, ROLE_PROPOSAL, ROLE_EXAMPLE };
+	static const int spread[] = { ROLE_PLAN, ROLE_PROPOSAL, ROLE_EXAMPLE,
+		ROLE_PART };
 
 	for (k = nh; k-- > 0;) {
 		const struct lex_hit *h = &pc->hb[k];
@@ -647,6 +649,25 @@ after_closing(const char *s, size_t n, size_t at)
 	return start;
 }
 
+/* "khong de ho so tre han" -> "ho so tre han": the verb of a verbal
+ * zero is not its noun. */
+static void
+drop_verb(struct buf *a)
+{
+	static const char *const verbs[] = { "khong co ", "khong de ",
+		"khong phat sinh ", "khong xay ra ", "khong ", NULL };
+	size_t k, m;
+
+	for (k = 0; verbs[k] != NULL; k++) {
+		m = strlen(verbs[k]);
+		if (a->n >= m && strncmp(a->p, verbs[k], m) == 0) {
+			memmove(a->p, a->p + m, a->n - m + 1);
+			a->n -= m;
+			return;
+		}
+	}
+}
+
 /* The pieces of figure i, and its gap, same_clause and label. */
 static void
 cut(const struct lex *x, const struct clause_in *in, size_t i,
@@ -657,11 +678,18 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 
 	fold_span(&p->b, in[i].before);
 	buf_clear(tmp);
+	/* A verbal zero holds its noun: "không để hồ sơ trễ hạn". */
+	if (in[i].raw.n > 0 && !isdig(in[i].raw.p[0])) {
+		buf_add(tmp, in[i].raw.p, in[i].raw.n);
+		buf_addc(tmp, ' ');
+	}
 	buf_add(tmp, in[i].unit.p, in[i].unit.n);
 	buf_addc(tmp, ' ');
 	buf_add(tmp, in[i].after.p, in[i].after.n);
 	buf_clear(&p->a);
 	lex_fold(&p->a, tmp->p, tmp->n);
+	if (in[i].raw.n > 0 && !isdig(in[i].raw.p[0]))
+		drop_verb(&p->a);
 	p->nha = lex_scan(x, p->a.p, p->a.n, p->ha, MAXHITS);
 	noun_phrase(x, p);
 	f[i].np = xmemdup(p->a.p, p->np_end);
@@ -756,11 +784,25 @@ read_complement(const struct lex *x, const struct piece *pc,
 	if (f[i].percent)
 		return;
 	if (i + 1 < n && f[i + 1].same_clause) {
+		size_t to;
+
 		p = &pc[i + 1];
+		if (p->label_at != p->raw_label_at)
+			return;
+		/* With no separator, the words between the two figures are
+		 * both this one's complement and the next one's label: "412
+		 * hộ dân đóng góp 1.240.000.000 đồng". */
+		to = p->own_at > p->label_at ? p->own_at : p->b.n;
+		/* Not into a bracket: what it holds is the next figure's. */
+		for (k = p->label_at; k < to; k++)
+			if (p->b.p[k] == '(') {
+				to = k;
+				break;
+			}
 		nh = p->nhb < MAXHITS ? p->nhb : MAXHITS;
 		for (k = 0; k < nh; k++)
 			if (p->hb[k].pos >= p->label_at &&
-			    p->hb[k].pos + p->hb[k].len <= p->own_at)
+			    p->hb[k].pos + p->hb[k].len <= to)
 				take_hit(x, &p->hb[k], &f[i], DIST_LABEL, 1);
 		return;
 	}
@@ -1103,9 +1145,12 @@ continues(const struct clause_fig *f)
 	const char *l = f->label;
 	size_t words = 0, n = strlen(l);
 
-	/* "... do Thành phố tổ chức và 199 trường hợp do quận tổ chức". */
+	/* "... do Thành phố tổ chức và 199 trường hợp do quận tổ chức";
+	 * "tiếp 36 buổi với 118 lượt". */
 	while (n > 0 && l[n - 1] == ' ')
 		n--;
+	if (f->same_clause && n == 3 && strncmp(l, "voi", 3) == 0)
+		return 1;
 	if (f->same_clause && ((n >= 3 && strncmp(l + n - 3, " va", 3) == 0) ||
 	    (n > 0 && l[n - 1] == ',')))
 		return 1;

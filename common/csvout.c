@@ -22,6 +22,14 @@ csvout_open(int fd, int gzip)
 	return o;
 }
 
+void
+csvout_bom(struct csvout *o)
+{
+	static const char bom[] = "\xef\xbb\xbf";
+
+	gz_write(o->out, bom, sizeof(bom) - 1);
+}
+
 static int
 needs_quote(const char *p, size_t n)
 {

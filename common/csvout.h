@@ -15,6 +15,9 @@
 struct csvout;
 
 struct csvout *csvout_open(int fd, int gzip);
+/* Writes a UTF-8 byte-order mark, for spreadsheets that need one to read
+ * UTF-8 (call before anything else is written). */
+void csvout_bom(struct csvout *);
 void csvout_field(struct csvout *, const char *, size_t);
 void csvout_str(struct csvout *, const char *);
 void csvout_span(struct csvout *, struct span);

@@ -394,9 +394,9 @@ clause_scope(const struct facts *d, struct fact *f, const struct clause_fig *cf,
 	int reporter_rule = f->rule != NULL && f->rule->scope != NULL &&
 	    strcmp(f->rule->scope, "reporter") == 0;
 
-	if ((role & 1u << ROLE_OWN) && *rest == 1)
+	if ((role & 1u << ROLE_OWN) && !(role & 1u << ROLE_PART) && *rest == 1)
 		*rest = 0;
-	if (tier && *rest == 0)
+	if ((tier || (role & 1u << ROLE_PART)) && *rest == 0)
 		*rest = 1;
 	if (role & 1u << ROLE_EXAMPLE)
 		*rest = 2;
@@ -407,7 +407,7 @@ clause_scope(const struct facts *d, struct fact *f, const struct clause_fig *cf,
 		return SCOPE_SUB;
 	if (reporter_rule)
 		return SCOPE_REPORTER;
-	if (tier || *rest)
+	if (tier || *rest || (role & 1u << ROLE_PART))
 		return SCOPE_SUB;
 	return SCOPE_REPORTER;
 }

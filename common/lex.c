@@ -19,7 +19,7 @@ static const char *const class_name[LEX_NCLASS] = { "what", "kind", "state",
 /* The classes whose values mean something in code: their names. */
 static const char *const role_names[] = { "change", "compare", "plan",
 	"proposal", "example", "attain", "tier", "own", "to", "from", "actor",
-	NULL };
+	"part", NULL };
 static const char *const mark_names[] = { "partial", "complete", NULL };
 static const char *const qual_names[] = { "approx", "min", "max", NULL };
 static const char *const total_names[] = { "total", NULL };
@@ -521,6 +521,61 @@ parse_rule(struct loader *ld, char *rest)
 		die_at(2, ld->file, ld->line, "rule: no key");
 }
 
+/* A known indicator of the kind wanted, by the id in word. */
+static const struct lex_ind *
+relation_ind(const struct lex *x, const char *word, const char *kind,
+    const char *file, size_t line)
+{
+	const struct lex_ind *d = lex_find(x, word, strlen(word));
+
+	if (d == NULL)
+		die_at(2, file, line, "unknown indicator '%s'", word);
+	if (strcmp(d->kind, kind) != 0)
+		die_at(2, file, line, "indicator '%s' is a %s, not a %s", word,
+		    d->kind, kind);
+	return d;
+}
+
+/*
+ * "rate ID = NUM / DEN" and "stock ID" (kw says which): how indicators
+ * relate, for the city-wide figures and the period algebra.
+ */
+static void
+parse_relation(struct lex *x, const char *kw, char *rest, const char *file,
+    size_t line)
+{
+	char id[128], num[128], den[128], tail[2];
+	size_t i;
+
+	if (strcmp(kw, "stock") == 0) {
+		if (sscanf(rest, "%127s %1s", id, tail) != 1)
+			die_at(2, file, line, "stock: expected 'stock ID'");
+		relation_ind(x, id, "count", file, line);
+		for (i = 0; i < x->nstock; i++)
+			if (strcmp(x->stock[i], id) == 0)
+				die_at(2, file, line, "stock '%s' given twice", id);
+		x->stock = xreallocarray(x->stock, x->nstock + 1,
+		    sizeof(*x->stock));
+		x->stock[x->nstock++] = xstrdup(id);
+		return;
+	}
+	if (sscanf(rest, "%127s = %127s / %127s %1s", id, num, den, tail) != 3)
+		die_at(2, file, line, "rate: expected 'rate ID = NUM / DEN'");
+	relation_ind(x, id, "rate", file, line);
+	if (strcmp(relation_ind(x, num, "count", file, line)->unit,
+	    relation_ind(x, den, "count", file, line)->unit) != 0 ||
+	    strcmp(num, den) == 0)
+		die_at(2, file, line, "rate: '%s' and '%s' are not two counts "
+		    "of one unit", num, den);
+	for (i = 0; i < x->nrate; i++)
+		if (strcmp(x->rate[i].id, id) == 0)
+			die_at(2, file, line, "rate '%s' given twice", id);
+	x->rate = xreallocarray(x->rate, x->nrate + 1, sizeof(*x->rate));
+	x->rate[x->nrate].id = xstrdup(id);
+	x->rate[x->nrate].num = xstrdup(num);
+	x->rate[x->nrate++].den = xstrdup(den);
+}
+
 static void
 parse_indicator(struct loader *ld, char *rest)
 {
@@ -556,8 +611,8 @@ parse_line(struct loader *ld, char *s)
 	kw = s;
 	rest = strpbrk(s, " \t");
 	if (rest == NULL)
-		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue or "
-		    "rule", s);
+		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue, "
+		    "rule, rate or stock", s);
 	*rest++ = '\0';
 	if (strcmp(kw, "indicator") == 0)
 		parse_indicator(ld, rest);
@@ -565,9 +620,11 @@ parse_line(struct loader *ld, char *s)
 		parse_cue(ld, rest, kw[0] == 'u');
 	else if (strcmp(kw, "rule") == 0)
 		parse_rule(ld, rest);
+	else if (strcmp(kw, "rate") == 0 || strcmp(kw, "stock") == 0)
+		parse_relation(ld->x, kw, rest, ld->file, ld->line);
 	else
-		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue or "
-		    "rule", kw);
+		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue, "
+		    "rule, rate or stock", kw);
 }
 
 static int
@@ -679,9 +736,18 @@ lex_free(struct lex *x)
 		free(r->scope);
 		free(r->source);
 	}
+	for (i = 0; i < x->nrate; i++) {
+		free(x->rate[i].id);
+		free(x->rate[i].num);
+		free(x->rate[i].den);
+	}
+	for (i = 0; i < x->nstock; i++)
+		free(x->stock[i]);
 	free(x->ind);
 	free(x->cue);
 	free(x->rule);
+	free(x->rate);
+	free(x->stock);
 	free(x);
 }
 

@@ -25,7 +25,7 @@ enum lex_class {
 /* Values with a meaning in code (their names are fixed). */
 enum lex_role { ROLE_CHANGE, ROLE_COMPARE, ROLE_PLAN, ROLE_PROPOSAL,
 	ROLE_EXAMPLE, ROLE_ATTAIN, ROLE_TIER, ROLE_OWN, ROLE_TO, ROLE_FROM,
-	ROLE_ACTOR, ROLE_N };
+	ROLE_ACTOR, ROLE_PART, ROLE_N };
 enum lex_mark { MARK_PARTIAL, MARK_COMPLETE, MARK_N };
 enum lex_qual { QUAL_APPROX, QUAL_MIN, QUAL_MAX, QUAL_N };
 
@@ -68,6 +68,15 @@ struct lex_rule {
 	size_t line;
 };
 
+/*
+ * "rate ID = NUM / DEN": the city-wide ID is 100 * sum(NUM) / sum(DEN)
+ * over the units that report both.  "stock ID": a count at a date (what
+ * is carried over, what is pending), never added up over periods.
+ */
+struct lex_rate {
+	char *id, *num, *den;
+};
+
 struct lex {
 	struct lex_ind *ind;
 	size_t nind;
@@ -77,6 +86,10 @@ struct lex {
 	size_t ncue;
 	struct lex_rule *rule;
 	size_t nrule;
+	struct lex_rate *rate;
+	size_t nrate;
+	char **stock;
+	size_t nstock;
 };
 
 /* A phrase found in a text: its meanings are cue[c0 .. c0 + nc). */

@@ -190,6 +190,12 @@ nfc_quick(const char *p, size_t n)
 }
 
 void
+u8_lower(struct buf *out, const char *p, size_t n)
+{
+	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, 0);
+}
+
+void
 u8_nfc(struct buf *out, const char *p, size_t n)
 {
 	if (nfc_quick(p, n)) {

@@ -19,6 +19,9 @@ size_t u8_invalid(const char *, size_t n);
 size_t u8_count_nl(const char *, size_t n);
 /* Appends the fold of valid UTF-8 p[0..n) to out. */
 void u8_fold(struct buf *out, const char *p, size_t n);
+/* Appends p[0..n) lower-cased, NFC, every mark kept ("Tầng" -> "tầng",
+ * which is not "tăng"). */
+void u8_lower(struct buf *out, const char *p, size_t n);
 /* Appends the NFC form of valid UTF-8 p[0..n) to out. */
 void u8_nfc(struct buf *out, const char *p, size_t n);
 /*

@@ -58,11 +58,73 @@ canon(const char *s, size_t n, struct buf *out)
 	return 0;
 }
 
+int
+vnum_plausible(const char *s, size_t n)
+{
+	size_t i, run = 0, lead = 0, dots = 0, commas = 0;
+	int seen = 0;
+
+	if (n == 0 || !isdig(s[0]) || !isdig(s[n - 1]))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (isdig(s[i])) {
+			run++;
+			continue;
+		}
+		if (!seen)
+			lead = run;
+		seen = 1;
+		if (s[i] == ',') {
+			if (++commas > 1 || (dots > 0 && run != 3))
+				return 0;
+		} else if (s[i] == '.') {
+			if (commas > 0 || (dots > 0 && run != 3))
+				return 0;
+			dots++;
+		} else
+			return 0;
+		run = 0;
+	}
+	if (!seen)
+		return !(run >= 9 && s[0] == '0');
+	if (lead > 3 && dots > 0)
+		return 0;
+	/* One dot and no comma: grouping before three digits, a decimal
+	 * point before one or two, a code before more. */
+	if (dots == 1 && commas == 0)
+		return run <= 3;
+	if (dots > 1 && commas == 0)
+		return run == 3;
+	return 1;
+}
+
+size_t
+vnum_scale_word(const char *s, size_t n)
+{
+	static const char *const words[] = { "triệu", "tỷ", "tỉ", "nghìn",
+		"ngàn", NULL };
+	size_t k, w;
+
+	for (k = 0; words[k] != NULL; k++) {
+		w = strlen(words[k]);
+		if (n >= w && strncmp(s, words[k], w) == 0 && (n == w ||
+		    s[w] == ' ' || s[w] == ',' || s[w] == '.' || s[w] == ';' ||
+		    s[w] == ')') && !(k <= 2 && n >= w + strlen(" lệ") &&
+		    strncmp(s + w, " lệ", strlen(" lệ")) == 0))
+			return w;
+	}
+	return 0;
+}
+
 static int
 parse_part(const char *s, size_t n, struct dec *d)
 {
 	struct buf b = { 0 };
-	int e = canon(s, n, &b);
+	int e;
+
+	if (!vnum_plausible(s, n))
+		return DEC_SYNTAX;
+	e = canon(s, n, &b);
 
 	if (e == 0)
 		e = dec_parse(d, b.p, b.n);

@@ -33,6 +33,21 @@ struct vnum {
  */
 int vnum_parse(struct vnum *, const char *raw, size_t n);
 
+/*
+ * Is the digit token s[0..n) (digits, '.' and ',') written as a figure is?
+ * Grouping dots take three digits each after a lead of one to three; a
+ * single dot before one or two digits is a decimal point ("1.5", "55.02");
+ * one comma is the decimal mark.  Not a figure: a dot before four or more
+ * digits or a lead of four ("028.38940541", "1234.567"), two commas, nine
+ * or more digits after a leading zero (a mobile number).  The one test
+ * that extract (what to write) and vnum_parse (what to read) both use.
+ */
+int vnum_plausible(const char *s, size_t n);
+
+/* Length of the scale word (nghìn, ngàn, triệu, tỷ, tỉ) that starts s[0..n)
+ * as written, standing alone; 0 when none. */
+size_t vnum_scale_word(const char *s, size_t n);
+
 /* Folded number words ("hai muoi lam") to a value; -1 when not. */
 long long vnum_words(const char *folded);
 

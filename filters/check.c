@@ -51,7 +51,7 @@ static const char *const rule_name[R_N] = { "percent-vs-fraction",
 	"restatement", "fraction-base" };
 
 struct opts {
-	int gzip, stats;
+	int gzip, stats, bom;
 	int on[R_N];
 	const char *bad_rows, *lexicon, *corrections;
 };
@@ -111,6 +111,7 @@ static const char *const help_text =
 "                        built in; as baocao-normalize --rules)\n"
 "      --corrections FILE  an analyst's fixes (baocao-normalize(1))\n"
 "  -z, --gzip            write gzip\n"
+"      --bom             start with a UTF-8 byte-order mark\n"
 "      --stats           print rows read and findings per rule on stderr\n"
 "      --bad-rows FILE   write unreadable rows to FILE and go on\n"
 "  -h, --help            this help\n"
@@ -118,10 +119,12 @@ static const char *const help_text =
 "\n"
 "  baocao-extract r.txt | baocao-normalize --scope all | baocao-check\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_BAD_ROWS, OPT_LEXICON, OPT_CORRECTIONS };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_BAD_ROWS, OPT_LEXICON, OPT_CORRECTIONS,
+	OPT_BOM };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "corrections", required_argument, NULL, OPT_CORRECTIONS },
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "gzip", no_argument, NULL, 'z' },
@@ -830,6 +833,9 @@ main(int argc, char *argv[])
 		case 'z':
 			o.gzip = 1;
 			break;
+		case OPT_BOM:
+			o.bom = 1;
+			break;
 		case OPT_STATS:
 			o.stats = 1;
 			break;
@@ -862,6 +868,8 @@ main(int argc, char *argv[])
 	csvin_require(st.in, required, st.idx, NREQ);
 	st.chosen = csvin_col(st.in, "chosen");
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	if (o.bom)
+		csvout_bom(st.out);
 	csvout_str(st.out, "doc");
 	csvout_str(st.out, "line");
 	csvout_str(st.out, "rule");

@@ -46,7 +46,7 @@ struct opts {
 	size_t nkeys, nvalues, nignore;
 	int keys_given;
 	int show[ST_N];
-	int quiet, gzip, sorted;
+	int quiet, gzip, sorted, bom;
 	struct dec tol;
 	int tol_pct, has_tol;
 };
@@ -98,15 +98,17 @@ static const char *const help_text =
 "      --bad-rows FILE   quarantine unreadable CSV rows to FILE and go on\n"
 "      --stats           print rows read and values by status on stderr\n"
 "  -z, --gzip            write gzip\n"
+"      --bom             start with a UTF-8 byte-order mark\n"
 "  -h, --help            this help\n"
 "  -V, --version         version\n";
 
 enum { OPT_IGNORE = CHAR_MAX + 1, OPT_ONLY, OPT_SORTED, OPT_STATS,
-	OPT_BAD_ROWS };
+	OPT_BAD_ROWS, OPT_BOM };
 
 static const struct option longopts[] = {
 	{ "all", no_argument, NULL, 'a' },
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "ignore", required_argument, NULL, OPT_IGNORE },
@@ -570,6 +572,9 @@ main(int argc, char *argv[])
 		case 'z':
 			o.gzip = 1;
 			break;
+		case OPT_BOM:
+			o.bom = 1;
+			break;
 		case OPT_IGNORE:
 			o.ignore = cli_split(optarg, &o.nignore);
 			break;
@@ -631,6 +636,8 @@ main(int argc, char *argv[])
 		    csvin_ncols(a.in) == 0 ? argv[0] : argv[1]);
 	plan(&st, &a, &b);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	if (o.bom)
+		csvout_bom(st.out);
 	if (!o.quiet) {
 		for (i = 0; i < st.nkeys; i++)
 			csvout_str(st.out, st.keys[i]);

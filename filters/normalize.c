@@ -78,7 +78,7 @@ static const char *const outcols[NOUT] = { "doc", "reporter_code",
 	"scope", "qualifier", "line", "raw", "evidence", "flags" };
 
 struct opts {
-	int gzip, stats, all;
+	int gzip, stats, all, bom;
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
 	const char *rules, *gazetteer, *bad_rows, *corrections;
 };
@@ -125,6 +125,7 @@ static const char *const help_text =
 "      --gazetteer FILE  administrative units (default: built in)\n"
 "      --bad-rows FILE quarantine unreadable CSV rows to FILE and go on\n"
 "  -z, --gzip          write gzip\n"
+"      --bom           start with a UTF-8 byte-order mark\n"
 "      --stats         print row counts and drop reasons on stderr\n"
 "  -h, --help          this help\n"
 "  -V, --version       version\n"
@@ -132,10 +133,11 @@ static const char *const help_text =
 "Exit status: 0 success, 2 trouble.\n";
 
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
-	OPT_CORRECTIONS };
+	OPT_CORRECTIONS, OPT_BOM };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "corrections", required_argument, NULL, OPT_CORRECTIONS },
 	{ "gazetteer", required_argument, NULL, OPT_GAZ },
 	{ "gzip", no_argument, NULL, 'z' },
@@ -686,6 +688,9 @@ main(int argc, char *argv[])
 		case 'z':
 			o.gzip = 1;
 			break;
+		case OPT_BOM:
+			o.bom = 1;
+			break;
 		case OPT_BAD_ROWS:
 			o.bad_rows = optarg;
 			break;
@@ -725,6 +730,8 @@ main(int argc, char *argv[])
 	csvin_set_bad_rows(st.in, bad);
 	open_columns(&st);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	if (o.bom)
+		csvout_bom(st.out);
 	for (k = 0; k < NOUT; k++)
 		csvout_str(st.out, outcols[k]);
 	/* --scope all says which mention is the document's figure. */

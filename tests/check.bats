@@ -90,3 +90,9 @@ facts() {
 	refute_line --partial "planted,28,numerator-over-denominator"
 	assert_line --partial "planted,20,parts-vs-whole"
 }
+
+@test "the fixture reports written for the reading: every planted inconsistency found, no false alarm" {
+	run "$TESTS/acceptance/check-planted" -b "${BAOCAO_BUILD:-$ROOT/build}" "$TESTS/fixtures/reading/dev"
+	assert_success
+	assert_line "planted found: 6 of 6; false alarms: 0 in 5 reports"
+}

@@ -4,7 +4,7 @@
 setup() {
 	load 'test_helper/common-setup'
 	_common_setup
-	FILTERS="extract normalize aggregate diff"
+	FILTERS="extract normalize aggregate diff xlsx"
 	printf 'province_code,period,indicator,unit,value,reporter_code\n79,2024,x,visit,1,764\n' > "$BATS_TEST_TMPDIR/t.csv"
 	printf 'ỦY BAN NHÂN DÂN\nQUẬN GÒ VẤP\n\nGò Vấp, ngày 08 tháng 11 năm 2024\n\nBÁO CÁO\nCông tác năm 2024\nĐã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/r.txt"
 }
@@ -117,4 +117,21 @@ input_for() {
 	assert_output --partial "province_code"
 	# 141 = 128 + SIGPIPE: the filter was ended by the signal, silently.
 	[ "$status" -eq 141 ] || [ "$status" -eq 0 ]
+}
+
+@test "--bom starts the CSV with a UTF-8 byte-order mark, and the next filter reads it as before" {
+	in=$BATS_TEST_TMPDIR
+	baocao-extract "$in/r.txt" > "$in/e.csv"
+	baocao-normalize --scope all "$in/e.csv" > "$in/all.csv"
+	for cmd in "extract $in/r.txt" "normalize $in/e.csv" "aggregate $in/t.csv" \
+		"diff $in/t.csv $in/t.csv" "check $in/all.csv"; do
+		run bash -c "baocao-${cmd%% *} --bom ${cmd#* } | od -An -tx1 -N3"
+		assert_output " ef bb bf"
+		run bash -c "baocao-${cmd%% *} ${cmd#* }"
+		want=$output
+		run bash -c "baocao-${cmd%% *} --bom ${cmd#* } | tail -c +4"
+		assert_equal "$output" "$want"
+	done
+	run bash -c "baocao-extract --bom '$in/r.txt' | baocao-normalize | cmp - <(baocao-normalize '$in/e.csv')"
+	assert_success
 }

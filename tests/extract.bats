@@ -214,3 +214,34 @@ open(sys.argv[2], "w", encoding="utf-8").write(unicodedata.normalize("NFD", t))'
 	assert_line "Tổng cộng,Số người,,24"
 	assert_equal "${#lines[@]}" 7
 }
+
+@test "not figures: day-month dates, glued years, [n] footnotes, 'số N' names, page numbers, letter-spaced text" {
+	printf '%s\n' "Nhân Ngày Quốc tế Phụ nữ (08/3), tổ chức 3 buổi gặp mặt." \
+		"Tuần cao điểm từ ngày 22/12 - 29/12/2025 tiếp 40 lượt; ngày 15/4 tiếp 9 lượt." \
+		"Đánh giá nhiệm vụnăm 2025 và ban hành 06 văn bản[1] chỉ đạo." \
+		"Thực hiện Pháp lệnh số 34/2007 và Kế hoạch số 12, cầu Rạch Gốc số 3 đã xong; dân số 42.318 người." \
+		$'\f                19' \
+		"3 9 6 3 / S T C - K T N S" > "$BATS_TEST_TMPDIR/d.txt"
+	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/d.txt' | python3 -c 'import csv,sys; print(\" \".join(r[\"raw\"] for r in csv.DictReader(sys.stdin)))'"
+	assert_output "3 40 9 06 42.318"
+}
+
+@test "marks tell words apart: 'tăng 12' is a figure, 'tầng 12' a floor; 'bình quân 72' a figure, 'quận 7' a name; 'Quý: 702' a label" {
+	printf '%s\n' "Số đơn tăng 12 đơn; trụ sở tầng 12 sửa chữa." \
+		"Hằng ngày bình quân 72 lượt, riêng quận 7 có 3 điểm." \
+		"Hồ sơ tiếp nhận trong Quý: 702; các phường: 1, 3 và 5 làm tốt." > "$BATS_TEST_TMPDIR/m.txt"
+	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/m.txt' | python3 -c 'import csv,sys; print(\" \".join(r[\"raw\"] for r in csv.DictReader(sys.stdin)))'"
+	assert_output "12 72 3 702"
+}
+
+@test "verbal zeros: 'không có', 'không để', 'không phát sinh' with a noun" {
+	printf '%s\n' "Trong kỳ không có đơn khiếu nại; không để hồ sơ trễ hạn, không phát sinh vụ việc phức tạp." > "$BATS_TEST_TMPDIR/z.txt"
+	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/z.txt' | python3 -c 'import csv,sys; print(\"|\".join(r[\"raw\"] for r in csv.DictReader(sys.stdin)))'"
+	assert_output "không có đơn khiếu nại|không để hồ sơ trễ hạn|không phát sinh vụ việc phức tạp"
+}
+
+@test "one number syntax: '1.5 tỷ' is a figure for extract as for normalize; a phone or a code is neither" {
+	printf '%s\n' "Nhân dân đóng góp 1.5 tỷ đồng; liên hệ 028.38940541 hoặc 0908584430; mã 1234.567." > "$BATS_TEST_TMPDIR/n.txt"
+	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/n.txt' | baocao-normalize --scope all 2>/dev/null | python3 -c 'import csv,sys; print(\" \".join(r[\"raw\"] + \"=\" + r[\"value\"] for r in csv.DictReader(sys.stdin)))'"
+	assert_output "1.5 tỷ=1500000000"
+}

@@ -7,6 +7,14 @@ setup_file() {
 	_common_setup
 	export CORPUS="$BATS_FILE_TMPDIR/corpus"
 	baocao-gen -f -p 12 -y 2023 -s 99 -m 10 "$CORPUS"
+	# Districts that send different kinds of reports (-K): four quarters;
+	# quarter I, 6, 9 months and the year; the year; 9 months and the
+	# year; all six; and some reports late (-m 8).
+	export KINDS="$BATS_FILE_TMPDIR/kinds"
+	baocao-gen -K -f -p 12 -y 2023 -s 7 -m 8 "$KINDS"
+	# their facts and city table, read by several tests
+	baocao-extract "$KINDS"/*.txt | baocao-normalize 2>/dev/null > "$BATS_FILE_TMPDIR/kinds-facts.csv"
+	city-summary -o "$BATS_FILE_TMPDIR/kinds-city.csv" "$KINDS"
 }
 
 setup() {
@@ -53,7 +61,7 @@ setup() {
 	run city-summary -j 2 "$BATS_TEST_TMPDIR/a dir" "$BATS_TEST_TMPDIR/Bình Chánh q1.txt"
 	assert_success
 	assert_line --partial "79,2023-Q1,reception.visits,visit,"
-	assert_line --regexp "79,2023-Q1,reception.visits,visit,[0-9]+,2,2,.*,2,22$"
+	assert_line --regexp "^79,2023-Q1,reception.visits,visit,[0-9]+,2,2,([0-9.]*,){3}2,22,[0-9]+,sum,,"
 }
 
 @test "-o is atomic: a failed run leaves the old output whole" {
@@ -75,13 +83,102 @@ setup() {
 	assert_equal "$stderr" "city-summary: no reports (*.txt, *.txt.gz) in $BATS_TEST_TMPDIR/empty"
 }
 
-@test "compare-periods: two periods of one table, aligned; exit 1 on differences" {
-	city-summary -o "$BATS_TEST_TMPDIR/city.csv" "$CORPUS"
-	run -1 compare-periods -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
-	assert_line --index 0 --regexp '^province_code +indicator +unit +column +old +new +delta +pct +status$'
-	assert_line --regexp '^79 +reception.visits +visit +sum_value +[0-9]+ +[0-9]+ +-?[0-9]+ +-?[0-9.]+ +changed$'
-	run -0 compare-periods "$BATS_TEST_TMPDIR/city.csv" "$BATS_TEST_TMPDIR/city.csv"
-	run -2 compare-periods -f "$BATS_TEST_TMPDIR/city.csv" 2023 1999
+@test "districts sending different period kinds: derived years and quarters equal the generator's truth exactly, each marked" {
+	baocao-aggregate --units "$BATS_FILE_TMPDIR/kinds-facts.csv" > "$BATS_TEST_TMPDIR/units.csv"
+	# every unit's figure, stated or derived, against the truth: same set,
+	# same values, same flags
+	run python3 - "$KINDS/truth.csv" "$BATS_TEST_TMPDIR/units.csv" <<-'PY'
+	import csv, sys
+	from decimal import Decimal
+	def load(path):
+	    return {(r["reporter_code"], r["period"], r["indicator"]):
+	            (Decimal(r["value"]) if r["value"] else None, r["flags"])
+	            for r in csv.DictReader(open(path, encoding="utf-8"))}
+	truth, got = load(sys.argv[1]), load(sys.argv[2])
+	bad = [f"{k}: truth {truth.get(k)}, got {got.get(k)}" for k in truth.keys() | got.keys()
+	       if truth.get(k) != got.get(k)]
+	derived = [k for k, v in truth.items() if v[1] == "derived"]
+	kinds = {p.split("-")[-1] if "-" in p else "year" for _, p, _ in derived}
+	print("\n".join(bad[:10]) or f"ok {len(truth)} figures, {len(derived)} derived: {' '.join(sorted(kinds))}")
+	sys.exit(1 if bad else 0)
+	PY
+	assert_success
+	# years, 9 months, halves and every quarter among them
+	assert_output --regexp '^ok [0-9]+ figures, [0-9]+ derived: 09 H1 H2 Q2 Q3 Q4 year$'
+	# 760 sends only quarters: its years are derived; 764 sends only years:
+	# nothing of it is derived
+	grep -q '^79,2023,reception.visits,visit,760,[0-9]*,derived$' "$BATS_TEST_TMPDIR/units.csv"
+	run grep -c ',764,[0-9.]*,derived$' "$BATS_TEST_TMPDIR/units.csv"
+	assert_output 0
+}
+
+@test "the city table of mixed period kinds: coverage per derived period, rates from summed parts, byte for byte the truth's" {
+	cp "$BATS_FILE_TMPDIR/kinds-city.csv" "$BATS_TEST_TMPDIR/city.csv"
+	"$TESTS/city_truth" "$KINDS/truth.csv" > "$BATS_TEST_TMPDIR/truth-city.csv"
+	# the same bytes: the same coverage and missing units for every derived
+	# period, and every city rate recomputed from its parts with the same
+	# rounding (2 decimals, half away from zero, both written)
+	run cmp "$BATS_TEST_TMPDIR/truth-city.csv" "$BATS_TEST_TMPDIR/city.csv"
+	assert_success
+	run grep -c ',derived,' "$BATS_TEST_TMPDIR/city.csv"
+	[ "$output" -gt 40 ]
+	run grep -E '^79,2024,dossiers.online_rate,percent,' "$BATS_TEST_TMPDIR/city.csv"
+	assert_output --regexp ',[0-9]+\.[0-9]{2},ratio dossiers.online/dossiers.received,'
+	# a rate without parts has no city figure, never a sum or a mean
+	run grep -E '^79,2024,satisfaction.rate,percent,' "$BATS_TEST_TMPDIR/city.csv"
+	assert_output --regexp '^79,2024,satisfaction.rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per unit,,'
+}
+
+@test "compare-periods on two generated years: one line per indicator, and a warning when one side lacks a district" {
+	baocao-gen -K -p 12 -y 2023 -s 5 "$BATS_TEST_TMPDIR/c" > /dev/null
+	mkdir "$BATS_TEST_TMPDIR/y23" "$BATS_TEST_TMPDIR/y24"
+	mv "$BATS_TEST_TMPDIR"/c/*_2023*.txt "$BATS_TEST_TMPDIR/y23/"
+	mv "$BATS_TEST_TMPDIR"/c/*_2024*.txt "$BATS_TEST_TMPDIR/y24/"
+	rm "$BATS_TEST_TMPDIR"/y24/787_*	# Cần Giờ is late with 2024
+	city-summary -o "$BATS_TEST_TMPDIR/city-2023.csv" "$BATS_TEST_TMPDIR/y23"
+	city-summary -o "$BATS_TEST_TMPDIR/city-2024.csv" "$BATS_TEST_TMPDIR/y24"
+	run -1 --separate-stderr compare-periods "$BATS_TEST_TMPDIR/city-2023.csv" "$BATS_TEST_TMPDIR/city-2024.csv"
+	# one line per indicator of the two years, and a header
+	n=$(cat "$BATS_TEST_TMPDIR"/city-202[34].csv | awk -F, '$2 ~ /^202[34]$/ { print $3 }' | sort -u | wc -l)
+	assert_equal "${#lines[@]}" "$((n + 1))"
+	assert_line --index 0 --regexp '^chỉ tiêu +đơn vị +2023 +2024 +thay đổi +% +bao phủ 2023 +bao phủ 2024$'
+	# the visits of the truth, summed by hand: all 22 in 2023, 21 in 2024
+	old=$(awk -F, '$4 == "2023" && $5 == "reception.visits" { s += $6 } END { print s }' "$BATS_TEST_TMPDIR/c/truth.csv")
+	new=$(awk -F, '$4 == "2024" && $5 == "reception.visits" && $2 != "787" { s += $6 } END { print s }' "$BATS_TEST_TMPDIR/c/truth.csv")
+	assert_line --regexp "^Lượt tiếp công dân +lượt +$old +$new +[-+][0-9]+ +[-+][0-9]+\.[0-9]{2}% +22/22 +21/22 +\*$"
+	assert_equal "$stderr" "compare-periods: warning: $n indicators do not cover as many units in 2023 as in 2024 (marked *): part of their change is who reported"
+	# one table, two quarters of one kind; a year and a quarter do not compare
+	cat "$BATS_TEST_TMPDIR/city-2023.csv" > "$BATS_TEST_TMPDIR/both.csv"
+	tail -n +2 "$BATS_TEST_TMPDIR/city-2024.csv" >> "$BATS_TEST_TMPDIR/both.csv"
+	run -1 --separate-stderr compare-periods -c -f "$BATS_TEST_TMPDIR/both.csv" 2023-Q1 2024-Q1
+	assert_line --index 0 "province_code,indicator,unit,label,unit_label,old,new,delta,pct,old_coverage,new_coverage,coverage_differs"
+	# quarter I: only the 14 districts that send it or its parts (by their
+	# place in the list: 5 send quarters, 5 quarter I and more, 4 all six)
+	assert_line --regexp '^79,reception.visits,visit,Lượt tiếp công dân,lượt,[0-9]+,[0-9]+,-?[0-9]+,-?[0-9.]+,14/22,13/22,1$'
+	run -2 --separate-stderr compare-periods -f "$BATS_TEST_TMPDIR/both.csv" 2023 2024-Q1
+	assert_equal "$stderr" "compare-periods: '2023' is a year and '2024-Q1' a quarter: compare periods of one kind"
+	run -0 compare-periods "$BATS_TEST_TMPDIR/city-2024.csv" "$BATS_TEST_TMPDIR/city-2024.csv"
+	run -2 --separate-stderr compare-periods -f "$BATS_TEST_TMPDIR/both.csv" 2023 1999
+	assert_equal "$stderr" "compare-periods: $BATS_TEST_TMPDIR/both.csv: no rows for period '1999'"
+}
+
+@test "city-summary -x writes the workbook, --bom the byte-order mark, --rules an edited lexicon" {
+	cp -r "$KINDS" "$BATS_TEST_TMPDIR/r"
+	rm "$BATS_TEST_TMPDIR"/r/*_2023*
+	city-summary -o "$BATS_TEST_TMPDIR/plain.csv" "$BATS_TEST_TMPDIR/r"
+	run -0 city-summary --bom -x "$BATS_TEST_TMPDIR/book.xlsx" -o "$BATS_TEST_TMPDIR/bom.csv" "$BATS_TEST_TMPDIR/r"
+	run file "$BATS_TEST_TMPDIR/book.xlsx"
+	assert_output --partial "Microsoft Excel 2007+"
+	run cmp <(printf '\357\273\277'; cat "$BATS_TEST_TMPDIR/plain.csv") "$BATS_TEST_TMPDIR/bom.csv"
+	assert_success
+	# an edited lexicon: no rate line, so the online share has no city figure
+	grep -v '^rate dossiers.online_rate' "$ROOT/common/data/lexicon.rules" > "$BATS_TEST_TMPDIR/my.rules"
+	run -0 city-summary --rules "$BATS_TEST_TMPDIR/my.rules" "$BATS_TEST_TMPDIR/r"
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per unit,,'
+	run -0 city-summary -j 2 --rules="$BATS_TEST_TMPDIR/my.rules" "$BATS_TEST_TMPDIR/r"
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,.*,per unit,,'
+	run -2 --separate-stderr city-summary --rules "$BATS_TEST_TMPDIR/nope" "$BATS_TEST_TMPDIR/r"
+	assert_equal "$stderr" "city-summary: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
 }
 
 @test "check-totals: a table that adds up passes; a planted wrong total is found" {
@@ -102,6 +199,30 @@ setup() {
 	run grep -c "Quận Gò Vấp" "$BATS_TEST_TMPDIR/c.svg"
 	[ "$output" -ge 1 ]
 	grep -q "Lượt tiếp công dân" "$BATS_TEST_TMPDIR/c.svg"
+}
+
+@test "chart: one period per chart, units in natural order, derived ones marked, rates never summed, a series of one kind" {
+	command -v gnuplot || skip "no gnuplot"
+	cp "$BATS_FILE_TMPDIR/kinds-facts.csv" "$BATS_TEST_TMPDIR/f.csv"
+	run -2 --separate-stderr chart -i reception.visits -o "$BATS_TEST_TMPDIR/c" "$BATS_TEST_TMPDIR/f.csv"
+	[[ "$stderr" == "chart: 'reception.visits' has figures for several periods (2023 2023-01/2023-09 "*"): choose one with -p" ]]
+	run -0 chart -i reception.visits -p 2024 -o "$BATS_TEST_TMPDIR/c" "$BATS_TEST_TMPDIR/f.csv"
+	# the tick labels in the order drawn
+	ticks=$(grep -o '<tspan[^>]*>[^<]*</tspan>' "$BATS_TEST_TMPDIR/c.svg" | sed 's/<[^>]*>//g')
+	order=$(echo "$ticks" | grep -n -E '^Quận (3|10|12)( \*)?$' | cut -d: -f2 | sed 's/ \*$//' | paste -sd ' ')
+	assert_equal "$order" "Quận 3 Quận 10 Quận 12"
+	echo "$ticks" | grep -qx 'Lượt tiếp công dân (lượt) – năm 2024'
+	# 772 (Quận 11) sends only quarters: its year is derived, and marked
+	echo "$ticks" | grep -qx 'Quận 11 \*'
+	echo "$ticks" | grep -qx '\* số suy ra từ các báo cáo khác kỳ của đơn vị'
+	# a series: the city's figure of each year, a rate from its parts
+	cp "$BATS_FILE_TMPDIR/kinds-city.csv" "$BATS_TEST_TMPDIR/city.csv"
+	run -0 chart -i dossiers.online_rate -b period -o "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/city.csv"
+	ticks=$(grep -o '<tspan[^>]*>[^<]*</tspan>' "$BATS_TEST_TMPDIR/s.svg" | sed 's/<[^>]*>//g')
+	run grep -c -E '^năm 202[34] \([0-9]+/22\)' <<< "$ticks"
+	assert_output 2
+	run -2 --separate-stderr chart -i satisfaction.rate -b period -o "$BATS_TEST_TMPDIR/s" "$BATS_TEST_TMPDIR/city.csv"
+	assert_equal "$stderr" "chart: 'satisfaction.rate' has no city figure (a rate shown per unit only): chart it by unit, with -p"
 }
 
 @test "the pipeline scripts are shellcheck-clean" {

@@ -355,8 +355,6 @@ const char *skip_reason(struct scan *, const char *s, size_t n, size_t a,
 	size_t b, int slashes, size_t *extend);
 /* The end of a digit token [0-9]+([.,][0-9]+)* starting at i. */
 size_t digit_token(const char *s, size_t n, size_t i);
-/* Whether digits with separators s[a..b) read as one number. */
-int plausible_number(const char *s, size_t a, size_t b);
 
 /* chars.c */
 static inline int

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "extract.h"
+#include "vnum.h"
+#include "words.h"
 #include "utf8.h"
 
 /* Reads the unit noun after a figure: up to UNIT_WORDS words. */
@@ -104,10 +106,13 @@ joined_context(const struct doc *d, struct pos at, struct buf *pre,
 	}
 }
 
-/* Verbal zero: "không có đơn khiếu nại, tố cáo" up to ')' ';' '.'. */
+/* Verbal zero: "không có đơn khiếu nại, tố cáo", "không để hồ sơ trễ
+ * hạn", "không phát sinh vụ việc" up to ')' ';' '.'. */
 static size_t
 verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
 {
+	static const char *const verbs[] = { "khong co ", "khong de ",
+		"khong phat sinh ", "khong xay ra ", NULL };
 	static const char *const nouns[] = { "don", "ho so", "truong hop",
 		"vu ", "khieu nai", "to cao", NULL };
 	size_t j, k;
@@ -117,17 +122,24 @@ verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
 	    s[i - 1] == ';'))
 		return 0;
 	buf_clear(&st->fold);
-	u8_fold(&st->fold, s + i, u8_cut(s + i, n - i, 40));
+	u8_fold(&st->fold, s + i, u8_cut(s + i, n - i, 48));
 	f = st->fold.p == NULL ? "" : st->fold.p;
-	if (strncmp(f, "khong co ", 9) != 0)
+	for (k = 0; verbs[k] != NULL; k++)
+		if (strncmp(f, verbs[k], strlen(verbs[k])) == 0)
+			break;
+	if (verbs[k] == NULL)
 		return 0;
+	f += strlen(verbs[k]);
 	for (k = 0; nouns[k] != NULL; k++)
-		if (strncmp(f + 9, nouns[k], strlen(nouns[k])) == 0)
+		if (strncmp(f, nouns[k], strlen(nouns[k])) == 0)
 			break;
 	if (nouns[k] == NULL)
 		return 0;
+	/* To the end of the clause, or of a list of negations: "không để
+	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two. */
 	for (j = i; j < n && s[j] != ')' && s[j] != ';' && s[j] != '.' &&
-	    s[j] != '('; j++)
+	    s[j] != '(' && !(s[j] == ',' && HAS_PREFIX(s + j, n - j,
+	    ", không ")); j++)
 		;
 	return j;
 }
@@ -138,9 +150,7 @@ verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
 static size_t
 figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
 {
-	static const char *const scales[] = { "triệu", "tỷ", "tỉ", "nghìn",
-		"ngàn", NULL };
-	int k;
+	size_t w;
 
 	if (b < n && s[b] == '%')
 		b++;
@@ -158,16 +168,9 @@ figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
 	if (*ue == *us)
 		return b;
 	/* Scale words belong to the figure: 500 triệu đồng. */
-	for (k = 0; scales[k] != NULL; k++) {
-		size_t w = strlen(scales[k]);
-
-		if ((size_t)(*ue - *us) >= w &&
-		    strncmp(s + *us, scales[k], w) == 0 &&
-		    (*us + w == n || s[*us + w] == ' ')) {
-			b = *us + w;
-			unit_after(s, n, b, us, ue);
-			break;
-		}
+	if ((w = vnum_scale_word(s + *us, n - *us)) > 0) {
+		b = *us + w;
+		unit_after(s, n, b, us, ue);
 	}
 	return b;
 }

@@ -48,7 +48,7 @@ static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 #define EXIT_PARTIAL 3
 
 struct opts {
-	int gzip, stats, progress;
+	int gzip, stats, progress, bom;
 	struct readopts read;
 };
 
@@ -60,6 +60,7 @@ static const char *const help_text =
 "(see baocao-extract(1) for the columns).\n"
 "\n"
 "  -z, --gzip      write gzip\n"
+"      --bom       start with a UTF-8 byte-order mark\n"
 "      --ocr       read scanned PDFs and images through OCR (tesseract);\n"
 "                  their rows say reader 'ocr'\n"
 "      --stats     print counts of documents, lines and figures on stderr\n"
@@ -77,9 +78,11 @@ static const char *const help_text =
 "others written; 2 trouble (usage, a missing file, a write error, a\n"
 "corrupt gzip stream, or no input could be read).\n";
 
-enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_OCR };
+enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_BOM,
+	OPT_OCR };
 
 static const struct option longopts[] = {
+	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
@@ -194,6 +197,9 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 		case 'z':
 			o->gzip = 1;
 			break;
+		case OPT_BOM:
+			o->bom = 1;
+			break;
 		case OPT_FILES0:
 			*files0 = optarg;
 			break;
@@ -271,6 +277,8 @@ extract_main(int argc, char *argv[])
 	gz_check_inputs(paths, n);
 	titles_init(&st.titles);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
+	if (o.bom)
+		csvout_bom(st.out);
 	bad = run(&st, &o, paths, n, &lines);
 	csvout_close(st.out);
 	buf_free(&st.hdr.places);

@@ -4,18 +4,23 @@
  * e-mail address.  skip_reason() says which; the figure scanner drops it.
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract.h"
 #include "utf8.h"
+#include "vnum.h"
+#include "words.h"
 
 /*
- * Folds the words just before position i of s (up to max bytes back) so
- * that cue words can be compared without diacritics.  The result ends at i
- * (trailing blanks dropped) and lives in st->fold.
+ * The words just before position i of s (up to max bytes back), lower-
+ * cased with every mark kept, blanks at the end dropped, in st->fold.
+ * Marks matter: "tầng 3" names a floor, "tăng 3" is a change; "quận 7" a
+ * district, "bình quân 72" an average.  *colon says whether a colon ended
+ * them: "quý: 702" is a label and its figure, not "quý 2".
  */
 static const char *
-fold_before(struct scan *st, const char *s, size_t i, size_t max)
+words_before(struct scan *st, const char *s, size_t i, size_t max, int *colon)
 {
 	size_t from = i > max ? i - max : 0;
 
@@ -23,47 +28,61 @@ fold_before(struct scan *st, const char *s, size_t i, size_t max)
 		from++;
 	buf_clear(&st->fold);
 	buf_addc(&st->fold, ' ');
-	u8_fold(&st->fold, s + from, i - from);
+	u8_lower(&st->fold, s + from, i - from);
+	*colon = 0;
 	while (st->fold.n > 0 && (st->fold.p[st->fold.n - 1] == ' ' ||
-	    st->fold.p[st->fold.n - 1] == ':'))
+	    st->fold.p[st->fold.n - 1] == ':')) {
+		*colon |= st->fold.p[st->fold.n - 1] == ':';
 		st->fold.p[--st->fold.n] = '\0';
+	}
 	return st->fold.p;
 }
 
+/* Does f end with the word w, standing alone (not "nhân" in "công
+ * nhân")? */
 static int
 ends_with_word(const char *f, const char *w)
 {
 	size_t n = strlen(f), k = strlen(w);
 
-	if (k > n)
+	if (k > n || strcmp(f + n - k, w) != 0)
 		return 0;
-	if (strcmp(f + n - k, w) != 0)
-		return 0;
-	return k == n || f[n - k - 1] == ' ' || f[n - k - 1] == '(' ||
-	    f[n - k - 1] == ',' || f[n - k - 1] == '-';
+	return k == n || !isletter_at(f, n, prev_char(f, n - k));
+}
+
+/* Does f end with w, glued to the word before or not ("nhiệm vụnăm", as a
+ * PDF's text layer writes it)? */
+static int
+ends_with(const char *f, const char *w)
+{
+	size_t n = strlen(f), k = strlen(w);
+
+	return k <= n && strcmp(f + n - k, w) == 0;
 }
 
 /*
  * Words after which a number names something (Phường 17, ấp 5, khóa XV,
- * lần 2) or is part of a date or period, never a quantity.
+ * lần 2) or is part of a date or period, never a quantity.  Written as
+ * they are spelled, lower case: the marks tell "tầng" from "tăng".
  */
-static const char *const name_words[] = { "phuong", "quan", "ap", "to",
-	"khu pho", "khu vuc", "duong", "cap", "tap doan", "cum", "cum thi dua",
-	"trung uong", "muc do", "lan", "lan thu", "phu luc", "dieu", "khoan",
-	"chuong", "khoa", "khoa thu", "hang", "quy", "ngay", "thang", "nam",
-	"nam hoc", "nhiem ky", "giai doan", "ky niem", "doan", "ky hop thu",
-	"hoi nghi", "tang", "lo", "kp", "hem", "hẻm", "xom", "thon", "doi",
-	"so nha", "nghi quyet", "chi thi", "ket luan", "ql", "tinh lo",
-	"huong dan", "vong", "dot", "quyen", "thu", "so dien thoai",
-	"dien thoai", "dt", "fax", "email", "tram", "nha", "phong", "buoc",
-	"tuan", "bac", "loai", "nhom", "khu", "cong van", "quyet dinh", NULL };
+static const char *const name_words[] = { "phường", "quận", "ấp", "tổ",
+	"khu phố", "khu vực", "đường", "cấp", "tập đoàn", "cụm", "cụm thi đua",
+	"trung ương", "mức độ", "lần", "lần thứ", "phụ lục", "điều", "khoản",
+	"chương", "khóa", "khoá", "khóa thứ", "khoá thứ", "hạng", "quý",
+	"ngày", "tháng", "năm", "năm học", "nhiệm kỳ", "nhiệm kì", "giai đoạn",
+	"kỷ niệm", "kỉ niệm", "đoàn", "kỳ họp thứ", "hội nghị", "tầng", "lô",
+	"kp", "hẻm", "xóm", "thôn", "đội", "số nhà", "nghị quyết", "chỉ thị",
+	"ql", "tỉnh lộ", "hướng dẫn", "vòng", "đợt", "quyển",
+	"thứ", "số điện thoại", "điện thoại", "đt", "fax", "email", "trạm",
+	"nhà", "phòng", "bước", "tuần", "bậc", "loại", "nhóm", "khu",
+	"công văn", "thông tư", "nghị định", "luật", NULL };
 
 /* Words after which a number is a slogan ("4 xin", "5 không"). */
-static const char *const slogan_words[] = { "xin", "luon", "khong", "giam",
-	"biet", NULL };
+static const char *const slogan_words[] = { "xin", "luôn", "không", "giảm",
+	"biết", NULL };
 
 /* Words after which a number is a span of time, not a quantity. */
-static const char *const period_words[] = { "thang", NULL };
+static const char *const period_words[] = { "tháng", NULL };
 
 static int
 word_follows(struct scan *st, const char *s, size_t n, size_t i,
@@ -77,14 +96,13 @@ word_follows(struct scan *st, const char *s, size_t n, size_t i,
 	if (j == i || j >= n)
 		return 0;
 	buf_clear(&st->fold);
-	u8_fold(&st->fold, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
+	u8_lower(&st->fold, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
 	f = st->fold.p == NULL ? "" : st->fold.p;
 	for (k = 0; words[k] != NULL; k++) {
 		size_t w = strlen(words[k]);
 
-		if (strncmp(f, words[k], w) == 0 && (f[w] == '\0' ||
-		    f[w] == ' ' || f[w] == ',' || f[w] == '"' || f[w] == ';' ||
-		    f[w] == '.' || (unsigned char)f[w] >= 0x80))
+		if (strncmp(f, words[k], w) == 0 &&
+		    !isletter_at(f, st->fold.n, w))
 			return 1;
 	}
 	return 0;
@@ -112,37 +130,21 @@ digit_token(const char *s, size_t n, size_t i)
 	return i;
 }
 
-/* A grouped number must have groups of exactly three digits after a dot
- * (or one decimal part); phone numbers such as 028.38940541 fail. */
-int
-plausible_number(const char *s, size_t a, size_t b)
+/* A fraction or chain a/b: each of its parts is a figure. */
+static int
+all_fraction_plausible(const char *s, size_t a, size_t b)
 {
-	size_t i, run = 0, groups = 0, lead = 0;
-	int seen_sep = 0, commas = 0;
+	const char *sl = memchr(s + a, '/', b - a);
 
-	for (i = a; i < b; i++) {
-		if (isdig(s[i])) {
-			run++;
-			continue;
-		}
-		if (!seen_sep)
-			lead = run;
-		seen_sep = 1;
-		if (s[i] == ',')
-			commas++;
-		else if (commas == 0 && run != 3 && groups > 0)
-			return 0;
-		if (s[i] == '.')
-			groups++;
-		run = 0;
-	}
-	if (!seen_sep)
-		return !(run >= 9 && s[a] == '0');	/* mobile numbers */
-	if (lead > 3 && commas == 0 && groups > 0 && run == 3)
+	if (sl == NULL)
 		return 0;
-	if (commas == 0 && groups > 0 && run != 3 && !(groups == 1 && run == 2))
-		return run == 3;
-	return 1;
+	while (sl != NULL) {
+		if (!vnum_plausible(s + a, (size_t)(sl - (s + a))))
+			return 0;
+		a = (size_t)(sl - s) + 1;
+		sl = memchr(s + a, '/', b - a);
+	}
+	return vnum_plausible(s + a, b - a);
 }
 
 /* Glued to a word before (QL37, Covid-19, B2), or part of an address. */
@@ -167,15 +169,89 @@ glued_before(const char *s, size_t n, size_t a, size_t b)
 	return NULL;
 }
 
-/* Identifiers (55/KH-UBND, 08-TT/HU, 145/2020/NĐ-CP, 676 /BC-UBND) and
- * dates (d/m/yyyy, m/yyyy). */
-static const char *
-identifier_or_date(const char *s, size_t n, size_t a, size_t b, int slashes)
+/* The first byte at or after i that is not a blank, or n. */
+static size_t
+skip_blanks(const char *s, size_t n, size_t i)
 {
-	size_t i = b;
-
-	if (i < n && s[i] == ' ' && i + 1 < n && s[i + 1] == '/')
+	while (i < n && s[i] == ' ')
 		i++;
+	return i;
+}
+
+/* The last byte before i that is not a blank, or -1. */
+static long
+last_nonblank(const char *s, size_t i)
+{
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	return (long)i - 1;
+}
+
+/* Is s[a..b) "d/m" with a day and a month? */
+static int
+day_month(const char *s, size_t a, size_t b)
+{
+	const char *sl = memchr(s + a, '/', b - a);
+	size_t dn, mn;
+	int d, m;
+
+	if (sl == NULL)
+		return 0;
+	dn = (size_t)(sl - (s + a));
+	mn = b - (size_t)(sl - s) - 1;
+	if (dn < 1 || dn > 2 || mn < 1 || mn > 2)
+		return 0;
+	d = atoi(s + a);
+	m = atoi(sl + 1);
+	return d >= 1 && d <= 31 && m >= 1 && m <= 12;
+}
+
+/*
+ * A day and month with no year: after "ngày" (glued too: "từngày"),
+ * alone in brackets ("(08/3)"), or at either end of a span of days
+ * ("22/12 - 29/12/2025").
+ */
+static const char *
+date_without_year(struct scan *st, const char *s, size_t n, size_t a,
+    size_t b)
+{
+	size_t j = skip_blanks(s, n, b);
+	long p = last_nonblank(s, a);
+	int colon;
+	const char *f;
+
+	if (!day_month(s, a, b))
+		return NULL;
+	f = words_before(st, s, a, 24, &colon);
+	if (ends_with(f, "ngày"))
+		return "date";
+	if (p >= 0 && s[p] == '(' && j < n && s[j] == ')')
+		return "date";
+	if (j < n && (s[j] == '-' || HAS_PREFIX(s + j, n - j, "–"))) {
+		j = skip_blanks(s, n, j + (s[j] == '-' ? 1 : LIT_LEN("–")));
+		if (j < n && isdig(s[j]) && memchr(s + j, '/', n - j < 3 ? n - j : 3))
+			return "date";
+	}
+	if (p >= 0 && (s[p] == '-' || (p >= 2 && HAS_PREFIX(s + p - 2,
+	    n - (size_t)p + 2, "–"))) && p > 0) {
+		long q = last_nonblank(s, (size_t)p - (s[p] == '-' ? 0 : 2));
+
+		if (q >= 0 && isdig(s[q]))
+			return "date";
+	}
+	return NULL;
+}
+
+/* Identifiers (55/KH-UBND, 08-TT/HU, 145/2020/NĐ-CP, 676 /BC-UBND, "329
+ * /BC-UBND" with blanks from a PDF) and dates (d/m/yyyy, m/yyyy, d/m). */
+static const char *
+identifier_or_date(struct scan *st, const char *s, size_t n, size_t a,
+    size_t b, int slashes)
+{
+	size_t i = skip_blanks(s, n, b);
+
+	if (i < n && s[i] != '/')
+		i = b;
 	if (i + 1 < n && (s[i] == '/' || s[i] == '-') &&
 	    (isletter_at(s, n, i + 1) || s[i + 1] == '/'))
 		return "identifier";
@@ -189,38 +265,129 @@ identifier_or_date(const char *s, size_t n, size_t a, size_t b, int slashes)
 
 		if (is_year(s, after, b) && sl - (s + a) <= 2)
 			return "date";
+		return date_without_year(st, s, n, a, b);
 	}
 	return NULL;
 }
 
+/*
+ * Letter-spaced text, as a PDF's text layer writes a spread-out line
+ * ("3 9 6 3 / S T C - K T N S"): single characters between single
+ * blanks, four or more in a row around a one-digit token.  Not read.
+ */
+static int
+letter_spaced(const char *s, size_t n, size_t a, size_t b)
+{
+	size_t i, run = 1;
+
+	if (b - a != 1)
+		return 0;
+	for (i = b; i + 2 <= n && s[i] == ' ' && s[i + 1] != ' ' &&
+	    (i + 2 == n || s[i + 2] == ' '); i += 2)
+		run++;
+	for (i = a; i >= 2 && s[i - 1] == ' ' && s[i - 2] != ' ' &&
+	    (i == 2 || s[i - 3] == ' '); i -= 2)
+		run++;
+	return run >= 4;
+}
+
+/* A page number: the only thing on a line that starts a page. */
+static int
+page_number(const char *s, size_t n, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < a; i++)
+		if (s[i] != ' ' && s[i] != '\f')
+			return 0;
+	return memchr(s, '\f', a) != NULL && skip_blanks(s, n, b) == n;
+}
+
+/* A footnote marker in brackets: "06 văn bản[1]". */
+static int
+footnote(const char *s, size_t n, size_t a, size_t b)
+{
+	return a > 0 && s[a - 1] == '[' && b < n && s[b] == ']' && b - a <= 3;
+}
+
+/* "các phường: 1, 3, 4": after a plural name word, a colon opens the
+ * names. */
+static int
+names_follow(const char *f, const char *w)
+{
+	size_t n = strlen(f) - strlen(w);
+
+	while (n > 0 && f[n - 1] == ' ')
+		n--;
+	return n >= LIT_LEN("các") && strncmp(f + n - LIT_LEN("các"), "các",
+	    LIT_LEN("các")) == 0;
+}
+
+/*
+ * "số N" names a thing when "số" follows a kind of document or place
+ * ("Pháp lệnh số 34", "tổ số 5") or a proper name ("cầu Kênh Ngang số
+ * 2"); "dân số 42.318", "tổng số 58" are counts.
+ */
+static int
+numbered_thing(const char *s, size_t a, const char *f)
+{
+	static const char *const heads[] = { "lệnh", "nghị quyết", "nghị định",
+		"quyết định", "kế hoạch", "công văn", "thông báo", "thông tư",
+		"chỉ thị", "báo cáo", "tờ trình", "luật", "hướng dẫn", "văn bản",
+		"cầu", "đường", "tổ", "khu phố", "ấp", "nhà", "phòng", "lô",
+		"kênh", "tuyến", "hẻm", "ngõ", "kiệt", "trạm", "bảng", NULL };
+	size_t n = strlen(f) - LIT_LEN("số"), k, p;
+
+	while (n > 0 && f[n - 1] == ' ')
+		n--;
+	for (k = 0; heads[k] != NULL; k++) {
+		size_t w = strlen(heads[k]);
+
+		if (n >= w && strncmp(f + n - w, heads[k], w) == 0 &&
+		    (n == w || f[n - w - 1] == ' '))
+			return 1;
+	}
+	/* The word before "số", as written: a capital starts a name. */
+	p = a;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	if (p < LIT_LEN("số"))
+		return 0;
+	p -= LIT_LEN("số");
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	while (p > 0 && s[prev_char(s, p)] != ' ')
+		p = prev_char(s, p);
+	return isupper_at(s, a, p);
+}
+
 /* A number that names: glued letters after (12a, 3rd), a name word
- * before (Phường 17), "số 34" after a capitalised word, a rank. */
+ * before (Phường 17) unless a colon makes it a label ("Quý: 702"),
+ * "số 34" after a name (Pháp lệnh số 34, cầu Kênh Ngang số 2), a rank,
+ * an anniversary. */
 static const char *
 named_number(struct scan *st, const char *s, size_t n, size_t a, size_t b)
 {
 	const char *f;
-	size_t p;
-	int k;
+	int k, colon;
 
 	if (b < n && isletter_at(s, n, b) && s[b] != 'm' && s[b] != 'h' &&
 	    s[b] != 'k')
 		return "name";
-	f = fold_before(st, s, a, 40);
+	f = words_before(st, s, a, 40, &colon);
 	for (k = 0; name_words[k] != NULL; k++)
-		if (ends_with_word(f, name_words[k]))
+		if (ends_with_word(f, name_words[k]) && (!colon ||
+		    names_follow(f, name_words[k])))
 			return "name";
-	/* "số 34" after a capitalised word: Pháp lệnh số 34, cầu ... số 2. */
-	p = a;
-	while (p > 0 && s[p - 1] == ' ')
-		p--;
-	if (p >= 3 && (strncmp(s + p - 3, "số", 3) == 0 ||
-	    strncmp(s + p - 3, "Số", 3) == 0) && (p == 3 || s[p - 4] == ' ') &&
-	    !ends_with_word(f, "tong so") && !ends_with_word(f, "la so"))
+	if (ends_with_word(f, "số") && !colon && numbered_thing(s, a, f))
 		return "name";
-	/* Ranks and anniversaries. */
-	if (ends_with_word(f, "hang") || ends_with_word(f, "ky niem") ||
-	    ends_with_word(f, "thu"))
+	if (ends_with_word(f, "hạng") || ends_with_word(f, "kỷ niệm") ||
+	    ends_with_word(f, "kỉ niệm") || ends_with_word(f, "thứ"))
 		return "name";
+	/* A year after a "năm" glued to the word before ("nhiệm vụnăm
+	 * 2025", from a PDF's text layer). */
+	if (is_year(s, a, b) && ends_with(f, "năm"))
+		return "date";
 	return NULL;
 }
 
@@ -257,8 +424,8 @@ small_before_word(struct scan *st, const char *s, size_t n, size_t b)
 {
 	if (word_follows(st, s, n, b, slogan_words))
 		return "slogan";
-	if (b + 9 < n && strncmp(s + b, " năm ", 6) == 0 &&
-	    is_year(s, b + 6, b + 10))
+	if (b + LIT_LEN(" năm ") + 4 <= n && HAS_PREFIX(s + b, n - b, " năm ") &&
+	    is_year(s, b + LIT_LEN(" năm "), b + LIT_LEN(" năm ") + 4))
 		return "date";
 	if (word_follows(st, s, n, b, period_words))
 		return "period";
@@ -275,8 +442,14 @@ skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
 {
 	const char *why;
 
+	if (footnote(s, n, a, b))
+		return "footnote";
+	if (letter_spaced(s, n, a, b))
+		return "letter-spaced";
+	if (page_number(s, n, a, b))
+		return "page number";
 	if ((why = glued_before(s, n, a, b)) != NULL ||
-	    (why = identifier_or_date(s, n, a, b, slashes)) != NULL ||
+	    (why = identifier_or_date(st, s, n, a, b, slashes)) != NULL ||
 	    (why = named_number(st, s, n, a, b)) != NULL)
 		return why;
 	if (slashes == 0 && is_year(s, a, b) &&
@@ -285,7 +458,7 @@ skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
 	if (slashes == 0 && b - a <= 2 &&
 	    (why = small_before_word(st, s, n, b)) != NULL)
 		return why;
-	if (!plausible_number(s, a, b))
+	if (!vnum_plausible(s + a, b - a) && !all_fraction_plausible(s, a, b))
 		return "phone or code";
 	return NULL;
 }

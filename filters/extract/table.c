@@ -8,6 +8,7 @@
 
 #include "extract.h"
 #include "utf8.h"
+#include "vnum.h"
 #include "words.h"
 #include "xalloc.h"
 
@@ -34,7 +35,7 @@ is_number_cell(struct span c)
 	e = digit_token(c.p, c.n, 0);
 	if (e < c.n && c.p[e] == '%')
 		e++;
-	return e == c.n && plausible_number(c.p, 0, c.n - (c.p[c.n - 1] == '%'));
+	return e == c.n && vnum_plausible(c.p, c.n - (c.p[c.n - 1] == '%'));
 }
 
 static int

@@ -90,7 +90,15 @@ test_vnum(void)
 	CHECK_STR(val("1.000"), "1000");
 	CHECK_STR(val("1.5"), "1.5");			/* one dot, not 3 digits */
 	CHECK_STR(val("1.50"), "1.5");
-	CHECK_STR(val("12.3456"), "12.3456");
+	/* A dot before four digits is a code, never a decimal point: the
+	 * one syntax extract and vnum share (vnum_plausible). */
+	CHECK_STR(val("12.3456"), "ERR");
+	CHECK_STR(val("028.38940541"), "ERR");
+	CHECK_STR(val("1234.567"), "ERR");
+	CHECK_STR(val("0908584430"), "ERR");
+	CHECK_STR(val("1.5 tỷ"), "1500000000");
+	CHECK(vnum_scale_word("tỷ đồng", strlen("tỷ đồng")) == strlen("tỷ"));
+	CHECK(vnum_scale_word("tỷ lệ", strlen("tỷ lệ")) == 0);
 	CHECK_STR(val("1.000.5"), "ERR");		/* bad group */
 	CHECK_STR(val("1.23.456"), "ERR");
 	/* Found by fuzzing: 58 digits and a scale word made 61, which no

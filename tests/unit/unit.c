@@ -20,6 +20,7 @@ main(int argc, char *argv[])
 	test_clause();
 	test_dec();
 	test_lib();
+	test_derive();
 	test_csv();
 	test_gz();
 	test_utf8();

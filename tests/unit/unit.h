@@ -20,6 +20,7 @@ void unit_fail(const char *file, int line, const char *expr);
 void test_clause(void);
 void test_dec(void);
 void test_lib(void);
+void test_derive(void);
 void test_csv(void);
 void test_gz(void);
 void test_utf8(void);

@@ -1,0 +1,57 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "cover.h"
+#include "xalloc.h"
+
+static int
+by_code(const void *a, const void *b)
+{
+	const struct gaz_unit *x = *(const struct gaz_unit *const *)a;
+	const struct gaz_unit *y = *(const struct gaz_unit *const *)b;
+
+	return strcmp(x->code, y->code);
+}
+
+const struct gaz_unit **
+cover_due(const struct gaz *g, const char *province, const char *date,
+    size_t *n)
+{
+	const struct gaz_unit **v = NULL;
+	size_t i, cap = 0;
+
+	*n = 0;
+	for (i = 0; i < g->ndistricts; i++) {
+		const struct gaz_unit *u = g->districts[i];
+
+		if (strcmp(u->province, province) != 0 || !gaz_valid(u, date))
+			continue;
+		if (*n == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[(*n)++] = u;
+	}
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), by_code);
+	return v;
+}
+
+const struct gaz_unit *
+cover_find(const struct gaz_unit **due, size_t n, const char *code)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(due[mid]->code, code);
+
+		if (c == 0)
+			return due[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}

@@ -1,0 +1,52 @@
+#!/usr/bin/env bats
+# make install: everything a user runs, found where it was installed.
+
+setup() {
+	load 'test_helper/common-setup'
+	_common_setup
+}
+
+@test "make install DESTDIR=...: the whole pipeline from another directory, with an edited rules file" {
+	build=${BAOCAO_BUILD:-$ROOT/build}
+	dest=$BATS_TEST_TMPDIR/root
+	baocao-gen -K -p 12 -y 2023 -s 11 "$BATS_TEST_TMPDIR/reports" > /dev/null
+	# the install itself (nothing to build: the tests run on a built tree)
+	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -C "$ROOT" --no-print-directory \
+		install B="$build" DESTDIR="$dest" PREFIX=/usr
+	assert_success
+	for c in extract normalize aggregate diff check xlsx city-summary compare-periods check-totals chart; do
+		assert_file_executable "$dest/usr/bin/baocao-$c"
+	done
+	assert_file_exists "$dest/usr/share/man/man1/baocao-xlsx.1"
+	assert_file_exists "$dest/usr/share/baocao/lexicon.rules"
+	# From elsewhere, with the installed commands and the system's only
+	# (not the tree's build/ or pipelines/), and labels edited where they
+	# were installed, so that using them shows.
+	mkdir "$BATS_TEST_TMPDIR/elsewhere"
+	cd "$BATS_TEST_TMPDIR/elsewhere"
+	export PATH="$dest/usr/bin:/usr/bin:/bin"
+	sed -i 's/^reception.visits,Lượt tiếp công dân,/reception.visits,Lượt tiếp công dân (bản cài đặt),/' \
+		"$dest/usr/share/baocao/labels.csv"
+	# an analyst's copy of the lexicon: no city-wide online share
+	grep -v '^rate dossiers.online_rate' "$dest/usr/share/baocao/lexicon.rules" > my.rules
+	run -0 baocao-city-summary --rules my.rules -x city.xlsx -c findings.csv -o city.csv "$BATS_TEST_TMPDIR/reports"
+	run grep -c '^79,2024,dossiers.online_rate,percent,.*,per unit,' city.csv
+	assert_output 1
+	grep -q '^79,2024,dossiers.resolved_rate,percent,.*,ratio dossiers.resolved/dossiers.received,' city.csv
+	run file city.xlsx
+	assert_output --partial "Microsoft Excel 2007+"
+	run -1 baocao-compare-periods -f city.csv 2023 2024
+	assert_line --regexp '^Lượt tiếp công dân \(bản cài đặt\) +lượt +[0-9]+ +[0-9]+ '
+	assert_line --regexp '^Tỷ lệ hồ sơ trực tuyến +% +- +- +- +- '
+	baocao-extract "$BATS_TEST_TMPDIR"/reports/*_2024.txt | baocao-normalize --rules my.rules > facts.csv
+	run -0 baocao-chart -i reception.visits -p 2024 -o chart facts.csv
+	assert_file_exists chart.png
+	grep -q 'Lượt tiếp công dân (bản cài đặt)' chart.svg
+	run -0 baocao-check-totals "$BATS_TEST_TMPDIR/reports/764_2023.txt"
+	# and uninstall takes it all away
+	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL PATH="/usr/bin:/bin" make -C "$ROOT" --no-print-directory \
+		uninstall B="$build" DESTDIR="$dest" PREFIX=/usr
+	assert_success
+	run find "$dest" -type f
+	assert_output ""
+}
