@@ -5,8 +5,9 @@ B	?= build
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	= -std=c11 -Wall -Wextra
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icommon
-LDLIBS	= -lcsv -lz -lutf8proc
+XML2_CFLAGS != pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icommon $(XML2_CFLAGS)
+LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2
 PREFIX	?= /usr/local
 BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1
@@ -144,17 +145,26 @@ bench: all
 	tests/bench/run-all
 
 # Installs the Debian packages the build and the tests need, when missing.
+# extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
+# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr).
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
-	openssh-server openssh-client rsync
+	openssh-server openssh-client rsync \
+	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
+	tesseract-ocr tesseract-ocr-vie
 deps:
 	@missing=""; \
-	for h in csv.h zlib.h utf8proc.h xlsxwriter.h; do \
+	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h \
+		libxml2/libxml/xmlreader.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
-	for t in bats mandoc parallel gnuplot bc python3 cc ssh ssh-keygen rsync; do \
+	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
+		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
+	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
+		ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata \
+		>/dev/null 2>&1 || missing=1; \
 	for d in bats-assert bats-support bats-file; do \
 		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
 	[ -d /usr/lib/python3/dist-packages/openpyxl ] || missing=1; \

@@ -5,6 +5,9 @@
 # the reason, where sshd cannot start here.
 
 setup_file() {
+	# One test at a time: the first counts the scratch directories the
+	# jobs leave on the host, which another test's jobs would change.
+	export BATS_NO_PARALLELIZE_WITHIN_FILE=true
 	load 'test_helper/common-setup'
 	_common_setup
 	export SSHD_DIR="$BATS_FILE_TMPDIR/sshd" SSHD_SKIP=

@@ -81,7 +81,7 @@ setup() {
 	assert_equal "$stderr" "city-summary: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
 	mkdir "$BATS_TEST_TMPDIR/empty"
 	run -2 --separate-stderr city-summary "$BATS_TEST_TMPDIR/empty"
-	assert_equal "$stderr" "city-summary: no reports (*.txt, *.txt.gz) in $BATS_TEST_TMPDIR/empty"
+	assert_equal "$stderr" "city-summary: no reports (*.txt, *.docx, *.doc, *.pdf) in $BATS_TEST_TMPDIR/empty"
 }
 
 @test "districts sending different period kinds: derived years and quarters equal the generator's truth exactly, each marked" {

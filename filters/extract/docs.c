@@ -211,10 +211,12 @@ digest(const char *path, char hex[65])
 /*
  * In the child: reads and scans the document, and writes its fields to fd,
  * each ended by a NUL: sha256, issuer, doc_no, doc_date, period_text,
- * title, places, figures.  Any trouble dies, as it would without --docs.
+ * title, places, figures.  Any trouble (a refusal too) exits with 2 after
+ * saying why on stderr, as it would without --docs.
  */
 static _Noreturn void
-child(struct scan *st, const char *path, const char *name, int fd)
+child(struct scan *st, const char *path, const char *name,
+    const struct readopts *ro, int fd)
 {
 	struct doc d = { 0 };
 	struct buf b = { 0 };
@@ -222,7 +224,8 @@ child(struct scan *st, const char *path, const char *name, int fd)
 	const struct header *h = &st->hdr;
 
 	digest(path, hex);
-	read_doc(&d, path);
+	if (read_doc(&d, path, ro) != 0)
+		_exit(2);
 	d.name = name;
 	st->doc = &d;
 	st->count_only = 1;
@@ -323,32 +326,39 @@ write_row(struct scan *st, const char *path, const char *name,
 
 /* Reads one document in a child; returns 0, or 1 when it could not. */
 static int
-one_doc(struct scan *st, const char *path, const char *name)
+one_doc(struct scan *st, const char *path, const char *name,
+    const struct readopts *ro)
 {
 	struct buf fields = { 0 }, err = { 0 }, why = { 0 };
-	int out[2], errp[2], status = 0, bad;
+	int out[2], status = 0, bad;
+	FILE *errf;
 	pid_t pid;
 
-	if (pipe(out) == -1 || pipe(errp) == -1)
+	/* The child's stderr goes to a file, not a pipe: a child with much to
+	 * say would block on a full pipe while this process reads out. */
+	if ((errf = tmpfile()) == NULL)
+		die(2, "temporary file:");
+	if (pipe(out) == -1)
 		die(2, "pipe:");
+	fflush(stderr);
 	if ((pid = fork()) == -1)
 		die(2, "fork:");
 	if (pid == 0) {
 		close(out[0]);
-		close(errp[0]);
-		if (dup2(errp[1], STDERR_FILENO) == -1)
+		if (dup2(fileno(errf), STDERR_FILENO) == -1)
 			_exit(2);
-		child(st, path, name, out[1]);
+		child(st, path, name, ro, out[1]);
 	}
 	close(out[1]);
-	close(errp[1]);
 	slurp(out[0], &fields);
-	slurp(errp[0], &err);
 	close(out[0]);
-	close(errp[0]);
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			die(2, "waitpid:");
+	if (lseek(fileno(errf), 0, SEEK_SET) == -1)
+		die(2, "temporary file:");
+	slurp(fileno(errf), &err);
+	fclose(errf);
 	bad = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
 	if (bad)
 		trouble(&why, &err, status);
@@ -362,7 +372,8 @@ one_doc(struct scan *st, const char *path, const char *name)
 }
 
 unsigned long long
-docs_run(struct scan *st, char **paths, char **names, int n, int progress)
+docs_run(struct scan *st, char **paths, char **names, int n,
+    const struct readopts *ro, int progress)
 {
 	unsigned long long bad = 0;
 	size_t k;
@@ -372,7 +383,7 @@ docs_run(struct scan *st, char **paths, char **names, int n, int progress)
 		csvout_str(st->out, doc_columns[k]);
 	csvout_end(st->out);
 	for (i = 0; i < n; i++) {
-		bad += one_doc(st, paths[i], names[i]);
+		bad += one_doc(st, paths[i], names[i], ro);
 		if (progress)
 			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
 	}

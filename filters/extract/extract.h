@@ -3,6 +3,12 @@
  *
  *	read.c       reads an input whole and picks its reader by content
  *	read_text.c  plain text (UTF-8, also gzip) -> struct doc
+ *	read_docx.c  Word .docx (libzip, libxml2)  -> struct doc
+ *	read_doc.c   Word 97 .doc (antiword)       -> struct doc
+ *	read_pdf.c   PDF: its text layer (pdftotext), or OCR of its pages
+ *	             (pdftoppm, tesseract)         -> struct doc
+ *	layout.c     laid-out text (PDF, OCR, antiword) into paragraphs
+ *	spawn.c      running a converter with a time and size limit
  *	model.c      building and freeing a struct doc, walking its lines
  *	header.c     issuer, number, date, period and places  <- struct doc
  *	heading.c    the section path of heading numbers       <- paragraphs
@@ -27,6 +33,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "csvout.h"
+#include "vnlegacy.h"
 #include "words.h"
 
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
@@ -47,16 +54,19 @@
  * are not kept.
  *
  * Line numbers are what a person finds a figure by: the text reader's are
- * the lines of the file; a reader of another format numbers what it reads
- * in the same spirit (paragraphs and table rows in order).  They grow
- * strictly through the paragraphs and table rows in document order.  The
+ * the lines of the file; .docx numbers its paragraphs and table rows in
+ * order; .doc uses the lines of antiword's text, .pdf those of pdftotext
+ * -layout's (baocao-extract(1), FORMATS).  They grow through the
+ * paragraphs and table rows in document order, but for a letterhead read
+ * column by column, whose columns repeat the lines of its rows.  The
  * scanners use them as lines: the header is looked for in lines 1-60, and
  * a clause cut by a page break is joined with a neighbour at most three
  * lines away.
  *
- * Tables: the table scanner lays the cells of a row out one column each;
- * span and merged are for a reader that knows them (Word's gridSpan and
- * vMerge), and are not read by the scanner yet.
+ * Tables: a reader that knows merged cells (Word's gridSpan and vMerge)
+ * sets the table's grid, and the table scanner lays the cells out on the
+ * grid by their span and reads a merged cell as the one above it; in any
+ * other table the cells are laid out one column each.
  */
 
 /* A paragraph: one line of prose (a heading is a paragraph too). */
@@ -91,6 +101,8 @@ struct row {
 struct table {
 	struct row *rows;	/* nrows > 0; the array is the document's */
 	size_t nrows, caprows;	/* caprows: model.c's */
+	int grid;		/* 1: span and merged are exact (the reader
+				 * knew the table's grid) */
 };
 
 enum block_kind { BLOCK_PARA, BLOCK_TABLE };
@@ -103,8 +115,8 @@ struct block {
 	} u;
 };
 
-/* A footnote, kept out of the body.  No reader fills them yet, and no
- * scanner reads them. */
+/* A footnote, kept out of the body (its reference is not in the body's
+ * text either); no scanner reads them. */
 struct note {
 	const char *mark;	/* the reference as the body writes it, "15" */
 	const char *text;	/* NUL-terminated, len bytes */
@@ -118,25 +130,28 @@ struct doc {
 				 * file name without directory and
 				 * extensions; "-" for stdin */
 	const char *file;	/* the input's name in diagnostics */
-	const char *reader;	/* which reader filled it: "text" */
+	const char *reader;	/* which reader filled it: "text", "docx",
+				 * "doc", "pdf" or "ocr" (a static string) */
 	size_t lines_read;	/* lines of input, blank ones included */
 	size_t cells_dropped;	/* cells of rows past ROW_MAXCELLS, not kept
 				 * (the reader warns of each row) */
+	int failed;		/* 1: the input was refused (doc_reject) */
 	struct block *blocks;	/* the body, in order */
 	size_t nblocks;
 	struct note *notes;	/* footnotes (an array doc_free frees); the
 				 * text reader has none */
 	size_t nnotes;
 	struct arena mem;	/* every text, name and cell array above */
-	size_t capblocks, items;	/* model.c's bookkeeping */
+	size_t capblocks, capnotes, items;	/* model.c's bookkeeping */
 };
 
 /*
  * model.c: building a document.  A struct doc starts zeroed; doc_begin
  * names it, the doc_add functions append (copying the text given), and
  * doc_free releases everything and zeroes it for the next input.  More
- * than DOC_MAXITEMS paragraphs, rows and cells is an error (status 2)
- * naming the file and the line given.
+ * than DOC_MAXITEMS paragraphs, rows and cells refuses the document
+ * (doc_reject, naming the file and the line given); after a refusal the
+ * doc_add functions add nothing and doc_add_row returns NULL.
  */
 void doc_begin(struct doc *, const char *path, const char *file,
 	const char *reader);
@@ -145,12 +160,35 @@ void doc_add_para(struct doc *, size_t line, const char *text, size_t len);
  * Appends a row to the last block when it is a table and new_table is 0,
  * else to a new table.  The cells are left to the caller: doc_cells gives
  * an array of n (zeroed, owned by the document).  The row returned is the
- * document's, valid until the next doc_add call.
+ * document's, valid until the next doc_add call.  Both return NULL once
+ * the document is refused.
  */
 struct row *doc_add_row(struct doc *, size_t line, const char *text,
 	size_t len, int new_table);
 struct cell *doc_cells(struct doc *, struct row *, size_t n);
+/* A footnote: mark and text[0..len) are copied. */
+void doc_add_note(struct doc *, const char *mark, const char *text,
+	size_t len);
+/*
+ * Refuses the document: writes "prog: file[:line]: message" (line 0: no
+ * line) the first time, marks it failed, and returns -1 for the reader to
+ * return.  The run goes on with the next input.
+ */
+int doc_reject(struct doc *, size_t line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 void doc_free(struct doc *);
+/* Whether the document's text was typed in a legacy font encoding
+ * (vnlegacy.h), judged on all of it; doc_recode converts every text of
+ * the body and the notes from it. */
+enum vn_legacy doc_legacy(const struct doc *);
+void doc_recode(struct doc *, enum vn_legacy);
+/*
+ * The letterhead, a small table at the start holding the national motto
+ * or the document number ("Số: ..."), becomes paragraphs, its columns
+ * one after the other (each keeps its row's line), as the header reader
+ * expects them.  Any other document is left as it is.
+ */
+void doc_letterhead(struct doc *);
 
 /*
  * Walking the body line by line: each paragraph and each table row in
@@ -174,20 +212,85 @@ int doc_next(const struct doc *, struct pos *);
 int doc_prev(const struct doc *, struct pos *);
 struct textline doc_line(const struct doc *, struct pos);
 
+/* What the readers are allowed to do, from the command line. */
+struct readopts {
+	int ocr;		/* read scans through OCR */
+};
+
 /*
  * read.c: reads the input at path ("-": stdin; gzip is undone) into d,
- * choosing the reader by the input's content.  Dies (status 2) naming the
- * file and line on input it cannot read.
+ * choosing the reader by the input's content.  Returns 0, or -1 when the
+ * input was refused (said on stderr, naming the file and, where there is
+ * one, the line): the document is then empty and the run goes on.
  */
-void read_doc(struct doc *, const char *path);
+int read_doc(struct doc *, const char *path, const struct readopts *);
 
 /*
  * A reader fills d (named by doc_begin already) from the n bytes of an
  * input, p[0..n) (not NUL-terminated), whose name for diagnostics is
- * file.  It dies (status 2) naming file and line on input it cannot read.
+ * d->file.  It returns 0, or doc_reject's -1 on input it cannot read.
  */
 /* read_text.c: plain UTF-8 text. */
-void read_text(struct doc *d, const char *file, const char *p, size_t n);
+int read_text(struct doc *, const char *p, size_t n,
+	const struct readopts *);
+/* read_docx.c: a Word 2007+ document (a zip of XML parts). */
+int read_docx(struct doc *, const char *p, size_t n,
+	const struct readopts *);
+/* What a zip archive that is not a Word document holds ("an Excel
+ * workbook (.xlsx)"), for the refusal; NULL when it is one. */
+const char *zip_kind(const char *p, size_t n);
+/* read_doc.c: a Word 97-2003 document, through antiword. */
+int read_word97(struct doc *, const char *p, size_t n,
+	const struct readopts *);
+/* read_pdf.c: a PDF's text layer; a scan only with opts->ocr. */
+int read_pdf(struct doc *, const char *p, size_t n,
+	const struct readopts *);
+/* read_pdf.c: an image (PNG, JPEG, TIFF) through OCR; only with opts->ocr. */
+int read_image(struct doc *, const char *p, size_t n,
+	const struct readopts *);
+
+/*
+ * spawn.c: running a converter.  spawn_run runs argv (argv[0] looked up
+ * in PATH) with stdin from /dev/null, keeps its stdout in o->out (more
+ * than max bytes: killed) and the start of its stderr in o->err, and kills
+ * it after seconds.  It returns 0 when the program exited 0 in time, else
+ * -1 (spawn_why says why); spawn_free frees the buffers either way.
+ */
+struct spawn_out {
+	struct buf out, err;
+	int status;		/* exit status; -1 when it did not exit */
+	int spawn_errno;	/* why it could not start, or 0 */
+	int timed_out, too_long;
+};
+
+int spawn_run(char *const argv[], size_t max, int seconds,
+	struct spawn_out *o);
+void spawn_free(struct spawn_out *);
+/* "not found", "took too long", "wrote too much" or "failed". */
+const char *spawn_why(const struct spawn_out *);
+/* A new scratch file holding p[0..n), or a new scratch folder, in $TMPDIR
+ * (or /tmp): the caller removes it and frees the path; NULL on failure. */
+char *scratch_file(const char *p, size_t n);
+char *scratch_dir(void);
+
+/*
+ * glue.c: repairs of a PDF text layer, appended to out: syllables glued
+ * together cut apart ("hồsơ" -> "hồ sơ"), digits spaced out letter by
+ * letter joined ("9 7 , 3 7 %" -> "97,37%").
+ */
+void unglue(struct buf *out, const char *s, size_t n);
+void unspace_digits(struct buf *out, const char *s, size_t n);
+
+/*
+ * layout.c: laid-out text into the model: lines as pdftotext -layout or
+ * OCR writes them, pages separated by form feeds.  Page numbers are
+ * dropped, footnotes (a numbered block at a page's foot whose number is
+ * glued to a word above) become notes, the letterhead's two columns
+ * become paragraphs column by column, lines of three or more columns
+ * become table rows, and the other lines are joined into paragraphs.  A
+ * paragraph's line is the line it starts on.
+ */
+void layout_read(struct doc *, const char *p, size_t n);
 
 /* header.c: the document's own header, read from its first lines. */
 struct header {
@@ -248,7 +351,7 @@ char **doc_names(char *const *paths, int n, const char *root, int clashes_ok);
 void doc_names_free(char **names, int n);
 /* docs.c: --docs, one row per input; returns how many could not be read. */
 unsigned long long docs_run(struct scan *, char **paths, char **names, int n,
-	int progress);
+	const struct readopts *, int progress);
 
 /*
  * figures.c: the figures of s[from..n), a line of prose at position at

@@ -3,11 +3,15 @@
  * it.  Texts, names and cell arrays live in the document's arena; the
  * block and row arrays grow by doubling and are freed by doc_free.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "extract.h"
+#include "vnlegacy.h"
 #include "xalloc.h"
 
 /* The file name without directory and extensions ("-" stays "-"). */
@@ -35,14 +39,34 @@ doc_begin(struct doc *d, const char *path, const char *file,
 	d->reader = reader;
 }
 
-/* Counts n more items of the document, at line. */
-static void
+int
+doc_reject(struct doc *d, size_t line, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	if (d->failed)
+		return -1;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	warn_at(d->file, line, "%s", msg);
+	d->failed = 1;
+	return -1;
+}
+
+/* Counts n more items of the document, at line: 0, or -1 when that is
+ * more than a document may hold (the document is refused). */
+static int
 count_items(struct doc *d, size_t line, size_t n)
 {
+	if (d->failed)
+		return -1;
 	d->items += n;
 	if (d->items > DOC_MAXITEMS)
-		die_at(2, d->file, line, "more than %zu paragraphs, table rows "
+		return doc_reject(d, line, "more than %zu paragraphs, table rows "
 		    "and cells in one document", (size_t)DOC_MAXITEMS);
+	return 0;
 }
 
 static struct block *
@@ -66,7 +90,8 @@ doc_add_para(struct doc *d, size_t line, const char *text, size_t len)
 {
 	struct para *p;
 
-	count_items(d, line, 1);
+	if (count_items(d, line, 1) != 0)
+		return;
 	p = &add_block(d, BLOCK_PARA)->u.para;
 	p->line = line;
 	p->text = arena_dup(&d->mem, text, len);
@@ -80,7 +105,8 @@ doc_add_row(struct doc *d, size_t line, const char *text, size_t len,
 	struct table *t;
 	struct row *r;
 
-	count_items(d, line, 1);
+	if (count_items(d, line, 1) != 0)
+		return NULL;
 	if (new_table || d->nblocks == 0 ||
 	    d->blocks[d->nblocks - 1].kind != BLOCK_TABLE)
 		add_block(d, BLOCK_TABLE);
@@ -102,10 +128,29 @@ doc_cells(struct doc *d, struct row *r, size_t n)
 {
 	if (n > ROW_MAXCELLS)
 		internal_error("too many cells for a row");
-	count_items(d, r->line, n);
+	if (count_items(d, r->line, n) != 0)
+		return NULL;
 	r->cells = arena_alloc(&d->mem, n * sizeof(*r->cells));
 	r->ncells = n;
 	return r->cells;
+}
+
+void
+doc_add_note(struct doc *d, const char *mark, const char *text, size_t len)
+{
+	struct note *no;
+
+	if (count_items(d, 0, 1) != 0)
+		return;
+	if (d->nnotes == d->capnotes) {
+		d->capnotes = d->capnotes == 0 ? 16 : d->capnotes * 2;
+		d->notes = xreallocarray(d->notes, d->capnotes,
+		    sizeof(*d->notes));
+	}
+	no = &d->notes[d->nnotes++];
+	no->mark = arena_dup(&d->mem, mark, strlen(mark));
+	no->text = arena_dup(&d->mem, text, len);
+	no->len = len;
 }
 
 void
@@ -184,4 +229,131 @@ doc_line(const struct doc *d, struct pos at)
 		t.in_table = 1;
 	}
 	return t;
+}
+
+enum vn_legacy
+doc_legacy(const struct doc *d)
+{
+	struct vn_count c = { 0, 0, 0 };
+	struct pos at;
+	int ok;
+
+	for (ok = doc_first(d, &at); ok; ok = doc_next(d, &at)) {
+		struct textline t = doc_line(d, at);
+
+		vnl_count(&c, t.text, t.len);
+	}
+	return vnl_decide(&c);
+}
+
+/* A converted copy of p[0..*n) in the document's arena; *n is its length. */
+static const char *
+recode(struct doc *d, struct buf *tmp, const char *p, size_t *n,
+    enum vn_legacy enc)
+{
+	buf_clear(tmp);
+	vnl_convert(tmp, p, *n, enc);
+	*n = tmp->n;
+	return arena_dup(&d->mem, tmp->p == NULL ? "" : tmp->p, tmp->n);
+}
+
+void
+doc_recode(struct doc *d, enum vn_legacy enc)
+{
+	struct buf tmp = { 0 };
+	size_t b, r, k;
+
+	for (b = 0; b < d->nblocks; b++) {
+		struct block *bl = &d->blocks[b];
+
+		if (bl->kind == BLOCK_PARA) {
+			bl->u.para.text = recode(d, &tmp, bl->u.para.text,
+			    &bl->u.para.len, enc);
+			continue;
+		}
+		for (r = 0; r < bl->u.table.nrows; r++) {
+			struct row *rw = &bl->u.table.rows[r];
+
+			rw->text = recode(d, &tmp, rw->text, &rw->len, enc);
+			for (k = 0; k < rw->ncells; k++)
+				rw->cells[k].text = recode(d, &tmp,
+				    rw->cells[k].text, &rw->cells[k].len, enc);
+		}
+	}
+	for (k = 0; k < d->nnotes; k++)
+		d->notes[k].text = recode(d, &tmp, d->notes[k].text,
+		    &d->notes[k].len, enc);
+	buf_free(&tmp);
+}
+
+#define LETTERHEAD_BLOCKS 8	/* the letterhead is among the first blocks */
+
+/* A letterhead table: small, near the start, with the national motto or
+ * the document number in a cell. */
+static int
+is_letterhead(const struct doc *d, size_t b)
+{
+	const struct table *t = &d->blocks[b].u.table;
+	size_t r, k;
+	int found = 0;
+
+	if (b >= LETTERHEAD_BLOCKS || t->nrows > 6)
+		return 0;
+	for (r = 0; r < t->nrows; r++) {
+		if (t->rows[r].ncells > 3)
+			return 0;
+		for (k = 0; k < t->rows[r].ncells; k++) {
+			const struct cell *c = &t->rows[r].cells[k];
+
+			found |= (c->len >= strlen("CỘNG HÒA") &&
+			    (memcmp(c->text, "CỘNG HÒA", strlen("CỘNG HÒA")) == 0 ||
+			    memcmp(c->text, "CỘNG HOÀ", strlen("CỘNG HOÀ")) == 0)) ||
+			    (c->len > strlen("Số") &&
+			    memcmp(c->text, "Số", strlen("Số")) == 0);
+		}
+	}
+	return found;
+}
+
+/* Unfolds the letterhead table at block b into paragraphs. */
+static void
+unfold(struct doc *d, size_t b)
+{
+	struct block *old = d->blocks, *t;
+	size_t r, col, n = d->nblocks;
+
+	t = &old[b];
+	d->blocks = NULL;
+	d->nblocks = d->capblocks = 0;
+	for (r = 0; r < b; r++)
+		*add_block(d, BLOCK_PARA) = old[r];
+	for (col = 0; col < 3; col++)
+		for (r = 0; r < t->u.table.nrows; r++) {
+			const struct row *rw = &t->u.table.rows[r];
+			struct para *p;
+
+			if (col >= rw->ncells || rw->cells[col].len == 0)
+				continue;
+			p = &add_block(d, BLOCK_PARA)->u.para;
+			p->line = rw->line;
+			p->text = arena_dup(&d->mem, rw->cells[col].text,
+			    rw->cells[col].len);
+			p->len = rw->cells[col].len;
+		}
+	for (r = b + 1; r < n; r++)
+		*add_block(d, old[r].kind) = old[r];
+	free(t->u.table.rows);
+	free(old);
+}
+
+void
+doc_letterhead(struct doc *d)
+{
+	size_t b;
+
+	/* A converter may write the letterhead as a row or two among
+	 * paragraphs: every such table near the start is unfolded. */
+	for (b = 0; b < d->nblocks && b < LETTERHEAD_BLOCKS; b++)
+		if (d->blocks[b].kind == BLOCK_TABLE && is_letterhead(d, b))
+			unfold(d, b);
 }

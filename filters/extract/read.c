@@ -1,14 +1,111 @@
 /*
  * Reading an input into the document model: the bytes are read whole
  * (gzip undone), the reader is chosen by what they hold, never by the
- * file name, and the reader fills the struct doc.
+ * file name, and the reader fills the struct doc.  An input no reader
+ * takes (a workbook, an image without --ocr, UTF-16 text) is refused with
+ * one line naming what it is, and the run goes on with the next input.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "buf.h"
-#include "diag.h"
 #include "extract.h"
 #include "gz.h"
+
+#define MAGIC(s) (s), sizeof(s) - 1
+
+static int
+starts(const char *p, size_t n, const char *magic, size_t len)
+{
+	return n >= len && memcmp(p, magic, len) == 0;
+}
+
+static int
+is_zip(const char *p, size_t n)
+{
+	return starts(p, n, MAGIC("PK\003\004")) ||
+	    starts(p, n, MAGIC("PK\005\006"));
+}
+
+/* An OLE2 compound file: Word 97-2003, also Excel and PowerPoint. */
+static int
+is_ole(const char *p, size_t n)
+{
+	return starts(p, n, MAGIC("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"));
+}
+
+static int
+is_pdf(const char *p, size_t n)
+{
+	/* The header may follow a little junk (Acrobat allows 1024 bytes). */
+	size_t lim = n < 1024 ? n : 1024, i;
+
+	for (i = 0; i + 5 <= lim; i++)
+		if (memcmp(p + i, "%PDF-", 5) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_image(const char *p, size_t n)
+{
+	return starts(p, n, MAGIC("\x89PNG\r\n\032\n")) ||
+	    starts(p, n, MAGIC("\xFF\xD8\xFF")) ||
+	    starts(p, n, MAGIC("II*\0")) || starts(p, n, MAGIC("MM\0*"));
+}
+
+/* Inputs that are surely not a report, by their first bytes. */
+static const struct other {
+	const char *magic;
+	size_t len;
+	const char *what;
+} others[] = {
+	{ MAGIC("\xFF\xFE"), "UTF-16 text (convert it to UTF-8, e.g. "
+	    "iconv -f UTF-16 -t UTF-8)" },
+	{ MAGIC("\xFE\xFF"), "UTF-16 text (convert it to UTF-8, e.g. "
+	    "iconv -f UTF-16 -t UTF-8)" },
+	{ MAGIC("{\\rtf"), "an RTF document (save it as .docx)" },
+	{ MAGIC("BZh"), "a bzip2 archive" },
+	{ MAGIC("\xFD" "7zXZ"), "an xz archive" },
+	{ MAGIC("7z\xBC\xAF\x27\x1C"), "a 7-Zip archive" },
+	{ MAGIC("Rar!\x1A\x07"), "a RAR archive" },
+	{ MAGIC("\x28\xB5\x2F\xFD"), "a zstd archive" },
+	{ MAGIC("GIF8"), "a GIF image" },
+	{ MAGIC("\x7F" "ELF"), "a program (ELF)" },
+};
+
+/* UTF-16 without a byte order mark: every other byte NUL. */
+static int
+is_utf16(const char *p, size_t n)
+{
+	size_t i, lim = n < 256 ? n : 256, zeros[2] = { 0, 0 };
+
+	if (lim < 8)
+		return 0;
+	for (i = 0; i < lim; i++)
+		zeros[i % 2] += p[i] == '\0';
+	return zeros[0] * 4 >= lim || zeros[1] * 4 >= lim;
+}
+
+/* What p, which reader would read, holds when that is not a report,
+ * or NULL. */
+static const char *
+refused_kind(const char *reader, const char *p, size_t n)
+{
+	size_t k;
+
+	if (strcmp(reader, "docx") == 0)
+		return zip_kind(p, n);
+	if (strcmp(reader, "text") != 0)
+		return NULL;
+	for (k = 0; k < sizeof(others) / sizeof(others[0]); k++)
+		if (starts(p, n, others[k].magic, others[k].len))
+			return others[k].what;
+	if (is_utf16(p, n))
+		return "UTF-16 text (convert it to UTF-8, e.g. "
+		    "iconv -f UTF-16 -t UTF-8)";
+	return NULL;
+}
 
 /*
  * The readers, tried in order: the first whose test accepts the bytes
@@ -17,30 +114,58 @@
 static const struct reader {
 	const char *name;	/* struct doc's reader */
 	int (*claims)(const char *p, size_t n);	/* NULL: anything */
-	void (*read)(struct doc *, const char *file, const char *p, size_t n);
+	int (*read)(struct doc *, const char *p, size_t n,
+	    const struct readopts *);
 } readers[] = {
+	{ "docx", is_zip, read_docx },
+	{ "doc", is_ole, read_word97 },
+	{ "pdf", is_pdf, read_pdf },
+	{ "ocr", is_image, read_image },
 	{ "text", NULL, read_text },
 };
 
-void
-read_doc(struct doc *d, const char *path)
+/* The input's bytes into bytes; -1 when it is too large. */
+static int
+slurp(struct gz_in *in, struct buf *bytes)
 {
-	struct gz_in *in = gz_open_in(path);
-	struct buf bytes = { 0 };
 	char tmp[1 << 16];
-	const struct reader *r = readers;
 	size_t n;
 
 	while ((n = gz_read(in, tmp, sizeof(tmp))) > 0) {
-		if (bytes.n + n > DOC_MAX)
-			die(2, "%s: document larger than %zu bytes", gz_name(in),
-			    (size_t)DOC_MAX);
-		buf_add(&bytes, tmp, n);
+		if (bytes->n + n > DOC_MAX)
+			return -1;
+		buf_add(bytes, tmp, n);
 	}
-	while (r->claims != NULL && !r->claims(bytes.p, bytes.n))
-		r++;
-	doc_begin(d, path, gz_name(in), r->name);
-	r->read(d, gz_name(in), bytes.p == NULL ? "" : bytes.p, bytes.n);
+	return 0;
+}
+
+int
+read_doc(struct doc *d, const char *path, const struct readopts *o)
+{
+	struct gz_in *in = gz_open_in(path);
+	struct buf bytes = { 0 };
+	const struct reader *r = readers;
+	const char *p, *what;
+	int status;
+
+	doc_begin(d, path, gz_name(in), "text");
+	if (slurp(in, &bytes) != 0) {
+		gz_close_in(in);
+		buf_free(&bytes);
+		return doc_reject(d, 0, "document larger than %zu bytes",
+		    (size_t)DOC_MAX);
+	}
 	gz_close_in(in);
+	p = bytes.p == NULL ? "" : bytes.p;
+	while (r->claims != NULL && !r->claims(p, bytes.n))
+		r++;
+	if ((what = refused_kind(r->name, p, bytes.n)) != NULL) {
+		buf_free(&bytes);
+		return doc_reject(d, 0, "%s, not a report: extract reads "
+		    "text, .docx, .doc and .pdf", what);
+	}
+	d->reader = r->name;
+	status = r->read(d, p, bytes.n, o);
 	buf_free(&bytes);
+	return status != 0 || d->failed ? -1 : 0;
 }

@@ -54,6 +54,8 @@ add_row(struct doc *d, size_t lineno, const char *s, size_t n)
 	struct cell *c;
 	size_t k, i, start = 0, nc = 1;
 
+	if (r == NULL)
+		return;
 	for (i = 0; i < n; i++)
 		nc += s[i] == '\t';
 	if (nc > ROW_MAXCELLS) {
@@ -64,6 +66,8 @@ add_row(struct doc *d, size_t lineno, const char *s, size_t n)
 		d->cells_dropped += nc - ROW_MAXCELLS;
 	}
 	c = doc_cells(d, r, nc < ROW_MAXCELLS ? nc : ROW_MAXCELLS);
+	if (c == NULL)
+		return;
 	s = r->text;
 	for (i = 0, k = 0; i <= n && k < r->ncells; i++) {
 		if (i < n && s[i] != '\t')
@@ -93,24 +97,30 @@ add_line(struct doc *d, size_t lineno, const char *s, size_t n)
 		doc_add_para(d, lineno, s, n);
 }
 
-void
-read_text(struct doc *d, const char *file, const char *text, size_t size)
+int
+read_text(struct doc *d, const char *text, size_t size,
+    const struct readopts *opts)
 {
 	struct buf line = { 0 }, nfc = { 0 };
 	size_t start, lineno = 0;
 
-	for (start = 0; start < size;) {
+	(void)opts;
+	for (start = 0; start < size && !d->failed;) {
 		const char *p = text + start, *nl;
 		size_t len, bad;
 
 		nl = memchr(p, '\n', size - start);
 		len = nl == NULL ? size - start : (size_t)(nl - p);
 		lineno++;
-		if (memchr(p, '\0', len) != NULL)
-			die_at(2, file, lineno, "NUL byte in text");
-		if ((bad = u8_invalid(p, len)) < len)
-			die_at(2, file, lineno,
+		if (memchr(p, '\0', len) != NULL) {
+			doc_reject(d, lineno, "NUL byte in text");
+			break;
+		}
+		if ((bad = u8_invalid(p, len)) < len) {
+			doc_reject(d, lineno,
 			    "invalid UTF-8 at byte %zu of the line", bad + 1);
+			break;
+		}
 		if (len > 0 && p[len - 1] == '\r')
 			len--;
 		buf_clear(&line);
@@ -125,4 +135,5 @@ read_text(struct doc *d, const char *file, const char *text, size_t size)
 	d->lines_read = lineno;
 	buf_free(&line);
 	buf_free(&nfc);
+	return d->failed ? -1 : 0;
 }

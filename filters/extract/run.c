@@ -7,11 +7,16 @@
  * nothing interpreted:
  *
  *	doc,issuer,doc_no,doc_date,period_text,line,section,source,
- *	row_label,col_label,before,raw,unit_text,after,places
+ *	row_label,col_label,before,raw,unit_text,after,places,reader
  *
  * places (an addition to the contract) lists the "type Name" mentions of
  * administrative units in the document, so that normalize can settle an
- * ambiguous issuer from other names in the same document.
+ * ambiguous issuer from other names in the same document.  reader says
+ * how the document was read (text, docx, doc, pdf, ocr): normalize flags
+ * the figures read by OCR.
+ *
+ * An input that cannot be read (a scan without --ocr, a workbook, a
+ * broken archive) is named on stderr and left out; the others are read.
  *
  * What is not a figure (document identifiers, dates, years of periods and
  * terms, heading and STT numbers, footnote markers, phone numbers, e-mail
@@ -34,25 +39,32 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-extract [-z] [--docs] [--root DIR] [--stats] [--progress] [--files0-from LIST | FILE ...]"
+#define SYNOPSIS "baocao-extract [-z] [--ocr] [--docs] [--root DIR] [--stats] [--progress] [--files0-from LIST | FILE ...]"
 
 static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
-	"before", "raw", "unit_text", "after", "places" };
+	"before", "raw", "unit_text", "after", "places", "reader" };
+
+/* Exit status when some inputs were left out and others read. */
+#define EXIT_PARTIAL 3
 
 struct opts {
 	int gzip, stats, progress, bom, docs;
 	const char *root;	/* documents are named under it */
+	struct readopts read;
 };
 
 static const char *const help_text =
 "usage: " SYNOPSIS "\n"
 "\n"
-"Finds every figure in report texts and writes one CSV row per mention\n"
-"with its context (see baocao-extract(1) for the columns).\n"
+"Finds every figure in reports (text, .docx, .doc, .pdf; the format is\n"
+"told by content) and writes one CSV row per mention with its context\n"
+"(see baocao-extract(1) for the columns).\n"
 "\n"
 "  -z, --gzip      write gzip\n"
 "      --bom       start with a UTF-8 byte-order mark\n"
+"      --ocr       read scanned PDFs and images through OCR (tesseract);\n"
+"                  their rows say reader 'ocr'\n"
 "      --docs      one row per document instead (its header, path,\n"
 "                  SHA-256 and figure count), even when it has no figure\n"
 "                  or cannot be read\n"
@@ -65,12 +77,16 @@ static const char *const help_text =
 "  -h, --help      this help\n"
 "  -V, --version   version\n"
 "\n"
-"Exit status: 0 success, 2 trouble (unreadable input, invalid UTF-8, a\n"
-"NUL byte, a document over 64 MiB or of more than 4194304 paragraphs,\n"
-"table rows and cells).\n";
+"An input that cannot be read (invalid UTF-8, a NUL byte, a scan without\n"
+"--ocr, a workbook, a broken or hostile archive, over 64 MiB or 4194304\n"
+"paragraphs, rows and cells) is named on stderr and left out.\n"
+"\n"
+"Exit status: 0 every input read; 3 some inputs left out, the rows of the\n"
+"others written; 2 trouble (usage, a missing file, a write error, a\n"
+"corrupt gzip stream, or no input could be read).\n";
 
 enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_BOM, OPT_DOCS,
-	OPT_ROOT };
+	OPT_ROOT, OPT_OCR };
 
 static const struct option longopts[] = {
 	{ "bom", no_argument, NULL, OPT_BOM },
@@ -78,6 +94,7 @@ static const struct option longopts[] = {
 	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "ocr", no_argument, NULL, OPT_OCR },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "root", required_argument, NULL, OPT_ROOT },
 	{ "stats", no_argument, NULL, OPT_STATS },
@@ -111,6 +128,7 @@ emit(struct scan *st, const struct mention *m)
 	csvout_span(o, m->unit);
 	csvout_span(o, m->after);
 	csvout_field(o, h->places.p == NULL ? "" : h->places.p, h->places.n);
+	csvout_str(o, st->doc->reader);
 	csvout_end(o);
 }
 
@@ -202,6 +220,9 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 		case OPT_ROOT:
 			o->root = optarg;
 			break;
+		case OPT_OCR:
+			o->read.ocr = 1;
+			break;
 		case OPT_PROGRESS:
 			o->progress = 1;
 			break;
@@ -215,20 +236,25 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 	return optind;
 }
 
-/* Reads and scans each input in turn, writing its rows. */
-static void
+/* Reads and scans each input in turn, writing its rows; returns the
+ * number of inputs left out. */
+static int
 run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
     unsigned long long *lines)
 {
 	struct doc d = { 0 };
 	size_t k;
-	int i;
+	int i, bad = 0;
 
 	for (k = 0; k < sizeof(columns) / sizeof(columns[0]); k++)
 		csvout_str(st->out, columns[k]);
 	csvout_end(st->out);
 	for (i = 0; i < n; i++) {
-		read_doc(&d, paths[i]);
+		if (read_doc(&d, paths[i], &o->read) != 0) {
+			bad++;
+			doc_free(&d);
+			continue;
+		}
 		d.name = names[i];
 		*lines += d.lines_read;
 		st->cells_dropped += d.cells_dropped;
@@ -242,6 +268,7 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 	}
 	if (o->progress)
 		fputc('\n', stderr);
+	return bad;
 }
 
 int
@@ -254,7 +281,7 @@ extract_main(int argc, char *argv[])
 	char **paths, **names;
 	const char *files0 = NULL;
 	unsigned long long unread = 0;
-	int i, n;
+	int i, n, bad = 0;
 
 	diag_init(argv[0]);
 	i = parse_opts(argc, argv, &o, &files0);
@@ -274,9 +301,9 @@ extract_main(int argc, char *argv[])
 	if (o.bom)
 		csvout_bom(st.out);
 	if (o.docs)
-		unread = docs_run(&st, paths, names, n, o.progress);
+		unread = docs_run(&st, paths, names, n, &o.read, o.progress);
 	else
-		run(&st, &o, paths, names, n, &lines);
+		bad = run(&st, &o, paths, names, n, &lines);
 	csvout_close(st.out);
 	buf_free(&st.hdr.places);
 	buf_free(&st.fold);
@@ -290,12 +317,13 @@ extract_main(int argc, char *argv[])
 		cli_stat("documents read", (unsigned long long)n - unread);
 		cli_stat("documents that could not be read", unread);
 	} else if (o.stats) {
-		cli_stat("documents read", (unsigned long long)n);
+		cli_stat("documents read", (unsigned long long)(n - bad));
+		cli_stat("documents left out", (unsigned long long)bad);
 		cli_stat("lines read", lines);
 		cli_stat("figures written", st.figures);
 		cli_stat("numbers skipped as not figures", st.skipped);
 		cli_stat("table cells dropped past the row limit",
 		    st.cells_dropped);
 	}
-	return 0;
+	return bad == 0 ? 0 : bad < n ? EXIT_PARTIAL : 2;
 }

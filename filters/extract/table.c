@@ -60,6 +60,62 @@ row_cells(const struct row *r, struct span *cells)
 }
 
 /*
+ * A row of a table whose grid the reader knew (Word's gridSpan and
+ * vMerge), laid out one grid column a cell.  A cell spanning columns
+ * heads each of them in a header row, and stands at its first column in
+ * a data row.  A merged cell continues the one above: in a header row it
+ * adds nothing to the path (the cell above is already in it); in a data
+ * row it is empty, but for the STT and name columns, where it is the name
+ * above ("Xã A" over two rows of figures).  above keeps each column's
+ * last cell that was not merged.
+ */
+static size_t
+grid_cells(const struct row *r, struct span *cells, struct span *above,
+    int header)
+{
+	static const struct span none = { "", 0 };
+	size_t k, j, col = 0;
+
+	for (k = 0; k < r->ncells && col < MAXCELLS; k++) {
+		const struct cell *c = &r->cells[k];
+		size_t span = c->span < 1 ? 1 : c->span;
+		struct span t = { c->text, c->len };
+
+		if (c->merged)
+			t = col < 2 && !header ? above[col] : none;
+		else
+			for (j = col; j < col + span && j < MAXCELLS; j++)
+				above[j] = t;
+		for (j = 0; j < span && col < MAXCELLS; j++, col++)
+			cells[col] = j == 0 || header ? t : none;
+	}
+	return col;
+}
+
+/* An STT number: "1", "12", "2.1", "3.3.1.", or a roman "IV" or "IV.". */
+static int
+is_stt(struct span c)
+{
+	size_t i, digits = 0;
+
+	if (c.n == 0 || c.n > 10)
+		return 0;
+	if (wd_digit(c.p[0])) {
+		for (i = 0; i < c.n; i++) {
+			if (c.p[i] == '.' && i > 0 && c.p[i - 1] != '.')
+				continue;
+			if (!wd_digit(c.p[i]))
+				return 0;
+			digits++;
+		}
+		return c.n <= 3 || c.p[c.n - 1] == '.' || digits < c.n;
+	}
+	for (i = 0; i < c.n && strchr("IVX", c.p[i]) != NULL; i++)
+		;
+	return i > 0 && i <= 5 && (i == c.n || (i + 1 == c.n && c.p[i] == '.'));
+}
+
+/*
  * Header rows converted from merged Word cells can sit off the data
  * columns.  The column-number row tells: where it skips a number (7 8 10
  * 11), that column was dropped from the data, and the top header row,
@@ -124,6 +180,7 @@ struct heads {
 	size_t n[MAXHEAD], rows;
 	long num[MAXCELLS];	/* the column-number row, when there is one */
 	size_t nnum;
+	int grid;		/* the table's grid is known */
 };
 
 /* A row of ascending column numbers "1 2 3 ...": its numbers go into h. */
@@ -156,8 +213,8 @@ is_data_row(struct scan *st, const struct span *cells, size_t nc)
 {
 	size_t k, name = 0, nums = 0;
 
-	if ((all_digits(cells[0]) && cells[0].n <= 3 && nc > 1 &&
-	    cells[1].n > 0 && !all_digits(cells[1])) ||
+	if ((is_stt(cells[0]) && nc > 1 && cells[1].n > 0 &&
+	    !all_digits(cells[1]) && !is_stt(cells[1])) ||
 	    is_total_label(st, cells[0]) ||
 	    (nc > 1 && cells[0].n == 0 && is_total_label(st, cells[1])))
 		return 1;
@@ -178,7 +235,7 @@ is_data_row(struct scan *st, const struct span *cells, size_t nc)
 /* The header path of column k into col: its header cells, top down. */
 static void
 column_label(struct buf *col, const struct heads *hd, size_t k,
-    size_t name_at)
+    size_t name_at, int grid)
 {
 	size_t h;
 
@@ -188,8 +245,9 @@ column_label(struct buf *col, const struct heads *hd, size_t k,
 
 		if (k < hd->n[h])
 			hc = hd->cell[h][k];
-		/* An empty top header cell continues the one left. */
-		if (h == 0 && hc.n == 0) {
+		/* An empty top header cell continues the one left (where
+		 * the grid is not known). */
+		if (h == 0 && hc.n == 0 && !grid) {
 			size_t j = k < hd->n[h] ? k : hd->n[h];
 
 			while (j-- > 0 && hd->cell[h][j].n == 0)
@@ -238,7 +296,7 @@ data_row(struct scan *st, struct pos at, size_t line,
 {
 	size_t name_at, k;
 
-	name_at = all_digits(cells[0]) || cells[0].n == 0 ? 1 : 0;
+	name_at = is_stt(cells[0]) || cells[0].n == 0 ? 1 : 0;
 	buf_clear(row);
 	buf_add(row, cells[name_at].p, cells[name_at].n);
 	for (k = name_at + 1; k < nc; k++) {
@@ -246,7 +304,7 @@ data_row(struct scan *st, struct pos at, size_t line,
 
 		if (c.n == 0 || (c.n == 1 && c.p[0] == '-'))
 			continue;
-		column_label(col, hd, k, name_at);
+		column_label(col, hd, k, name_at, hd->grid);
 		cell_figures(st, at, line, c, row->p, col->p == NULL ? "" :
 		    col->p);
 	}
@@ -262,7 +320,7 @@ void
 scan_table(struct scan *st, size_t b)
 {
 	const struct table *t = &st->doc->blocks[b].u.table;
-	struct span cells[MAXCELLS];
+	struct span cells[MAXCELLS], above[MAXCELLS];
 	struct heads heads, *hd = &heads;
 	struct buf row = { 0 }, col = { 0 };
 	size_t r, nc;
@@ -270,12 +328,14 @@ scan_table(struct scan *st, size_t b)
 
 	/* The arrays are filled as rows come, and read only that far. */
 	hd->rows = hd->nnum = 0;
+	hd->grid = t->grid;
 
 	for (r = 0; r < t->nrows; r++) {
 		const struct row *tr = &t->rows[r];
 		struct pos at = { b, r };
 
-		nc = row_cells(tr, cells);
+		nc = t->grid ? grid_cells(tr, cells, above, 0) :
+		    row_cells(tr, cells);
 		if (!in_data && column_numbers(cells, nc, hd))
 			continue;
 		if (!is_data_row(st, cells, nc)) {
@@ -283,15 +343,27 @@ scan_table(struct scan *st, size_t b)
 				scan_text(st, at, tr->text, tr->len, 0, "table",
 				    "", "");
 			else if (hd->rows < MAXHEAD) {
+				if (t->grid)
+					nc = grid_cells(tr, cells, above, 1);
 				memcpy(hd->cell[hd->rows], cells, nc * sizeof(*cells));
 				hd->n[hd->rows++] = nc;
-			}
+			} else
+				scan_text(st, at, tr->text, tr->len, 0, "table",
+				    "", "");
 			continue;
 		}
-		if (!in_data)
+		if (!in_data && !t->grid)
 			align_headers(hd->cell, hd->n, hd->rows, hd->num, hd->nnum);
 		in_data = 1;
 		data_row(st, at, tr->line, cells, nc, hd, &row, &col);
+	}
+	/* With no data row, the table is text set in boxes: its rows that
+	 * were taken for headers are prose. */
+	for (r = 0; !in_data && r < t->nrows && r < hd->rows; r++) {
+		struct pos at = { b, r };
+
+		scan_text(st, at, t->rows[r].text, t->rows[r].len, 0, "table",
+		    "", "");
 	}
 	buf_free(&row);
 	buf_free(&col);

@@ -1,0 +1,837 @@
+/*
+ * Laid-out text into the model: what pdftotext -layout makes of a PDF's
+ * text layer, and what OCR makes of a page, lines as they stand on the
+ * page, pages separated by form feeds.
+ *
+ * Each line is repaired first (glue.c: letter-spaced digits joined,
+ * glued syllables cut).  Then, in this order:
+ *   - a page number (a number alone first or last on a page, or centred)
+ *     is dropped;
+ *   - a footnote is a number alone (or leading a line) at the left, under
+ *     the page's text, whose reference is that number glued to a word
+ *     above on the same page ("các ngành1."): the reference is taken out
+ *     of the text and the block down to the next footnote or the page's
+ *     end becomes a note;
+ *   - the letterhead, the lines above "BÁO CÁO" on the first page, is cut
+ *     at each line's widest gap into its two columns, read left column
+ *     first, one paragraph a line;
+ *   - lines with three or more columns (gaps of two blanks or more), two
+ *     or more together, are a table, their cells placed in the columns of
+ *     the table's fullest line;
+ *   - the other lines are joined into paragraphs: a paragraph ends at a
+ *     blank line or a short line, and one starts at an indented line or at
+ *     a list or heading mark ("- ", "1. ", "a) ").
+ * A paragraph's line is the line of the text it starts on (the first
+ * line is 1; form feeds start no line of their own).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "extract.h"
+#include "utf8.h"
+#include "words.h"
+#include "xalloc.h"
+
+#define MAXCOLS 32		/* columns of a laid-out table */
+
+enum lkind { L_BLANK, L_TEXT, L_PAGENO, L_NOTE, L_HEAD, L_TABLE };
+
+struct lline {
+	size_t no;		/* line number in the text */
+	int page;		/* from 0 */
+	struct buf s;		/* the repaired line, indent included */
+	size_t indent, end;	/* columns: first character, past the last */
+	enum lkind kind;
+	int table_start;	/* first line of a table block */
+};
+
+struct lay {
+	struct doc *d;
+	struct lline *l;
+	size_t n;
+	struct buf tmp, tmp2;
+};
+
+/* Columns (characters) of s[0..n). */
+static size_t
+columns(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* One line of the text, cleaned and repaired, into x. */
+static void
+add_line(struct lay *x, size_t no, int page, const char *p, size_t n)
+{
+	struct lline *l;
+	struct buf *t = &x->tmp;
+	size_t i;
+
+	buf_clear(t);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c == '\t')
+			buf_addc(t, ' ');
+		else if (c >= 0x20 || c >= 0x80)
+			buf_addc(t, (char)c);
+	}
+	while (t->n > 0 && t->p[t->n - 1] == ' ')
+		t->n--;
+	buf_clear(&x->tmp2);
+	unspace_digits(&x->tmp2, t->p == NULL ? "" : t->p, t->n);
+	buf_clear(t);
+	unglue(t, x->tmp2.p == NULL ? "" : x->tmp2.p, x->tmp2.n);
+	if ((x->n & (x->n - 1)) == 0)
+		x->l = xreallocarray(x->l, x->n == 0 ? 1 : x->n * 2, sizeof(*x->l));
+	l = &x->l[x->n++];
+	memset(l, 0, sizeof(*l));
+	l->no = no;
+	l->page = page;
+	u8_nfc(&l->s, t->p == NULL ? "" : t->p, t->n);
+	for (i = 0; i < l->s.n && l->s.p[i] == ' '; i++)
+		;
+	l->indent = i;
+	l->end = columns(l->s.p == NULL ? "" : l->s.p, l->s.n);
+	l->kind = i == l->s.n ? L_BLANK : L_TEXT;
+}
+
+/* The text's lines into x; -1 on bytes that are not UTF-8. */
+static int
+split_lines(struct lay *x, const char *p, size_t n)
+{
+	size_t start = 0, no = 0;
+	int page = 0;
+
+	while (start < n) {
+		const char *s = p + start, *nl = memchr(s, '\n', n - start);
+		size_t len = nl == NULL ? n - start : (size_t)(nl - s), bad;
+
+		no++;
+		while (len > 0 && *s == '\f') {
+			page++;
+			s++;
+			len--;
+			start++;
+		}
+		if ((bad = u8_invalid(s, len)) < len)
+			return doc_reject(x->d, no, "the converter wrote invalid "
+			    "UTF-8 at byte %zu of the line", bad + 1);
+		add_line(x, no, page, s, len);
+		start += len + 1;
+	}
+	x->d->lines_read = no;
+	return 0;
+}
+
+/* The line's text without its indent. */
+static const char *
+text_of(const struct lline *l, size_t *n)
+{
+	*n = l->s.n - l->indent;
+	return l->s.p + l->indent;
+}
+
+static int
+all_digits_n(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!wd_digit(s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* "12", "- 12 -", "Trang 12". */
+static int
+is_page_number(const struct lline *l)
+{
+	size_t n, a = 0, b;
+	const char *s = text_of(l, &n);
+
+	if (n > 2 && strncmp(s, "- ", 2) == 0 && strncmp(s + n - 2, " -", 2) == 0)
+		a = 2, n -= 2;
+	else if (n > 6 && strncmp(s, "Trang ", 6) == 0)
+		a = 6;
+	b = n;
+	return b > a && b - a <= 4 && all_digits_n(s + a, b - a);
+}
+
+static void
+drop_page_numbers(struct lay *x)
+{
+	size_t i, first = 0;
+
+	for (i = 0; i <= x->n; i++) {
+		size_t j;
+
+		if (i < x->n && x->l[i].page == x->l[first].page)
+			continue;
+		/* Lines first..i-1 are a page. */
+		for (j = first; j < i && x->l[j].kind == L_BLANK; j++)
+			;
+		if (j < i && is_page_number(&x->l[j]))
+			x->l[j].kind = L_PAGENO;
+		for (j = i; j > first && x->l[j - 1].kind == L_BLANK; j--)
+			;
+		if (j > first && is_page_number(&x->l[j - 1]))
+			x->l[j - 1].kind = L_PAGENO;
+		for (j = first; j < i; j++)
+			if (x->l[j].kind == L_TEXT && x->l[j].indent >= 30 &&
+			    is_page_number(&x->l[j]))
+				x->l[j].kind = L_PAGENO;
+		first = i;
+	}
+}
+
+/*
+ * The reference to footnote k in line l: k glued after a letter or a
+ * closing bracket or quote, not followed by a digit.  Returns its byte
+ * offset, or -1.
+ */
+static long
+find_ref(const struct lline *l, unsigned k)
+{
+	char num[16];
+	const char *s = l->s.p, *h;
+	size_t n = l->s.n, len;
+
+	if (l->kind != L_TEXT || s == NULL)
+		return -1;
+	len = (size_t)snprintf(num, sizeof(num), "%u", k);
+	for (h = s; (h = strstr(h, num)) != NULL; h++) {
+		size_t at = (size_t)(h - s), pc;
+
+		if (at == 0 || (at + len < n && wd_digit(s[at + len])))
+			continue;
+		pc = prev_char(s, at);
+		if (isletter_at(s, n, pc) || s[pc] == ')' || s[pc] == '"' ||
+		    (at - pc == 3 && memcmp(s + pc, "”", 3) == 0))
+			return (long)at;
+	}
+	return -1;
+}
+
+/* A footnote mark at line i: "k" alone or "k Text", at the left. */
+static int
+is_note_mark(const struct lline *l, unsigned k)
+{
+	char num[16];
+	size_t n, len = (size_t)snprintf(num, sizeof(num), "%u", k);
+	const char *s = text_of(l, &n);
+
+	if (l->kind != L_TEXT || l->indent > 8 || n < len ||
+	    memcmp(s, num, len) != 0)
+		return 0;
+	return n == len || (s[len] == ' ' && n > len + 1 &&
+	    (isupper_at(s, n, len + 1) || s[len + 1] == '-'));
+}
+
+/* The body line above mark (on its page) that refers to footnote k. */
+static long
+ref_line(const struct lay *x, size_t mark, unsigned k, long *at)
+{
+	size_t j;
+
+	for (j = mark; j > 0 && x->l[j - 1].page == x->l[mark].page; j--)
+		if ((*at = find_ref(&x->l[j - 1], k)) >= 0)
+			return (long)(j - 1);
+	return -1;
+}
+
+/* Footnote k's text from its mark at line i to the next mark or the
+ * page's end; returns the line after it. */
+static size_t
+take_note(struct lay *x, size_t i, unsigned k)
+{
+	struct buf *t = &x->tmp;
+	char mark[16];
+	size_t j, n, len = (size_t)snprintf(mark, sizeof(mark), "%u", k);
+	const char *s;
+
+	buf_clear(t);
+	for (j = i; j < x->n && x->l[j].page == x->l[i].page; j++) {
+		if (j > i && is_note_mark(&x->l[j], k + 1))
+			break;
+		if (x->l[j].kind != L_TEXT)
+			continue;
+		s = text_of(&x->l[j], &n);
+		if (j == i) {
+			s += len;
+			n -= len;
+		}
+		if (t->n > 0)
+			buf_addc(t, ' ');
+		buf_add(t, s, n);
+		x->l[j].kind = L_NOTE;
+	}
+	x->l[i].kind = L_NOTE;
+	for (n = 0; n < t->n && t->p[n] == ' '; n++)
+		;
+	if (t->n > n)
+		doc_add_note(x->d, mark, t->p + n, t->n - n);
+	return j;
+}
+
+static void
+footnotes(struct lay *x)
+{
+	unsigned k = 1;
+	size_t i = 0, len;
+	char num[16];
+
+	while (i < x->n) {
+		long r, at;
+		struct lline *l;
+
+		if (!is_note_mark(&x->l[i], k) ||
+		    (r = ref_line(x, i, k, &at)) < 0) {
+			i++;
+			continue;
+		}
+		/* The reference leaves the text. */
+		l = &x->l[r];
+		len = (size_t)snprintf(num, sizeof(num), "%u", k);
+		memmove(l->s.p + at, l->s.p + at + len,
+		    l->s.n - (size_t)at - len + 1);
+		l->s.n -= len;
+		i = take_note(x, i, k);
+		k++;
+	}
+}
+
+/* The widest run of blanks inside line l (after its indent): its start
+ * and length in bytes. */
+static size_t
+widest_gap(const struct lline *l, size_t *at)
+{
+	size_t i, best = 0, run;
+
+	*at = 0;
+	for (i = l->indent; i < l->s.n; i += run == 0 ? 1 : run) {
+		for (run = 0; i + run < l->s.n && l->s.p[i + run] == ' '; run++)
+			;
+		if (run > best && i + run < l->s.n) {
+			best = run;
+			*at = i;
+		}
+	}
+	return best;
+}
+
+static void
+trimmed_para(struct lay *x, size_t no, const char *s, size_t n)
+{
+	while (n > 0 && *s == ' ') {
+		s++;
+		n--;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n > 0)
+		doc_add_para(x->d, no, s, n);
+}
+
+/*
+ * The letterhead: the first page's lines above "BÁO CÁO" (twelve at
+ * most), each cut at its widest gap of three blanks or more, the left
+ * pieces first, then the right.  A line with no such gap belongs to the
+ * right column when it starts past a third of the line.
+ */
+static void
+letterhead(struct lay *x)
+{
+	size_t i, last = 0, text = 0, at, gap;
+	int side;
+
+	for (i = 0; i < x->n && x->l[i].page == 0 && text < 12; i++) {
+		size_t n;
+		const char *s = text_of(&x->l[i], &n);
+
+		if (x->l[i].kind != L_TEXT)
+			continue;
+		text++;
+		if (n >= strlen("BÁO CÁO") && strncmp(s, "BÁO CÁO",
+		    strlen("BÁO CÁO")) == 0 && (n == strlen("BÁO CÁO") ||
+		    x->l[i].indent > 10)) {
+			last = i;
+			break;
+		}
+	}
+	if (last == 0)
+		return;
+	for (side = 0; side < 2; side++)
+		for (i = 0; i < last; i++) {
+			struct lline *l = &x->l[i];
+
+			if (l->kind != L_TEXT && l->kind != L_HEAD)
+				continue;
+			l->kind = L_HEAD;
+			gap = widest_gap(l, &at);
+			if (gap >= 3)
+				trimmed_para(x, l->no, side == 0 ? l->s.p : l->s.p + at,
+				    side == 0 ? at : l->s.n - at);
+			else if ((l->indent * 3 >= 80) == side)
+				trimmed_para(x, l->no, l->s.p, l->s.n);
+		}
+}
+
+/* The cells of line l: parts between gaps of two blanks or more. */
+struct lcell {
+	size_t a, b;		/* bytes */
+	size_t col;		/* column of its first character */
+};
+
+static size_t
+cells_of(const struct lline *l, struct lcell *c, size_t max)
+{
+	const char *s = l->s.p;
+	size_t i = l->indent, k = 0;
+
+	while (i < l->s.n && k < max) {
+		size_t a = i;
+
+		while (i < l->s.n && !(s[i] == ' ' && i + 1 < l->s.n &&
+		    s[i + 1] == ' '))
+			i++;
+		c[k].a = a;
+		c[k].b = i;
+		c[k].col = columns(s, a);
+		k++;
+		while (i < l->s.n && s[i] == ' ')
+			i++;
+	}
+	return k;
+}
+
+static int
+is_table_line(const struct lline *l)
+{
+	struct lcell c[4];
+
+	return l->kind == L_TEXT && cells_of(l, c, 4) >= 3;
+}
+
+/*
+ * Marks the table blocks: two or more table lines, with blank lines and
+ * at most two other lines between them; returns nothing, sets kind and
+ * table_start.
+ */
+static void
+find_tables(struct lay *x)
+{
+	size_t i = 0, j, last, count;
+
+	while (i < x->n) {
+		if (!is_table_line(&x->l[i])) {
+			i++;
+			continue;
+		}
+		for (j = i + 1, last = i, count = 1; j < x->n; j++) {
+			if (is_table_line(&x->l[j])) {
+				last = j;
+				count++;
+			} else if (x->l[j].kind == L_TEXT && j - last > 2)
+				break;
+			else if (x->l[j].kind != L_TEXT && x->l[j].kind != L_BLANK)
+				break;
+		}
+		if (count >= 2) {
+			x->l[i].table_start = 1;
+			for (j = i; j <= last; j++)
+				if (x->l[j].kind == L_TEXT)
+					x->l[j].kind = L_TABLE;
+		}
+		i = last + 1;
+	}
+}
+
+/* Lines of the table block from i: to e. */
+static size_t
+block_end(const struct lay *x, size_t i)
+{
+	size_t e;
+
+	for (e = i; e < x->n && (e == i || !x->l[e].table_start) &&
+	    (x->l[e].kind == L_TABLE || x->l[e].kind == L_BLANK); e++)
+		;
+	return e;
+}
+
+/* Lines of the block [i, e) with a cell starting at col (two columns
+ * either way). */
+static size_t
+starts_at(const struct lay *x, size_t i, size_t e, size_t col)
+{
+	struct lcell c[MAXCOLS];
+	size_t j, k, n, count = 0;
+
+	for (j = i; j < e; j++) {
+		if (x->l[j].kind != L_TABLE)
+			continue;
+		n = cells_of(&x->l[j], c, MAXCOLS);
+		for (k = 0; k < n; k++)
+			if (c[k].col + 2 >= col && c[k].col <= col + 2) {
+				count++;
+				break;
+			}
+	}
+	return count;
+}
+
+/*
+ * The column starts of the table block [i, e): those of its fullest
+ * line, and the starts of cells on two lines or more that no cell of the
+ * fullest line covers (a name column whose text stands above and below
+ * the row's figures).
+ */
+static size_t
+table_columns(const struct lay *x, size_t i, size_t e, size_t *start)
+{
+	struct lcell c[MAXCOLS], full[MAXCOLS], o[MAXCOLS];
+	size_t j, k, m, best = 0, n, nfull = 0, fl = i;
+
+	for (j = i; j < e; j++)
+		if (x->l[j].kind == L_TABLE &&
+		    (n = cells_of(&x->l[j], c, MAXCOLS)) > nfull) {
+			nfull = n;
+			fl = j;
+			memcpy(full, c, n * sizeof(*c));
+		}
+	for (k = 0; k < nfull; k++)
+		start[best++] = full[k].col;
+	for (j = i; j < e && best < MAXCOLS; j++) {
+		if (x->l[j].kind != L_TABLE)
+			continue;
+		n = cells_of(&x->l[j], o, MAXCOLS);
+		for (k = 0; k < n && best < MAXCOLS; k++) {
+			size_t col = o[k].col, w;
+
+			for (m = 0; m < nfull; m++)
+				if (col + 2 >= full[m].col && col <= full[m].col +
+				    columns(x->l[fl].s.p + full[m].a,
+				    full[m].b - full[m].a))
+					break;
+			for (w = 0; w < best && (start[w] + 2 < col ||
+			    start[w] > col + 2); w++)
+				;
+			if (m == nfull && w == best && starts_at(x, i, e, col) >= 2)
+				start[best++] = col;
+		}
+	}
+	/* In order. */
+	for (k = 1; k < best; k++)
+		for (m = k; m > 0 && start[m - 1] > start[m]; m--) {
+			size_t t = start[m];
+
+			start[m] = start[m - 1];
+			start[m - 1] = t;
+		}
+	return best;
+}
+
+/* The length of an STT number leading s[0..n) ("1.", "2.1.", "IV")
+ * before a blank or the end, or 0. */
+static size_t
+stt_len(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n && (wd_digit(s[k]) || s[k] == '.'); k++)
+		;
+	if (k > 0 && k <= 8 && wd_digit(s[0]) && (k == n || s[k] == ' '))
+		return k;
+	for (k = 0; k < n && strchr("IVX", s[k]) != NULL; k++)
+		;
+	if (k > 0 && k < n && s[k] == '.')
+		k++;
+	return k > 0 && k <= 6 && (k == n || s[k] == ' ') ? k : 0;
+}
+
+/* The cells of line l placed in the ncol columns starting at start:
+ * a cell goes to the last column starting at most two columns after it. */
+static void
+place(const struct lline *l, const size_t *start, size_t ncol,
+    struct buf *cell)
+{
+	struct lcell c[MAXCOLS];
+	size_t n = cells_of(l, c, MAXCOLS), k, col;
+
+	for (k = 0; k < n; k++) {
+		const char *p = l->s.p + c[k].a;
+		size_t len = c[k].b - c[k].a, stt;
+
+		for (col = ncol - 1; col > 0 && start[col] > c[k].col + 2; col--)
+			;
+		/* "1.4.1. Số TTHC": the number and the name are two cells. */
+		if (col == 0 && ncol > 1 && (stt = stt_len(p, len)) > 0 &&
+		    stt < len) {
+			buf_add(&cell[0], p, stt);
+			p += stt + 1;
+			len -= stt + 1;
+			col = 1;
+		}
+		if (cell[col].n > 0)
+			buf_addc(&cell[col], ' ');
+		buf_add(&cell[col], p, len);
+	}
+}
+
+/* A row of ncol cells into the document. */
+static void
+add_row(struct lay *x, size_t no, struct buf *cell, size_t ncol, int first)
+{
+	struct buf *t = &x->tmp;
+	struct row *r;
+	struct cell *rc;
+	size_t col, off;
+
+	buf_clear(t);
+	for (col = 0; col < ncol; col++) {
+		if (col > 0)
+			buf_addc(t, '\t');
+		buf_add(t, cell[col].p == NULL ? "" : cell[col].p, cell[col].n);
+	}
+	if ((r = doc_add_row(x->d, no, t->p, t->n, first)) == NULL ||
+	    (rc = doc_cells(x->d, r, ncol)) == NULL)
+		return;
+	for (col = 0, off = 0; col < ncol; col++) {
+		rc[col].text = r->text + off;
+		rc[col].len = cell[col].n;
+		rc[col].span = 1;
+		off += cell[col].n + 1;
+	}
+}
+
+/* A row starts at line l: an STT number or a total label ("Tổng
+ * cộng") in the first column. */
+static int
+is_anchor(struct lay *x, const struct lline *l, const size_t *start,
+    size_t ncol)
+{
+	struct lcell c[MAXCOLS];
+	size_t n = cells_of(l, c, MAXCOLS);
+
+	if (n == 0 || (ncol > 1 && c[0].col + 2 >= start[1]))
+		return 0;
+	return stt_len(l->s.p + c[0].a, c[0].b - c[0].a) > 0 ||
+	    words_total_label(l->s.p + c[0].a, c[0].b - c[0].a, &x->tmp2);
+}
+
+/* Line l has text in the second column only (a name wrapped around its
+ * row's number). */
+static int
+name_only(const struct lline *l, const size_t *start, size_t ncol)
+{
+	struct lcell c[MAXCOLS];
+	size_t n = cells_of(l, c, MAXCOLS);
+
+	return ncol > 2 && n == 1 && c[0].col + 2 >= start[1] &&
+	    c[0].col + 2 < start[2];
+}
+
+/*
+ * A table block from line i: one row a line down to the first line that
+ * starts a row (an STT number); from there on, each other line belongs
+ * to the row whose first line is nearest (the earlier on a tie), as a
+ * cell's text wrapped over lines stands around its row's number.
+ * Returns the line after the block.
+ */
+static size_t
+table_block(struct lay *x, size_t i)
+{
+	size_t start[MAXCOLS], e = block_end(x, i), ncol, j, k;
+	size_t prev = (size_t)-1, next, col, *owner;
+	struct buf cell[MAXCOLS];
+	int first = 1;
+
+	ncol = table_columns(x, i, e, start);
+	owner = xreallocarray(NULL, e - i, sizeof(*owner));
+	for (j = i; j < e; j++) {
+		owner[j - i] = j;
+		if (x->l[j].kind != L_TABLE)
+			continue;
+		if (is_anchor(x, &x->l[j], start, ncol)) {
+			prev = j;
+			continue;
+		}
+		for (next = j + 1; next < e && !(x->l[next].kind == L_TABLE &&
+		    is_anchor(x, &x->l[next], start, ncol)); next++)
+			;
+		if (prev == (size_t)-1) {
+			/* Above the first row: headers, but for a name just
+			 * above its number. */
+			if (next == j + 1 && next < e &&
+			    name_only(&x->l[j], start, ncol))
+				owner[j - i] = next;
+			continue;
+		}
+		owner[j - i] = next < e && next - j < j - prev ? next : prev;
+	}
+	for (k = i; k < e; k++) {
+		if (x->l[k].kind != L_TABLE || owner[k - i] != k)
+			continue;
+		memset(cell, 0, sizeof(cell));
+		for (j = i; j < e; j++)
+			if (x->l[j].kind == L_TABLE && owner[j - i] == k)
+				place(&x->l[j], start, ncol, cell);
+		add_row(x, x->l[k].no, cell, ncol, first);
+		first = 0;
+		for (col = 0; col < ncol; col++)
+			buf_free(&cell[col]);
+	}
+	free(owner);
+	return e;
+}
+
+/* A list or heading mark starts the line: "- ", "+ ", "• ", "1. ",
+ * "1.2. ", "a) ", "IV. ". */
+static int
+starts_item(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ')
+		return 1;
+	if (n >= 4 && memcmp(s, "•", 3) == 0)
+		return 1;
+	while (i < n && (wd_digit(s[i]) || s[i] == '.'))
+		i++;
+	if (i > 0 && i < n && wd_digit(s[0]) && s[i - 1] == '.' && s[i] == ' ')
+		return 1;
+	if (n >= 3 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == ' ')
+		return 1;
+	for (i = 0; i < n && strchr("IVX", s[i]) != NULL; i++)
+		;
+	return i > 0 && i + 1 < n && s[i] == '.' && s[i + 1] == ' ';
+}
+
+/* The commonest indent of text lines, and the line length a line that
+ * fills the measure reaches (the longest but a few). */
+static void
+measure(const struct lay *x, size_t *margin, size_t *full)
+{
+	size_t count[64] = { 0 }, ends[256] = { 0 }, i, k, seen = 0, total = 0;
+
+	for (i = 0; i < x->n; i++)
+		if (x->l[i].kind == L_TEXT) {
+			count[x->l[i].indent < 63 ? x->l[i].indent : 63]++;
+			ends[x->l[i].end < 255 ? x->l[i].end : 255]++;
+			total++;
+		}
+	*margin = 0;
+	for (k = 1; k < 63; k++)
+		if (count[k] > count[*margin])
+			*margin = k;
+	*full = 0;
+	for (k = 256; k-- > 0 && total > 0;)
+		if ((seen += ends[k]) * 10 >= total) {
+			*full = k;
+			break;
+		}
+}
+
+/* Whether line l starts a paragraph after line prev (NULL: none). */
+static int
+starts_para(const struct lline *prev, const struct lline *l, size_t margin,
+    size_t full)
+{
+	size_t n;
+	const char *s = text_of(l, &n);
+
+	return prev == NULL || l->indent > margin + 1 ||
+	    starts_item(s, n) || prev->end * 4 < full * 3;
+}
+
+/* Appends line l to the paragraph in b. */
+static void
+join(struct buf *b, const struct lline *l)
+{
+	size_t n, k;
+	const char *s = text_of(l, &n);
+
+	/* "117/QĐ-" + "UBND": a code cut at its hyphen. */
+	if (b->n > 1 && b->p[b->n - 1] == '-' && b->p[b->n - 2] != ' ' &&
+	    (isupper_at(s, n, 0) || wd_digit(s[0])))
+		;
+	else if (b->n > 0)
+		buf_addc(b, ' ');
+	/* Blanks that laid the line out are one space in a paragraph. */
+	for (k = 0; k < n; k++)
+		if (s[k] != ' ' || k == 0 || s[k - 1] != ' ')
+			buf_addc(b, s[k]);
+}
+
+/* The body: paragraphs joined from the text lines, and the tables, in
+ * order. */
+static void
+body(struct lay *x)
+{
+	struct buf para = { 0 };
+	const struct lline *prev = NULL;
+	size_t i, margin, full, no = 0;
+
+	measure(x, &margin, &full);
+	for (i = 0; i < x->n; i++) {
+		const struct lline *l = &x->l[i];
+
+		if (l->kind == L_TEXT && (prev == NULL ||
+		    !starts_para(prev, l, margin, full))) {
+			if (prev == NULL)
+				no = l->no;
+			join(&para, l);
+			prev = l;
+			continue;
+		}
+		/* A blank line inside a sentence that runs on (a page's foot,
+		 * a footnote between) does not end its paragraph. */
+		if (l->kind == L_BLANK && prev != NULL &&
+		    prev->end * 4 >= full * 3 && prev->s.n > 0 &&
+		    strchr(".:;!?", prev->s.p[prev->s.n - 1]) == NULL)
+			continue;
+		if (l->kind == L_TEXT || l->kind == L_BLANK || l->kind == L_TABLE) {
+			if (para.n > 0)
+				doc_add_para(x->d, no, para.p, para.n);
+			buf_clear(&para);
+			prev = NULL;
+		}
+		if (l->kind == L_TEXT) {
+			no = l->no;
+			join(&para, l);
+			prev = l;
+		} else if (l->kind == L_TABLE && l->table_start)
+			i = table_block(x, i) - 1;
+	}
+	if (para.n > 0)
+		doc_add_para(x->d, no, para.p, para.n);
+	buf_free(&para);
+}
+
+void
+layout_read(struct doc *d, const char *p, size_t n)
+{
+	struct lay x;
+	size_t i;
+
+	memset(&x, 0, sizeof(x));
+	x.d = d;
+	if (split_lines(&x, p, n) == 0) {
+		drop_page_numbers(&x);
+		footnotes(&x);
+		letterhead(&x);
+		find_tables(&x);
+		body(&x);
+	}
+	for (i = 0; i < x.n; i++)
+		buf_free(&x.l[i].s);
+	free(x.l);
+	buf_free(&x.tmp);
+	buf_free(&x.tmp2);
+}

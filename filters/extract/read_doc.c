@@ -1,0 +1,341 @@
+/*
+ * Word 97-2003 (.doc): an OLE2 compound file, read through antiword
+ * ("antiword -m UTF-8.txt -w 0": one paragraph a line, table rows as
+ * "|cell|cell|").  The rows become TAB-separated lines, a row whose first
+ * cell is empty and whose other cells start in lower case (a cell's text
+ * wrapped by antiword) is joined to the row above, text typed in a legacy
+ * font (TCVN3, VNI) is converted, and the plain-text reader does the rest.
+ * Line numbers are the lines of antiword's output.
+ *
+ * antiword drops the rows of some tables under merged cells (in .doc files
+ * LibreOffice writes): when catdoc finds more table rows, its reading is
+ * used instead, and a warning says so.
+ *
+ * Other OLE2 files (Excel and PowerPoint 97-2003, password-protected
+ * Office files) are refused, named by the stream they hold.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "extract.h"
+#include "xalloc.h"
+
+#define DOC_SECONDS 60
+
+/* A stream name in the compound file's directory (UTF-16LE). */
+static int
+has_stream(const char *p, size_t n, const char *name)
+{
+	char u16[64];
+	size_t k, len = strlen(name), i;
+
+	if (len * 2 > sizeof(u16))
+		return 0;
+	for (k = 0; k < len; k++) {
+		u16[2 * k] = name[k];
+		u16[2 * k + 1] = '\0';
+	}
+	for (i = 0; i + 2 * len <= n; i++)
+		if (memcmp(p + i, u16, 2 * len) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *
+ole_kind(const char *p, size_t n)
+{
+	if (has_stream(p, n, "EncryptedPackage"))
+		return "a password-protected Office document";
+	if (has_stream(p, n, "WordDocument"))
+		return NULL;
+	if (has_stream(p, n, "Workbook") || has_stream(p, n, "Book"))
+		return "an Excel 97-2003 workbook (.xls)";
+	if (has_stream(p, n, "PowerPoint Document"))
+		return "a PowerPoint 97-2003 presentation (.ppt)";
+	return "an OLE2 file with no Word document in it";
+}
+
+/* The cells of table line s[0..n) ("|a |b |") into out, TAB-separated;
+ * returns the number of cells. */
+static size_t
+row_cells(struct buf *out, const char *s, size_t n)
+{
+	size_t i, a, cells = 0;
+
+	for (i = 1; i < n; i = a + 1) {
+		size_t e;
+
+		for (a = i; a < n && s[a] != '|'; a++)
+			;
+		if (a == n && cells > 0)
+			break;
+		for (e = a; e > i && s[e - 1] == ' '; e--)
+			;
+		while (i < e && s[i] == ' ')
+			i++;
+		if (cells++ > 0)
+			buf_addc(out, '\t');
+		buf_add(out, s + i, e - i);
+	}
+	return cells;
+}
+
+/* A wrapped part of the row above: empty first cell, the others empty
+ * or starting in lower case. */
+static int
+continues(const char *row, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0 || row[0] != '\t')
+		return 0;
+	while (i < n) {
+		while (i < n && row[i] == '\t')
+			i++;
+		if (i < n && (isupper_at(row, n, i) || wd_digit(row[i])))
+			return 0;
+		while (i < n && row[i] != '\t')
+			i++;
+	}
+	return 1;
+}
+
+/* Joins the cells of cont[0..n) to those of row, cell by cell. */
+static void
+join_row(struct buf *row, const char *cont, size_t n)
+{
+	struct buf merged = { 0 };
+	const char *a = row->p, *ae = row->p + row->n, *b = cont, *be = cont + n;
+
+	while (a < ae || b < be) {
+		const char *ta = memchr(a, '\t', (size_t)(ae - a));
+		const char *tb = memchr(b, '\t', (size_t)(be - b));
+		size_t la = (size_t)((ta == NULL ? ae : ta) - a);
+		size_t lb = (size_t)((tb == NULL ? be : tb) - b);
+
+		buf_add(&merged, a, la);
+		if (la > 0 && lb > 0)
+			buf_addc(&merged, ' ');
+		buf_add(&merged, b, lb);
+		a = ta == NULL ? ae : ta + 1;
+		b = tb == NULL ? be : tb + 1;
+		if (a < ae || b < be)
+			buf_addc(&merged, '\t');
+	}
+	buf_clear(row);
+	buf_add(row, merged.p == NULL ? "" : merged.p, merged.n);
+	buf_free(&merged);
+}
+
+/*
+ * antiword's text into plain text with TAB-separated rows.  A row joined
+ * to the one above leaves its line empty, so that line numbers hold; the
+ * rows of a table stay one table across such a line.
+ */
+static void
+to_text(struct buf *out, const char *p, size_t n)
+{
+	struct buf *lines = NULL;
+	size_t start = 0, nl = 0, k, last = 0;
+	int in_rows = 0;	/* the line above is a row, or joined to one */
+
+	while (start < n) {
+		const char *s = p + start, *e = memchr(s, '\n', n - start);
+		size_t len = e == NULL ? n - start : (size_t)(e - s);
+
+		lines = xreallocarray(lines, nl + 1, sizeof(*lines));
+		memset(&lines[nl], 0, sizeof(*lines));
+		if (len > 1 && s[0] == '|') {
+			row_cells(&lines[nl], s, len);
+			if (in_rows && continues(lines[nl].p, lines[nl].n)) {
+				join_row(&lines[last], lines[nl].p, lines[nl].n);
+				buf_clear(&lines[nl]);
+			} else
+				last = nl;
+			in_rows = 1;
+		} else {
+			buf_add(&lines[nl], s, len);
+			in_rows = 0;
+		}
+		nl++;
+		start += len + 1;
+	}
+	for (k = 0; k < nl; k++) {
+		buf_add(out, lines[k].p == NULL ? "" : lines[k].p, lines[k].n);
+		buf_addc(out, '\n');
+		buf_free(&lines[k]);
+	}
+	free(lines);
+}
+
+/* Text typed in a legacy font (TCVN3, VNI), converted in place. */
+static void
+legacy(struct buf *text)
+{
+	struct vn_count c = { 0, 0, 0 };
+	struct buf conv = { 0 };
+	enum vn_legacy enc;
+	size_t start = 0;
+
+	vnl_count(&c, text->p == NULL ? "" : text->p, text->n);
+	if ((enc = vnl_decide(&c)) == VN_UNICODE)
+		return;
+	/* Line by line: a line with Vietnamese of its own stays. */
+	while (start < text->n) {
+		const char *s = text->p + start;
+		const char *e = memchr(s, '\n', text->n - start);
+		size_t len = e == NULL ? text->n - start : (size_t)(e - s);
+
+		vnl_convert(&conv, s, len, enc);
+		buf_addc(&conv, '\n');
+		start += len + 1;
+	}
+	buf_clear(text);
+	buf_add(text, conv.p == NULL ? "" : conv.p, conv.n);
+	buf_free(&conv);
+}
+
+/*
+ * antiword writes footnotes at the end, under a rule of dashes, as
+ * "[n]<TAB>text", and their references as "[n]" in the text: the notes
+ * become the document's and leave the text, and so do the references.
+ */
+static void
+notes(struct doc *d, struct buf *text)
+{
+	static const char rule[] = "\n-----------------------\n";
+	char *r = text->p == NULL ? NULL : strstr(text->p, rule), *p, *e;
+	char mark[16];
+	size_t k;
+
+	if (r == NULL)
+		return;
+	for (p = r + sizeof(rule) - 1; *p != '\0'; p = *e == '\0' ? e : e + 1) {
+		e = p + strcspn(p, "\n");
+		if (*p != '[' || (k = strspn(p + 1, "0123456789")) == 0 ||
+		    k > 4 || p[k + 1] != ']')
+			continue;
+		snprintf(mark, sizeof(mark), "%.*s", (int)k, p + 1);
+		doc_add_note(d, mark, p + k + 2 + strspn(p + k + 2, "\t "),
+		    (size_t)(e - (p + k + 2 + strspn(p + k + 2, "\t "))));
+	}
+	text->n = (size_t)(r - text->p) + 1;
+	text->p[text->n] = '\0';
+	/* The references: "[n]" glued to the word before it. */
+	for (p = text->p; (p = strchr(p, '[')) != NULL;) {
+		k = strspn(p + 1, "0123456789");
+		if (k > 0 && k <= 4 && p[k + 1] == ']' && p > text->p &&
+		    p[-1] != ' ' && p[-1] != '\n') {
+			memmove(p, p + k + 2, text->n - (size_t)(p - text->p) -
+			    k - 1);
+			text->n -= k + 2;
+		} else
+			p++;
+	}
+}
+
+/* Lines of text that are table rows: starting with start ('|' for
+ * antiword), or holding a TAB past their start (catdoc). */
+static size_t
+rows_in(const char *p, size_t n, char start)
+{
+	size_t i = 0, count = 0;
+
+	while (i < n) {
+		const char *e = memchr(p + i, '\n', n - i);
+		size_t len = e == NULL ? n - i : (size_t)(e - (p + i));
+
+		if (start != '\0' ? len > 0 && p[i] == start :
+		    len > 1 && p[i] != '\t' && memchr(p + i, '\t', len) != NULL)
+			count++;
+		i += len + 1;
+	}
+	return count;
+}
+
+/*
+ * catdoc's reading, for a document antiword reads short (antiword drops
+ * some tables' rows under merged cells): cells TAB-separated, footnotes at
+ * the end, field codes ("HYPERLINK \"...\"") in the text, which go.
+ * Returns 0 when catdoc found more table rows than antiword did.
+ */
+static int
+catdoc_text(struct buf *out, const char *path, size_t antiword_rows)
+{
+	char *argv[] = { "catdoc", "-d", "utf-8", "-w", (char *)path, NULL };
+	struct spawn_out so;
+	size_t i, n;
+	const char *p;
+	int rc = -1;
+
+	if (spawn_run(argv, DOC_MAX, DOC_SECONDS, &so) == 0 &&
+	    rows_in(so.out.p == NULL ? "" : so.out.p, so.out.n, '\0') >
+	    antiword_rows) {
+		p = so.out.p;
+		n = so.out.n;
+		for (i = 0; i < n; i++) {
+			if (n - i > 11 && memcmp(p + i, "HYPERLINK \"", 11) == 0) {
+				i += 11;
+				while (i < n && p[i] != '"' && p[i] != '\n')
+					i++;
+				continue;
+			}
+			/* A line that only starts with a TAB is no row. */
+			if (p[i] == '\t' && (i == 0 || p[i - 1] == '\n') &&
+			    memchr(p + i + 1, '\t', strcspn(p + i + 1, "\n")) == NULL)
+				continue;
+			buf_addc(out, p[i]);
+		}
+		rc = 0;
+	}
+	spawn_free(&so);
+	return rc;
+}
+
+int
+read_word97(struct doc *d, const char *p, size_t n, const struct readopts *o)
+{
+	const char *what = ole_kind(p, n);
+	char *path, *argv[] = { "antiword", "-m", "UTF-8.txt", "-w", "0", NULL,
+		NULL };
+	struct spawn_out so;
+	struct buf text = { 0 };
+	int rc;
+
+	if (what != NULL)
+		return doc_reject(d, 0, "%s, not a report: extract reads text, "
+		    ".docx, .doc and .pdf", what);
+	if ((path = scratch_file(p, n)) == NULL)
+		return doc_reject(d, 0, "cannot write a scratch file:");
+	argv[5] = path;
+	if (spawn_run(argv, DOC_MAX, DOC_SECONDS, &so) != 0)
+		rc = so.spawn_errno != 0 ? doc_reject(d, 0, "antiword %s "
+		    "(Debian package antiword)", spawn_why(&so)) :
+		    doc_reject(d, 0, "antiword could not read it (%.*s)",
+		    (int)strcspn(so.err.p == NULL ? "" : so.err.p, "\n"),
+		    so.err.p == NULL ? "no message" : so.err.p);
+	else {
+		to_text(&text, so.out.p == NULL ? "" : so.out.p, so.out.n);
+		notes(d, &text);
+		buf_clear(&so.err);
+		if (catdoc_text(&so.err, path, rows_in(so.out.p == NULL ? "" :
+		    so.out.p, so.out.n, '|')) == 0) {
+			warn_at(d->file, 0, "antiword read less of it than catdoc; "
+			    "read through catdoc (line numbers are catdoc's)");
+			buf_clear(&text);
+			buf_add(&text, so.err.p, so.err.n);
+		}
+		legacy(&text);
+		rc = read_text(d, text.p == NULL ? "" : text.p, text.n, o);
+		doc_letterhead(d);
+	}
+	unlink(path);
+	free(path);
+	spawn_free(&so);
+	buf_free(&text);
+	return rc;
+}
