@@ -33,6 +33,7 @@ struct mrow {
 	char **f;		/* every input field */
 	char *code, *name, *prov, *period;	/* NULL when unknown */
 	char day[11];		/* the document's date, "" when none */
+	char *slot;		/* period and subject: a resend shares them */
 	const char *level;	/* units that should report: "district", "ward" */
 	size_t total;
 	enum mstatus st;
@@ -73,6 +74,43 @@ set_status(struct mrow *r, enum mstatus s, char *reason)
 	r->st = s;
 	free(r->reason);
 	r->reason = reason;
+}
+
+/*
+ * What the report is about: its title folded, without its period and the
+ * words that mark a resend ("bổ sung", "thay thế", ...), letters only.
+ * Two reports of one reporter and period are a report and its resend when
+ * their subjects are one; a province's report on administrative reform and
+ * its report on drug prevention are two reports.
+ */
+static void
+subject(struct buf *out, const char *title, const char *period_text)
+{
+	static const char *const marks[] = { " bo sung ", " thay the ",
+		" dieu chinh ", " dinh chinh ", " sua doi ", " lan ", NULL };
+	struct buf f = { 0 }, p = { 0 };
+	char *at;
+	size_t i, k;
+
+	buf_addc(&f, ' ');
+	u8_fold(&f, title, strlen(title));
+	buf_addc(&f, ' ');
+	u8_fold(&p, period_text, strlen(period_text));
+	if (p.n > 0 && (at = strstr(f.p, p.p)) != NULL)
+		memset(at, ' ', p.n);
+	for (i = 0; i < f.n; i++)
+		if (f.p[i] < 'a' || f.p[i] > 'z')
+			f.p[i] = ' ';
+	for (k = 0; marks[k] != NULL; k++)
+		while ((at = strstr(f.p, marks[k])) != NULL)
+			memset(at, ' ', strlen(marks[k]) - 1);
+	for (i = 0; i < f.n; i++)
+		if (f.p[i] != ' ' || (out->n > 0 && out->p[out->n - 1] != ' '))
+			buf_addc(out, f.p[i]);
+	while (out->n > 0 && out->p[out->n - 1] == ' ')
+		out->n--;
+	buf_free(&f);
+	buf_free(&p);
 }
 
 static void
@@ -255,9 +293,9 @@ superseded_by(const struct mstate *st, const struct mrow *old,
 }
 
 /*
- * Two or more reports for one reporter and period: by default the later
- * document date wins (the later file on the same date), the others are
- * superseded.
+ * Two or more reports for one reporter, period and subject: by default
+ * the later document date wins (the later file on the same date), the
+ * others are superseded.
  */
 static void
 settle_resends(struct mstate *st)
@@ -267,8 +305,17 @@ settle_resends(struct mstate *st)
 
 	for (i = 0; i < st->n; i++)
 		if (st->r[i].st == M_OK) {
+			struct buf slot = { 0 };
+
+			buf_adds(&slot, st->r[i].period);
+			buf_addc(&slot, '\x1f');
+			subject(&slot, fld(st, &st->r[i], I_TITLE),
+			    fld(st, &st->r[i], I_PERIOD_TEXT));
+			buf_adds(&slot, "");
+			free(st->r[i].slot);
+			st->r[i].slot = slot.p;
 			v[n].k1 = st->r[i].code;
-			v[n].k2 = st->r[i].period;
+			v[n].k2 = st->r[i].slot;
 			v[n].k3 = st->r[i].day;
 			v[n++].r = &st->r[i];
 		}
@@ -282,7 +329,7 @@ settle_resends(struct mstate *st)
 		if (st->o->resends == RESENDS_ERROR)
 			die(2, "%s: %s: another report of %s for %s (--resends "
 			    "error)", fld(st, v[i].r, I_PATH),
-			    fld(st, v[end - 1].r, I_PATH), v[i].k1, v[i].k2);
+			    fld(st, v[end - 1].r, I_PATH), v[i].k1, v[i].r->period);
 		for (j = i; j + 1 < end; j++)
 			set_status(v[j].r, M_SUPERSEDED,
 			    superseded_by(st, v[j].r, v[end - 1].r));
@@ -457,6 +504,7 @@ free_rows(struct mstate *st)
 		free(r->prov);
 		free(r->period);
 		free(r->reason);
+		free(r->slot);
 	}
 	free(st->r);
 }

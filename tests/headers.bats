@@ -38,7 +38,7 @@ report() {
 		'Độc lập - Tự do - Hạnh phúc' 'Quận 3, ngày 28 tháng 6 năm 2024' '' 'BÁO CÁO' \
 		'Công tác dân vận chính quyền quý II năm 2024'
 	run -0 hdr "$R"
-	assert_output "QUẬN 3|1875/BC-UBND|28 tháng 6 năm 2024|quý II năm 2024|BÁO CÁO"
+	assert_output "QUẬN 3|1875/BC-UBND|28 tháng 6 năm 2024|quý II năm 2024|BÁO CÁO Công tác dân vận chính quyền quý II năm 2024"
 	run -0 resolved "$R"
 	assert_output "770|Quận 3|2024-Q2|ok"
 }
@@ -48,7 +48,7 @@ report() {
 		'Độc lập - Tự do - Hạnh phúc' 'Củ' 'Chi, ngày 20 tháng 9' 'năm 2021' 'BÁO CÁO' \
 		'Kết quả thực hiện quy chế dân chủ 9 tháng năm 2021'
 	run -0 hdr "$R"
-	assert_output "HUYỆN CỦ CHI|402/BC-UBND|20 tháng 9 năm 2021|9 tháng năm 2021|BÁO CÁO"
+	assert_output "HUYỆN CỦ CHI|402/BC-UBND|20 tháng 9 năm 2021|9 tháng năm 2021|BÁO CÁO Kết quả thực hiện quy chế dân chủ 9 tháng năm 2021"
 	run -0 resolved "$R"
 	assert_output "783|Huyện Củ Chi|2021-01/2021-09|ok"
 }
@@ -59,7 +59,7 @@ report() {
 		'| Số: 6275/BC-UBND | Gò Vấp, ngày 08 tháng 11 năm 2024 |' '' 'BÁO CÁO' \
 		'Công tác dân vận của chính quyền năm 2024'
 	run -0 hdr "$R"
-	assert_output "QUẬN GÒ VẤP|6275/BC-UBND|08 tháng 11 năm 2024|năm 2024|BÁO CÁO"
+	assert_output "QUẬN GÒ VẤP|6275/BC-UBND|08 tháng 11 năm 2024|năm 2024|BÁO CÁO Công tác dân vận của chính quyền năm 2024"
 	run -0 resolved "$R"
 	assert_output "764|Quận Gò Vấp|2024|ok"
 }
@@ -71,7 +71,7 @@ report() {
 		'                                    BÁO CÁO' \
 		'                 Công tác Dân vận chính quyền quý 1 năm 2017'
 	run -0 hdr "$R"
-	assert_output "QUẬN PHÚ NHUẬN|23 /BC-UBND|15 tháng 3 năm 2017|quý 1 năm 2017|BÁO CÁO"
+	assert_output "QUẬN PHÚ NHUẬN|23 /BC-UBND|15 tháng 3 năm 2017|quý 1 năm 2017|BÁO CÁO Công tác Dân vận chính quyền quý 1 năm 2017"
 	run -0 resolved "$R"
 	assert_output "768|Quận Phú Nhuận|2017-Q1|ok"
 }
@@ -81,7 +81,7 @@ report() {
 		'Số: 45/BC-UBND' 'Vạn Thắng, ngày 10 tháng 12 năm 2023' 'BÁO CÁO' \
 		'Kết quả thực hiện quy chế dân chủ năm 2023 tại huyện Nông Cống, tỉnh Thanh Hóa'
 	run -0 hdr "$R"
-	assert_output "XÃ VẠN THẮNG|45/BC-UBND|10 tháng 12 năm 2023|năm 2023|BÁO CÁO"
+	assert_output "XÃ VẠN THẮNG|45/BC-UBND|10 tháng 12 năm 2023|năm 2023|BÁO CÁO Kết quả thực hiện quy chế dân chủ năm 2023"
 	# Two xã Vạn Thắng then (Ba Vì, Hà Nội; Nông Cống, Thanh Hóa): the
 	# report names its district and province.
 	run -0 resolved "$R"
@@ -93,7 +93,7 @@ report() {
 		'Bình Thạnh, ngày 30 tháng 9 năm 2024' '__________' 'BÁO CÁO' \
 		'Kết quả công tác dân vận 9 tháng đầu năm 2024'
 	run -0 hdr "$R"
-	assert_output "QUẬN BÌNH THẠNH|4521/BC-UBND|30 tháng 9 năm 2024|9 tháng đầu năm 2024|BÁO CÁO"
+	assert_output "QUẬN BÌNH THẠNH|4521/BC-UBND|30 tháng 9 năm 2024|9 tháng đầu năm 2024|BÁO CÁO Kết quả công tác dân vận 9 tháng đầu năm 2024"
 	run -0 resolved "$R"
 	assert_output "765|Quận Bình Thạnh|2024-01/2024-09|ok"
 }
@@ -102,7 +102,7 @@ report() {
 	report 'ỦY BAN NHÂN DÂN QUẬN GÒ VẤP' 'ỦY BAN NHÂN DÂN PHƯỜNG 7' 'Số: 412/BC-UBND' \
 		'Gò Vấp, ngày 12 tháng 12 năm 2023' 'BÁO CÁO' 'Công tác dân vận năm 2023'
 	run -0 hdr "$R"
-	assert_output "PHƯỜNG 7|412/BC-UBND|12 tháng 12 năm 2023|năm 2023|BÁO CÁO"
+	assert_output "PHƯỜNG 7|412/BC-UBND|12 tháng 12 năm 2023|năm 2023|BÁO CÁO Công tác dân vận năm 2023"
 	# Phường 7 of many districts: the upper level named settles it.
 	run -0 resolved "$R"
 	assert_output "26890|Phường 7|2023|ok"
@@ -111,7 +111,7 @@ report() {
 @test "no letterhead: the body says which committee reports" {
 	report 'BÁO CÁO' 'Ủy ban nhân dân xã Quảng Phú báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở quý I năm 2024 như sau:'
 	run -0 hdr "$R"
-	assert_output "xã Quảng Phú|||quý I năm 2024|BÁO CÁO"
+	assert_output "xã Quảng Phú|||quý I năm 2024|BÁO CÁO Ủy ban nhân dân xã Quảng Phú báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở quý I năm 2024"
 	printf '%s\n' 'Ủy ban nhân dân xã Quảng Phú báo cáo kết quả thực hiện quy chế dân chủ ở cơ sở quý I năm 2024 như sau:' \
 		'Đã tiếp 12 lượt công dân.' > "$R"
 	run -0 hdr "$R"
@@ -126,7 +126,7 @@ report() {
 	run cmp -s "$R" "$BATS_TEST_TMPDIR/nfd.txt"
 	assert_failure
 	run -0 hdr "$BATS_TEST_TMPDIR/nfd.txt"
-	assert_output "HUYỆN BÌNH CHÁNH|676 /BC-UBND|29 tháng 10 năm 2021|quý III năm 2021|BÁO CÁO"
+	assert_output "HUYỆN BÌNH CHÁNH|676 /BC-UBND|29 tháng 10 năm 2021|quý III năm 2021|BÁO CÁO Kết quả thực hiện quý III năm 2021"
 	assert_output "$(cat "$BATS_TEST_TMPDIR/nfc")"
 	run -0 resolved "$BATS_TEST_TMPDIR/nfd.txt"
 	assert_output "785|Huyện Bình Chánh|2021-Q3|ok"
@@ -137,14 +137,14 @@ report() {
 		'BÁO CÁO' 'Công tác dân vận năm 2022'
 	sed -i 's/$/\r/' "$R"
 	run -0 hdr "$R"
-	assert_output "HUYỆN NHÀ BÈ|90/BC-UBND|5 tháng 1 năm 2023|năm 2022|BÁO CÁO"
+	assert_output "HUYỆN NHÀ BÈ|90/BC-UBND|5 tháng 1 năm 2023|năm 2022|BÁO CÁO Công tác dân vận năm 2022"
 }
 
 @test "nǎm written with U+01CE is năm" {
 	report 'ỦY BAN NHÂN DÂN' 'HUYỆN BÌNH CHÁNH' 'Số: 676 /BC-UBND' \
 		'Bình Chánh, ngày 29 tháng 10 nǎm 2021' 'BÁO CÁO' 'Kết quả 9 tháng nǎm 2021'
 	run -0 hdr "$R"
-	assert_output "HUYỆN BÌNH CHÁNH|676 /BC-UBND|29 tháng 10 nǎm 2021|9 tháng nǎm 2021|BÁO CÁO"
+	assert_output "HUYỆN BÌNH CHÁNH|676 /BC-UBND|29 tháng 10 nǎm 2021|9 tháng nǎm 2021|BÁO CÁO Kết quả 9 tháng nǎm 2021"
 	run -0 resolved "$R"
 	assert_output "785|Huyện Bình Chánh|2021-01/2021-09|ok"
 }
@@ -160,7 +160,7 @@ report() {
 	report 'ỦY BAN NHÂN DÂN' 'QUẬN 3' 'Sở Nội vụ Thành phố' 'Số : 80 / BC-UBND' \
 		'Quận 3, ngày 1 tháng 4 năm 2024' 'BÁO CÁO' 'Công tác dân vận quý I năm 2024'
 	run -0 hdr "$R"
-	assert_output "QUẬN 3|80 / BC-UBND|1 tháng 4 năm 2024|quý I năm 2024|BÁO CÁO"
+	assert_output "QUẬN 3|80 / BC-UBND|1 tháng 4 năm 2024|quý I năm 2024|BÁO CÁO Công tác dân vận quý I năm 2024"
 	run -0 bash -c "baocao-extract '$R' | cut -d, -f12"
 	assert_output "raw
 12"
@@ -171,7 +171,7 @@ report() {
 		'Quảng Minh, ngày    tháng 3 năm 2024' 'BÁO CÁO' 'Kết quả quý I năm 2024' \
 		'' 'thị xã Việt Yên, tỉnh Bắc Giang'
 	run -0 hdr "$R"
-	assert_output "PHƯỜNG QUẢNG MINH|/BC-UBND|tháng 3 năm 2024|quý I năm 2024|BÁO CÁO"
+	assert_output "PHƯỜNG QUẢNG MINH|/BC-UBND|tháng 3 năm 2024|quý I năm 2024|BÁO CÁO Kết quả quý I năm 2024"
 	run -0 resolved "$R"
 	assert_output "07792|Phường Quảng Minh|2024-Q1|ok"
 }

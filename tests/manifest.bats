@@ -73,6 +73,17 @@ baocao-normalize: r/q1 (1).txt: duplicate: the same content as 'r/q1.txt'"
 	assert_equal "$stderr" "baocao-normalize: r/a.txt: superseded: resent: 'r/b.txt' (dated 2024-11-10) replaces it, the later file of the same date"
 }
 
+@test "normalize --docs: a resend shares its subject; two reports of one unit and period on two subjects are both kept" {
+	docs 'cchc,r/cchc.txt,aa,QUẬN 1,1/BC-UBND,10 tháng 11 năm 2024,năm 2024,BÁO CÁO Công tác cải cách hành chính năm 2024,,5,' \
+	     'cchc-bs,r/cchc-bs.txt,ab,QUẬN 1,9/BC-UBND,20 tháng 11 năm 2024,Năm 2024,"BÁO CÁO (bổ sung) công tác cải cách hành chính, Năm 2024",,5,' \
+	     'ma-tuy,r/ma-tuy.txt,ac,QUẬN 1,2/BC-UBND,12 tháng 11 năm 2024,năm 2024,BÁO CÁO Tổng kết công tác phòng chống ma túy năm 2024,,7,' > "$BATS_TEST_TMPDIR/d.csv"
+	run -0 --separate-stderr bash -c "$(declare -f statuses); baocao-normalize --docs '$BATS_TEST_TMPDIR/d.csv' | statuses"
+	assert_output "cchc superseded
+cchc-bs ok
+ma-tuy ok"
+	assert_equal "$stderr" "baocao-normalize: r/cchc.txt: superseded: resent: 'r/cchc-bs.txt' (dated 2024-11-20) replaces it"
+}
+
 @test "normalize --docs --resends: both keeps both, error names both files, exit 2" {
 	docs 'q1,r/q1.txt,cc,QUẬN 1,1/BC-UBND,10 tháng 11 năm 2024,năm 2024,BÁO CÁO,,5,' \
 	     'resend/q1,r/resend/q1.txt,dd,QUẬN 1,1/BC-UBND,20 tháng 11 năm 2024,năm 2024,BÁO CÁO,,5,' > "$BATS_TEST_TMPDIR/d.csv"
@@ -153,8 +164,8 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	cd "$BATS_TEST_TMPDIR"
 	run -0 --separate-stderr baocao-extract --docs r/a/q1.txt r/q1-copy.txt.gz r/empty.txt r/bad.txt r/missing.txt
 	assert_line --index 0 "doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,figures,error"
-	assert_line --index 1 "a/q1,r/a/q1.txt,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,QUẬN 1; Quận 1,2,"
-	assert_line --index 2 "q1-copy,r/q1-copy.txt.gz,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,QUẬN 1; Quận 1,2,"
+	assert_line --index 1 "a/q1,r/a/q1.txt,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,"
+	assert_line --index 2 "q1-copy,r/q1-copy.txt.gz,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,"
 	assert_line --index 3 "empty,r/empty.txt,$(printf 'BÁO CÁO\nKhông có số liệu.\n' | sha256sum | cut -d' ' -f1),,,,,BÁO CÁO,,0,"
 	assert_line --index 4 "bad,r/bad.txt,,,,,,,,,r/bad.txt:2: invalid UTF-8 at byte 5 of the line"
 	assert_line --index 5 "missing,r/missing.txt,,,,,,,,,cannot open 'r/missing.txt': No such file or directory"

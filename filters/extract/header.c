@@ -29,6 +29,7 @@
 
 #define HEADER_LINES 60		/* the letterhead is in the first lines */
 #define TITLE_LINES 4		/* lines of the title after its kind */
+#define TITLE_MAX 360		/* bytes of a title at most */
 #define ISSUER_MAX 120		/* bytes of an issuer's name at most */
 #define BODY_LINES 15		/* body lines that may name the issuer */
 #define PROSE_WORDS 12		/* a letterhead line has fewer words */
@@ -645,7 +646,8 @@ body_start(const char *f)
 	return 0;
 }
 
-/* The kind line ("BÁO CÁO") and the period its title names. */
+/* The title: its kind line ("BÁO CÁO") and its subject up to the end of
+ * the period it names, joined (the kind line alone when it names none). */
 static void
 title(struct header *hd, const struct hlines *h)
 {
@@ -655,13 +657,16 @@ title(struct header *hd, const struct hlines *h)
 
 	if (k == h->n)
 		return;
-	hd->title = dupn(h->v[k].p, h->v[k].n);
 	for (b = k + 1; b < h->n && b <= k + TITLE_LINES &&
 	    h->v[b].role == R_TEXT && !body_start(h->v[b].fold); b++)
 		;
 	join(&j, h, k, b);
-	if (period_find_text(j.text.p, j.text.n, p, sizeof(p), &so, &eo) == 0)
+	if (period_find_text(j.text.p, j.text.n, p, sizeof(p), &so, &eo) == 0) {
 		hd->period_text = dupn(j.text.p + so, eo - so);
+		hd->title = dupn(j.text.p, u8_cut(j.text.p, eo, TITLE_MAX));
+	} else {
+		hd->title = dupn(h->v[k].p, h->v[k].n);
+	}
 	joined_free(&j);
 }
 
