@@ -16,7 +16,6 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define NP_WORDS 10	/* words of a noun phrase at most */
 #define PART_GAP 72	/* folded bytes at most between two parts of a list */
 #define RATE_GAP 40	/* ... between a count and the rate that follows it */
 #define MAXHITS 64
@@ -43,12 +42,6 @@ static size_t last_separator(const struct lex *x, const struct piece *pc);
 static void read_complement(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t i, size_t n);
 static size_t complement_end(const char *s, size_t n, size_t from);
 static void drop_verb(struct buf *a);
-static int is_word(const char *s, size_t n, const char *w);
-static int np_stop_exact(const char *s, size_t n);
-static int np_stop2(const char *s, size_t n);
-static int np_stop(const char *s, size_t n);
-static int aspect(const char *s, size_t n);
-static int count_follows(const char *s, size_t n);
 static int hit_class(const struct lex *x, const struct lex_hit *h, int cls);
 static const struct lex_hit * hit_at(const struct lex_hit *h, size_t n, size_t pos);
 static int only_blanks(const char *s, size_t n);
@@ -90,87 +83,6 @@ static int continues(const struct clause_fig *f);
 static void lists(const struct clause_in *in, const struct piece *pc, struct clause_fig *f, size_t i);
 static void range_end(struct clause_fig *f, size_t i);
 static void init_fig(struct clause_fig *f);
-
-static int
-is_word(const char *s, size_t n, const char *w)
-{
-	size_t k = strlen(w);
-
-	return n >= k && strncmp(s, w, k) == 0 && (n == k || !wd_folded(s[k]));
-}
-
-/* Words that end a noun phrase (folded). */
-static const char *const np_stops[] = { "va", "voi", "cho", "cua", "tai",
-	"theo", "de", "nham", "do", "doi voi", "so voi", "hoac", "nhung",
-	"trong", "tren", "thuoc", "tu", "den", "vao", "ve", NULL };
-
-/* Is s[0..n) one of the stop words, whole? */
-static int
-np_stop_exact(const char *s, size_t n)
-{
-	size_t k;
-
-	for (k = 0; np_stops[k] != NULL; k++)
-		if (strlen(np_stops[k]) == n && strncmp(s, np_stops[k], n) == 0)
-			return 1;
-	return 0;
-}
-
-/* The stops of two words, which a cue phrase may start with. */
-static int
-np_stop2(const char *s, size_t n)
-{
-	return is_word(s, n, "so voi") || is_word(s, n, "doi voi");
-}
-
-static int
-np_stop(const char *s, size_t n)
-{
-	size_t k;
-
-	for (k = 0; np_stops[k] != NULL; k++)
-		if (is_word(s, n, np_stops[k]))
-			return 1;
-	return 0;
-}
-
-/* Words that start a verb phrase: đã, đang, được, sẽ, vừa. */
-static int
-aspect(const char *s, size_t n)
-{
-	static const char *const w[] = { "da", "dang", "duoc", "se", "vua",
-		"co", NULL };
-	size_t k;
-
-	for (k = 0; w[k] != NULL; k++)
-		if (is_word(s, n, w[k]))
-			return 1;
-	return 0;
-}
-
-/*
- * Does a count (a number not followed by '%') come later in the clause?
- * Then a verb phrase after a noun is the next figure's label ("15 phường
- * đã tiếp 723 lượt"), not part of this noun ("01 đơn đã giải quyết").
- */
-static int
-count_follows(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && s[i] != ';' && !(s[i] == '.' && (i + 1 == n ||
-	    s[i + 1] == ' ')); i++) {
-		size_t j;
-
-		if (!wd_digit(s[i]) || (i > 0 && wd_folded(s[i - 1])))
-			continue;
-		for (j = i; j < n && (wd_digit(s[j]) || ((s[j] == '.' ||
-		    s[j] == ',') && j + 1 < n && wd_digit(s[j + 1]))); j++)
-			;
-		return !(j < n && s[j] == '%');
-	}
-	return 0;
-}
 
 static int
 hit_class(const struct lex *x, const struct lex_hit *h, int cls)
@@ -230,7 +142,7 @@ head_end(const struct lex *x, const struct piece *pc, size_t end)
 /*
  * The end of the noun phrase at the start of a: the next number, a
  * clause or bracket mark, a word that ends a phrase, a breakdown marker,
- * or NP_WORDS words.  A cue phrase is never cut ("khiếu nại, tố cáo").
+ * or WORDS_NP_MAX words.  A cue phrase is never cut ("khiếu nại, tố cáo").
  */
 static void
 noun_phrase(const struct lex *x, struct piece *pc)
@@ -238,7 +150,7 @@ noun_phrase(const struct lex *x, struct piece *pc)
 	const char *s = pc->a.p;
 	size_t n = pc->a.n, i = 0, end = 0, words = 0;
 
-	while (i < n && words < NP_WORDS) {
+	while (i < n && words < WORDS_NP_MAX) {
 		const struct lex_hit *h = hit_at(pc->ha,
 		    pc->nha < MAXHITS ? pc->nha : MAXHITS, i);
 
@@ -248,9 +160,9 @@ noun_phrase(const struct lex *x, struct piece *pc)
 		}
 		if (h != NULL) {
 			if (hit_class(x, h, LEX_MARK) || (i > 0 &&
-			    aspect(s + i, n - i) && count_follows(s + i, n - i)) ||
-			    ((np_stop2(s + i, n - i) ||
-			    np_stop_exact(s + i, h->len)) &&
+			    words_aspect(s + i, n - i) && words_count_follows(s + i, n - i)) ||
+			    ((words_np_stop2(s + i, n - i) ||
+			    words_np_stop_exact(s + i, h->len)) &&
 			    !hit_class(x, h, LEX_WHAT) && !hit_class(x, h, LEX_KIND) &&
 			    !hit_class(x, h, LEX_STATE)))
 				break;
@@ -259,9 +171,7 @@ noun_phrase(const struct lex *x, struct piece *pc)
 			words++;
 			continue;
 		}
-		if (strchr(",;:().", s[i]) != NULL || wd_digit(s[i]) ||
-		    !wd_folded(s[i]) || np_stop(s + i, n - i) ||
-		    (aspect(s + i, n - i) && count_follows(s + i, n - i)))
+		if (words_np_break(s, n, i))
 			break;
 		while (i < n && wd_folded(s[i]))
 			i++;
@@ -371,9 +281,9 @@ only_separators(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (is_word(s + i, n - i, "va"))
+		if (words_is(s + i, n - i, "va"))
 			i += 2;
-		else if (is_word(s + i, n - i, "hoac"))
+		else if (words_is(s + i, n - i, "hoac"))
 			i += 4;
 		else
 			return 0;

@@ -48,4 +48,38 @@ int words_ward_issuer(const char *p, size_t n, struct buf *tmp);
  * ("thanh pho" before "pho"): NULL-terminated. */
 extern const char *const words_unit_types[];
 
+/*
+ * The noun phrase after a figure, in folded text (lex_fold or u8_fold).
+ * Read once here for the readers that need it: clause.c (which also keeps
+ * the lexicon's cue phrases whole) and extract's unit_text.
+ */
+#define WORDS_NP_MAX 10		/* words of a noun phrase at most */
+/* Folded bytes of a word at most: a Vietnamese syllable has seven
+ * letters at most ("nghiêng"); a longer run is no word of a phrase. */
+#define WORDS_SYLLABLE_MAX 24
+/* Does s[0..n) start with the word w (whole)? */
+int words_is(const char *s, size_t n, const char *w);
+/* Is s[0..n) (all of it) a word that ends a noun phrase: và, với, cho,
+ * của, tại, theo, để, nhằm, do, đối với, so với, hoặc, nhưng, trong,
+ * trên, thuộc, từ, đến, vào, về? */
+int words_np_stop_exact(const char *s, size_t n);
+/* Does s[0..n) start with such a word, or with a two-word one? */
+int words_np_stop(const char *s, size_t n);
+int words_np_stop2(const char *s, size_t n);
+/* Does s[0..n) start with a word that starts a verb phrase (đã, đang,
+ * được, sẽ, vừa, có)? */
+int words_aspect(const char *s, size_t n);
+/* Does a count (a number not followed by '%') come later in the clause?
+ * Then a verb phrase after a noun is the next figure's label ("15 phường
+ * đã tiếp 723 lượt"), not part of this noun ("01 đơn đã giải quyết"). */
+int words_count_follows(const char *s, size_t n);
+/* Does the word at s[i] end the phrase: a number, a clause or bracket
+ * mark, a stop word, a verb phrase before a count, a run of letters no
+ * syllable is? */
+int words_np_break(const char *s, size_t n, size_t i);
+/* The end of the noun phrase at the start of s[0..n): at most max words,
+ * up to the first word that breaks it ("12 hồ sơ trễ hạn, ..." gives "hồ
+ * sơ trễ hạn"). */
+size_t words_np_end(const char *s, size_t n, size_t max);
+
 #endif

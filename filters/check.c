@@ -37,6 +37,7 @@
 #define SYNOPSIS "baocao-check [-z] [-r RULES] [--lexicon FILE] [--corrections FILE] [--stats] [--bad-rows FILE] [FILE ...]"
 #define PART_GAP 72	/* folded bytes at most between two parts of a list */
 #define RATE_GAP 40	/* ... between a count and the rate that follows it */
+#define PHRASE_WORDS 4	/* words before a figure that say it is restated */
 
 enum { C_DOC, C_LINE, C_IND, C_VALUE, C_UNIT, C_SCOPE, C_QUAL, C_RAW,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -507,12 +508,12 @@ table(struct state *st, size_t a, size_t b)
 	}
 }
 
-/* Words before a figure with digits dropped: the last three, folded. */
+/* Words before a figure with digits dropped: the last PHRASE_WORDS, folded. */
 static void
 phrase(struct buf *out, const struct fig *x)
 {
 	struct buf f = { 0 };
-	const char *p, *w[3] = { NULL, NULL, NULL };
+	const char *p, *w[PHRASE_WORDS] = { NULL };
 	size_t k;
 
 	u8_fold(&f, x->f[C_BEFORE], strlen(x->f[C_BEFORE]));
@@ -523,14 +524,13 @@ phrase(struct buf *out, const struct fig *x)
 		if (*p == '\0')
 			break;
 		if ((*p >= 'a' && *p <= 'z')) {
-			w[0] = w[1];
-			w[1] = w[2];
-			w[2] = p;
+			memmove(w, w + 1, (PHRASE_WORDS - 1) * sizeof(*w));
+			w[PHRASE_WORDS - 1] = p;
 		}
 		while (*p != '\0' && *p != ' ')
 			p++;
 	}
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < PHRASE_WORDS; k++)
 		if (w[k] != NULL) {
 			size_t n = strcspn(w[k], " ");
 

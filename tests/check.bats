@@ -96,3 +96,15 @@ facts() {
 	assert_success
 	assert_line "planted found: 6 of 6; false alarms: 0 in 5 reports"
 }
+
+@test "a restatement is said in the same words: the last four before the figure, and its noun phrase after" {
+	printf '%s\n\n' 'BÁO CÁO' \
+		'Trong quý, Chủ tịch Ủy ban phường đã tiếp 40 lượt công dân.' \
+		'Còn Phó Chủ tịch phường đã tiếp 12 lượt công dân.' \
+		'Như đã nêu, Chủ tịch Ủy ban phường đã tiếp 45 lượt công dân.' > "$BATS_TEST_TMPDIR/r.txt"
+	facts "$BATS_TEST_TMPDIR/r.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	# line 5 shares three words only ("phường đã tiếp"): another person
+	assert_output "doc,line,rule,indicator,expected,actual,detail
+r,7,restatement,reception.leader_visits,40,45,stated as 40 at line 3 and as 45 here"
+}

@@ -55,7 +55,7 @@ print(rows[int(sys.argv[1])][sys.argv[2]])" "$1" "$3"
 	printf 'Đã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/bare.txt"
 	run baocao-extract "$BATS_TEST_TMPDIR/bare.txt"
 	assert_success
-	assert_line --index 1 "bare,,,,,1,,text,,,Đã tiếp ,12,lượt công dân,,,text"
+	assert_line --index 1 "bare,,,,,1,,text,,,Đã tiếp ,12,lượt công dân,,,$BATS_TEST_TMPDIR/bare.txt,text"
 }
 
 @test "sections follow roman, arabic and letter headings" {
@@ -81,8 +81,9 @@ print(rows[int(sys.argv[1])][sys.argv[2]])" "$1" "$3"
 	run col 0 "$BATS_TEST_TMPDIR/pb.txt" before
 	assert_output "Ủy ban nhân dân quận đã tiếp nhận hồ sơ, tổng cộng "
 	run col 0 "$BATS_TEST_TMPDIR/pb.txt" after
-	# unit_text took "hồ sơ trong"; the rest joins the next line
-	assert_output " kỳ trên địa bàn quận."
+	# unit_text took "hồ sơ" (a noun phrase ends before "trong"); the
+	# rest joins the next line
+	assert_output " trong kỳ trên địa bàn quận."
 }
 
 @test "the real reports: recall of the gold figures is at least 98%" {
@@ -133,7 +134,7 @@ SH
 	: > "$BATS_TEST_TMPDIR/empty.txt"
 	run baocao-extract "$BATS_TEST_TMPDIR/empty.txt"
 	assert_success
-	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places,reader"
+	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places,path,reader"
 }
 
 @test "a 10 MB line is read, and its figures found, with bounded context" {
@@ -194,8 +195,9 @@ open(sys.argv[2], "w", encoding="utf-8").write(unicodedata.normalize("NFD", t))'
 		"$FIX/forms.txt" "$BATS_TEST_TMPDIR/nfd/forms.txt"
 	# The twin really is another byte sequence.
 	run ! cmp -s "$FIX/forms.txt" "$BATS_TEST_TMPDIR/nfd/forms.txt"
-	baocao-extract "$FIX/forms.txt" > "$BATS_TEST_TMPDIR/nfc.csv"
-	baocao-extract "$BATS_TEST_TMPDIR/nfd/forms.txt" > "$BATS_TEST_TMPDIR/nfd.csv"
+	# (the same name, forms; run from their directories, the same path)
+	(cd "$FIX" && baocao-extract forms.txt) > "$BATS_TEST_TMPDIR/nfc.csv"
+	(cd "$BATS_TEST_TMPDIR/nfd" && baocao-extract forms.txt) > "$BATS_TEST_TMPDIR/nfd.csv"
 	run cmp "$BATS_TEST_TMPDIR/nfc.csv" "$BATS_TEST_TMPDIR/nfd.csv"
 	assert_success
 	# And the header is read from the twin (written out from the fixture).
@@ -256,4 +258,10 @@ print('1\tXã A\t' + '\t'.join(str(i) for i in range(1, 299)))" > "$BATS_TEST_TM
 	[[ "$stderr" == *"baocao-extract: $BATS_TEST_TMPDIR/wide.txt:1: table row of 300 cells: the 44 after the first 256 are dropped"* ]]
 	[[ "$stderr" == *"baocao-extract: $BATS_TEST_TMPDIR/wide.txt:2: table row of 300 cells: the 44 after the first 256 are dropped"* ]]
 	[[ "$stderr" == *"baocao-extract: table cells dropped past the row limit: 88"* ]]
+}
+
+@test "unit_text is the noun phrase after the figure, to its natural end: a comma, 'và', a stop word, the next figure" {
+	printf '%s\n' "Phường nhận 7 đơn kiến nghị phản ánh, giải quyết 5 hồ sơ đất đai quá hạn và 3 trường hợp xử lý kỷ luật cán bộ đến nay; 2 cuộc." > "$BATS_TEST_TMPDIR/u.txt"
+	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/u.txt' | python3 -c 'import csv,sys; print(\"|\".join(r[\"unit_text\"] for r in csv.DictReader(sys.stdin)))'"
+	assert_output "đơn kiến nghị phản ánh|hồ sơ đất đai quá hạn|trường hợp xử lý kỷ luật cán bộ|cuộc"
 }

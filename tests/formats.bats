@@ -168,9 +168,9 @@ print(\" \".join(sorted({r[\"reader\"] for r in csv.DictReader(sys.stdin)})))'"
 import csv, sys
 for r in csv.DictReader(sys.stdin):
     print(r[\"raw\"] + \"|\" + r[\"unit_text\"] + \"|\" + r[\"before\"][:7])'"
-	assert_output '125|hồ sơ trực|Từ ngày
+	assert_output '125|hồ sơ trực tuyến|Từ ngày
 97,37%||Từ ngày
-04|hội nghị với|tổ chức
+04|hội nghị|tổ chức
 120|đại biểu|tổ chức'
 	# 'Từngày' read as 'Từ ngày': the date after it is no figure.
 	run -0 bash -c "baocao-extract '$FIX/glued.pdf' | grep -c '01/7/2025,' || true"
@@ -194,7 +194,7 @@ QUẬN MƯỜI BA|215/BC-UBND|10 tháng 7 năm 2024|6 tháng đầu năm 2024|94
 @test "a scan without --ocr is an error naming it, exit 2, never junk figures" {
 	run -2 --separate-stderr baocao-extract "$FIX/report-scan.pdf"
 	assert_equal "$stderr" "baocao-extract: $FIX/report-scan.pdf: no text layer on 2 of its 2 pages: a scan (--ocr reads it)"
-	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places,reader"
+	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places,path,reader"
 }
 
 @test "a scan with --ocr: at least 90% of the reporter facts, every row flagged ocr" {
@@ -263,7 +263,7 @@ baocao-extract: documents left out: 1"
 	mkdir "$d"
 	cp "$FIX/report.docx" "$d/a.docx"
 	cp "$FIX/report.pdf" "$d/b.pdf"
-	cp "$FIX/report.doc" "$d/c.doc"
+	cp "$FIX/report.doc" "$d/c.DOC"
 	cp "$FIX/report-scan.pdf" "$d/d.pdf"
 	cp "$FIX/truncated.docx" "$d/e.docx"
 	run -3 --separate-stderr city-summary -m "$BATS_TEST_TMPDIR/m.csv" "$d"

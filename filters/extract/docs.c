@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -44,7 +45,8 @@ static const char *const doc_columns[] = { "doc", "path", "sha256", "issuer",
 	"error" };
 enum { NDOCCOLS = sizeof(doc_columns) / sizeof(doc_columns[0]) };
 
-/* The extensions a report's file name ends in, without "." and ".gz". */
+/* The extensions a report's file name ends in, without "." and ".gz"
+ * (in any case: "BC.DOCX"). */
 static const char *const exts[] = { "txt", "docx", "doc", "pdf", NULL };
 
 /* path without "./" in front. */
@@ -96,12 +98,12 @@ name_of(const char *path, size_t skip)
 		return xstrdup("-");
 	p += skip;
 	n -= skip;
-	if (n > 3 && strcmp(p + n - 3, ".gz") == 0)
+	if (n > 3 && strncasecmp(p + n - 3, ".gz", 3) == 0)
 		n -= 3;
 	for (k = 0; exts[k] != NULL; k++) {
 		e = strlen(exts[k]) + 1;
-		if (n > e && p[n - e] == '.' && strncmp(p + n - e + 1, exts[k],
-		    e - 1) == 0 && p[n - e - 1] != '/') {
+		if (n > e && p[n - e] == '.' && strncasecmp(p + n - e + 1,
+		    exts[k], e - 1) == 0 && p[n - e - 1] != '/') {
 			n -= e;
 			break;
 		}

@@ -38,7 +38,6 @@
 
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
 #define CTX_MAX 200			/* bytes of context either side */
-#define UNIT_WORDS 3			/* words of unit_text at most */
 #define ROW_MAXCELLS 256		/* cells kept of one table row */
 #define DOC_MAXITEMS (DOC_MAX / 16)	/* paragraphs, rows and cells in one
 					 * document: bounds the memory a

@@ -4,41 +4,57 @@
  * zeros ("không có đơn khiếu nại").
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "extract.h"
 #include "vnum.h"
 #include "words.h"
 #include "utf8.h"
 
-/* Reads the unit noun after a figure: up to UNIT_WORDS words. */
+/* Is p[0..n) a superscript digit (¹ ² ³ or U+2070..U+2079)? */
+static int
+superscript_digit(const char *p, size_t n)
+{
+	static const char *const sup[] = { "¹", "²", "³", "⁰", "⁴", "⁵", "⁶",
+		"⁷", "⁸", "⁹", NULL };
+	size_t k;
+
+	for (k = 0; sup[k] != NULL; k++)
+		if (n >= strlen(sup[k]) && memcmp(p, sup[k], strlen(sup[k])) == 0)
+			return 1;
+	return 0;
+}
+
+/* The unit noun after a figure at s[i]: the noun phrase as words.h reads
+ * it (the reading normalize's clause starts from), in the text as written. */
 static void
 unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
 {
-	size_t words = 0, j;
+	struct buf f = { 0 };
+	size_t *at = NULL, len, k;
 
 	while (i < n && s[i] == ' ')
 		i++;
 	*us = *ue = i;
-	j = i;
-	while (j < n && words < UNIT_WORDS) {
-		size_t w = j;
-
-		if (!isletter_at(s, n, j) && strncmp(s + j, "²", 2) != 0)
+	len = u8_cut(s + i, n - i, CTX_MAX);
+	if (len == 0)
+		return;
+	u8_fold_at(&f, &at, s + i, len);
+	*ue = i + at[words_np_end(f.p, f.n, WORDS_NP_MAX)];
+	/* A superscript digit after a word is a footnote mark ("phường²⁰"),
+	 * except in an area unit (m², m³). */
+	for (k = *us; k < *ue; k += u8_len(s + k, *ue - k))
+		if (superscript_digit(s + k, *ue - k) && k > *us &&
+		    s[k - 1] != 'm') {
+			*ue = k;
 			break;
-		while (w < n && (isletter_at(s, n, w) || s[w] == '-' ||
-		    (strncmp(s + w, "²", 2) == 0 && w > 0 && s[w - 1] == 'm')))
-			w += u8_len(s + w, n - w);
-		if (w == j)
-			break;
-		*ue = w;
-		words++;
-		j = w;
-		if (j < n && s[j] == ' ')
-			j++;
-		else
-			break;
-	}
+		}
+	while (*ue > *us && s[*ue - 1] == ' ')
+		(*ue)--;
+	buf_free(&f);
+	free(at);
 }
 
 /* Clause bounds around [a, b) on one cleaned line: '.', ';' end a clause. */

@@ -7,7 +7,7 @@
  * nothing interpreted:
  *
  *	doc,issuer,doc_no,doc_date,period_text,line,section,source,
- *	row_label,col_label,before,raw,unit_text,after,places,reader
+ *	row_label,col_label,before,raw,unit_text,after,places,path,reader
  *
  * places (an addition to the contract) lists the "type Name" mentions of
  * administrative units in the document, so that normalize can settle an
@@ -43,7 +43,7 @@
 
 static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
-	"before", "raw", "unit_text", "after", "places", "reader" };
+	"before", "raw", "unit_text", "after", "places", "path", "reader" };
 
 /* Exit status when some inputs were left out and others read. */
 #define EXIT_PARTIAL 3
@@ -128,6 +128,7 @@ emit(struct scan *st, const struct mention *m)
 	csvout_span(o, m->unit);
 	csvout_span(o, m->after);
 	csvout_field(o, h->places.p == NULL ? "" : h->places.p, h->places.n);
+	csvout_str(o, st->doc->path);
 	csvout_str(o, st->doc->reader);
 	csvout_end(o);
 }
