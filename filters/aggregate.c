@@ -491,6 +491,48 @@ write_state(struct csvout *out, const struct acc *a, enum op op,
 	csvout_field(out, tmp->p == NULL ? "" : tmp->p, tmp->n);
 }
 
+/* A countunique state: a CSV-quoted list, split with a tiny scanner. */
+static int
+read_set(struct acc *a, struct span s)
+{
+	size_t i = 0;
+	struct buf item = { 0 };
+
+	while (i < s.n) {
+		buf_clear(&item);
+		if (s.p[i] == '"') {
+			i++;
+			for (;;) {
+				if (i >= s.n) {
+					buf_free(&item);
+					return -1;
+				}
+				if (s.p[i] == '"') {
+					if (i + 1 < s.n && s.p[i + 1] == '"') {
+						buf_addc(&item, '"');
+						i += 2;
+						continue;
+					}
+					i++;
+					break;
+				}
+				buf_addc(&item, s.p[i++]);
+			}
+		} else {
+			while (i < s.n && s.p[i] != ',')
+				buf_addc(&item, s.p[i++]);
+		}
+		if (item.n > 0)
+			set_add(&a->set, item.p, item.n);
+		if (i < s.n && s.p[i++] != ',') {
+			buf_free(&item);
+			return -1;
+		}
+	}
+	buf_free(&item);
+	return 0;
+}
+
 /* Merges one state field into an accumulator; -1 if malformed. */
 static int
 read_state(struct acc *a, enum op op, struct span s)
@@ -523,45 +565,8 @@ read_state(struct acc *a, enum op op, struct span s)
 			return -1;
 		a->n += n;
 		return 0;
-	case OP_COUNTUNIQUE: {
-		/* A CSV-quoted list: split it with a tiny scanner. */
-		size_t i = 0;
-		struct buf item = { 0 };
-
-		while (i < s.n) {
-			buf_clear(&item);
-			if (s.p[i] == '"') {
-				i++;
-				for (;;) {
-					if (i >= s.n) {
-						buf_free(&item);
-						return -1;
-					}
-					if (s.p[i] == '"') {
-						if (i + 1 < s.n && s.p[i + 1] == '"') {
-							buf_addc(&item, '"');
-							i += 2;
-							continue;
-						}
-						i++;
-						break;
-					}
-					buf_addc(&item, s.p[i++]);
-				}
-			} else {
-				while (i < s.n && s.p[i] != ',')
-					buf_addc(&item, s.p[i++]);
-			}
-			if (item.n > 0)
-				set_add(&a->set, item.p, item.n);
-			if (i < s.n && s.p[i++] != ',') {
-				buf_free(&item);
-				return -1;
-			}
-		}
-		buf_free(&item);
-		return 0;
-	}
+	case OP_COUNTUNIQUE:
+		return read_set(a, s);
 	case OP_MIN:
 	case OP_MAX:
 		if (s.n == 0)

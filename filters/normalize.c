@@ -541,16 +541,12 @@ docs_main(const struct opts *o, char **argv, int argc)
 	return 0;
 }
 
-int
-main(int argc, char *argv[])
+/* Reads the options into o; returns optind. */
+static int
+parse_opts(int argc, char *argv[], struct opts *o)
 {
-	struct opts o = { 0 };
-	struct state st = { 0 };
-	FILE *bad = NULL;
-	size_t k;
 	int c;
 
-	diag_init(argv[0]);
 	while ((c = getopt_long(argc, argv, "Vhz", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'V':
@@ -558,56 +554,100 @@ main(int argc, char *argv[])
 		case 'h':
 			cli_help(help_text);
 		case 'z':
-			o.gzip = 1;
+			o->gzip = 1;
 			break;
 		case OPT_BOM:
-			o.bom = 1;
+			o->bom = 1;
 			break;
 		case OPT_BAD_ROWS:
-			o.bad_rows = optarg;
+			o->bad_rows = optarg;
 			break;
 		case OPT_DOCS:
-			o.docs = 1;
+			o->docs = 1;
 			break;
 		case OPT_FILES0_TO:
-			o.files0_to = optarg;
+			o->files0_to = optarg;
 			break;
 		case OPT_PROVINCE:
-			o.m.province = optarg;
+			o->m.province = optarg;
 			break;
 		case OPT_RESENDS:
 			if ((c = manifest_resends(optarg)) < 0)
 				die(2, "option '--resends': '%s' is not latest, both "
 				    "or error", optarg);
-			o.m.resends = (enum resends)c;
-			o.resends_given = 1;
+			o->m.resends = (enum resends)c;
+			o->resends_given = 1;
 			break;
 		case OPT_CORRECTIONS:
-			o.corrections = optarg;
+			o->corrections = optarg;
 			break;
 		case OPT_GAZ:
-			o.gazetteer = optarg;
+			o->gazetteer = optarg;
 			break;
 		case OPT_RULES:
-			o.rules = optarg;
+			o->rules = optarg;
 			break;
 		case OPT_SCOPE:
 			if (strcmp(optarg, "all") == 0)
-				o.all = 1;
+				o->all = 1;
 			else if (strcmp(optarg, "reporter") != 0)
-				o.scopes = parse_scopes(optarg);
+				o->scopes = parse_scopes(optarg);
 			break;
 		case OPT_STATS:
-			o.stats = 1;
+			o->stats = 1;
 			break;
 		default:
 			cli_usage_error(SYNOPSIS);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if ((o.resends_given || o.files0_to != NULL) && !o.docs)
+	if ((o->resends_given || o->files0_to != NULL) && !o->docs)
 		die(2, "options '--resends' and '--files0-to' go with '--docs'");
+	return optind;
+}
+
+/* The output's header: the facts' columns, chosen, the passed ones. */
+static void
+write_header(struct state *st)
+{
+	size_t k;
+
+	if (st->o->bom)
+		csvout_bom(st->out);
+	for (k = 0; k < NOUT; k++)
+		csvout_str(st->out, outcols[k]);
+	/* --scope all says which mention is the document's figure. */
+	if (st->o->all)
+		csvout_str(st->out, "chosen");
+	for (k = 0; k < st->npass; k++)
+		csvout_span(st->out, csvin_colname(st->in, (size_t)st->pass[k]));
+	csvout_end(st->out);
+}
+
+static void
+free_state(struct state *st)
+{
+	csvin_close(st->in);
+	corr_free(st->corr);
+	lex_free(st->lex);
+	gaz_free(st->gaz);
+	facts_free(&st->d.facts);
+	free(st->pass);
+	buf_free(&st->tmp);
+	buf_free(&st->line);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o = { 0 };
+	struct state st = { 0 };
+	FILE *bad = NULL;
+	int i;
+
+	diag_init(argv[0]);
+	i = parse_opts(argc, argv, &o);
+	argc -= i;
+	argv += i;
 	gz_check_inputs(argv, argc);
 	if (o.docs)
 		return docs_main(&o, argv, argc);
@@ -622,16 +662,7 @@ main(int argc, char *argv[])
 	csvin_set_bad_rows(st.in, bad);
 	open_columns(&st);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
-	if (o.bom)
-		csvout_bom(st.out);
-	for (k = 0; k < NOUT; k++)
-		csvout_str(st.out, outcols[k]);
-	/* --scope all says which mention is the document's figure. */
-	if (o.all)
-		csvout_str(st.out, "chosen");
-	for (k = 0; k < st.npass; k++)
-		csvout_span(st.out, csvin_colname(st.in, (size_t)st.pass[k]));
-	csvout_end(st.out);
+	write_header(&st);
 	while (csvin_next(st.in))
 		one_row(&st);
 	if (st.d.doc != NULL)
@@ -642,13 +673,6 @@ main(int argc, char *argv[])
 		corr_warn_unused(st.corr);
 	if (o.stats)
 		print_stats(&st);
-	csvin_close(st.in);
-	corr_free(st.corr);
-	lex_free(st.lex);
-	gaz_free(st.gaz);
-	facts_free(&st.d.facts);
-	free(st.pass);
-	buf_free(&st.tmp);
-	buf_free(&st.line);
+	free_state(&st);
 	return 0;
 }
