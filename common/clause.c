@@ -171,10 +171,8 @@ noun_phrase(const struct lex *x, struct piece *pc)
 			words++;
 			continue;
 		}
-		if (words_np_break(s, n, i))
+		if (!words_np_step(s, n, &i))
 			break;
-		while (i < n && wd_folded(s[i]))
-			i++;
 		end = i;
 		words++;
 	}

@@ -145,6 +145,16 @@ words_np_break(const char *s, size_t n, size_t i)
 	    (words_aspect(s + i, n - i) && words_count_follows(s + i, n - i));
 }
 
+int
+words_np_step(const char *s, size_t n, size_t *i)
+{
+	if (words_np_break(s, n, *i))
+		return 0;
+	while (*i < n && wd_folded(s[*i]))
+		(*i)++;
+	return 1;
+}
+
 size_t
 words_np_end(const char *s, size_t n, size_t max)
 {
@@ -155,10 +165,8 @@ words_np_end(const char *s, size_t n, size_t max)
 			i++;
 			continue;
 		}
-		if (words_np_break(s, n, i))
+		if (!words_np_step(s, n, &i))
 			break;
-		while (i < n && wd_folded(s[i]))
-			i++;
 		end = i;
 		words++;
 	}

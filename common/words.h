@@ -77,6 +77,9 @@ int words_count_follows(const char *s, size_t n);
  * mark, a stop word, a verb phrase before a count, a run of letters no
  * syllable is? */
 int words_np_break(const char *s, size_t n, size_t i);
+/* Steps *i over the word at s[*i], a word of the phrase: 1; 0 (and *i
+ * kept) when the word ends it. */
+int words_np_step(const char *s, size_t n, size_t *i);
 /* The end of the noun phrase at the start of s[0..n): at most max words,
  * up to the first word that breaks it ("12 hồ sơ trễ hạn, ..." gives "hồ
  * sơ trễ hạn"). */

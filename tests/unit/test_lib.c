@@ -149,6 +149,31 @@ test_words(void)
 	buf_free(&t);
 }
 
+/* The end of the noun phrase in folded text, as the string it keeps. */
+static void
+np_is(const char *folded, const char *want)
+{
+	size_t e = words_np_end(folded, strlen(folded), WORDS_NP_MAX);
+
+	CHECK(e == strlen(want) && strncmp(folded, want, e) == 0);
+}
+
+static void
+test_noun_phrase(void)
+{
+	np_is("ho so tre han, 9 don", "ho so tre han");
+	np_is("truong hop xu ly ky luat can bo den nay", "truong hop xu ly ky luat can bo");
+	np_is("dong va 500 trieu", "dong");
+	np_is("luot cong dan so voi cung ky", "luot cong dan");
+	/* a verb phrase before a count is the next figure's label */
+	np_is("phuong da tiep 723 luot", "phuong");
+	np_is("don da giai quyet xong", "don da giai quyet xong");
+	np_is("ho so (chiem 12%)", "ho so");
+	np_is("a b c d e f g h i j k l", "a b c d e f g h i j");
+	np_is("luot xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "luot");
+	np_is("", "");
+}
+
 void
 test_lib(void)
 {
@@ -157,4 +182,5 @@ test_lib(void)
 	test_htab();
 	test_lex();
 	test_words();
+	test_noun_phrase();
 }
