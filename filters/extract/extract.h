@@ -296,8 +296,9 @@ struct header {
 	char *issuer, *doc_no, *doc_date, *period_text;	/* never NULL once
 							 * read; owned,
 							 * header_clear frees */
-	char *title;		/* the kind of document as written, "BÁO
-				 * CÁO"; "" when none */
+	char *title;		/* the title as written, its kind and its
+				 * subject up to the period ("BÁO CÁO Kết quả
+				 * ... quý I năm 2024"); "" when none */
 	struct buf places;	/* "type Name" mentions, "; "-separated;
 				 * kept for the next document */
 };
@@ -306,8 +307,7 @@ struct header {
  * The state of a run, passed to every scanner: the output and the counts
  * for the whole run; doc, hdr and section for the
  * document being scanned (run.c sets doc and clears hdr between
- * documents).  fold is scratch space for folded text; whatever a function
- * returns in it is overwritten by the next fold.
+ * documents).
  */
 struct scan {
 	struct csvout *out;
@@ -316,7 +316,6 @@ struct scan {
 	char section[64];	/* heading path of the current paragraph */
 	int count_only;		/* --docs: figures are counted, not written */
 	unsigned long long figures, skipped, cells_dropped;
-	struct buf fold;
 };
 
 /* Fills st->hdr from st->doc; header_clear frees the fields. */
@@ -364,8 +363,8 @@ void scan_text(struct scan *, struct pos at, const char *s, size_t n,
 void scan_table(struct scan *, size_t b);
 
 /* skip.c: why the digit token s[a..b) is not a figure, or NULL. */
-const char *skip_reason(struct scan *, const char *s, size_t n, size_t a,
-	size_t b, int slashes, size_t *extend);
+const char *skip_reason(const char *s, size_t n, size_t a, size_t b,
+	int slashes, size_t *extend);
 /* The end of a digit token [0-9]+([.,][0-9]+)* starting at i. */
 size_t digit_token(const char *s, size_t n, size_t i);
 

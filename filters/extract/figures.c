@@ -125,31 +125,29 @@ joined_context(const struct doc *d, struct pos at, struct buf *pre,
 /* Verbal zero: "không có đơn khiếu nại, tố cáo", "không để hồ sơ trễ
  * hạn", "không phát sinh vụ việc" up to ')' ';' '.'. */
 static size_t
-verbal_zero(struct scan *st, const char *s, size_t n, size_t i)
+verbal_zero(const char *s, size_t n, size_t i)
 {
 	static const char *const verbs[] = { "khong co ", "khong de ",
 		"khong phat sinh ", "khong xay ra ", NULL };
 	static const char *const nouns[] = { "don", "ho so", "truong hop",
 		"vu ", "khieu nai", "to cao", NULL };
-	size_t j, k;
+	struct buf fold = { 0 };
+	size_t j, k, v;
 	const char *f;
 
 	if (i + 8 > n || !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
 	    s[i - 1] == ';'))
 		return 0;
-	buf_clear(&st->fold);
-	u8_fold(&st->fold, s + i, u8_cut(s + i, n - i, 48));
-	f = st->fold.p == NULL ? "" : st->fold.p;
-	for (k = 0; verbs[k] != NULL; k++)
-		if (strncmp(f, verbs[k], strlen(verbs[k])) == 0)
+	u8_fold(&fold, s + i, u8_cut(s + i, n - i, 48));
+	f = fold.p == NULL ? "" : fold.p;
+	for (v = 0; verbs[v] != NULL; v++)
+		if (strncmp(f, verbs[v], strlen(verbs[v])) == 0)
 			break;
-	if (verbs[k] == NULL)
-		return 0;
-	f += strlen(verbs[k]);
-	for (k = 0; nouns[k] != NULL; k++)
-		if (strncmp(f, nouns[k], strlen(nouns[k])) == 0)
+	for (k = 0; verbs[v] != NULL && nouns[k] != NULL; k++)
+		if (strncmp(f + strlen(verbs[v]), nouns[k], strlen(nouns[k])) == 0)
 			break;
-	if (nouns[k] == NULL)
+	buf_free(&fold);
+	if (verbs[v] == NULL || nouns[k] == NULL)
 		return 0;
 	/* To the end of the clause, or of a list of negations: "không để
 	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two. */
@@ -282,7 +280,7 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 
 		if (!wd_digit(s[i])) {
 			if ((s[i] == 'k' || s[i] == 'K') &&
-			    (b = verbal_zero(st, s, n, i)) > 0) {
+			    (b = verbal_zero(s, n, i)) > 0) {
 				write_figure(st, &ls, s, n, a, b, b, b);
 				i = b;
 			} else {
@@ -296,7 +294,7 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 			b = digit_token(s, n, b + 1);
 			slashes++;
 		}
-		why = skip_reason(st, s, n, a, b, slashes, &extend);
+		why = skip_reason(s, n, a, b, slashes, &extend);
 		if (why == NULL && in_name_list(s, namelist_end, a))
 			why = "name";
 		if (why != NULL) {

@@ -755,6 +755,7 @@ find_places(struct scan *st, const char *s, size_t n)
 {
 	static const char *const types[] = { "thanh pho ", "thi xa ", "thi tran ",
 		"tinh ", "huyen ", "quan ", "phuong ", "xa ", NULL };
+	struct buf fold = { 0 };
 	size_t i = 0;
 
 	while (i < n) {
@@ -767,9 +768,9 @@ find_places(struct scan *st, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		buf_clear(&st->fold);
-		u8_fold(&st->fold, s + i, u8_cut(s + i, n - i, 16));
-		f = st->fold.p == NULL ? "" : st->fold.p;
+		buf_clear(&fold);
+		u8_fold(&fold, s + i, u8_cut(s + i, n - i, 16));
+		f = fold.p == NULL ? "" : fold.p;
 		for (k = 0; types[k] != NULL; k++)
 			if (strncmp(f, types[k], strlen(types[k])) == 0)
 				break;
@@ -797,12 +798,14 @@ find_places(struct scan *st, const char *s, size_t n)
 			else
 				break;
 		}
-		buf_clear(&st->fold);
-		u8_fold(&st->fold, s + j, w - j);
-		if (words > 0 && w > j && strncmp(st->fold.p, "hoi", LIT_LEN("hoi")) != 0)
+		buf_clear(&fold);
+		u8_fold(&fold, s + j, w - j);
+		if (words > 0 && w > j && (fold.p == NULL ||
+		    strncmp(fold.p, "hoi", LIT_LEN("hoi")) != 0))
 			add_place(&st->hdr, s + i, w - i);
 		i = j > i ? j : i + 1;
 	}
+	buf_free(&fold);
 }
 
 /* The fields of the letterhead, as written. */

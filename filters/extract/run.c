@@ -307,7 +307,6 @@ extract_main(int argc, char *argv[])
 		bad = run(&st, &o, paths, names, n, &lines);
 	csvout_close(st.out);
 	buf_free(&st.hdr.places);
-	buf_free(&st.fold);
 	doc_names_free(names, n);
 	if (files0 != NULL) {
 		for (i = 0; i < n; i++)

@@ -14,28 +14,28 @@
 
 /*
  * The words just before position i of s (up to max bytes back), lower-
- * cased with every mark kept, blanks at the end dropped, in st->fold.
+ * cased with every mark kept, blanks at the end dropped, in out.
  * Marks matter: "tầng 3" names a floor, "tăng 3" is a change; "quận 7" a
  * district, "bình quân 72" an average.  *colon says whether a colon ended
  * them: "quý: 702" is a label and its figure, not "quý 2".
  */
 static const char *
-words_before(struct scan *st, const char *s, size_t i, size_t max, int *colon)
+words_before(struct buf *out, const char *s, size_t i, size_t max, int *colon)
 {
 	size_t from = i > max ? i - max : 0;
 
 	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from++;
-	buf_clear(&st->fold);
-	buf_addc(&st->fold, ' ');
-	u8_lower(&st->fold, s + from, i - from);
+	buf_clear(out);
+	buf_addc(out, ' ');
+	u8_lower(out, s + from, i - from);
 	*colon = 0;
-	while (st->fold.n > 0 && (st->fold.p[st->fold.n - 1] == ' ' ||
-	    st->fold.p[st->fold.n - 1] == ':')) {
-		*colon |= st->fold.p[st->fold.n - 1] == ':';
-		st->fold.p[--st->fold.n] = '\0';
+	while (out->n > 0 && (out->p[out->n - 1] == ' ' ||
+	    out->p[out->n - 1] == ':')) {
+		*colon |= out->p[out->n - 1] == ':';
+		out->p[--out->n] = '\0';
 	}
-	return st->fold.p;
+	return out->p;
 }
 
 /* Does f end with the word w, standing alone (not "nhân" in "công
@@ -85,27 +85,26 @@ static const char *const slogan_words[] = { "xin", "luôn", "không", "giảm",
 static const char *const period_words[] = { "tháng", NULL };
 
 static int
-word_follows(struct scan *st, const char *s, size_t n, size_t i,
-    const char *const *words)
+word_follows(const char *s, size_t n, size_t i, const char *const *words)
 {
+	struct buf fold = { 0 };
 	size_t j = i, k;
 	const char *f;
+	int yes = 0;
 
 	while (j < n && s[j] == ' ')
 		j++;
 	if (j == i || j >= n)
 		return 0;
-	buf_clear(&st->fold);
-	u8_lower(&st->fold, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
-	f = st->fold.p == NULL ? "" : st->fold.p;
-	for (k = 0; words[k] != NULL; k++) {
+	u8_lower(&fold, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
+	f = fold.p == NULL ? "" : fold.p;
+	for (k = 0; words[k] != NULL && !yes; k++) {
 		size_t w = strlen(words[k]);
 
-		if (strncmp(f, words[k], w) == 0 &&
-		    !isletter_at(f, st->fold.n, w))
-			return 1;
+		yes = strncmp(f, words[k], w) == 0 && !isletter_at(f, fold.n, w);
 	}
-	return 0;
+	buf_free(&fold);
+	return yes;
 }
 
 /* Is s[a..b) a plain year (1900-2099)? */
@@ -212,18 +211,20 @@ day_month(const char *s, size_t a, size_t b)
  * ("22/12 - 29/12/2025").
  */
 static const char *
-date_without_year(struct scan *st, const char *s, size_t n, size_t a,
-    size_t b)
+date_without_year(const char *s, size_t n, size_t a, size_t b)
 {
 	size_t j = skip_blanks(s, n, b);
 	long p = last_nonblank(s, a);
-	int colon;
+	struct buf before = { 0 };
+	int colon, after_day;
 	const char *f;
 
 	if (!day_month(s, a, b))
 		return NULL;
-	f = words_before(st, s, a, 24, &colon);
-	if (ends_with(f, "ngày"))
+	f = words_before(&before, s, a, 24, &colon);
+	after_day = ends_with(f, "ngày");
+	buf_free(&before);
+	if (after_day)
 		return "date";
 	if (p >= 0 && s[p] == '(' && j < n && s[j] == ')')
 		return "date";
@@ -245,8 +246,8 @@ date_without_year(struct scan *st, const char *s, size_t n, size_t a,
 /* Identifiers (55/KH-UBND, 08-TT/HU, 145/2020/NĐ-CP, 676 /BC-UBND, "329
  * /BC-UBND" with blanks from a PDF) and dates (d/m/yyyy, m/yyyy, d/m). */
 static const char *
-identifier_or_date(struct scan *st, const char *s, size_t n, size_t a,
-    size_t b, int slashes)
+identifier_or_date(const char *s, size_t n, size_t a, size_t b,
+    int slashes)
 {
 	size_t i = skip_blanks(s, n, b);
 
@@ -265,7 +266,7 @@ identifier_or_date(struct scan *st, const char *s, size_t n, size_t a,
 
 		if (is_year(s, after, b) && sl - (s + a) <= 2)
 			return "date";
-		return date_without_year(st, s, n, a, b);
+		return date_without_year(s, n, a, b);
 	}
 	return NULL;
 }
@@ -366,29 +367,33 @@ numbered_thing(const char *s, size_t a, const char *f)
  * "số 34" after a name (Pháp lệnh số 34, cầu Kênh Ngang số 2), a rank,
  * an anniversary. */
 static const char *
-named_number(struct scan *st, const char *s, size_t n, size_t a, size_t b)
+named_number(const char *s, size_t n, size_t a, size_t b)
 {
-	const char *f;
+	struct buf before = { 0 };
+	const char *f, *why = NULL;
 	int k, colon;
 
 	if (b < n && isletter_at(s, n, b) && s[b] != 'm' && s[b] != 'h' &&
 	    s[b] != 'k')
 		return "name";
-	f = words_before(st, s, a, 40, &colon);
-	for (k = 0; name_words[k] != NULL; k++)
+	f = words_before(&before, s, a, 40, &colon);
+	for (k = 0; name_words[k] != NULL && why == NULL; k++)
 		if (ends_with_word(f, name_words[k]) && (!colon ||
 		    names_follow(f, name_words[k])))
-			return "name";
-	if (ends_with_word(f, "số") && !colon && numbered_thing(s, a, f))
-		return "name";
-	if (ends_with_word(f, "hạng") || ends_with_word(f, "kỷ niệm") ||
+			why = "name";
+	if (why != NULL)
+		;
+	else if (ends_with_word(f, "số") && !colon && numbered_thing(s, a, f))
+		why = "name";
+	else if (ends_with_word(f, "hạng") || ends_with_word(f, "kỷ niệm") ||
 	    ends_with_word(f, "kỉ niệm") || ends_with_word(f, "thứ"))
-		return "name";
+		why = "name";
 	/* A year after a "năm" glued to the word before ("nhiệm vụnăm
 	 * 2025", from a PDF's text layer). */
-	if (is_year(s, a, b) && ends_with(f, "năm"))
-		return "date";
-	return NULL;
+	else if (is_year(s, a, b) && ends_with(f, "năm"))
+		why = "date";
+	buf_free(&before);
+	return why;
 }
 
 /* Year ranges: 2021 - 2026, 2020- 2021, (2021 - 2025).  *extend is set
@@ -420,14 +425,14 @@ year_range(const char *s, size_t n, size_t a, size_t b, size_t *extend)
 /* A small bare number before a word: a slogan ("4 xin", "5 không"), a
  * date cut by a line break ("01 năm 2015"), a period ("6 tháng"). */
 static const char *
-small_before_word(struct scan *st, const char *s, size_t n, size_t b)
+small_before_word(const char *s, size_t n, size_t b)
 {
-	if (word_follows(st, s, n, b, slogan_words))
+	if (word_follows(s, n, b, slogan_words))
 		return "slogan";
 	if (b + LIT_LEN(" năm ") + 4 <= n && HAS_PREFIX(s + b, n - b, " năm ") &&
 	    is_year(s, b + LIT_LEN(" năm "), b + LIT_LEN(" năm ") + 4))
 		return "date";
-	if (word_follows(st, s, n, b, period_words))
+	if (word_follows(s, n, b, period_words))
 		return "period";
 	return NULL;
 }
@@ -437,8 +442,8 @@ small_before_word(struct scan *st, const char *s, size_t n, size_t b)
  * already folded into [a..b)) is not a figure.  Returns a reason or NULL.
  */
 const char *
-skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
-    int slashes, size_t *extend)
+skip_reason(const char *s, size_t n, size_t a, size_t b, int slashes,
+    size_t *extend)
 {
 	const char *why;
 
@@ -449,14 +454,14 @@ skip_reason(struct scan *st, const char *s, size_t n, size_t a, size_t b,
 	if (page_number(s, n, a, b))
 		return "page number";
 	if ((why = glued_before(s, n, a, b)) != NULL ||
-	    (why = identifier_or_date(st, s, n, a, b, slashes)) != NULL ||
-	    (why = named_number(st, s, n, a, b)) != NULL)
+	    (why = identifier_or_date(s, n, a, b, slashes)) != NULL ||
+	    (why = named_number(s, n, a, b)) != NULL)
 		return why;
 	if (slashes == 0 && is_year(s, a, b) &&
 	    (why = year_range(s, n, a, b, extend)) != NULL)
 		return why;
 	if (slashes == 0 && b - a <= 2 &&
-	    (why = small_before_word(st, s, n, b)) != NULL)
+	    (why = small_before_word(s, n, b)) != NULL)
 		return why;
 	if (!vnum_plausible(s + a, b - a) && !all_fraction_plausible(s, a, b))
 		return "phone or code";

@@ -39,9 +39,13 @@ is_number_cell(struct span c)
 }
 
 static int
-is_total_label(struct scan *st, struct span c)
+is_total_label(struct span c)
 {
-	return words_total_label(c.p, c.n, &st->fold);
+	struct buf tmp = { 0 };
+	int yes = words_total_label(c.p, c.n, &tmp);
+
+	buf_free(&tmp);
+	return yes;
 }
 
 enum { MAXCELLS = ROW_MAXCELLS, MAXHEAD = 8 };
@@ -209,14 +213,14 @@ column_numbers(const struct span *cells, size_t nc, struct heads *h)
  * at least two of them: a unit written as a code, with no STT.
  */
 static int
-is_data_row(struct scan *st, const struct span *cells, size_t nc)
+is_data_row(const struct span *cells, size_t nc)
 {
 	size_t k, name = 0, nums = 0;
 
 	if ((is_stt(cells[0]) && nc > 1 && cells[1].n > 0 &&
 	    !all_digits(cells[1]) && !is_stt(cells[1])) ||
-	    is_total_label(st, cells[0]) ||
-	    (nc > 1 && cells[0].n == 0 && is_total_label(st, cells[1])))
+	    is_total_label(cells[0]) ||
+	    (nc > 1 && cells[0].n == 0 && is_total_label(cells[1])))
 		return 1;
 	while (name < nc && cells[name].n == 0)
 		name++;
@@ -338,7 +342,7 @@ scan_table(struct scan *st, size_t b)
 		    row_cells(tr, cells);
 		if (!in_data && column_numbers(cells, nc, hd))
 			continue;
-		if (!is_data_row(st, cells, nc)) {
+		if (!is_data_row(cells, nc)) {
 			if (in_data)
 				scan_text(st, at, tr->text, tr->len, 0, "table",
 				    "", "");
