@@ -146,6 +146,20 @@ setup() {
 	assert_output "9 ['q1', '764', 'Quý I năm 2024', 'Lượt tiếp công dân', 10, 'lượt', None, None, 27]"
 }
 
+@test "a relative path (city-summary's manifest gives the paths as given) links to the report from where the run is" {
+	mkdir reports
+	: > "reports/Quận 10.txt"
+	printf 'doc,path\nt10,reports/Quận 10.txt\n' > rel.csv
+	run -0 baocao-xlsx -o book.xlsx facts.csv rel.csv
+	run "$PY" -c 'import openpyxl, urllib.parse
+ws = openpyxl.load_workbook("book.xlsx")["Số liệu gốc"]
+for row in ws.iter_rows(min_row=2):
+    if row[0].value == "t10":
+        print(row[7].value, urllib.parse.unquote(row[7].hyperlink.target))'
+	dir=$(realpath "$BATS_TEST_TMPDIR")
+	assert_output "$dir/reports/Quận 10.txt file://$dir/reports/Quận 10.txt"
+}
+
 @test "Vietnamese text round-trips: every label and unit name reads back as the same NFC text" {
 	baocao-gen -K -p 6 -y 2024 -s 3 corpus > /dev/null
 	baocao-extract corpus/*.txt | baocao-normalize 2>/dev/null > f.csv
