@@ -204,6 +204,19 @@ setup() {
 	assert_equal "$stderr" "city-summary: cannot read '$BATS_TEST_TMPDIR/nope.csv': No such file or directory"
 }
 
+@test "city-summary names a figure to check by the report's path as given and its line, -j 1 and -j 2 alike" {
+	cd "$BATS_TEST_TMPDIR"
+	baocao-gen -p 1 -y 2024 -s 3 r > /dev/null
+	rm r/truth.csv
+	printf '\nỦy ban nhân dân đã tiếp 7 lượt công dân trong kỳ.\n' >> r/760_2024-Q1.txt
+	line=$(grep -c '' r/760_2024-Q1.txt)
+	for j in 1 2; do
+		run -0 --separate-stderr city-summary -j $j -o c$j.csv r
+		[[ "$stderr" == *"baocao-normalize: r/760_2024-Q1.txt:"*": indicator reception.visits: kept "*"; line $line says 7"* ]]
+	done
+	cmp c1.csv c2.csv
+}
+
 @test "check-totals: a table that adds up passes; a planted wrong total is found" {
 	run -0 check-totals "$CORPUS/764_2023-Q1.txt"
 	sed 's/^Tổng cộng\t\t\([0-9]*\)\t/Tổng cộng\t\t999\t/' "$CORPUS/764_2023-Q1.txt" > "$BATS_TEST_TMPDIR/bad.txt"
