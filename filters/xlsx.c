@@ -24,6 +24,7 @@
 #define _XOPEN_SOURCE 700	/* realpath */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -1085,12 +1086,12 @@ temp_file(const char *dest)
 	return b.p;
 }
 
-/* The finished workbook to stdout. */
+/* The finished workbook to fd (stdout, or a device or pipe given as -o). */
 static void
-copy_out(const char *path)
+copy_out(const char *path, int fd)
 {
 	struct gz_in *in = gz_open_in(path);
-	struct gz_out *out = gz_open_out(STDOUT_FILENO, 0);
+	struct gz_out *out = gz_open_out(fd, 0);
 	char tmp[65536];
 	size_t n;
 
@@ -1130,8 +1131,9 @@ main(int argc, char *argv[])
 	struct opts o = { 0 };
 	struct state st = { 0 };
 	lxw_error e;
+	struct stat sb;
 	char *tmp;
-	int c;
+	int c, fd, special;
 
 	diag_init(argv[0]);
 	while ((c = getopt_long(argc, argv, "Vho:", longopts, NULL)) != -1) {
@@ -1160,7 +1162,10 @@ main(int argc, char *argv[])
 	st.lab = labels_load(o.labels);
 	st.gaz = gaz_load(o.gazetteer);
 	open_tables(&st, argv + optind, argc - optind);
-	tmp = temp_file(o.out);
+	/* -o names what is not a regular file (/dev/null, a pipe): written
+	 * to at the end, never replaced. */
+	special = o.out != NULL && stat(o.out, &sb) == 0 && !S_ISREG(sb.st_mode);
+	tmp = temp_file(special ? NULL : o.out);
 	if ((st.wb = workbook_new(tmp)) == NULL)
 		die(2, "cannot make a workbook in '%s'", tmp);
 	make_formats(&st);
@@ -1171,8 +1176,12 @@ main(int argc, char *argv[])
 		    lxw_strerror(e));
 	}
 	if (o.out == NULL)
-		copy_out(tmp);
-	else if (rename(tmp, o.out) == -1)
+		copy_out(tmp, STDOUT_FILENO);
+	else if (special) {
+		if ((fd = open(o.out, O_WRONLY | O_TRUNC)) == -1)
+			die(2, "cannot write '%s':", o.out);
+		copy_out(tmp, fd);
+	} else if (rename(tmp, o.out) == -1)
 		die(2, "cannot write '%s':", o.out);
 	free(tmp);
 	free_state(&st);

@@ -95,7 +95,8 @@ setup() {
 }
 
 @test "-S through a real sshd: the reports are transferred, the table and manifest are byte-identical to -j 1" {
-	run -3 city-summary -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" "$CORPUS"
+	run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" "$CORPUS"
+	said=$(grep -c '^baocao-normalize: ' <<< "$stderr" || true)
 	before=$(grep -c 'Accepted publickey' "$SSHD_DIR/log")
 	commands=$(grep -c 'Starting session: command' "$SSHD_DIR/log")
 	scratch=$(scratch_dirs)
@@ -103,6 +104,9 @@ setup() {
 		-m "$BATS_TEST_TMPDIR/m2.csv" "$CORPUS"
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/s.csv"
 	cmp "$BATS_TEST_TMPDIR/m1.csv" "$BATS_TEST_TMPDIR/m2.csv"
+	# what the jobs said on the host comes back: as many warnings as -j 1
+	[ "$said" -gt 0 ]
+	assert_equal "$(grep -c '^baocao-normalize: ' <<< "$stderr" || true)" "$said"
 	# The jobs ran through the sshd (one connection, shared), read the copies
 	# transferred into their scratch directories (they run there, on
 	# relative names), and removed them.

@@ -217,6 +217,22 @@ setup() {
 	cmp c1.csv c2.csv
 }
 
+@test "-o and -x to what is not a regular file (a pipe, /dev/null) write to it and never replace it" {
+	cd "$BATS_TEST_TMPDIR"
+	baocao-gen -p 1 -y 2024 -s 3 r > /dev/null
+	rm r/truth.csv
+	city-summary -o plain.csv r 2> /dev/null
+	mkfifo table book
+	timeout 60 cat table > got.csv &
+	timeout 60 cat book > got.xlsx &
+	run -0 --separate-stderr city-summary -o table -x book r
+	wait
+	[ -p table ] && [ -p book ]
+	cmp plain.csv got.csv
+	run file got.xlsx
+	assert_output --partial "Microsoft Excel 2007+"
+}
+
 @test "check-totals: a table that adds up passes; a planted wrong total is found" {
 	run -0 check-totals "$CORPUS/764_2023-Q1.txt"
 	sed 's/^Tổng cộng\t\t\([0-9]*\)\t/Tổng cộng\t\t999\t/' "$CORPUS/764_2023-Q1.txt" > "$BATS_TEST_TMPDIR/bad.txt"
