@@ -23,6 +23,9 @@ setup_file() {
 	export DUP=${first%.txt}
 	cp "$DUP.txt" "$DUP (1).txt"
 	printf 'x\377\n' > "$CORPUS/broken.txt"
+	# One report states its visits twice: normalize warns, on any host.
+	second=$(ls "$CORPUS"/gen/*_2024-Q1.txt | sed -n 2p)
+	printf '\nỦy ban nhân dân đã tiếp 7 lượt công dân trong kỳ.\n' >> "$second"
 }
 
 teardown_file() {
