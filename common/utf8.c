@@ -190,10 +190,74 @@ nfc_quick(const char *p, size_t n)
 	return 1;
 }
 
+#define LOWER_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+
+/*
+ * The lower case of each code point below FOLD_TAB when utf8proc makes it
+ * one code point, else 0.  Text that nfc_quick() passes lower-cases one
+ * character at a time from this table as utf8proc lower-cases it whole,
+ * without decomposing and recomposing it (the figure scanner asks for the
+ * words before every number).
+ */
+static utf8proc_int32_t lower_tab[FOLD_TAB];
+
+static void
+lower_init(void)
+{
+	utf8proc_int32_t cp;
+
+	for (cp = 0x80; cp < FOLD_TAB; cp++) {
+		utf8proc_uint8_t enc[4], *r = NULL;
+		utf8proc_ssize_t e = utf8proc_encode_char(cp, enc), k;
+		utf8proc_int32_t lc;
+
+		if (e <= 0)
+			continue;
+		k = utf8proc_map(enc, e, &r, LOWER_OPTS);
+		if (k > 0 && utf8proc_iterate(r, k, &lc) == k)
+			lower_tab[cp] = lc;
+		free(r);
+	}
+}
+
 void
 u8_lower(struct buf *out, const char *p, size_t n)
 {
-	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, 0);
+	static int ready;
+	size_t i = 0, mark = out->n;
+
+	if (!ready) {
+		lower_init();
+		ready = 1;
+	}
+	if (!nfc_quick(p, n)) {
+		map(out, p, n, LOWER_OPTS, 0);
+		return;
+	}
+	buf_reserve(out, n + 4);
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (c < 0x80) {
+			buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0 || cp >= FOLD_TAB || lower_tab[cp] == 0) {
+			out->n = mark;
+			map(out, p, n, LOWER_OPTS, 0);
+			return;
+		}
+		buf_reserve(out, 4);
+		out->n += (size_t)utf8proc_encode_char(lower_tab[cp],
+		    (utf8proc_uint8_t *)out->p + out->n);
+		i += (size_t)k;
+	}
+	buf_adds(out, "");
 }
 
 void

@@ -169,16 +169,6 @@ doc_names(char *const *paths, int n, const char *root, int clashes_ok)
 	return names;
 }
 
-void
-doc_names_free(char **names, int n)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 static void
 write_all(int fd, const char *p, size_t n)
 {

@@ -343,10 +343,9 @@ void scan_doc(struct scan *);
  * docs.c: the name of each document of paths[0..n): its path under root
  * (NULL: the paths' common directory) without the report extension.  Two
  * inputs of one name are an error naming both, unless clashes_ok.  The
- * caller frees the names with doc_names_free.
+ * caller frees the names with cli_free_split.
  */
 char **doc_names(char *const *paths, int n, const char *root, int clashes_ok);
-void doc_names_free(char **names, int n);
 /* docs.c: --docs, one row per input; returns how many could not be read. */
 unsigned long long docs_run(struct scan *, char **paths, char **names, int n,
 	const struct readopts *, int progress);

@@ -307,12 +307,9 @@ extract_main(int argc, char *argv[])
 		bad = run(&st, &o, paths, names, n, &lines);
 	csvout_close(st.out);
 	buf_free(&st.hdr.places);
-	doc_names_free(names, n);
-	if (files0 != NULL) {
-		for (i = 0; i < n; i++)
-			free(paths[i]);
-		free(paths);
-	}
+	cli_free_split(names, (size_t)n);
+	if (files0 != NULL)
+		cli_free_split(paths, (size_t)n);
 	if (o.stats && o.docs) {
 		cli_stat("documents read", (unsigned long long)n - unread);
 		cli_stat("documents that could not be read", unread);

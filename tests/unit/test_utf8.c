@@ -66,9 +66,51 @@ nfc_quick_ranges(void)
 	buf_free(&nfc);
 }
 
+/* u8_lower's table gives, code point by code point and on whole text,
+ * what utf8proc gives for the same text. */
+static void
+test_lower(void)
+{
+	static const char *const texts[] = { "Tầng 12, TĂNG 12", "QUẬN 7 và "
+	    "Bình Quân 72", "ĐẶNG ỨNG Ở ĂN ÂU Ủy ban", "Straße İ ǰ", "“Số” – ₫",
+	    "Tie\xCC\x82\xCC\x81p", "" };
+	struct buf a = { 0 }, b = { 0 };
+	utf8proc_int32_t cp;
+	size_t k;
+
+	for (cp = 1; cp < 0x2100; cp++) {
+		utf8proc_uint8_t enc[4], *r = NULL;
+		utf8proc_ssize_t e;
+
+		if (cp >= 0xD800 && cp < 0xE000)
+			continue;
+		e = utf8proc_encode_char(cp, enc);
+		buf_clear(&a);
+		u8_lower(&a, (const char *)enc, (size_t)e);
+		CHECK(utf8proc_map(enc, e, &r, UTF8PROC_STABLE |
+		    UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) >= 0);
+		CHECK_STR(a.p, (const char *)r);
+		free(r);
+	}
+	for (k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
+		utf8proc_uint8_t *r = NULL;
+
+		buf_clear(&a);
+		u8_lower(&a, texts[k], strlen(texts[k]));
+		CHECK(utf8proc_map((const utf8proc_uint8_t *)texts[k],
+		    (utf8proc_ssize_t)strlen(texts[k]), &r, UTF8PROC_STABLE |
+		    UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) >= 0);
+		CHECK_STR(a.p, (const char *)r);
+		free(r);
+	}
+	buf_free(&a);
+	buf_free(&b);
+}
+
 void
 test_utf8(void)
 {
+	test_lower();
 	struct buf b = { 0 };
 
 	CHECK(u8_invalid("abc", 3) == 3);
