@@ -136,7 +136,7 @@ verbal_zero(const char *s, size_t n, size_t i)
 	const char *f;
 
 	if (i + 8 > n || !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
-	    s[i - 1] == ';'))
+	    s[i - 1] == ';') || (s[i] != 'k' && s[i] != 'K'))
 		return 0;
 	u8_fold(&fold, s + i, u8_cut(s + i, n - i, 48));
 	f = fold.p == NULL ? "" : fold.p;
@@ -164,28 +164,26 @@ verbal_zero(const char *s, size_t n, size_t i)
 static size_t
 figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
 {
-	size_t w;
+	size_t w, k;
 
 	if (b < n && s[b] == '%')
 		b++;
 	else if (b + 1 < n && s[b] == ' ' && s[b + 1] == '%')
 		b += 2;
-	else if (b + 2 < n && s[b] == 'm' && strncmp(s + b + 1, "²", 2) == 0)
-		b += 3;
+	else if (b + 2 < n && s[b] == 'm' && HAS_PREFIX(s + b + 1, n - b - 1, "²"))
+		b += 1 + LIT_LEN("²");
 	else if (b + 3 < n && s[b] == ' ' && s[b + 1] == 'm' &&
-	    strncmp(s + b + 2, "²", 2) == 0)
-		b += 4;
+	    HAS_PREFIX(s + b + 2, n - b - 2, "²"))
+		b += 2 + LIT_LEN("²");
 	else if (b + 1 < n && s[b] == 'm' && s[b + 1] == '2' &&
 	    (b + 2 == n || !wd_digit(s[b + 2])))
 		b += 2;
-	unit_after(s, n, b, us, ue);
-	if (*ue == *us)
-		return b;
 	/* Scale words belong to the figure: 500 triệu đồng. */
-	if ((w = vnum_scale_word(s + *us, n - *us)) > 0) {
-		b = *us + w;
-		unit_after(s, n, b, us, ue);
-	}
+	for (w = b; w < n && s[w] == ' '; w++)
+		;
+	if ((k = vnum_scale_word(s + w, n - w)) > 0)
+		b = w + k;
+	unit_after(s, n, b, us, ue);
 	return b;
 }
 
