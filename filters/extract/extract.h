@@ -188,6 +188,10 @@ void doc_recode(struct doc *, enum vn_legacy);
  * expects them.  Any other document is left as it is.
  */
 void doc_letterhead(struct doc *);
+/* Does a cell p[0..n) say a letterhead: the national motto ("CỘNG HÒA
+ * ...") or the document number ("Số: ...")?  The readers that meet a
+ * letterhead table ask this one test. */
+int doc_letterhead_cell(const char *p, size_t n);
 
 /*
  * Walking the body line by line: each paragraph and each table row in

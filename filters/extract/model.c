@@ -288,6 +288,13 @@ doc_recode(struct doc *d, enum vn_legacy enc)
 
 #define LETTERHEAD_BLOCKS 8	/* the letterhead is among the first blocks */
 
+int
+doc_letterhead_cell(const char *p, size_t n)
+{
+	return HAS_PREFIX(p, n, "CỘNG HÒA") || HAS_PREFIX(p, n, "CỘNG HOÀ") ||
+	    (n > LIT_LEN("Số") && HAS_PREFIX(p, n, "Số"));
+}
+
 /* A letterhead table: small, near the start, with the national motto or
  * the document number in a cell. */
 static int
@@ -305,11 +312,7 @@ is_letterhead(const struct doc *d, size_t b)
 		for (k = 0; k < t->rows[r].ncells; k++) {
 			const struct cell *c = &t->rows[r].cells[k];
 
-			found |= (c->len >= strlen("CỘNG HÒA") &&
-			    (memcmp(c->text, "CỘNG HÒA", strlen("CỘNG HÒA")) == 0 ||
-			    memcmp(c->text, "CỘNG HOÀ", strlen("CỘNG HOÀ")) == 0)) ||
-			    (c->len > strlen("Số") &&
-			    memcmp(c->text, "Số", strlen("Số")) == 0);
+			found |= doc_letterhead_cell(c->text, c->len);
 		}
 	}
 	return found;

@@ -299,9 +299,7 @@ is_letterhead(const struct dx *x)
 		const char *c = s + t->cells[i].off;
 		size_t n = t->cells[i].len;
 
-		if ((n >= 15 && (memcmp(c, "CỘNG HÒA", strlen("CỘNG HÒA")) == 0 ||
-		    memcmp(c, "CỘNG HOÀ", strlen("CỘNG HOÀ")) == 0)) ||
-		    (n >= 4 && memcmp(c, "Số", strlen("Số")) == 0))
+		if (doc_letterhead_cell(c, n))
 			return 1;
 	}
 	return 0;
