@@ -220,6 +220,22 @@ lower_init(void)
 	}
 }
 
+const char *const u8_superscripts[10] = { "⁰", "¹", "²", "³", "⁴", "⁵",
+	"⁶", "⁷", "⁸", "⁹" };
+
+size_t
+u8_superscript_at(const char *p, size_t n)
+{
+	size_t k, len;
+
+	for (k = 0; k < 10; k++) {
+		len = strlen(u8_superscripts[k]);
+		if (n >= len && memcmp(p, u8_superscripts[k], len) == 0)
+			return len;
+	}
+	return 0;
+}
+
 void
 u8_lower(struct buf *out, const char *p, size_t n)
 {

@@ -22,6 +22,10 @@ void u8_fold(struct buf *out, const char *p, size_t n);
 /* Appends p[0..n) lower-cased, NFC, every mark kept ("Tầng" -> "tầng",
  * which is not "tăng"). */
 void u8_lower(struct buf *out, const char *p, size_t n);
+/* The superscript digits ⁰ ¹ ² ... ⁹, by value (footnote marks, m²). */
+extern const char *const u8_superscripts[10];
+/* Does p[0..n) start with a superscript digit?  Its length, or 0. */
+size_t u8_superscript_at(const char *p, size_t n);
 /*
  * u8_fold, one character at a time, noting where each folded byte came
  * from: (*at)[j] is the offset in p of the character that gave out's byte

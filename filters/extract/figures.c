@@ -13,20 +13,6 @@
 #include "words.h"
 #include "utf8.h"
 
-/* Is p[0..n) a superscript digit (¹ ² ³ or U+2070..U+2079)? */
-static int
-superscript_digit(const char *p, size_t n)
-{
-	static const char *const sup[] = { "¹", "²", "³", "⁰", "⁴", "⁵", "⁶",
-		"⁷", "⁸", "⁹", NULL };
-	size_t k;
-
-	for (k = 0; sup[k] != NULL; k++)
-		if (n >= strlen(sup[k]) && memcmp(p, sup[k], strlen(sup[k])) == 0)
-			return 1;
-	return 0;
-}
-
 /* The unit noun after a figure at s[i]: the noun phrase as words.h reads
  * it (the reading normalize's clause starts from), in the text as written. */
 static void
@@ -46,7 +32,7 @@ unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
 	/* A superscript digit after a word is a footnote mark ("phường²⁰"),
 	 * except in an area unit (m², m³). */
 	for (k = *us; k < *ue; k += u8_len(s + k, *ue - k))
-		if (superscript_digit(s + k, *ue - k) && k > *us &&
+		if (u8_superscript_at(s + k, *ue - k) > 0 && k > *us &&
 		    s[k - 1] != 'm') {
 			*ue = k;
 			break;

@@ -156,13 +156,11 @@ sink(struct dx *x)
 static void
 add_text(struct dx *x, const char *s)
 {
-	static const char *const sup[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶",
-		"⁷", "⁸", "⁹" };
 	struct buf *b = sink(x);
 
 	for (; *s != '\0'; s++)
 		if (x->sup && *s >= '0' && *s <= '9')
-			buf_adds(b, sup[*s - '0']);
+			buf_adds(b, u8_superscripts[*s - '0']);
 		else
 			buf_addc(b, *s);
 }
