@@ -18,17 +18,18 @@ cover_due(const struct gaz *g, const char *province, const char *date,
     size_t *n)
 {
 	const struct gaz_unit **v = NULL;
+	struct gaz_unit *const *m;
 	const char *level;
-	size_t i, cap = 0;
+	size_t i, k, cap = 0;
 
 	*n = 0;
 	if (gaz_reporting_units(g, province, date, &level) == 0)
 		return NULL;
-	for (i = 0; i < g->nmembers; i++) {
-		const struct gaz_unit *u = g->members[i];
+	m = gaz_province_members(g, province, &k);
+	for (i = 0; i < k; i++) {
+		const struct gaz_unit *u = m[i];
 
-		if (strcmp(u->province, province) != 0 ||
-		    strcmp(u->level, level) != 0 || !gaz_valid(u, date))
+		if (strcmp(u->level, level) != 0 || !gaz_valid(u, date))
 			continue;
 		if (*n == cap) {
 			cap = cap == 0 ? 32 : cap * 2;

@@ -209,17 +209,28 @@ gaz_valid(const struct gaz_unit *u, const char *date)
 }
 
 /* How many units of level the province has in force on date. */
+struct gaz_unit *const *
+gaz_province_members(const struct gaz *g, const char *province, size_t *n)
+{
+	size_t a = lower_bound(g->members, g->nmembers, province, 1), b;
+
+	for (b = a; b < g->nmembers &&
+	    strcmp(g->members[b]->province, province) == 0; b++)
+		;
+	*n = b - a;
+	return g->members + a;
+}
+
 static size_t
 count_level(const struct gaz *g, const char *province, const char *date,
     const char *level)
 {
-	size_t i, n = 0;
+	struct gaz_unit *const *m;
+	size_t i, k, n = 0;
 
-	for (i = lower_bound(g->members, g->nmembers, province, 1);
-	    i < g->nmembers && strcmp(g->members[i]->province, province) == 0;
-	    i++)
-		if (strcmp(g->members[i]->level, level) == 0 &&
-		    gaz_valid(g->members[i], date))
+	m = gaz_province_members(g, province, &k);
+	for (i = 0; i < k; i++)
+		if (strcmp(m[i]->level, level) == 0 && gaz_valid(m[i], date))
 			n++;
 	return n;
 }

@@ -59,6 +59,9 @@ size_t gaz_reporting_units(const struct gaz *, const char *province,
  */
 size_t gaz_coverage(const struct gaz *, const char *province,
 	const char *date, char *const *codes, size_t n, size_t *covered);
+/* The district- and ward-level versions of province, *n of them. */
+struct gaz_unit *const *gaz_province_members(const struct gaz *,
+	const char *province, size_t *n);
 /* Is code a province in any version? */
 int gaz_is_province(const struct gaz *, const char *code);
 /* The version of code in force on date, else NULL. */
