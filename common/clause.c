@@ -421,9 +421,9 @@ joined(const struct piece *pc, const struct lex_hit *a, const struct lex_hit *b)
 		s++;
 		n--;
 	}
-	if (n >= 2 && strncmp(s, "va", 2) == 0 && (n == 2 || !wd_folded(s[2]))) {
-		s += 2;
-		n -= 2;
+	if (words_is(s, n, "va")) {
+		s += LIT_LEN("va");
+		n -= LIT_LEN("va");
 	}
 	while (n > 0 && (*s == ' ' || *s == ',')) {
 		s++;
@@ -652,11 +652,8 @@ last_separator(const struct lex *x, const struct piece *pc)
 	/* "và" or "hoặc" right before the figure joins it to the one before. */
 	for (i = pc->b.n; i > at && s[i - 1] == ' '; i--)
 		;
-	if (i >= at + 2 && strncmp(s + i - 2, "va", 2) == 0 &&
-	    (i - 2 == 0 || !wd_folded(s[i - 3])))
-		at = i;
-	else if (i >= at + 4 && strncmp(s + i - 4, "hoac", 4) == 0 &&
-	    (i - 4 == 0 || !wd_folded(s[i - 5])))
+	if ((i >= at + LIT_LEN("va") && words_ends_with(s, i, "va")) ||
+	    (i >= at + LIT_LEN("hoac") && words_ends_with(s, i, "hoac")))
 		at = i;
 	return at;
 }
@@ -1043,14 +1040,14 @@ continues(const struct clause_fig *f)
 	 * "tiếp 36 buổi với 118 lượt". */
 	while (n > 0 && l[n - 1] == ' ')
 		n--;
-	if (f->same_clause && n == 3 && strncmp(l, "voi", 3) == 0)
+	if (f->same_clause && n == LIT_LEN("voi") && words_is(l, n, "voi"))
 		return 1;
-	if (f->same_clause && ((n >= 3 && strncmp(l + n - 3, " va", 3) == 0) ||
-	    (n > 0 && l[n - 1] == ',')))
+	if (f->same_clause && ((n > LIT_LEN("va") && l[n - 3] == ' ' &&
+	    words_ends_with(l, n, "va")) || (n > 0 && l[n - 1] == ',')))
 		return 1;
 	while (*l == ' ')
 		l++;
-	if (!f->same_clause || !(*l == ',' || (strncmp(l, "va", 2) == 0 &&
+	if (!f->same_clause || !(*l == ',' || (words_is(l, strlen(l), "va") &&
 	    (l[2] == ' ' || l[2] == '\0'))) || strchr(l, ':') != NULL)
 		return 0;
 	for (; *l != '\0'; l++)

@@ -72,6 +72,15 @@ static const char *const np_stops[] = { "va", "voi", "cho", "cua", "tai",
 	"trong", "tren", "thuoc", "tu", "den", "vao", "ve", NULL };
 
 int
+words_ends_with(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && strncmp(s + n - k, w, k) == 0 &&
+	    (n == k || !wd_folded(s[n - k - 1]));
+}
+
+int
 words_np_stop_exact(const char *s, size_t n)
 {
 	size_t k;

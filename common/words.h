@@ -59,6 +59,8 @@ extern const char *const words_unit_types[];
 #define WORDS_SYLLABLE_MAX 24
 /* Does s[0..n) start with the word w (whole)? */
 int words_is(const char *s, size_t n, const char *w);
+/* Does s[0..n) end with the word w (whole)? */
+int words_ends_with(const char *s, size_t n, const char *w);
 /* Is s[0..n) (all of it) a word that ends a noun phrase: và, với, cho,
  * của, tại, theo, để, nhằm, do, đối với, so với, hoặc, nhưng, trong,
  * trên, thuộc, từ, đến, vào, về? */
