@@ -37,7 +37,7 @@ heading_len(const char *s, size_t n)
 	}
 	if (n >= 3 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == ' ')
 		return 2;
-	if (n >= 4 && strncmp(s, "đ) ", 4) == 0)
+	if (HAS_PREFIX(s, n, "đ) "))
 		return 3;
 	return 0;
 }

@@ -156,10 +156,11 @@ is_page_number(const struct lline *l)
 	size_t n, a = 0, b;
 	const char *s = text_of(l, &n);
 
-	if (n > 2 && strncmp(s, "- ", 2) == 0 && strncmp(s + n - 2, " -", 2) == 0)
-		a = 2, n -= 2;
-	else if (n > 6 && strncmp(s, "Trang ", 6) == 0)
-		a = 6;
+	if (n > LIT_LEN("- ") && HAS_PREFIX(s, n, "- ") &&
+	    memcmp(s + n - LIT_LEN(" -"), " -", LIT_LEN(" -")) == 0)
+		a = LIT_LEN("- "), n -= LIT_LEN(" -");
+	else if (n > LIT_LEN("Trang ") && HAS_PREFIX(s, n, "Trang "))
+		a = LIT_LEN("Trang ");
 	b = n;
 	return b > a && b - a <= 4 && all_digits_n(s + a, b - a);
 }
@@ -358,8 +359,7 @@ letterhead(struct lay *x)
 		if (x->l[i].kind != L_TEXT)
 			continue;
 		text++;
-		if (n >= strlen("BÁO CÁO") && strncmp(s, "BÁO CÁO",
-		    strlen("BÁO CÁO")) == 0 && (n == strlen("BÁO CÁO") ||
+		if (HAS_PREFIX(s, n, "BÁO CÁO") && (n == LIT_LEN("BÁO CÁO") ||
 		    x->l[i].indent > 10)) {
 			last = i;
 			break;

@@ -12,7 +12,8 @@
 #include "extract.h"
 #include "gz.h"
 
-#define MAGIC(s) (s), sizeof(s) - 1
+/* A table entry's magic bytes and their count, from the literal. */
+#define MAGIC(s) (s), LIT_LEN(s)
 
 static int
 starts(const char *p, size_t n, const char *magic, size_t len)
@@ -23,15 +24,15 @@ starts(const char *p, size_t n, const char *magic, size_t len)
 static int
 is_zip(const char *p, size_t n)
 {
-	return starts(p, n, MAGIC("PK\003\004")) ||
-	    starts(p, n, MAGIC("PK\005\006"));
+	return HAS_PREFIX(p, n, "PK\003\004") ||
+	    HAS_PREFIX(p, n, "PK\005\006");
 }
 
 /* An OLE2 compound file: Word 97-2003, also Excel and PowerPoint. */
 static int
 is_ole(const char *p, size_t n)
 {
-	return starts(p, n, MAGIC("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"));
+	return HAS_PREFIX(p, n, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
 }
 
 static int
@@ -40,8 +41,8 @@ is_pdf(const char *p, size_t n)
 	/* The header may follow a little junk (Acrobat allows 1024 bytes). */
 	size_t lim = n < 1024 ? n : 1024, i;
 
-	for (i = 0; i + 5 <= lim; i++)
-		if (memcmp(p + i, "%PDF-", 5) == 0)
+	for (i = 0; i < lim; i++)
+		if (HAS_PREFIX(p + i, lim - i, "%PDF-"))
 			return 1;
 	return 0;
 }
@@ -49,9 +50,9 @@ is_pdf(const char *p, size_t n)
 static int
 is_image(const char *p, size_t n)
 {
-	return starts(p, n, MAGIC("\x89PNG\r\n\032\n")) ||
-	    starts(p, n, MAGIC("\xFF\xD8\xFF")) ||
-	    starts(p, n, MAGIC("II*\0")) || starts(p, n, MAGIC("MM\0*"));
+	return HAS_PREFIX(p, n, "\x89PNG\r\n\032\n") ||
+	    HAS_PREFIX(p, n, "\xFF\xD8\xFF") ||
+	    HAS_PREFIX(p, n, "II*\0") || HAS_PREFIX(p, n, "MM\0*");
 }
 
 /* Inputs that are surely not a report, by their first bytes. */

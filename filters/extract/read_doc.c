@@ -278,8 +278,9 @@ catdoc_text(struct buf *out, const char *path, size_t antiword_rows)
 		p = so.out.p;
 		n = so.out.n;
 		for (i = 0; i < n; i++) {
-			if (n - i > 11 && memcmp(p + i, "HYPERLINK \"", 11) == 0) {
-				i += 11;
+			if (n - i > LIT_LEN("HYPERLINK \"") &&
+			    HAS_PREFIX(p + i, n - i, "HYPERLINK \"")) {
+				i += LIT_LEN("HYPERLINK \"");
 				while (i < n && p[i] != '"' && p[i] != '\n')
 					i++;
 				continue;
