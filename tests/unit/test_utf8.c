@@ -71,8 +71,9 @@ nfc_quick_ranges(void)
 static void
 test_lower(void)
 {
-	static const char *const texts[] = { "Tầng 12, TĂNG 12", "QUẬN 7 và "
-	    "Bình Quân 72", "ĐẶNG ỨNG Ở ĂN ÂU Ủy ban", "Straße İ ǰ", "“Số” – ₫",
+	static const char *const texts[] = { "Tầng 12, TĂNG 12",
+	    "QUẬN 7 và Bình Quân 72", "ĐẶNG ỨNG Ở ĂN ÂU Ủy ban", "Straße İ ǰ",
+	    "“Số” – ₫",
 	    "Tie\xCC\x82\xCC\x81p", "" };
 	struct buf a = { 0 }, b = { 0 };
 	utf8proc_int32_t cp;
