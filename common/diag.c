@@ -60,8 +60,16 @@ vdiag(const char *file, size_t line, const char *fmt, va_list ap)
 	int saved = errno;
 	size_t n = strlen(fmt);
 
-	if (quiet)
+	if (quiet) {
+		/* Still formatted, so a bad argument (a freed string, a wrong
+		 * conversion) shows under a sanitizer as it would when shown. */
+		char scratch[256];
+
+		(void)file;
+		(void)line;
+		vsnprintf(scratch, sizeof(scratch), fmt, ap);
 		return;
+	}
 	fflush(stdout);
 	fprintf(stderr, "%s: ", prog);
 	if (file != NULL) {

@@ -773,11 +773,11 @@ one_row(struct state *st)
 	x->line = strtoul(x->f[C_LINE], NULL, 10);
 	if (dec_parse(&x->value, x->f[C_VALUE], strlen(x->f[C_VALUE])) != DEC_OK) {
 		/* Not a figure this can reason about; it is still counted. */
-		for (k = 0; k < NREQ; k++)
-			free(x->f[k]);
 		st->bad_values++;
 		warn_at(csvin_name(st->in), csvin_line(st->in),
 		    "value '%.40s' is not a number; row skipped", x->f[C_VALUE]);
+		for (k = 0; k < NREQ; k++)
+			free(x->f[k]);
 		return;
 	}
 	x->percent = strcmp(x->f[C_UNIT], "percent") == 0;

@@ -276,6 +276,10 @@ identifier_or_date(const char *s, size_t n, size_t a, size_t b,
  * ("3 9 6 3 / S T C - K T N S"): single characters between single
  * blanks, four or more in a row around a one-digit token.  Not read.
  */
+#define SPACED_RUN 4
+
+/* Only whether the run reaches SPACED_RUN matters: each walk stops there,
+ * so a line of a million such tokens costs a few steps per token. */
 static int
 letter_spaced(const char *s, size_t n, size_t a, size_t b)
 {
@@ -283,13 +287,13 @@ letter_spaced(const char *s, size_t n, size_t a, size_t b)
 
 	if (b - a != 1)
 		return 0;
-	for (i = b; i + 2 <= n && s[i] == ' ' && s[i + 1] != ' ' &&
-	    (i + 2 == n || s[i + 2] == ' '); i += 2)
+	for (i = b; run < SPACED_RUN && i + 2 <= n && s[i] == ' ' &&
+	    s[i + 1] != ' ' && (i + 2 == n || s[i + 2] == ' '); i += 2)
 		run++;
-	for (i = a; i >= 2 && s[i - 1] == ' ' && s[i - 2] != ' ' &&
-	    (i == 2 || s[i - 3] == ' '); i -= 2)
+	for (i = a; run < SPACED_RUN && i >= 2 && s[i - 1] == ' ' &&
+	    s[i - 2] != ' ' && (i == 2 || s[i - 3] == ' '); i -= 2)
 		run++;
-	return run >= 4;
+	return run >= SPACED_RUN;
 }
 
 /* A page number: the only thing on a line that starts a page. */

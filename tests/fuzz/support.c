@@ -9,19 +9,43 @@
 #include "diag.h"
 #include "fuzz.h"
 
+static char fuzz_path[4][4096];
+
+static void
+fuzz_unlink(void)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (fuzz_path[i][0] != '\0')
+			unlink(fuzz_path[i]);
+}
+
+/* A private file per slot (mkstemp: never a name another user could
+ * have planted), rewritten each run and removed at exit. */
 const char *
 fuzz_file(int which, const uint8_t *data, size_t size)
 {
-	static char path[4][64];
+	static int registered;
+	const char *tmp = getenv("TMPDIR");
+	int fd;
 	FILE *f;
 
-	if (path[which][0] == '\0')
-		snprintf(path[which], sizeof(path[which]), "/tmp/baocao-fuzz-%d-%d",
-		    (int)getpid(), which);
-	f = fopen(path[which], "wb");
+	if (fuzz_path[which][0] == '\0') {
+		if (tmp == NULL || *tmp == '\0')
+			tmp = "/tmp";
+		snprintf(fuzz_path[which], sizeof(fuzz_path[which]),
+		    "%s/baocao-fuzz-XXXXXX", tmp);
+		if ((fd = mkstemp(fuzz_path[which])) < 0)
+			abort();
+		close(fd);
+		if (!registered++)
+			atexit(fuzz_unlink);
+	}
+	f = fopen(fuzz_path[which], "wb");
 	if (f == NULL || fwrite(data, 1, size, f) != size || fclose(f) != 0)
 		abort();
-	return path[which];
+	return fuzz_path[which];
 }
 
 static int
