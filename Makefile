@@ -163,14 +163,15 @@ DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
 	openssh-server openssh-client rsync \
 	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
-	tesseract-ocr tesseract-ocr-vie
+	tesseract-ocr tesseract-ocr-vie valgrind
 deps:
 	@missing=""; \
 	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h \
 		libxml2/libxml/xmlreader.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
-		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync; do \
+		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
+		valgrind; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
