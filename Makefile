@@ -19,10 +19,10 @@ FILTERS	= extract normalize aggregate diff check xlsx
 PIPELINES = city-summary compare-periods check-totals chart
 BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
-DATA	= common/data/lexicon.rules common/data/units_history.csv \
-	common/data/labels.csv
+DATA	= common/data/lexicon.rules common/data/words.rules \
+	common/data/units_history.csv common/data/labels.csv
 LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
-	$(B)/gen/data_labels.o
+	$(B)/gen/data_labels.o $(B)/gen/data_words.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -57,6 +57,10 @@ $(B)/embed: common/gen/embed.c
 $(B)/gen/data_lexicon.c: common/data/lexicon.rules $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_lexicon < $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/data_words.c: common/data/words.rules $(B)/embed
+	@mkdir -p $(@D)
+	$(B)/embed data_words < $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/data_units.c: common/data/units_history.csv $(B)/embed
 	@mkdir -p $(@D)

@@ -45,6 +45,21 @@ reporter_doc_date(struct span s, char out[11])
 	return -1;
 }
 
+/* The text w[..end) after as many words as folded[0..n) holds (a fold
+ * keeps the word count). */
+static const char *
+skip_words_of(const char *w, const char *end, const char *folded, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (folded[i] == ' ' && w != NULL && w < end) {
+			w = memchr(w, ' ', (size_t)(end - w));
+			w = w == NULL ? end : w + 1;
+		}
+	return w == NULL ? end : w;
+}
+
 /*
  * Splits "HUYỆN BÌNH CHÁNH" or "UBND phường Quảng Minh" into its type word
  * (folded, or NULL when none is written) and the name's u8_name_key.
@@ -54,44 +69,28 @@ split_name(const char *p, size_t n, struct buf *key)
 {
 	struct buf f = { 0 };
 	const char *type = NULL, *w = p, *end = p + n;
-	int k;
 
 	buf_clear(key);
 	u8_fold(&f, p, n);
 	if (f.p == NULL)
 		buf_adds(&f, "");
-	/* Skip "UBND" / "Ủy ban nhân dân": same word count folded or not. */
+	/* Skip "UBND" / "Ủy ban nhân dân" and the type word(s): the word
+	 * count is the same folded or not. */
 	{
 		const char *fp = f.p;
-		int skip = 0;
+		size_t m = f.n, c;
 
-		if (strncmp(fp, "ubnd ", LIT_LEN("ubnd ")) == 0)
-			skip = 1;
-		else if (strncmp(fp, "uy ban nhan dan ", LIT_LEN("uy ban nhan dan ")) == 0)
-			skip = 4;
-		fp = f.p;
-		for (k = 0; k < skip; k++) {
-			fp = strchr(fp, ' ') + 1;
-			w = memchr(w, ' ', (size_t)(end - w)) + 1;
+		if ((c = words_prefix(WL_COMMITTEE, fp, m)) > 0 && c < m &&
+		    fp[c] == ' ') {
+			w = skip_words_of(w, end, fp, c + 1);
+			fp += c + 1;
+			m -= c + 1;
 		}
-		for (k = 0; words_unit_types[k] != NULL; k++) {
-			size_t tn = strlen(words_unit_types[k]);
-
-			if (strncmp(fp, words_unit_types[k], tn) == 0 && fp[tn] == ' ') {
-				const char *t;
-				int words = strchr(words_unit_types[k], ' ') != NULL ? 2 : 1;
-
-				type = words_unit_types[k];
-				for (t = w; words > 0 && t != NULL; words--) {
-					t = memchr(t, ' ', (size_t)(end - t));
-					if (t != NULL)
-						t++;
-				}
-				if (t != NULL)
-					w = t;
-				break;
-			}
-		}
+		if ((type = words_prefix_text(WL_UNIT_TYPE, fp, m)) != NULL &&
+		    fp[strlen(type)] == ' ') {
+			w = skip_words_of(w, end, fp, strlen(type) + 1);
+		} else
+			type = NULL;
 	}
 	while (w < end && *w == ' ')
 		w++;

@@ -1,19 +1,378 @@
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "diag.h"
+#include "gz.h"
 #include "utf8.h"
 #include "words.h"
 
-const char *const words_unit_types[] = { "thanh pho", "thi xa", "thi tran",
-	"dac khu", "tinh", "huyen", "quan", "phuong", "xa", NULL };
+extern const unsigned char data_words[];
+extern const size_t data_words_len;
 
+/*
+ * The vocabulary in static storage.  Phrases are folded and NUL-ended in
+ * pool; each list's phrases are ph[first[l] .. first[l] + count[l]),
+ * sorted by first byte then longest first (bystart, with the offsets of
+ * each first byte), and again by last byte then longest first (byend).
+ */
+#define POOL_MAX (1u << 16)
+#define PHRASES_MAX 4096
+
+struct phrase {
+	uint32_t off;
+	uint16_t len;
+	int val;
+};
+
+static struct vocab {
+	int loaded;
+	char pool[POOL_MAX];
+	size_t pooln;
+	struct phrase ph[PHRASES_MAX];
+	size_t nph;
+	size_t first[WL_N], count[WL_N];
+	uint16_t bystart[PHRASES_MAX], byend[PHRASES_MAX];
+	uint16_t start_at[WL_N][257], end_at[WL_N][257];
+} vocab;
+
+static const char *const list_name[WL_N] = {
+#define WORDS_NAME(id, name, what) name,
+	WORDS_LISTS(WORDS_NAME)
+#undef WORDS_NAME
+};
+
+static const char *const list_what[WL_N] = {
+#define WORDS_WHAT(id, name, what) what,
+	WORDS_LISTS(WORDS_WHAT)
+#undef WORDS_WHAT
+};
+
+static const char *
+ph_text(const struct phrase *p)
+{
+	return vocab.pool + p->off;
+}
+
+static unsigned char
+ph_first(const struct phrase *p)
+{
+	return (unsigned char)vocab.pool[p->off];
+}
+
+static unsigned char
+ph_last(const struct phrase *p)
+{
+	return (unsigned char)vocab.pool[p->off + p->len - 1];
+}
+
+/* qsort over indices into ph: by first (or last) byte, longest first. */
+static int by_last;
+
+static int
+cmp_ph(const void *a, const void *b)
+{
+	const struct phrase *x = &vocab.ph[*(const uint16_t *)a];
+	const struct phrase *y = &vocab.ph[*(const uint16_t *)b];
+	int cx = by_last ? ph_last(x) : ph_first(x);
+	int cy = by_last ? ph_last(y) : ph_first(y);
+
+	if (cx != cy)
+		return cx - cy;
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static void
+index_list(size_t l)
+{
+	uint16_t *v;
+	size_t i, k, c;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		v = (pass ? vocab.byend : vocab.bystart) + vocab.first[l];
+		for (i = 0; i < vocab.count[l]; i++)
+			v[i] = (uint16_t)(vocab.first[l] + i);
+		by_last = pass;
+		qsort(v, vocab.count[l], sizeof(*v), cmp_ph);
+		for (c = 0, k = 0; c < 257; c++) {
+			while (k < vocab.count[l] && (pass ?
+			    ph_last(&vocab.ph[v[k]]) : ph_first(&vocab.ph[v[k]])) < c)
+				k++;
+			(pass ? vocab.end_at : vocab.start_at)[l][c] = (uint16_t)k;
+		}
+	}
+}
+
+struct wloader {
+	const char *file;
+	size_t line;
+	int seen[WL_N];
+};
+
+/* Folds one phrase of a list into the pool, blanks collapsed. */
+static void
+add_phrase(struct wloader *ld, size_t l, const char *p, size_t n)
+{
+	struct buf f = { 0 };
+	const char *eq = memchr(p, '=', n);
+	struct phrase *ph;
+	size_t i, o;
+	char *end;
+	long val = 0;
+
+	if (eq != NULL) {
+		val = strtol(eq + 1, &end, 10);
+		if (end == eq + 1 || (size_t)(end - p) > n ||
+		    strspn(end, " \t") < (size_t)(p + n - end))
+			die_at(2, ld->file, ld->line, "'%.*s': the number after "
+			    "'=' is not a whole number", (int)diag_quote_len(p, n), p);
+		n = (size_t)(eq - p);
+	}
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	while (n > 0 && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	if (n == 0)
+		die_at(2, ld->file, ld->line, "an empty phrase");
+	u8_fold(&f, p, n);
+	for (i = o = 0; i < f.n; i++)
+		if (!(f.p[i] == ' ' && (o == 0 || f.p[o - 1] == ' ')))
+			f.p[o++] = f.p[i] == '\t' ? ' ' : f.p[i];
+	while (o > 0 && f.p[o - 1] == ' ')
+		o--;
+	if (vocab.nph == PHRASES_MAX || vocab.pooln + o + 1 > POOL_MAX ||
+	    o > UINT16_MAX)
+		die_at(2, ld->file, ld->line, "more words than a vocabulary holds");
+	ph = &vocab.ph[vocab.nph++];
+	ph->off = (uint32_t)vocab.pooln;
+	ph->len = (uint16_t)o;
+	ph->val = (int)val;
+	memcpy(vocab.pool + vocab.pooln, f.p, o);
+	vocab.pooln += o;
+	vocab.pool[vocab.pooln++] = '\0';
+	buf_free(&f);
+	vocab.count[l]++;
+}
+
+/* "words NAME: phrase | phrase=N | ..." */
+static void
+parse_words(struct wloader *ld, const char *s, size_t n)
+{
+	const char *colon = memchr(s, ':', n), *p, *bar;
+	size_t l, k;
+
+	if (n < LIT_LEN("words ") || memcmp(s, "words ", LIT_LEN("words ")) != 0 ||
+	    colon == NULL)
+		die_at(2, ld->file, ld->line, "not a 'words NAME: phrase | ...' line");
+	p = s + LIT_LEN("words ");
+	k = (size_t)(colon - p);
+	while (k > 0 && p[k - 1] == ' ')
+		k--;
+	for (l = 0; l < WL_N; l++)
+		if (strlen(list_name[l]) == k && memcmp(list_name[l], p, k) == 0)
+			break;
+	if (l == WL_N)
+		die_at(2, ld->file, ld->line, "unknown word list '%.*s'",
+		    (int)diag_quote_len(p, k), p);
+	if (ld->seen[l])
+		die_at(2, ld->file, ld->line, "word list '%s' given twice",
+		    list_name[l]);
+	ld->seen[l] = 1;
+	vocab.first[l] = vocab.nph;
+	for (p = colon + 1; p <= s + n; p = bar + 1) {
+		bar = memchr(p, '|', (size_t)(s + n - p));
+		if (bar == NULL)
+			bar = s + n;
+		add_phrase(ld, l, p, (size_t)(bar - p));
+	}
+}
+
+void
+words_load(const char *path)
+{
+	struct wloader ld;
+	struct gz_in *in;
+	struct buf all = { 0 };
+	char tmp[8192];
+	size_t n, i, a;
+
+	if (vocab.loaded)
+		return;
+	memset(&ld, 0, sizeof(ld));
+	in = path == NULL ? gz_open_mem("(built-in words)", data_words,
+	    data_words_len) : gz_open_in(path);
+	while ((n = gz_read(in, tmp, sizeof(tmp))) > 0)
+		buf_add(&all, tmp, n);
+	ld.file = gz_name(in);
+	for (i = a = 0; i <= all.n; i++) {
+		const char *s = all.p + a;
+		size_t len = i - a;
+
+		if (i < all.n && all.p[i] != '\n')
+			continue;
+		ld.line++;
+		a = i + 1;
+		while (len > 0 && (s[len - 1] == '\r' || s[len - 1] == ' '))
+			len--;
+		if (u8_invalid(s, len) != len)
+			die_at(2, ld.file, ld.line, "invalid UTF-8");
+		if (len == 0 || s[0] == '#')
+			continue;
+		parse_words(&ld, s, len);
+	}
+	for (i = 0; i < WL_N; i++)
+		if (!ld.seen[i])
+			die_at(2, ld.file, 0, "no word list '%s' (%s)",
+			    list_name[i], list_what[i]);
+	for (i = 0; i < WL_N; i++)
+		index_list(i);
+	gz_close_in(in);
+	buf_free(&all);
+	vocab.loaded = 1;
+}
+
+/* Is the match of phrase p at s[at] whole words? */
+static int
+whole(const struct phrase *p, const char *s, size_t n, size_t at)
+{
+	if (at > 0 && wd_folded(ph_first(p)) && wd_folded(s[at - 1]))
+		return 0;
+	return !(at + p->len < n && wd_folded(ph_last(p)) &&
+	    wd_folded(s[at + p->len]));
+}
+
+/* The longest phrase of l that s[0..n) starts with, or NULL. */
+static const struct phrase *
+prefix(enum words_list l, const char *s, size_t n)
+{
+	unsigned char c;
+	size_t k;
+
+	words_load(NULL);
+	if (n == 0)
+		return NULL;
+	c = (unsigned char)s[0];
+	for (k = vocab.start_at[l][c]; k < vocab.start_at[l][c + 1]; k++) {
+		const struct phrase *p = &vocab.ph[vocab.bystart[vocab.first[l] + k]];
+
+		if (p->len <= n && memcmp(s, ph_text(p), p->len) == 0 &&
+		    whole(p, s, n, 0))
+			return p;
+	}
+	return NULL;
+}
+
+size_t
+words_prefix_val(enum words_list l, const char *s, size_t n, int *val)
+{
+	const struct phrase *p = prefix(l, s, n);
+
+	*val = p == NULL ? 0 : p->val;
+	return p == NULL ? 0 : p->len;
+}
+
+const char *
+words_prefix_text(enum words_list l, const char *s, size_t n)
+{
+	const struct phrase *p = prefix(l, s, n);
+
+	return p == NULL ? NULL : ph_text(p);
+}
+
+size_t
+words_prefix(enum words_list l, const char *s, size_t n)
+{
+	int v;
+
+	return words_prefix_val(l, s, n, &v);
+}
+
+size_t
+words_suffix(enum words_list l, const char *s, size_t n)
+{
+	unsigned char c;
+	size_t k;
+
+	words_load(NULL);
+	if (n == 0)
+		return 0;
+	c = (unsigned char)s[n - 1];
+	for (k = vocab.end_at[l][c]; k < vocab.end_at[l][c + 1]; k++) {
+		const struct phrase *p = &vocab.ph[vocab.byend[vocab.first[l] + k]];
+
+		if (p->len <= n && memcmp(s + n - p->len, ph_text(p), p->len) == 0 &&
+		    whole(p, s, n, n - p->len))
+			return p->len;
+	}
+	return 0;
+}
+
+int
+words_exact(enum words_list l, const char *s, size_t n)
+{
+	unsigned char c;
+	size_t k;
+
+	words_load(NULL);
+	if (n == 0)
+		return 0;
+	c = (unsigned char)s[0];
+	for (k = vocab.start_at[l][c]; k < vocab.start_at[l][c + 1]; k++) {
+		const struct phrase *p = &vocab.ph[vocab.bystart[vocab.first[l] + k]];
+
+		if (p->len == n && memcmp(s, ph_text(p), n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Can a phrase start at s[i] of folded text: at a word's start, or at a
+ * byte that is no word's? */
+static int
+can_start(const char *s, size_t i)
+{
+	return i == 0 || !wd_folded(s[i - 1]) || !wd_folded(s[i]);
+}
+
+long
+words_find(enum words_list l, const char *s, size_t n, size_t *len)
+{
+	size_t i, m;
+
+	for (i = 0; i < n; i++)
+		if (can_start(s, i) && (m = words_prefix(l, s + i, n - i)) > 0) {
+			*len = m;
+			return (long)i;
+		}
+	return -1;
+}
+
+long
+words_find_last(enum words_list l, const char *s, size_t n, size_t *len)
+{
+	size_t i, m, best_end = 0;
+	long best = -1;
+
+	for (i = 0; i < n; i++)
+		if (can_start(s, i) && (m = words_prefix(l, s + i, n - i)) > 0 &&
+		    i + m >= best_end) {
+			best = (long)i;
+			best_end = i + m;
+			*len = m;
+		}
+	return best;
+}
 int
 words_total_label(const char *p, size_t n, struct buf *tmp)
 {
-	static const char *const labels[] = { "tong cong", "tong so", "tong",
-		"cong", "toan quan", "toan huyen", "toan phuong", "toan xa",
-		"toan thi xa", "toan thanh pho", "toan tinh", NULL };
-	size_t k, m;
 	const char *f;
+	size_t m, w;
 
 	buf_clear(tmp);
 	u8_fold(tmp, p, n);
@@ -23,39 +382,37 @@ words_total_label(const char *p, size_t n, struct buf *tmp)
 	m = strlen(f);
 	while (m > 0 && strchr(" :.,", f[m - 1]) != NULL)
 		m--;
-	for (k = 0; labels[k] != NULL; k++) {
-		size_t w = strlen(labels[k]);
-
-		/* The whole cell, or the label and words in brackets. */
-		if (m >= w && strncmp(f, labels[k], w) == 0 &&
-		    (m == w || f[w] == ' ' || f[w] == '(' || f[w] == ':'))
-			return k < 2 || m == w || f[w] == '(' || f[w] == ':' ||
-			    f[w + 1] == '(';
-	}
-	return 0;
+	if ((w = words_prefix(WL_TOTAL_LABEL, f, m)) == 0)
+		return 0;
+	/* The whole cell, or the label and words in brackets. */
+	return words_exact(WL_TOTAL_LABEL_ALONE, f, w) || m == w ||
+	    f[w] == '(' || f[w] == ':' || (f[w] == ' ' && f[w + 1] == '(');
 }
 
 int
 words_ward_issuer(const char *p, size_t n, struct buf *tmp)
 {
-	static const char *const heads[] = { "uy ban nhan dan ", "ubnd ", NULL };
-	static const char *const wards[] = { "phuong ", "xa ", "thi tran ",
-		"dac khu ", NULL };
 	const char *f;
-	size_t k;
+	size_t m, k;
 
 	buf_clear(tmp);
 	u8_fold(tmp, p, n);
 	f = tmp->p == NULL ? "" : tmp->p;
-	while (*f == ' ')
+	m = tmp->n;
+	while (m > 0 && *f == ' ') {
 		f++;
-	for (k = 0; heads[k] != NULL; k++)
-		if (strncmp(f, heads[k], strlen(heads[k])) == 0)
-			f += strlen(heads[k]);
-	for (k = 0; wards[k] != NULL; k++)
-		if (strncmp(f, wards[k], strlen(wards[k])) == 0)
-			return 1;
-	return 0;
+		m--;
+	}
+	if ((k = words_prefix(WL_COMMITTEE, f, m)) > 0) {
+		f += k;
+		m -= k;
+		while (m > 0 && *f == ' ') {
+			f++;
+			m--;
+		}
+	}
+	k = words_prefix(WL_WARD_TYPE, f, m);
+	return k > 0 && k < m && f[k] == ' ';
 }
 
 int
@@ -65,11 +422,6 @@ words_is(const char *s, size_t n, const char *w)
 
 	return n >= k && strncmp(s, w, k) == 0 && (n == k || !wd_folded(s[k]));
 }
-
-/* Words that end a noun phrase (folded). */
-static const char *const np_stops[] = { "va", "voi", "cho", "cua", "tai",
-	"theo", "de", "nham", "do", "doi voi", "so voi", "hoac", "nhung",
-	"trong", "tren", "thuoc", "tu", "den", "vao", "ve", NULL };
 
 int
 words_ends_with(const char *s, size_t n, const char *w)
@@ -83,42 +435,25 @@ words_ends_with(const char *s, size_t n, const char *w)
 int
 words_np_stop_exact(const char *s, size_t n)
 {
-	size_t k;
-
-	for (k = 0; np_stops[k] != NULL; k++)
-		if (strlen(np_stops[k]) == n && strncmp(s, np_stops[k], n) == 0)
-			return 1;
-	return 0;
+	return words_exact(WL_NP_STOP, s, n);
 }
 
 int
 words_np_stop2(const char *s, size_t n)
 {
-	return words_is(s, n, "so voi") || words_is(s, n, "doi voi");
+	return words_prefix(WL_NP_STOP2, s, n) > 0;
 }
 
 int
 words_np_stop(const char *s, size_t n)
 {
-	size_t k;
-
-	for (k = 0; np_stops[k] != NULL; k++)
-		if (words_is(s, n, np_stops[k]))
-			return 1;
-	return 0;
+	return words_prefix(WL_NP_STOP, s, n) > 0;
 }
 
 int
 words_aspect(const char *s, size_t n)
 {
-	static const char *const w[] = { "da", "dang", "duoc", "se", "vua",
-		"co", NULL };
-	size_t k;
-
-	for (k = 0; w[k] != NULL; k++)
-		if (words_is(s, n, w[k]))
-			return 1;
-	return 0;
+	return words_prefix(WL_ASPECT, s, n) > 0;
 }
 
 int

@@ -18,6 +18,56 @@ wd_digit(char c)
 }
 
 /*
+ * The vocabulary: every list of words the reading relies on outside the
+ * lexicon's cues lives in common/data/words.rules (built in), by the name
+ * given here.  Matching is on folded text (u8_fold or lex_fold: lower
+ * case, no marks, đ as d) and by whole words.  The lists are loaded on
+ * first use, into static storage (no heap: nothing to free, nothing a
+ * harness could free under them); a list named here that the file lacks,
+ * or a list the file names that is not here, is an error naming the file
+ * and line.  A phrase may carry a number ("triệu=6"), read by the _val
+ * functions.
+ */
+#define WORDS_LISTS(X) \
+	X(NP_STOP, "np-stop", "words that end a noun phrase") \
+	X(NP_STOP2, "np-stop2", "two-word phrases that end a noun phrase") \
+	X(ASPECT, "aspect", "words that start a verb phrase") \
+	X(UNIT_TYPE, "unit-type", "the type words of administrative units") \
+	X(WARD_TYPE, "ward-type", "the type words of ward-level units") \
+	X(COMMITTEE, "committee", "the People's Committee as issuers write it") \
+	X(TOTAL_LABEL, "total-label", "the label of a total row") \
+	X(TOTAL_LABEL_ALONE, "total-label-alone", \
+	    "total labels that need no bracket after them")
+
+enum words_list {
+#define WORDS_ENUM(id, name, what) WL_##id,
+	WORDS_LISTS(WORDS_ENUM)
+#undef WORDS_ENUM
+	WL_N
+};
+
+/* Loads the vocabulary from path (NULL: the built-in copy) unless it is
+ * loaded already.  Every function below loads the built-in copy first
+ * when nothing was loaded. */
+void words_load(const char *path);
+/* The longest phrase of list l that s[0..n) starts with, as whole words:
+ * its length, or 0.  *val gets its number (0 when it has none). */
+size_t words_prefix(enum words_list l, const char *s, size_t n);
+size_t words_prefix_val(enum words_list l, const char *s, size_t n, int *val);
+/* The phrase itself (folded, NUL-ended, lives as long as the program),
+ * or NULL. */
+const char *words_prefix_text(enum words_list l, const char *s, size_t n);
+/* The longest phrase of l that s[0..n) ends with, as whole words. */
+size_t words_suffix(enum words_list l, const char *s, size_t n);
+/* Is s[0..n) (all of it) a phrase of l? */
+int words_exact(enum words_list l, const char *s, size_t n);
+/* The first place a phrase of l occurs in s[0..n) as whole words: its
+ * offset (*len its length), or -1. */
+long words_find(enum words_list l, const char *s, size_t n, size_t *len);
+/* Likewise the occurrence that ends last. */
+long words_find_last(enum words_list l, const char *s, size_t n, size_t *len);
+
+/*
  * A byte of a word in folded text (lex_fold): a letter or digit; every
  * byte above ASCII, since folding leaves only letters and numbers there.
  */
@@ -44,9 +94,6 @@ int words_total_label(const char *p, size_t n, struct buf *tmp);
  * Quảng Phú", "Đặc khu Côn Đảo")? tmp is scratch. */
 int words_ward_issuer(const char *p, size_t n, struct buf *tmp);
 
-/* The type words of administrative units, folded, longest first
- * ("thanh pho" before "pho"): NULL-terminated. */
-extern const char *const words_unit_types[];
 
 /*
  * The noun phrase after a figure, in folded text (lex_fold or u8_fold).
