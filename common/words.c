@@ -1,6 +1,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -38,15 +39,21 @@ static struct vocab {
 } vocab;
 
 static const char *const list_name[WL_N] = {
-#define WORDS_NAME(id, name, what) name,
+#define WORDS_NAME(id, name, mode, what) name,
 	WORDS_LISTS(WORDS_NAME)
 #undef WORDS_NAME
 };
 
 static const char *const list_what[WL_N] = {
-#define WORDS_WHAT(id, name, what) what,
+#define WORDS_WHAT(id, name, mode, what) what,
 	WORDS_LISTS(WORDS_WHAT)
 #undef WORDS_WHAT
+};
+
+static const enum words_mode list_mode[WL_N] = {
+#define WORDS_MODE(id, name, mode, what) WM_##mode,
+	WORDS_LISTS(WORDS_MODE)
+#undef WORDS_MODE
 };
 
 static const char *
@@ -140,7 +147,10 @@ add_phrase(struct wloader *ld, size_t l, const char *p, size_t n)
 	}
 	if (n == 0)
 		die_at(2, ld->file, ld->line, "an empty phrase");
-	u8_fold(&f, p, n);
+	if (list_mode[l] == WM_MARKS)
+		u8_lower(&f, p, n);
+	else
+		u8_fold(&f, p, n);
 	for (i = o = 0; i < f.n; i++)
 		if (!(f.p[i] == ' ' && (o == 0 || f.p[o - 1] == ' ')))
 			f.p[o++] = f.p[i] == '\t' ? ' ' : f.p[i];
@@ -237,14 +247,55 @@ words_load(const char *path)
 	vocab.loaded = 1;
 }
 
-/* Is the match of phrase p at s[at] whole words? */
+/* Is the character at s[i] part of a word, as list l counts words? */
 static int
-whole(const struct phrase *p, const char *s, size_t n, size_t at)
+word_at(enum words_list l, const char *s, size_t n, size_t i)
 {
-	if (at > 0 && wd_folded(ph_first(p)) && wd_folded(s[at - 1]))
+	unsigned char c = (unsigned char)s[i];
+	utf8proc_int32_t cp;
+
+	if (list_mode[l] == WM_FOLD)
+		return wd_folded(s[i]);
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		return 1;
+	if (c < 0x80 || utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	    (utf8proc_ssize_t)(n - i), &cp) <= 0)
 		return 0;
-	return !(at + p->len < n && wd_folded(ph_last(p)) &&
-	    wd_folded(s[at + p->len]));
+	return utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+	    utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO;
+}
+
+/* The start of the character that ends just before i. */
+static size_t
+char_before(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+/* Does the phrase p of l, found at s[at], start a word (when its first
+ * byte is a word's)? */
+static int
+starts_word(enum words_list l, const struct phrase *p, const char *s,
+    size_t n, size_t at)
+{
+	return at == 0 || !word_at(l, ph_text(p), p->len, 0) ||
+	    !word_at(l, s, n, char_before(s, at));
+}
+
+/* Does it end a word? */
+static int
+ends_word(enum words_list l, const struct phrase *p, const char *s,
+    size_t n, size_t at)
+{
+	size_t e = at + p->len;
+
+	return e >= n || !word_at(l, ph_text(p), p->len,
+	    char_before(ph_text(p), p->len)) || !word_at(l, s, n, e);
 }
 
 /* The longest phrase of l that s[0..n) starts with, or NULL. */
@@ -262,7 +313,7 @@ prefix(enum words_list l, const char *s, size_t n)
 		const struct phrase *p = &vocab.ph[vocab.bystart[vocab.first[l] + k]];
 
 		if (p->len <= n && memcmp(s, ph_text(p), p->len) == 0 &&
-		    whole(p, s, n, 0))
+		    ends_word(l, p, s, n, 0))
 			return p;
 	}
 	return NULL;
@@ -293,8 +344,8 @@ words_prefix(enum words_list l, const char *s, size_t n)
 	return words_prefix_val(l, s, n, &v);
 }
 
-size_t
-words_suffix(enum words_list l, const char *s, size_t n)
+static size_t
+suffix(enum words_list l, const char *s, size_t n, int glued)
 {
 	unsigned char c;
 	size_t k;
@@ -307,10 +358,22 @@ words_suffix(enum words_list l, const char *s, size_t n)
 		const struct phrase *p = &vocab.ph[vocab.byend[vocab.first[l] + k]];
 
 		if (p->len <= n && memcmp(s + n - p->len, ph_text(p), p->len) == 0 &&
-		    whole(p, s, n, n - p->len))
+		    (glued || starts_word(l, p, s, n, n - p->len)))
 			return p->len;
 	}
 	return 0;
+}
+
+size_t
+words_suffix(enum words_list l, const char *s, size_t n)
+{
+	return suffix(l, s, n, 0);
+}
+
+size_t
+words_suffix_glued(enum words_list l, const char *s, size_t n)
+{
+	return suffix(l, s, n, 1);
 }
 
 int
@@ -332,12 +395,16 @@ words_exact(enum words_list l, const char *s, size_t n)
 	return 0;
 }
 
-/* Can a phrase start at s[i] of folded text: at a word's start, or at a
- * byte that is no word's? */
+/* Can a phrase of l start at s[i]: at a word's start, or at a byte that
+ * is no word's? */
 static int
-can_start(const char *s, size_t i)
+can_start(enum words_list l, const char *s, size_t n, size_t i)
 {
-	return i == 0 || !wd_folded(s[i - 1]) || !wd_folded(s[i]);
+	if (i == 0)
+		return 1;
+	if (((unsigned char)s[i] & 0xC0) == 0x80)
+		return 0;
+	return !word_at(l, s, n, i) || !word_at(l, s, n, char_before(s, i));
 }
 
 long
@@ -346,7 +413,7 @@ words_find(enum words_list l, const char *s, size_t n, size_t *len)
 	size_t i, m;
 
 	for (i = 0; i < n; i++)
-		if (can_start(s, i) && (m = words_prefix(l, s + i, n - i)) > 0) {
+		if (can_start(l, s, n, i) && (m = words_prefix(l, s + i, n - i)) > 0) {
 			*len = m;
 			return (long)i;
 		}
@@ -360,7 +427,8 @@ words_find_last(enum words_list l, const char *s, size_t n, size_t *len)
 	long best = -1;
 
 	for (i = 0; i < n; i++)
-		if (can_start(s, i) && (m = words_prefix(l, s + i, n - i)) > 0 &&
+		if (can_start(l, s, n, i) &&
+		    (m = words_prefix(l, s + i, n - i)) > 0 &&
 		    i + m >= best_end) {
 			best = (long)i;
 			best_end = i + m;

@@ -29,18 +29,38 @@ wd_digit(char c)
  * functions.
  */
 #define WORDS_LISTS(X) \
-	X(NP_STOP, "np-stop", "words that end a noun phrase") \
-	X(NP_STOP2, "np-stop2", "two-word phrases that end a noun phrase") \
-	X(ASPECT, "aspect", "words that start a verb phrase") \
-	X(UNIT_TYPE, "unit-type", "the type words of administrative units") \
-	X(WARD_TYPE, "ward-type", "the type words of ward-level units") \
-	X(COMMITTEE, "committee", "the People's Committee as issuers write it") \
-	X(TOTAL_LABEL, "total-label", "the label of a total row") \
-	X(TOTAL_LABEL_ALONE, "total-label-alone", \
-	    "total labels that need no bracket after them")
+	X(NP_STOP, "np-stop", FOLD, "words that end a noun phrase") \
+	X(NP_STOP2, "np-stop2", FOLD, "two-word phrases that end a noun phrase") \
+	X(ASPECT, "aspect", FOLD, "words that start a verb phrase") \
+	X(UNIT_TYPE, "unit-type", FOLD, "the type words of administrative units") \
+	X(WARD_TYPE, "ward-type", FOLD, "the type words of ward-level units") \
+	X(COMMITTEE, "committee", FOLD, "the People's Committee as issuers write it") \
+	X(TOTAL_LABEL, "total-label", FOLD, "the label of a total row") \
+	X(TOTAL_LABEL_ALONE, "total-label-alone", FOLD, \
+	    "total labels that need no bracket after them") \
+	X(NAME_BEFORE, "name-before", MARKS, \
+	    "words after which a number names something") \
+	X(SLOGAN_AFTER, "slogan-after", MARKS, \
+	    "words after which a small number is a slogan") \
+	X(TIME_AFTER, "time-after", MARKS, \
+	    "words after which a number is a span of time") \
+	X(DAY_WORD, "day-word", MARKS, "the word for a day of a date") \
+	X(YEAR_WORD, "year-word", MARKS, "the word for a year of a date") \
+	X(PLURAL, "plural", MARKS, "the plural word before names") \
+	X(NUMBER_WORD, "number-word", MARKS, "the word for 'number' (No.)") \
+	X(NUMBERED_HEAD, "numbered-head", MARKS, \
+	    "things whose number follows the number word") \
+	X(RANK_BEFORE, "rank-before", MARKS, \
+	    "words after which a number is a rank or an anniversary")
+
+/* How a list is matched: on folded text, or on text lower-cased with
+ * every mark kept (u8_lower), where the marks tell words apart ("tầng"
+ * a floor, "tăng" a rise).  Word boundaries: in folded text any letter,
+ * digit or byte above ASCII is a word's; with marks, letters only. */
+enum words_mode { WM_FOLD, WM_MARKS };
 
 enum words_list {
-#define WORDS_ENUM(id, name, what) WL_##id,
+#define WORDS_ENUM(id, name, mode, what) WL_##id,
 	WORDS_LISTS(WORDS_ENUM)
 #undef WORDS_ENUM
 	WL_N
@@ -57,8 +77,11 @@ size_t words_prefix_val(enum words_list l, const char *s, size_t n, int *val);
 /* The phrase itself (folded, NUL-ended, lives as long as the program),
  * or NULL. */
 const char *words_prefix_text(enum words_list l, const char *s, size_t n);
-/* The longest phrase of l that s[0..n) ends with, as whole words. */
+/* The longest phrase of l that s[0..n) ends with, as whole words;
+ * words_suffix_glued also when a letter comes right before it ("nhiệm
+ * vụnăm", as a PDF's text layer glues words). */
 size_t words_suffix(enum words_list l, const char *s, size_t n);
+size_t words_suffix_glued(enum words_list l, const char *s, size_t n);
 /* Is s[0..n) (all of it) a phrase of l? */
 int words_exact(enum words_list l, const char *s, size_t n);
 /* The first place a phrase of l occurs in s[0..n) as whole words: its

@@ -38,72 +38,21 @@ words_before(struct buf *out, const char *s, size_t i, size_t max, int *colon)
 	return out->p;
 }
 
-/* Does f end with the word w, standing alone (not "nhân" in "công
- * nhân")? */
+/* Does a word of list l come right after s[i] (after blanks)? */
 static int
-ends_with_word(const char *f, const char *w)
+word_follows(const char *s, size_t n, size_t i, enum words_list l)
 {
-	size_t n = strlen(f), k = strlen(w);
-
-	if (k > n || strcmp(f + n - k, w) != 0)
-		return 0;
-	return k == n || !isletter_at(f, n, prev_char(f, n - k));
-}
-
-/* Does f end with w, glued to the word before or not ("nhiệm vụnăm", as a
- * PDF's text layer writes it)? */
-static int
-ends_with(const char *f, const char *w)
-{
-	size_t n = strlen(f), k = strlen(w);
-
-	return k <= n && strcmp(f + n - k, w) == 0;
-}
-
-/*
- * Words after which a number names something (Phường 17, ấp 5, khóa XV,
- * lần 2) or is part of a date or period, never a quantity.  Written as
- * they are spelled, lower case: the marks tell "tầng" from "tăng".
- */
-static const char *const name_words[] = { "phường", "quận", "ấp", "tổ",
-	"khu phố", "khu vực", "đường", "cấp", "tập đoàn", "cụm", "cụm thi đua",
-	"trung ương", "mức độ", "lần", "lần thứ", "phụ lục", "điều", "khoản",
-	"chương", "khóa", "khoá", "khóa thứ", "khoá thứ", "hạng", "quý",
-	"ngày", "tháng", "năm", "năm học", "nhiệm kỳ", "nhiệm kì", "giai đoạn",
-	"kỷ niệm", "kỉ niệm", "đoàn", "kỳ họp thứ", "hội nghị", "tầng", "lô",
-	"kp", "hẻm", "xóm", "thôn", "đội", "số nhà", "nghị quyết", "chỉ thị",
-	"ql", "tỉnh lộ", "hướng dẫn", "vòng", "đợt", "quyển",
-	"thứ", "số điện thoại", "điện thoại", "đt", "fax", "email", "trạm",
-	"nhà", "phòng", "bước", "tuần", "bậc", "loại", "nhóm", "khu",
-	"công văn", "thông tư", "nghị định", "luật", NULL };
-
-/* Words after which a number is a slogan ("4 xin", "5 không"). */
-static const char *const slogan_words[] = { "xin", "luôn", "không", "giảm",
-	"biết", NULL };
-
-/* Words after which a number is a span of time, not a quantity. */
-static const char *const period_words[] = { "tháng", NULL };
-
-static int
-word_follows(const char *s, size_t n, size_t i, const char *const *words)
-{
-	struct buf fold = { 0 };
-	size_t j = i, k;
-	const char *f;
-	int yes = 0;
+	struct buf low = { 0 };
+	size_t j = i;
+	int yes;
 
 	while (j < n && s[j] == ' ')
 		j++;
 	if (j == i || j >= n)
 		return 0;
-	u8_lower(&fold, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
-	f = fold.p == NULL ? "" : fold.p;
-	for (k = 0; words[k] != NULL && !yes; k++) {
-		size_t w = strlen(words[k]);
-
-		yes = strncmp(f, words[k], w) == 0 && !isletter_at(f, fold.n, w);
-	}
-	buf_free(&fold);
+	u8_lower(&low, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
+	yes = words_prefix(l, low.p == NULL ? "" : low.p, low.n) > 0;
+	buf_free(&low);
 	return yes;
 }
 
@@ -217,12 +166,11 @@ date_without_year(const char *s, size_t n, size_t a, size_t b)
 	long p = last_nonblank(s, a);
 	struct buf before = { 0 };
 	int colon, after_day;
-	const char *f;
 
 	if (!day_month(s, a, b))
 		return NULL;
-	f = words_before(&before, s, a, 24, &colon);
-	after_day = ends_with(f, "ngày");
+	(void)words_before(&before, s, a, 24, &colon);
+	after_day = words_suffix_glued(WL_DAY_WORD, before.p, before.n) > 0;
 	buf_free(&before);
 	if (after_day)
 		return "date";
@@ -316,49 +264,39 @@ footnote(const char *s, size_t n, size_t a, size_t b)
 }
 
 /* "các phường: 1, 3, 4": after a plural name word, a colon opens the
- * names. */
+ * names.  f[0..n) ends with the name word, of w bytes. */
 static int
-names_follow(const char *f, const char *w)
+names_follow(const char *f, size_t n, size_t w)
 {
-	size_t n = strlen(f) - strlen(w);
-
+	n -= w;
 	while (n > 0 && f[n - 1] == ' ')
 		n--;
-	return n >= LIT_LEN("các") && strncmp(f + n - LIT_LEN("các"), "các",
-	    LIT_LEN("các")) == 0;
+	return words_suffix(WL_PLURAL, f, n) > 0;
 }
 
 /*
  * "số N" names a thing when "số" follows a kind of document or place
  * ("Pháp lệnh số 34", "tổ số 5") or a proper name ("cầu Kênh Ngang số
- * 2"); "dân số 42.318", "tổng số 58" are counts.
+ * 2"); "dân số 42.318", "tổng số 58" are counts.  f[0..n) ends with
+ * "số", of w bytes.
  */
 static int
-numbered_thing(const char *s, size_t a, const char *f)
+numbered_thing(const char *s, size_t a, const char *f, size_t n, size_t w)
 {
-	static const char *const heads[] = { "lệnh", "nghị quyết", "nghị định",
-		"quyết định", "kế hoạch", "công văn", "thông báo", "thông tư",
-		"chỉ thị", "báo cáo", "tờ trình", "luật", "hướng dẫn", "văn bản",
-		"cầu", "đường", "tổ", "khu phố", "ấp", "nhà", "phòng", "lô",
-		"kênh", "tuyến", "hẻm", "ngõ", "kiệt", "trạm", "bảng", NULL };
-	size_t n = strlen(f) - LIT_LEN("số"), k, p;
+	size_t p;
 
+	n -= w;
 	while (n > 0 && f[n - 1] == ' ')
 		n--;
-	for (k = 0; heads[k] != NULL; k++) {
-		size_t w = strlen(heads[k]);
-
-		if (n >= w && strncmp(f + n - w, heads[k], w) == 0 &&
-		    (n == w || f[n - w - 1] == ' '))
-			return 1;
-	}
+	if (words_suffix(WL_NUMBERED_HEAD, f, n) > 0)
+		return 1;
 	/* The word before "số", as written: a capital starts a name. */
 	p = a;
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
-	if (p < LIT_LEN("số"))
+	if (p < w)
 		return 0;
-	p -= LIT_LEN("số");
+	p -= w;
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
 	while (p > 0 && s[prev_char(s, p)] != ' ')
@@ -374,27 +312,27 @@ static const char *
 named_number(const char *s, size_t n, size_t a, size_t b)
 {
 	struct buf before = { 0 };
-	const char *f, *why = NULL;
-	int k, colon;
+	const char *why = NULL;
+	size_t fn, w;
+	int colon;
 
 	if (b < n && isletter_at(s, n, b) && s[b] != 'm' && s[b] != 'h' &&
 	    s[b] != 'k')
 		return "name";
-	f = words_before(&before, s, a, 40, &colon);
-	for (k = 0; name_words[k] != NULL && why == NULL; k++)
-		if (ends_with_word(f, name_words[k]) && (!colon ||
-		    names_follow(f, name_words[k])))
-			why = "name";
-	if (why != NULL)
-		;
-	else if (ends_with_word(f, "số") && !colon && numbered_thing(s, a, f))
+	(void)words_before(&before, s, a, 40, &colon);
+	fn = before.n;
+	if ((w = words_suffix(WL_NAME_BEFORE, before.p, fn)) > 0 &&
+	    (!colon || names_follow(before.p, fn, w)))
 		why = "name";
-	else if (ends_with_word(f, "hạng") || ends_with_word(f, "kỷ niệm") ||
-	    ends_with_word(f, "kỉ niệm") || ends_with_word(f, "thứ"))
+	else if ((w = words_suffix(WL_NUMBER_WORD, before.p, fn)) > 0 &&
+	    !colon && numbered_thing(s, a, before.p, fn, w))
+		why = "name";
+	else if (words_suffix(WL_RANK_BEFORE, before.p, fn) > 0)
 		why = "name";
 	/* A year after a "năm" glued to the word before ("nhiệm vụnăm
 	 * 2025", from a PDF's text layer). */
-	else if (is_year(s, a, b) && ends_with(f, "năm"))
+	else if (is_year(s, a, b) && words_suffix_glued(WL_YEAR_WORD,
+	    before.p, fn) > 0)
 		why = "date";
 	buf_free(&before);
 	return why;
@@ -431,12 +369,24 @@ year_range(const char *s, size_t n, size_t a, size_t b, size_t *extend)
 static const char *
 small_before_word(const char *s, size_t n, size_t b)
 {
-	if (word_follows(s, n, b, slogan_words))
+	struct buf low = { 0 };
+	size_t j = b, w;
+	int date;
+
+	if (word_follows(s, n, b, WL_SLOGAN_AFTER))
 		return "slogan";
-	if (b + LIT_LEN(" năm ") + 4 <= n && HAS_PREFIX(s + b, n - b, " năm ") &&
-	    is_year(s, b + LIT_LEN(" năm "), b + LIT_LEN(" năm ") + 4))
+	/* "01 năm 2015": a date a line break cut. */
+	while (j < n && s[j] == ' ')
+		j++;
+	u8_lower(&low, s + j, u8_cut(s + j, n - j, 16));
+	w = j > b ? words_prefix(WL_YEAR_WORD, low.p == NULL ? "" : low.p,
+	    low.n) : 0;
+	date = w > 0 && w < low.n && low.p[w] == ' ' && w + 5 <= low.n &&
+	    is_year(low.p, w + 1, w + 5);
+	buf_free(&low);
+	if (date)
 		return "date";
-	if (word_follows(s, n, b, period_words))
+	if (word_follows(s, n, b, WL_TIME_AFTER))
 		return "period";
 	return NULL;
 }
