@@ -96,19 +96,18 @@ vnum_plausible(const char *s, size_t n)
 size_t
 vnum_scale_word(const char *s, size_t n)
 {
-	static const char *const words[] = { "triệu", "tỷ", "tỉ", "nghìn",
-		"ngàn", NULL };
-	size_t k, w;
+	struct buf low = { 0 };
+	size_t w;
 
-	for (k = 0; words[k] != NULL; k++) {
-		w = strlen(words[k]);
-		if (n >= w && strncmp(s, words[k], w) == 0 && (n == w ||
-		    s[w] == ' ' || s[w] == ',' || s[w] == '.' || s[w] == ';' ||
-		    s[w] == ')') && !(k <= 2 && n >= w + strlen(" lệ") &&
-		    strncmp(s + w, " lệ", strlen(" lệ")) == 0))
-			return w;
-	}
-	return 0;
+	/* Lower case, marks kept: "Tỷ" is "tỷ", but "tỷ lệ" is a rate. */
+	u8_lower(&low, s, u8_cut(s, n, 24));
+	w = low.p == NULL || words_prefix(WL_SCALE_NOT, low.p, low.n) > 0 ? 0 :
+	    words_prefix(WL_SCALE, low.p, low.n);
+	if (w > 0 && w < low.n && strchr(" ,.;)", low.p[w]) == NULL)
+		w = 0;
+	/* The word's length as written: lower-casing keeps it. */
+	buf_free(&low);
+	return w;
 }
 
 static int
@@ -127,34 +126,33 @@ parse_part(const char *s, size_t n, struct dec *d)
 	return e;
 }
 
+/* A scale word after the digits ("1,5 tỷ", "500 Triệu"): the value
+ * times its power of ten. */
 static int
-scale(struct dec *d, const char *word)
+scale(struct dec *d, const char *word, size_t n)
 {
-	static const struct {
-		const char *w;
-		int zeros;
-	} sc[] = { { "nghin", 3 }, { "ngan", 3 }, { "trieu", 6 }, { "ty", 9 },
-		{ "ti", 9 } };
-	size_t k;
-	int z;
+	struct buf low = { 0 }, t = { 0 };
+	size_t w, i, nd = 0;
+	int zeros, z;
 
-	for (k = 0; k < sizeof(sc) / sizeof(sc[0]); k++)
-		if (strcmp(word, sc[k].w) == 0) {
-			struct buf t = { 0 };
-			size_t i, nd = 0;
-
-			for (z = 0; z < sc[k].zeros; z++)
-				if (dec_mul_u32(d, 10) != DEC_OK)
-					return DEC_OVERFLOW;
-			/* What is written must read back: at most
-			 * DEC_MAX_DIGITS digits after scaling too. */
-			dec_format(d, &t);
-			for (i = 0; i < t.n; i++)
-				nd += t.p[i] >= '0' && t.p[i] <= '9';
-			buf_free(&t);
-			return nd > DEC_MAX_DIGITS ? DEC_TOOLONG : 0;
-		}
-	return DEC_SYNTAX;
+	u8_lower(&low, word, n);
+	w = low.p == NULL ? 0 : words_prefix_val(WL_SCALE, low.p, low.n, &zeros);
+	while (w > 0 && w < low.n && low.p[w] == ' ')
+		w++;
+	i = low.n;
+	buf_free(&low);
+	if (w == 0 || w != i)
+		return DEC_SYNTAX;
+	for (z = 0; z < zeros; z++)
+		if (dec_mul_u32(d, 10) != DEC_OK)
+			return DEC_OVERFLOW;
+	/* What is written must read back: at most DEC_MAX_DIGITS digits
+	 * after scaling too. */
+	dec_format(d, &t);
+	for (i = 0; i < t.n; i++)
+		nd += t.p[i] >= '0' && t.p[i] <= '9';
+	buf_free(&t);
+	return nd > DEC_MAX_DIGITS ? DEC_TOOLONG : 0;
 }
 
 /* Number words name small figures; a longer chain is not read as one. */
@@ -163,47 +161,45 @@ scale(struct dec *d, const char *word)
 long long
 vnum_words(const char *f)
 {
-	static const char *const digit[] = { "khong", "mot", "hai", "ba", "bon",
-		"nam", "sau", "bay", "tam", "chin" };
 	long long total = 0, group = 0, cur = -1;
-	char w[32];
-	int n, any = 0, after_muoi = 0;
+	size_t n = strlen(f), i = 0, w;
+	int any = 0, after_ten = 0, d;
 
-	while (sscanf(f, "%31s%n", w, &n) == 1) {
-		int d = -1, k;
+	while (i < n) {
+		const char *p;
 
-		f += n;
-		for (k = 0; k < 10; k++)
-			if (strcmp(w, digit[k]) == 0)
-				d = k;
-		if (strcmp(w, "tu") == 0 && after_muoi)
-			d = 4;
-		if (strcmp(w, "lam") == 0 && after_muoi)
-			d = 5;
-		if (strcmp(w, "mot") == 0 && after_muoi) 
-			d = 1;	/* "hai mươi mốt" folds to "mot" too */
-		if (strcmp(w, "mot") == 0 || d >= 0) {
-			if (d < 0)
-				d = 1;
+		while (i < n && f[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		p = f + i;
+		/* "hai mươi mốt", "mười lăm", "ba mươi tư": after the tens,
+		 * a digit may have another name. */
+		if ((after_ten && (w = words_prefix_val(WL_NUM_DIGIT_AFTER_TEN,
+		    p, n - i, &d)) > 0) ||
+		    (w = words_prefix_val(WL_NUM_DIGIT, p, n - i, &d)) > 0) {
 			cur = (cur < 0 ? 0 : cur) + d;
-			after_muoi = 0;
-		} else if (strcmp(w, "muoi") == 0) {
+			after_ten = 0;
+		} else if ((w = words_prefix(WL_NUM_TEN, p, n - i)) > 0) {
 			/* "mười" is ten; "hai mươi" is twenty. */
 			cur = cur <= 0 ? 10 : cur * 10;
-			after_muoi = 1;
-		} else if (strcmp(w, "tram") == 0) {
+			after_ten = 1;
+		} else if ((w = words_prefix(WL_NUM_HUNDRED, p, n - i)) > 0) {
 			group += (cur < 0 ? 1 : cur) * 100;
 			cur = -1;
-			after_muoi = 0;
-		} else if (strcmp(w, "linh") == 0 || strcmp(w, "le") == 0) {
-			after_muoi = 0;
-		} else if (strcmp(w, "nghin") == 0 || strcmp(w, "ngan") == 0) {
+			after_ten = 0;
+		} else if ((w = words_prefix(WL_NUM_FILLER, p, n - i)) > 0) {
+			after_ten = 0;
+		} else if ((w = words_prefix(WL_NUM_THOUSAND, p, n - i)) > 0) {
 			total += (group + (cur < 0 ? 0 : cur)) * 1000;
 			group = 0;
 			cur = -1;
 		} else {
 			return -1;
 		}
+		i += w;
+		if (i < n && f[i] != ' ')
+			return -1;
 		if (cur > WORDS_MAX || group > WORDS_MAX || total > WORDS_MAX)
 			return -1;
 		any = 1;
@@ -228,7 +224,7 @@ vnum_parse(struct vnum *v, const char *raw, size_t n)
 		buf_free(&f);
 		return DEC_SYNTAX;
 	}
-	if (strncmp(f.p, "khong co", 8) == 0 || strncmp(f.p, "khong", 5) == 0) {
+	if (words_prefix(WL_VERBAL_ZERO, f.p, f.n) > 0) {
 		buf_free(&f);
 		return 0;	/* verbal zero */
 	}
@@ -265,7 +261,7 @@ vnum_parse(struct vnum *v, const char *raw, size_t n)
 		else if (strcmp(rest, "m2") == 0 || strcmp(rest, "m\xc2\xb2") == 0)
 			v->area = 1;
 		else
-			rc = scale(&v->value, rest);
+			rc = scale(&v->value, raw + i, n - i);
 	}
 	buf_free(&f);
 	return rc;

@@ -51,7 +51,17 @@ wd_digit(char c)
 	X(NUMBERED_HEAD, "numbered-head", MARKS, \
 	    "things whose number follows the number word") \
 	X(RANK_BEFORE, "rank-before", MARKS, \
-	    "words after which a number is a rank or an anniversary")
+	    "words after which a number is a rank or an anniversary") \
+	X(SCALE, "scale", MARKS, "scale words and their powers of ten") \
+	X(SCALE_NOT, "scale-not", MARKS, "words a scale word starts that are none") \
+	X(VERBAL_ZERO, "verbal-zero", FOLD, "a figure written as a negation") \
+	X(NUM_DIGIT, "num-digit", FOLD, "number words for the digits") \
+	X(NUM_DIGIT_AFTER_TEN, "num-digit-after-ten", FOLD, \
+	    "other names of a digit after the tens") \
+	X(NUM_TEN, "num-ten", FOLD, "the word for ten and for the tens") \
+	X(NUM_HUNDRED, "num-hundred", FOLD, "the word for a hundred") \
+	X(NUM_FILLER, "num-filler", FOLD, "the word for an empty tens place") \
+	X(NUM_THOUSAND, "num-thousand", FOLD, "the word for a thousand")
 
 /* How a list is matched: on folded text, or on text lower-cased with
  * every mark kept (u8_lower), where the marks tell words apart ("tầng"

@@ -99,6 +99,25 @@ test_vnum(void)
 	CHECK_STR(val("1.5 tỷ"), "1500000000");
 	CHECK(vnum_scale_word("tỷ đồng", strlen("tỷ đồng")) == strlen("tỷ"));
 	CHECK(vnum_scale_word("tỷ lệ", strlen("tỷ lệ")) == 0);
+	/* A scale word in capitals is the same word: 2,4 Tỷ is 2.4e9. */
+	CHECK(vnum_scale_word("Tỷ đồng", strlen("Tỷ đồng")) == strlen("Tỷ"));
+	CHECK(vnum_scale_word("TRIỆU đồng", strlen("TRIỆU đồng")) ==
+	    strlen("TRIỆU"));
+	CHECK(vnum_scale_word("Tỷ lệ", strlen("Tỷ lệ")) == 0);
+	CHECK(vnum_scale_word("tí nữa", strlen("tí nữa")) == 0);
+	CHECK_STR(val("2,4 Tỷ"), "2400000000");
+	/* Numbers in words, folded. */
+	CHECK(vnum_words("hai") == 2);
+	CHECK(vnum_words("muoi hai") == 12);
+	CHECK(vnum_words("muoi lam") == 15);
+	CHECK(vnum_words("hai muoi mot") == 21);
+	CHECK(vnum_words("ba muoi tu") == 34);
+	CHECK(vnum_words("mot tram linh nam") == 105);
+	CHECK(vnum_words("hai nghin") == 2000);
+	CHECK(vnum_words("tu") == -1);		/* "từ" is no number */
+	CHECK(vnum_words("hai cuoc") == -1);
+	CHECK(vnum_words("") == -1);
+	CHECK_STR(val("75 Triệu"), "75000000");
 	CHECK_STR(val("1.000.5"), "ERR");		/* bad group */
 	CHECK_STR(val("1.23.456"), "ERR");
 	/* Found by fuzzing: 58 digits and a scale word made 61, which no
