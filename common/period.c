@@ -1,4 +1,3 @@
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,241 +160,381 @@ period_end(const char *p, size_t n, char out[11])
 	return 0;
 }
 
-static int
-roman(const char *s, size_t n)
-{
-	static const char *r[] = { "i", "ii", "iii", "iv" };
-	int i;
+/*
+ * The grammar of period phrases, read in one pass over folded text: at
+ * each word, the forms are tried in this order and the first that reads
+ * a valid period wins (so the phrase that starts first wins, and of two at
+ * one place the earlier form):
+ *
+ *	days	từ [ngày] D/M[/Y] đến|tới|- [hết] [ngày] D/M/Y
+ *	week	tuần [thứ] N [[năm] Y]
+ *	quarter	quý I..IV|1..4 [[năm] Y]
+ *	half	6|sáu tháng đầu|cuối năm [Y]
+ *	months	N tháng [đầu] [năm] [năm] [Y]	(đầu, năm or Y needed)
+ *	month	tháng N [[năm] Y]		(not a date's "ngày D tháng N")
+ *	years	giai đoạn Y -|đến Y
+ *	year	năm Y
+ *
+ * Between a number and the year after it, blanks, ',', '/' and '-' may
+ * stand.  A form with no year of its own takes the next "năm Y" at most
+ * YEAR_AFTER bytes on.  The words are words.rules' lists.
+ */
+struct rd {
+	const char *s;		/* folded, NUL-ended */
+	size_t n, i;
+};
 
-	if (n == 1 && s[0] >= '1' && s[0] <= '4')
-		return s[0] - '0';
-	for (i = 0; i < 4; i++)
-		if (strlen(r[i]) == n && strncmp(r[i], s, n) == 0)
-			return i + 1;
+static void
+blanks(struct rd *r)
+{
+	while (r->i < r->n && r->s[r->i] == ' ')
+		r->i++;
+}
+
+/* The word of list l at the cursor (blanks first): 1 and past it, or 0
+ * with the cursor kept.  *val gets the phrase's number. */
+static int
+word(struct rd *r, enum words_list l, int *val)
+{
+	size_t at = r->i, w;
+	int v;
+
+	blanks(r);
+	if ((w = words_prefix_val(l, r->s + r->i, r->n - r->i, &v)) == 0) {
+		r->i = at;
+		return 0;
+	}
+	r->i += w;
+	if (val != NULL)
+		*val = v;
+	return 1;
+}
+
+/* 1 to max digits at the cursor, not followed by another: the number. */
+static int
+digits(struct rd *r, size_t min, size_t max, int *v)
+{
+	size_t k = 0, at = r->i;
+
+	blanks(r);
+	*v = 0;
+	while (r->i < r->n && wd_digit(r->s[r->i]) && k < max) {
+		*v = *v * 10 + (r->s[r->i++] - '0');
+		k++;
+	}
+	if (k < min || (r->i < r->n && wd_digit(r->s[r->i]))) {
+		r->i = at;
+		return 0;
+	}
+	return 1;
+}
+
+/* A year: four digits starting 1 or 2. */
+static int
+year(struct rd *r, int *y)
+{
+	size_t at = r->i;
+
+	if (!digits(r, 4, 4, y) || *y < 1000 || *y > 2999) {
+		r->i = at;
+		return 0;
+	}
+	return 1;
+}
+
+/* "[ ,/-]+[năm ]Y" after a number: the year, or 0 with the cursor kept. */
+static int
+year_tail(struct rd *r, int *y)
+{
+	size_t at = r->i;
+
+	while (r->i < r->n && strchr(" ,/-", r->s[r->i]) != NULL)
+		r->i++;
+	if (r->i == at) {
+		r->i = at;
+		return 0;
+	}
+	(void)word(r, WL_YEAR_WORD, NULL);
+	if (year(r, y))
+		return 1;
+	r->i = at;
+	return 0;
+}
+
+/* The next "năm Y" in s[from..from + YEAR_AFTER): the year, *end after
+ * it; -1 when none. */
+static int
+year_after(const struct rd *r, size_t from, size_t *end)
+{
+	size_t lim = from + YEAR_AFTER < r->n ? from + YEAR_AFTER : r->n, i;
+	int y;
+
+	for (i = from; i < lim; i++) {
+		struct rd t = { r->s, lim, i };
+
+		if (i > 0 && wd_folded(r->s[i - 1]))
+			continue;
+		if (word(&t, WL_YEAR_WORD, NULL) && t.i < lim &&
+		    r->s[t.i] == ' ' && year(&t, &y)) {
+			*end = t.i;
+			return y;
+		}
+	}
 	return -1;
 }
 
-/* Group g of match m in s as a number, or -1 when it did not take part. */
+/* "D/M" and an optional "/Y". */
 static int
-gnum(const char *s, const regmatch_t *m, int g)
+day_month(struct rd *r, int *d, int *m, int *y)
 {
-	if (m[g].rm_so < 0)
+	size_t at = r->i;
+
+	*y = -1;
+	if (!digits(r, 1, 2, d) || r->i >= r->n || r->s[r->i] != '/') {
+		r->i = at;
+		return 0;
+	}
+	r->i++;
+	if (!digits(r, 1, 2, m)) {
+		r->i = at;
+		return 0;
+	}
+	if (r->i + 1 < r->n && r->s[r->i] == '/' && wd_digit(r->s[r->i + 1])) {
+		size_t b = r->i++;
+
+		if (!year(r, y))
+			r->i = b;
+	}
+	return 1;
+}
+
+static int
+form_days(struct rd *r, char *out, size_t on)
+{
+	int d0, m0, y0, d1, m1, y1;
+
+	if (!word(r, WL_PERIOD_FROM, NULL))
 		return -1;
-	return num(s + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
-}
-
-static int
-gis(const char *s, const regmatch_t *m, int g, const char *word)
-{
-	size_t n = strlen(word);
-
-	return m[g].rm_so >= 0 && (size_t)(m[g].rm_eo - m[g].rm_so) == n &&
-	    strncmp(s + m[g].rm_so, word, n) == 0;
-}
-
-/* "từ ngày 15/12/2023 đến ngày 14/6/2024"; the first year may be left out. */
-static int
-fmt_days(const char *s, const regmatch_t *m, int year, char *out, size_t on)
-{
-	int d0 = gnum(s, m, 2), m0 = gnum(s, m, 3), y0 = gnum(s, m, 5);
-	int d1 = gnum(s, m, 9), m1 = gnum(s, m, 10), y1 = gnum(s, m, 11);
-
-	(void)year;
+	(void)word(r, WL_DAY_WORD, NULL);
+	if (!day_month(r, &d0, &m0, &y0) || !word(r, WL_RANGE_TO, NULL))
+		return -1;
+	(void)word(r, WL_PERIOD_THROUGH, NULL);
+	(void)word(r, WL_DAY_WORD, NULL);
+	if (!day_month(r, &d1, &m1, &y1) || y1 < 0)
+		return -1;
 	if (y0 < 0)
 		y0 = m0 > m1 || (m0 == m1 && d0 > d1) ? y1 - 1 : y1;
-	snprintf(out, on, "%04d-%02d-%02d/%04d-%02d-%02d", y0, m0 % 100,
-	    d0 % 100, y1, m1 % 100, d1 % 100);
+	snprintf(out, on, "%04d-%02d-%02d/%04d-%02d-%02d", y0, m0, d0, y1, m1,
+	    d1);
 	return 0;
 }
 
+/* Reads the year of a form: its own, or the next "năm Y". */
 static int
-fmt_week(const char *s, const regmatch_t *m, int year, char *out, size_t on)
+form_year(struct rd *r, int *y)
 {
-	snprintf(out, on, "%04d-W%02d", year, gnum(s, m, 2) % 100);
-	return 0;
+	size_t end;
+
+	if (year_tail(r, y))
+		return 1;
+	if ((*y = year_after(r, r->i, &end)) < 0)
+		return 0;
+	r->i = end;
+	return 1;
 }
 
 static int
-fmt_quarter(const char *s, const regmatch_t *m, int year, char *out,
-    size_t on)
+form_week(struct rd *r, char *out, size_t on)
 {
-	int q = roman(s + m[1].rm_so, (size_t)(m[1].rm_eo - m[1].rm_so));
-	char c = s[m[1].rm_eo];
+	int w, y;
 
-	/* "quý i" not followed by a letter: "quỹ ích" is no quarter. */
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+	if (!word(r, WL_WEEK_WORD, NULL))
 		return -1;
-	snprintf(out, on, "%04d-Q%d", year, q);
+	(void)word(r, WL_ORDINAL, NULL);
+	if (!digits(r, 1, 2, &w) || !form_year(r, &y))
+		return -1;
+	snprintf(out, on, "%04d-W%02d", y, w);
 	return 0;
 }
 
 static int
-fmt_half(const char *s, const regmatch_t *m, int year, char *out, size_t on)
+form_quarter(struct rd *r, char *out, size_t on)
 {
-	snprintf(out, on, "%04d-H%d", year, gis(s, m, 2, "dau") ? 1 : 2);
+	int q, y;
+
+	if (!word(r, WL_QUARTER_WORD, NULL))
+		return -1;
+	blanks(r);
+	/* "quý i" not followed by a letter: "quỹ ích" is no quarter. */
+	if (!word(r, WL_ROMAN, &q) && !digits(r, 1, 1, &q))
+		return -1;
+	if (q < 1 || q > 4 || (r->i < r->n && wd_folded(r->s[r->i])) ||
+	    !form_year(r, &y))
+		return -1;
+	snprintf(out, on, "%04d-Q%d", y, q);
+	return 0;
+}
+
+/* "6" or "sáu". */
+static int
+count(struct rd *r, int *v)
+{
+	return digits(r, 1, 2, v) || word(r, WL_NUM_DIGIT, v);
+}
+
+static int
+form_half(struct rd *r, char *out, size_t on)
+{
+	int six, y, first;
+
+	if (!count(r, &six) || six != 6 || !word(r, WL_MONTH_WORD, NULL))
+		return -1;
+	if (word(r, WL_HALF_FIRST, NULL))
+		first = 1;
+	else if (word(r, WL_HALF_LAST, NULL))
+		first = 0;
+	else
+		return -1;
+	if (!word(r, WL_YEAR_WORD, NULL))
+		return -1;
+	if (!(r->i < r->n && r->s[r->i] == ' ' && year(r, &y)) &&
+	    !form_year(r, &y))
+		return -1;
+	snprintf(out, on, "%04d-H%d", y, first ? 1 : 2);
 	return 0;
 }
 
 /* "9 tháng (đầu) năm": months from January; 3, 6 and 12 have names. */
 static int
-fmt_months(const char *s, const regmatch_t *m, int year, char *out,
-    size_t on)
+form_months(struct rd *r, char *out, size_t on)
 {
-	int n = gnum(s, m, 1);
+	int k, y, named = 0;
+	size_t at;
 
-	if (n < 1 || n > 12 || (m[2].rm_so < 0 && m[5].rm_so < 0))
+	if (!digits(r, 1, 2, &k) || k < 1 || k > 12 ||
+	    !word(r, WL_MONTH_WORD, NULL))
 		return -1;
-	if (n == 12)
-		snprintf(out, on, "%04d", year);
-	else if (n == 6)
-		snprintf(out, on, "%04d-H1", year);
-	else if (n == 3)
-		snprintf(out, on, "%04d-Q1", year);
-	else
-		snprintf(out, on, "%04d-01/%04d-%02d", year, year, n);
-	return 0;
-}
-
-static int
-fmt_month(const char *s, const regmatch_t *m, int year, char *out, size_t on)
-{
-	int n = gnum(s, m, 1);
-	const char *p = s + m[0].rm_so;
-
-	/* "ngày 15 tháng 3 năm 2024" is a date, not a month reported. */
-	while (p > s && p[-1] == ' ')
-		p--;
-	while (p > s && p[-1] >= '0' && p[-1] <= '9')
-		p--;
-	if ((size_t)(p - s) >= LIT_LEN("ngay ") &&
-	    strncmp(p - LIT_LEN("ngay "), "ngay ", LIT_LEN("ngay ")) == 0)
+	named |= word(r, WL_HALF_FIRST, NULL);
+	named |= word(r, WL_YEAR_WORD, NULL);
+	if (named)
+		(void)word(r, WL_YEAR_WORD, NULL);
+	at = r->i;
+	if (r->i < r->n && r->s[r->i] == ' ' && year(r, &y))
+		;
+	else if (!named)
 		return -1;
-	snprintf(out, on, "%04d-%02d", year, n % 100);
-	return 0;
-}
-
-static int
-fmt_years(const char *s, const regmatch_t *m, int year, char *out, size_t on)
-{
-	(void)year;
-	snprintf(out, on, "%.4s/%.4s", s + m[1].rm_so, s + m[3].rm_so);
-	return 0;
-}
-
-static int
-fmt_year(const char *s, const regmatch_t *m, int year, char *out, size_t on)
-{
-	(void)m;
-	(void)s;
-	snprintf(out, on, "%04d", year);
-	return 0;
-}
-
-#define YEAR "([12][0-9]{3})"
-
-/*
- * The phrases, on folded text.  yg: the group of a year written right
- * after the phrase (0: the phrase has its years in it); without it, the
- * year is the next "năm YYYY" at most YEAR_AFTER bytes on.
- */
-static const struct pat {
-	const char *re;
-	int yg;
-	int (*fmt)(const char *, const regmatch_t *, int, char *, size_t);
-} pats[] = {
-	{ "tu (ngay )?([0-9]{1,2})/([0-9]{1,2})(/" YEAR ")? *(den|-|–|toi) *"
-	    "(het )?(ngay )?([0-9]{1,2})/([0-9]{1,2})/" YEAR, 0, fmt_days },
-	{ "tuan (thu )?([0-9]{1,2})([ ,/-]+(nam )?" YEAR ")?", 5, fmt_week },
-	{ "quy (iv|iii|ii|i|[1-4])([ ,/-]+(nam )?" YEAR ")?", 4, fmt_quarter },
-	{ "(6|sau) thang (dau|cuoi) nam( " YEAR ")?", 4, fmt_half },
-	{ "([0-9]{1,2}) thang( dau nam| dau| nam)?( nam)?( " YEAR ")?", 5,
-	    fmt_months },
-	{ "thang ([0-9]{1,2})([ ,/-]+(nam )?" YEAR ")?", 4, fmt_month },
-	{ "giai doan " YEAR " *(-|–|den) *" YEAR, 0, fmt_years },
-	{ "nam " YEAR, 1, fmt_year },
-};
-enum { NPATS = sizeof(pats) / sizeof(pats[0]), NGROUPS = 12 };
-
-/* The next "năm YYYY" in s[from..from+YEAR_AFTER): the year, its end. */
-static int
-year_after(const char *s, size_t from, size_t *end)
-{
-	const char *p = s + from, *stop = s + strlen(s);
-
-	if (stop - p > YEAR_AFTER)
-		stop = p + YEAR_AFTER;
-	for (; p + 8 <= stop; p++)
-		if (strncmp(p, "nam ", LIT_LEN("nam ")) == 0 && (p == s || p[-1] == ' ') &&
-		    num(p + 4, 4) >= 1000 && (p[8] < '0' || p[8] > '9')) {
-			*end = (size_t)(p + 8 - s);
-			return num(p + 4, 4);
-		}
-	return -1;
-}
-
-/*
- * The first valid match of pattern k in s that starts before limit:
- * writes the period, sets [*so, *eo); returns 0, or -1 when none.
- */
-static int
-find_one(const char *s, size_t k, size_t limit, char *out, size_t on,
-    size_t *so, size_t *eo)
-{
-	const struct pat *pt = &pats[k];
-	regex_t re;
-	regmatch_t m[NGROUPS + 1];
-	size_t from = 0, end;
-	int rc = -1;
-	char end_day[11];
-
-	if (regcomp(&re, pt->re, REG_EXTENDED) != 0)
-		internal_error("bad period pattern");
-	while (rc != 0 && from < limit && s[from] != '\0' &&
-	    regexec(&re, s + from, NGROUPS + 1, m, from > 0 ? REG_NOTBOL : 0) == 0) {
-		size_t i, ms = from + (size_t)m[0].rm_so;
-		int year = -1;
-
-		if (ms >= limit || (ms > 0 && s[ms - 1] >= 'a' && s[ms - 1] <= 'z'))
-			goto next;	/* later than the best, or inside a word */
-		for (i = 0; i <= NGROUPS; i++)
-			if (m[i].rm_so >= 0) {
-				m[i].rm_so += (regoff_t)from;
-				m[i].rm_eo += (regoff_t)from;
-			}
-		end = (size_t)m[0].rm_eo;
-		if (pt->yg > 0 && (year = gnum(s, m, pt->yg)) < 0 &&
-		    (year = year_after(s, end, &end)) < 0)
-			goto next;
-		if (pt->fmt(s, m, year, out, on) == 0 &&
-		    period_end(out, strlen(out), end_day) == 0) {
-			*so = ms;
-			*eo = end;
-			rc = 0;
-			break;
-		}
-next:
-		from = ms + 1;
+	else {
+		r->i = at;
+		if (!form_year(r, &y))
+			return -1;
 	}
-	regfree(&re);
-	return rc;
+	if (k == 12)
+		snprintf(out, on, "%04d", y);
+	else if (k == 6)
+		snprintf(out, on, "%04d-H1", y);
+	else if (k == 3)
+		snprintf(out, on, "%04d-Q1", y);
+	else
+		snprintf(out, on, "%04d-01/%04d-%02d", y, y, k);
+	return 0;
+}
+
+/* Is s[0..at) "... ngày D " (a date's day, so "tháng N" is its month)? */
+static int
+after_day(const struct rd *r, size_t at)
+{
+	size_t p = at;
+
+	while (p > 0 && r->s[p - 1] == ' ')
+		p--;
+	if (p == 0 || !wd_digit(r->s[p - 1]))
+		return 0;
+	while (p > 0 && wd_digit(r->s[p - 1]))
+		p--;
+	while (p > 0 && r->s[p - 1] == ' ')
+		p--;
+	return words_suffix(WL_DAY_WORD, r->s, p) > 0;
+}
+
+static int
+form_month(struct rd *r, char *out, size_t on)
+{
+	size_t at = r->i;
+	int m, y;
+
+	if (!word(r, WL_MONTH_WORD, NULL) || !digits(r, 1, 2, &m) ||
+	    after_day(r, at) || !form_year(r, &y))
+		return -1;
+	snprintf(out, on, "%04d-%02d", y, m);
+	return 0;
+}
+
+static int
+form_years(struct rd *r, char *out, size_t on)
+{
+	int y0, y1;
+
+	if (!word(r, WL_SPAN_WORD, NULL) || !year(r, &y0) ||
+	    !word(r, WL_RANGE_TO, NULL) || !year(r, &y1))
+		return -1;
+	snprintf(out, on, "%04d/%04d", y0, y1);
+	return 0;
+}
+
+static int
+form_year_only(struct rd *r, char *out, size_t on)
+{
+	int y;
+
+	if (!word(r, WL_YEAR_WORD, NULL) || r->i >= r->n ||
+	    r->s[r->i] != ' ' || !year(r, &y))
+		return -1;
+	snprintf(out, on, "%04d", y);
+	return 0;
+}
+
+static int (*const forms[])(struct rd *, char *, size_t) = { form_days,
+	form_week, form_quarter, form_half, form_months, form_month,
+	form_years, form_year_only };
+
+/* The period whose phrase starts at s[at]: 0 and *end, or -1. */
+static int
+period_at(const char *s, size_t n, size_t at, char *out, size_t on,
+    size_t *end)
+{
+	char tmp[32], end_day[11];
+	size_t k;
+
+	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+		struct rd r = { s, n, at };
+
+		if (forms[k](&r, tmp, sizeof(tmp)) == 0 &&
+		    period_end(tmp, strlen(tmp), end_day) == 0) {
+			snprintf(out, on, "%s", tmp);
+			*end = r.i;
+			return 0;
+		}
+	}
+	return -1;
 }
 
 int
 period_find(const char *s, char *out, size_t outsize, size_t *so, size_t *eo)
 {
-	char tmp[32];
-	size_t k, limit = strlen(s) + 1, a, b;
-	int rc = -1;
+	size_t n = strlen(s), i;
 
-	for (k = 0; k < NPATS; k++)
-		if (find_one(s, k, limit, tmp, sizeof(tmp), &a, &b) == 0) {
-			snprintf(out, outsize, "%s", tmp);
-			*so = a;
-			*eo = b;
-			limit = a;
-			rc = 0;
+	for (i = 0; i < n; i++) {
+		/* At a word: not inside one ("tu" in "nhiệm vụ tu"). */
+		if (i > 0 && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+			continue;
+		if (s[i] == ' ')
+			continue;
+		if (period_at(s, n, i, out, outsize, eo) == 0) {
+			*so = i;
+			return 0;
 		}
-	return rc;
+	}
+	return -1;
 }
 
 int

@@ -44,8 +44,19 @@ wd_digit(char c)
 	    "words after which a small number is a slogan") \
 	X(TIME_AFTER, "time-after", MARKS, \
 	    "words after which a number is a span of time") \
-	X(DAY_WORD, "day-word", MARKS, "the word for a day of a date") \
-	X(YEAR_WORD, "year-word", MARKS, "the word for a year of a date") \
+	X(DAY_WORD, "day-word", FOLD, "the word for a day of a date") \
+	X(MONTH_WORD, "month-word", FOLD, "the word for a month") \
+	X(YEAR_WORD, "year-word", FOLD, "the word for a year") \
+	X(WEEK_WORD, "week-word", FOLD, "the word for a week") \
+	X(QUARTER_WORD, "quarter-word", FOLD, "the word for a quarter") \
+	X(ROMAN, "roman", FOLD, "roman numerals of quarters") \
+	X(HALF_FIRST, "half-first", FOLD, "the first months of a year") \
+	X(HALF_LAST, "half-last", FOLD, "the last months of a year") \
+	X(SPAN_WORD, "span-word", FOLD, "a span of years") \
+	X(ORDINAL, "ordinal", FOLD, "the word before an ordinal number") \
+	X(PERIOD_FROM, "period-from", FOLD, "the start of a span of days") \
+	X(PERIOD_THROUGH, "period-through", FOLD, "the last day included") \
+	X(RANGE_TO, "range-to", FOLD, "the end of a range or span") \
 	X(PLURAL, "plural", MARKS, "the plural word before names") \
 	X(NUMBER_WORD, "number-word", MARKS, "the word for 'number' (No.)") \
 	X(NUMBERED_HEAD, "numbered-head", MARKS, \

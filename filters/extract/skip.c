@@ -13,29 +13,50 @@
 #include "words.h"
 
 /*
- * The words just before position i of s (up to max bytes back), lower-
- * cased with every mark kept, blanks at the end dropped, in out.
- * Marks matter: "tầng 3" names a floor, "tăng 3" is a change; "quận 7" a
- * district, "bình quân 72" an average.  *colon says whether a colon ended
- * them: "quý: 702" is a label and its figure, not "quý 2".
+ * The words just before a digit token (up to BEFORE_MAX bytes back), read
+ * once per token: lower-cased with every mark kept, blanks and a colon at
+ * the end dropped, and folded.  Marks matter: "tầng 3" names a floor,
+ * "tăng 3" is a change; "quận 7" a district, "bình quân 72" an average.
+ * colon says whether a colon ended them: "quý: 702" is a label and its
+ * figure, not "quý 2".
  */
-static const char *
-words_before(struct buf *out, const char *s, size_t i, size_t max, int *colon)
-{
-	size_t from = i > max ? i - max : 0;
+#define BEFORE_MAX 40
 
+struct before {
+	struct buf low, fold;
+	int colon, read;
+};
+
+static void
+read_before(struct before *w, const char *s, size_t i)
+{
+	size_t from = i > BEFORE_MAX ? i - BEFORE_MAX : 0;
+
+	if (w->read)
+		return;
+	w->read = 1;
 	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from++;
-	buf_clear(out);
-	buf_addc(out, ' ');
-	u8_lower(out, s + from, i - from);
-	*colon = 0;
-	while (out->n > 0 && (out->p[out->n - 1] == ' ' ||
-	    out->p[out->n - 1] == ':')) {
-		*colon |= out->p[out->n - 1] == ':';
-		out->p[--out->n] = '\0';
+	buf_clear(&w->low);
+	buf_addc(&w->low, ' ');
+	u8_lower(&w->low, s + from, i - from);
+	w->colon = 0;
+	while (w->low.n > 0 && (w->low.p[w->low.n - 1] == ' ' ||
+	    w->low.p[w->low.n - 1] == ':')) {
+		w->colon |= w->low.p[w->low.n - 1] == ':';
+		w->low.p[--w->low.n] = '\0';
 	}
-	return out->p;
+	buf_clear(&w->fold);
+	u8_fold(&w->fold, w->low.p, w->low.n);
+	if (w->fold.p == NULL)
+		buf_adds(&w->fold, "");
+}
+
+static void
+before_free(struct before *w)
+{
+	buf_free(&w->low);
+	buf_free(&w->fold);
 }
 
 /* Does a word of list l come right after s[i] (after blanks)? */
@@ -160,19 +181,16 @@ day_month(const char *s, size_t a, size_t b)
  * ("22/12 - 29/12/2025").
  */
 static const char *
-date_without_year(const char *s, size_t n, size_t a, size_t b)
+date_without_year(const char *s, size_t n, size_t a, size_t b,
+    struct before *w)
 {
 	size_t j = skip_blanks(s, n, b);
 	long p = last_nonblank(s, a);
-	struct buf before = { 0 };
-	int colon, after_day;
 
 	if (!day_month(s, a, b))
 		return NULL;
-	(void)words_before(&before, s, a, 24, &colon);
-	after_day = words_suffix_glued(WL_DAY_WORD, before.p, before.n) > 0;
-	buf_free(&before);
-	if (after_day)
+	read_before(w, s, a);
+	if (words_suffix_glued(WL_DAY_WORD, w->fold.p, w->fold.n) > 0)
 		return "date";
 	if (p >= 0 && s[p] == '(' && j < n && s[j] == ')')
 		return "date";
@@ -195,7 +213,7 @@ date_without_year(const char *s, size_t n, size_t a, size_t b)
  * /BC-UBND" with blanks from a PDF) and dates (d/m/yyyy, m/yyyy, d/m). */
 static const char *
 identifier_or_date(const char *s, size_t n, size_t a, size_t b,
-    int slashes)
+    int slashes, struct before *w)
 {
 	size_t i = skip_blanks(s, n, b);
 
@@ -214,7 +232,7 @@ identifier_or_date(const char *s, size_t n, size_t a, size_t b,
 
 		if (is_year(s, after, b) && sl - (s + a) <= 2)
 			return "date";
-		return date_without_year(s, n, a, b);
+		return date_without_year(s, n, a, b, w);
 	}
 	return NULL;
 }
@@ -309,33 +327,31 @@ numbered_thing(const char *s, size_t a, const char *f, size_t n, size_t w)
  * "số 34" after a name (Pháp lệnh số 34, cầu Kênh Ngang số 2), a rank,
  * an anniversary. */
 static const char *
-named_number(const char *s, size_t n, size_t a, size_t b)
+named_number(const char *s, size_t n, size_t a, size_t b, struct before *w)
 {
-	struct buf before = { 0 };
-	const char *why = NULL;
-	size_t fn, w;
-	int colon;
+	const char *low;
+	size_t ln, k;
 
 	if (b < n && isletter_at(s, n, b) && s[b] != 'm' && s[b] != 'h' &&
 	    s[b] != 'k')
 		return "name";
-	(void)words_before(&before, s, a, 40, &colon);
-	fn = before.n;
-	if ((w = words_suffix(WL_NAME_BEFORE, before.p, fn)) > 0 &&
-	    (!colon || names_follow(before.p, fn, w)))
-		why = "name";
-	else if ((w = words_suffix(WL_NUMBER_WORD, before.p, fn)) > 0 &&
-	    !colon && numbered_thing(s, a, before.p, fn, w))
-		why = "name";
-	else if (words_suffix(WL_RANK_BEFORE, before.p, fn) > 0)
-		why = "name";
+	read_before(w, s, a);
+	low = w->low.p;
+	ln = w->low.n;
+	if ((k = words_suffix(WL_NAME_BEFORE, low, ln)) > 0 &&
+	    (!w->colon || names_follow(low, ln, k)))
+		return "name";
+	if ((k = words_suffix(WL_NUMBER_WORD, low, ln)) > 0 && !w->colon &&
+	    numbered_thing(s, a, low, ln, k))
+		return "name";
+	if (words_suffix(WL_RANK_BEFORE, low, ln) > 0)
+		return "name";
 	/* A year after a "năm" glued to the word before ("nhiệm vụnăm
 	 * 2025", from a PDF's text layer). */
-	else if (is_year(s, a, b) && words_suffix_glued(WL_YEAR_WORD,
-	    before.p, fn) > 0)
-		why = "date";
-	buf_free(&before);
-	return why;
+	if (is_year(s, a, b) && words_suffix_glued(WL_YEAR_WORD, w->fold.p,
+	    w->fold.n) > 0)
+		return "date";
+	return NULL;
 }
 
 /* Year ranges: 2021 - 2026, 2020- 2021, (2021 - 2025).  *extend is set
@@ -369,7 +385,7 @@ year_range(const char *s, size_t n, size_t a, size_t b, size_t *extend)
 static const char *
 small_before_word(const char *s, size_t n, size_t b)
 {
-	struct buf low = { 0 };
+	struct buf f = { 0 };
 	size_t j = b, w;
 	int date;
 
@@ -378,12 +394,11 @@ small_before_word(const char *s, size_t n, size_t b)
 	/* "01 năm 2015": a date a line break cut. */
 	while (j < n && s[j] == ' ')
 		j++;
-	u8_lower(&low, s + j, u8_cut(s + j, n - j, 16));
-	w = j > b ? words_prefix(WL_YEAR_WORD, low.p == NULL ? "" : low.p,
-	    low.n) : 0;
-	date = w > 0 && w < low.n && low.p[w] == ' ' && w + 5 <= low.n &&
-	    is_year(low.p, w + 1, w + 5);
-	buf_free(&low);
+	u8_fold(&f, s + j, u8_cut(s + j, n - j, 16));
+	w = j > b ? words_prefix(WL_YEAR_WORD, f.p == NULL ? "" : f.p, f.n) : 0;
+	date = w > 0 && w < f.n && f.p[w] == ' ' && w + 5 <= f.n &&
+	    is_year(f.p, w + 1, w + 5);
+	buf_free(&f);
 	if (date)
 		return "date";
 	if (word_follows(s, n, b, WL_TIME_AFTER))
@@ -399,6 +414,7 @@ const char *
 skip_reason(const char *s, size_t n, size_t a, size_t b, int slashes,
     size_t *extend)
 {
+	struct before w = { { 0 }, { 0 }, 0, 0 };
 	const char *why;
 
 	if (footnote(s, n, a, b))
@@ -407,9 +423,11 @@ skip_reason(const char *s, size_t n, size_t a, size_t b, int slashes,
 		return "letter-spaced";
 	if (page_number(s, n, a, b))
 		return "page number";
-	if ((why = glued_before(s, n, a, b)) != NULL ||
-	    (why = identifier_or_date(s, n, a, b, slashes)) != NULL ||
-	    (why = named_number(s, n, a, b)) != NULL)
+	if ((why = glued_before(s, n, a, b)) == NULL &&
+	    (why = identifier_or_date(s, n, a, b, slashes, &w)) == NULL)
+		why = named_number(s, n, a, b, &w);
+	before_free(&w);
+	if (why != NULL)
 		return why;
 	if (slashes == 0 && is_year(s, a, b) &&
 	    (why = year_range(s, n, a, b, extend)) != NULL)
