@@ -10,6 +10,7 @@
 #include "xalloc.h"
 
 #define YEAR_AFTER 200		/* bytes after a phrase its year may come */
+#define PERIOD_BACK 48		/* bytes before a year its phrase may start */
 
 static int
 leap(int y)
@@ -421,8 +422,10 @@ form_months(struct rd *r, char *out, size_t on)
 	at = r->i;
 	if (r->i < r->n && r->s[r->i] == ' ' && year(r, &y))
 		;
-	else if (!named)
+	else if (!named && !year_tail(r, &y))
 		return -1;
+	else if (!named)
+		;
 	else {
 		r->i = at;
 		if (!form_year(r, &y))
@@ -562,4 +565,29 @@ period_find_text(const char *text, size_t n, char *out, size_t outsize,
 	buf_free(&f);
 	free(at);
 	return rc;
+}
+
+int
+period_covers(const char *text, size_t n, size_t a, size_t b)
+{
+	struct buf f = { 0 };
+	size_t *at = NULL, from = a > PERIOD_BACK ? a - PERIOD_BACK : 0, i, e;
+	size_t to = b + 1 < n ? b + 1 : n;
+	int yes = 0;
+	char out[32];
+
+	while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+		from++;
+	u8_fold_at(&f, &at, text + from, to - from);
+	for (i = 0; i < f.n && at[i] + from < a && !yes; i++) {
+		if ((i > 0 && f.p[i - 1] >= 'a' && f.p[i - 1] <= 'z') ||
+		    f.p[i] == ' ')
+			continue;
+		if (period_at(f.p, f.n, i, out, sizeof(out), &e) == 0 &&
+		    at[e] + from >= b)
+			yes = 1;
+	}
+	buf_free(&f);
+	free(at);
+	return yes;
 }

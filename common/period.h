@@ -44,4 +44,11 @@ int period_parse(const char *folded, char *out, size_t outsize);
 int period_find_text(const char *text, size_t n, char *out, size_t outsize,
 	size_t *so, size_t *eo);
 
+/*
+ * Is text[a..b) (a number of text[0..n), as written) part of a period
+ * phrase that starts at most a few words before it: "quý I/2024", "9
+ * tháng/2024", "tháng 02/2026"?  Then it is no figure.
+ */
+int period_covers(const char *text, size_t n, size_t a, size_t b);
+
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "period.h"
 #include "utf8.h"
 #include "vnum.h"
 #include "words.h"
@@ -432,6 +433,8 @@ skip_reason(const char *s, size_t n, size_t a, size_t b, int slashes,
 	if (slashes == 0 && is_year(s, a, b) &&
 	    (why = year_range(s, n, a, b, extend)) != NULL)
 		return why;
+	if (slashes == 0 && is_year(s, a, b) && period_covers(s, n, a, b))
+		return "period";
 	if (slashes == 0 && b - a <= 2 &&
 	    (why = small_before_word(s, n, b)) != NULL)
 		return why;
