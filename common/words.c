@@ -407,6 +407,28 @@ can_start(enum words_list l, const char *s, size_t n, size_t i)
 	return !word_at(l, s, n, i) || !word_at(l, s, n, char_before(s, i));
 }
 
+int
+words_may_start(enum words_list l, const char *s, size_t n)
+{
+	unsigned char c;
+	struct buf f = { 0 };
+	int yes;
+
+	words_load(NULL);
+	if (n == 0)
+		return 0;
+	c = (unsigned char)s[0];
+	if (c < 0x80) {
+		c = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+		return vocab.start_at[l][c] < vocab.start_at[l][c + 1];
+	}
+	u8_fold(&f, s, u8_len(s, n));
+	c = f.n > 0 ? (unsigned char)f.p[0] : 0;
+	yes = f.n > 0 && vocab.start_at[l][c] < vocab.start_at[l][c + 1];
+	buf_free(&f);
+	return yes;
+}
+
 long
 words_find(enum words_list l, const char *s, size_t n, size_t *len)
 {

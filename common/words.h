@@ -66,6 +66,8 @@ wd_digit(char c)
 	X(SCALE, "scale", MARKS, "scale words and their powers of ten") \
 	X(SCALE_NOT, "scale-not", MARKS, "words a scale word starts that are none") \
 	X(VERBAL_ZERO, "verbal-zero", FOLD, "a figure written as a negation") \
+	X(ZERO_VERB, "zero-verb", FOLD, "the verbs of a verbal zero") \
+	X(ZERO_NOUN, "zero-noun", FOLD, "what a verbal zero may count") \
 	X(NUM_DIGIT, "num-digit", FOLD, "number words for the digits") \
 	X(NUM_DIGIT_AFTER_TEN, "num-digit-after-ten", FOLD, \
 	    "other names of a digit after the tens") \
@@ -105,6 +107,9 @@ size_t words_suffix(enum words_list l, const char *s, size_t n);
 size_t words_suffix_glued(enum words_list l, const char *s, size_t n);
 /* Is s[0..n) (all of it) a phrase of l? */
 int words_exact(enum words_list l, const char *s, size_t n);
+/* Can a phrase of l (a FOLD list) start at the character s[0], as
+ * written (any case, marks or not)?  A quick test before folding. */
+int words_may_start(enum words_list l, const char *s, size_t n);
 /* The first place a phrase of l occurs in s[0..n) as whole words: its
  * offset (*len its length), or -1. */
 long words_find(enum words_list l, const char *s, size_t n, size_t *len);

@@ -108,38 +108,51 @@ joined_context(const struct doc *d, struct pos at, struct buf *pre,
 	}
 }
 
+/* After the comma at s[j], does another negation start ("..., không
+ * phát sinh ...")? */
+static int
+next_negation(const char *s, size_t n, size_t j)
+{
+	struct buf f = { 0 };
+	int yes;
+
+	j++;
+	while (j < n && s[j] == ' ')
+		j++;
+	if (!words_may_start(WL_VERBAL_ZERO, s + j, n - j))
+		return 0;
+	u8_fold(&f, s + j, u8_cut(s + j, n - j, 16));
+	yes = f.p != NULL && words_prefix(WL_VERBAL_ZERO, f.p, f.n) > 0;
+	buf_free(&f);
+	return yes;
+}
+
 /* Verbal zero: "không có đơn khiếu nại, tố cáo", "không để hồ sơ trễ
- * hạn", "không phát sinh vụ việc" up to ')' ';' '.'. */
+ * hạn", "không phát sinh vụ việc" up to ')' ';' '.' (the verbs and the
+ * nouns are words.rules' zero-verb and zero-noun). */
 static size_t
 verbal_zero(const char *s, size_t n, size_t i)
 {
-	static const char *const verbs[] = { "khong co ", "khong de ",
-		"khong phat sinh ", "khong xay ra ", NULL };
-	static const char *const nouns[] = { "don", "ho so", "truong hop",
-		"vu ", "khieu nai", "to cao", NULL };
 	struct buf fold = { 0 };
-	size_t j, k, v;
+	size_t j, v = 0;
 	const char *f;
 
 	if (i + 8 > n || !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
-	    s[i - 1] == ';') || (s[i] != 'k' && s[i] != 'K'))
+	    s[i - 1] == ';') || !words_may_start(WL_ZERO_VERB, s + i, n - i))
 		return 0;
 	u8_fold(&fold, s + i, u8_cut(s + i, n - i, 48));
 	f = fold.p == NULL ? "" : fold.p;
-	for (v = 0; verbs[v] != NULL; v++)
-		if (strncmp(f, verbs[v], strlen(verbs[v])) == 0)
-			break;
-	for (k = 0; verbs[v] != NULL && nouns[k] != NULL; k++)
-		if (strncmp(f + strlen(verbs[v]), nouns[k], strlen(nouns[k])) == 0)
-			break;
+	if ((v = words_prefix(WL_ZERO_VERB, f, fold.n)) > 0 &&
+	    (v >= fold.n || f[v] != ' ' ||
+	    words_prefix(WL_ZERO_NOUN, f + v + 1, fold.n - v - 1) == 0))
+		v = 0;
 	buf_free(&fold);
-	if (verbs[v] == NULL || nouns[k] == NULL)
+	if (v == 0)
 		return 0;
 	/* To the end of the clause, or of a list of negations: "không để
 	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two. */
 	for (j = i; j < n && s[j] != ')' && s[j] != ';' && s[j] != '.' &&
-	    s[j] != '(' && !(s[j] == ',' && HAS_PREFIX(s + j, n - j,
-	    ", không ")); j++)
+	    s[j] != '(' && !(s[j] == ',' && next_negation(s, n, j)); j++)
 		;
 	return j;
 }
