@@ -73,7 +73,7 @@ static int units_fit(const struct lex *x, const struct clause_fig *a, const stru
 static void mark_parts(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f, size_t i, size_t w);
 static void breakdowns(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
 static void hosts(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
-static int rate_link(const char *gap, const char *np);
+static int rate_link(const struct lex *x, const char *gap, const char *np);
 static int names_base(const char *gap);
 static long rate_count(const struct clause_in *in, const struct clause_fig *f, size_t i, const char **words, const char **np);
 static long same_kind_part(const struct clause_fig *f, size_t c);
@@ -81,7 +81,7 @@ static void rates(const struct lex *x, const struct clause_in *in, size_t n, str
 static void inherit(struct clause_fig *f, const struct clause_fig *from, int label_only);
 static int continues(const struct clause_fig *f);
 static void lists(const struct clause_in *in, const struct piece *pc, struct clause_fig *f, size_t i);
-static void range_end(struct clause_fig *f, size_t i);
+static void range_end(const struct lex *x, struct clause_fig *f, size_t i);
 static void init_fig(struct clause_fig *f);
 
 static int
@@ -270,7 +270,7 @@ in_closed(const char *s, size_t n, size_t pos)
 static int
 only_separators(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, k;
 
 	if (n == 0)
 		return 0;
@@ -279,10 +279,8 @@ only_separators(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (words_is(s + i, n - i, "va"))
-			i += 2;
-		else if (words_is(s + i, n - i, "hoac"))
-			i += 4;
+		if ((k = words_prefix(WL_LIST_JOIN, s + i, n - i)) > 0)
+			i += k;
 		else
 			return 0;
 	}
@@ -415,15 +413,15 @@ static int
 joined(const struct piece *pc, const struct lex_hit *a, const struct lex_hit *b)
 {
 	const char *s = pc->b.p + a->pos + a->len;
-	size_t n = b->pos - (a->pos + a->len);
+	size_t n = b->pos - (a->pos + a->len), k;
 
 	while (n > 0 && (*s == ' ' || *s == ',')) {
 		s++;
 		n--;
 	}
-	if (words_is(s, n, "va")) {
-		s += LIT_LEN("va");
-		n -= LIT_LEN("va");
+	if ((k = words_prefix(WL_CONJ_AND, s, n)) > 0) {
+		s += k;
+		n -= k;
 	}
 	while (n > 0 && (*s == ' ' || *s == ',')) {
 		s++;
@@ -548,18 +546,15 @@ after_closing(const char *s, size_t n, size_t at)
 static void
 drop_verb(struct buf *a)
 {
-	static const char *const verbs[] = { "khong co ", "khong de ",
-		"khong phat sinh ", "khong xay ra ", "khong ", NULL };
-	size_t k, m;
+	size_t m;
 
-	for (k = 0; verbs[k] != NULL; k++) {
-		m = strlen(verbs[k]);
-		if (a->n >= m && strncmp(a->p, verbs[k], m) == 0) {
-			memmove(a->p, a->p + m, a->n - m + 1);
-			a->n -= m;
-			return;
-		}
-	}
+	if ((m = words_prefix(WL_ZERO_VERB, a->p, a->n)) == 0)
+		m = words_prefix(WL_VERBAL_ZERO, a->p, a->n);
+	if (m == 0 || m >= a->n || a->p[m] != ' ')
+		return;
+	m++;
+	memmove(a->p, a->p + m, a->n - m + 1);
+	a->n -= m;
 }
 
 /* The pieces of figure i, and its gap, same_clause and label. */
@@ -652,8 +647,7 @@ last_separator(const struct lex *x, const struct piece *pc)
 	/* "và" or "hoặc" right before the figure joins it to the one before. */
 	for (i = pc->b.n; i > at && s[i - 1] == ' '; i--)
 		;
-	if ((i >= at + LIT_LEN("va") && words_ends_with(s, i, "va")) ||
-	    (i >= at + LIT_LEN("hoac") && words_ends_with(s, i, "hoac")))
+	if ((k = words_suffix(WL_LIST_JOIN, s + at, i - at)) > 0)
 		at = i;
 	return at;
 }
@@ -893,27 +887,31 @@ hosts(const struct lex *x, const struct clause_in *in, size_t n,
  * bằng, là (and a qualifier).
  */
 static int
-rate_link(const char *gap, const char *np)
+rate_link(const struct lex *x, const char *gap, const char *np)
 {
-	static const char *const ok[] = { "dat", "chiem", "ty", "ti", "le",
-		"bang", "khoang", "tren", "gan", "duoi", "hon", "la", NULL };
-	size_t k, m, npn = strlen(np);
-	const char *p;
+	struct lex_hit h[MAXHITS];
+	size_t npn = strlen(np), n, i, k, nh, m;
 
 	while (*gap == ' ')
 		gap++;
 	if (npn > 0 && strncmp(gap, np, npn) == 0)
 		gap += npn;
-	for (p = gap; *p != '\0'; p += m) {
-		if (strchr(" (,:", *p) != NULL) {
+	n = strlen(gap);
+	nh = lex_scan(x, gap, n, h, MAXHITS);
+	for (i = 0, k = 0; i < n; i += m) {
+		if (strchr(" (,:", gap[i]) != NULL) {
 			m = 1;
 			continue;
 		}
-		m = strcspn(p, " (,:");
-		for (k = 0; ok[k] != NULL; k++)
-			if (strlen(ok[k]) == m && strncmp(p, ok[k], m) == 0)
-				break;
-		if (ok[k] == NULL)
+		while (k < nh && k < MAXHITS && h[k].pos < i)
+			k++;
+		/* A qualifier of the lexicon: "đạt xấp xỉ 94%". */
+		if (k < nh && k < MAXHITS && h[k].pos == i &&
+		    hit_class(x, &h[k], LEX_QUAL)) {
+			m = h[k].len;
+			continue;
+		}
+		if ((m = words_prefix(WL_RATE_LINK, gap + i, n - i)) == 0)
 			return 0;
 	}
 	return 1;
@@ -923,11 +921,14 @@ rate_link(const char *gap, const char *np)
 static int
 names_base(const char *gap)
 {
+	size_t n;
+
 	while (*gap == ' ' || *gap == ')')
 		gap++;
-	return strcmp(gap, "tren tong so") == 0 ||
-	    strcmp(gap, "tren tong so la") == 0 ||
-	    strcmp(gap, "tren tong so:") == 0 || strcmp(gap, "tren") == 0;
+	n = strlen(gap);
+	while (n > 0 && (gap[n - 1] == ' ' || gap[n - 1] == ':'))
+		n--;
+	return words_exact(WL_RATE_BASE, gap, n);
 }
 
 /*
@@ -983,7 +984,7 @@ rates(const struct lex *x, const struct clause_in *in, size_t n,
 		long k;
 
 		if (!in[i].percent || (k = rate_count(in, f, i, &words, &np)) < 0 ||
-		    strlen(words) > RATE_GAP || !rate_link(words, np))
+		    strlen(words) > RATE_GAP || !rate_link(x, words, np))
 			continue;
 		c = &f[k];
 		p->rate_of = k;
@@ -1034,21 +1035,21 @@ static int
 continues(const struct clause_fig *f)
 {
 	const char *l = f->label;
-	size_t words = 0, n = strlen(l);
+	size_t words = 0, n = strlen(l), k;
 
 	/* "... do Thành phố tổ chức và 199 trường hợp do quận tổ chức";
 	 * "tiếp 36 buổi với 118 lượt". */
 	while (n > 0 && l[n - 1] == ' ')
 		n--;
-	if (f->same_clause && n == LIT_LEN("voi") && words_is(l, n, "voi"))
+	if (f->same_clause && words_exact(WL_CONJ_WITH, l, n))
 		return 1;
-	if (f->same_clause && ((n > LIT_LEN("va") && l[n - 3] == ' ' &&
-	    words_ends_with(l, n, "va")) || (n > 0 && l[n - 1] == ',')))
+	if (f->same_clause && (((k = words_suffix(WL_CONJ_AND, l, n)) > 0 &&
+	    k < n) || (n > 0 && l[n - 1] == ',')))
 		return 1;
 	while (*l == ' ')
 		l++;
-	if (!f->same_clause || !(*l == ',' || (words_is(l, strlen(l), "va") &&
-	    (l[2] == ' ' || l[2] == '\0'))) || strchr(l, ':') != NULL)
+	if (!f->same_clause || !(*l == ',' || words_prefix(WL_CONJ_AND, l,
+	    strlen(l)) > 0) || strchr(l, ':') != NULL)
 		return 0;
 	for (; *l != '\0'; l++)
 		if (wd_folded(*l) && !wd_folded(l[1]))
@@ -1082,19 +1083,28 @@ lists(const struct clause_in *in, const struct piece *pc,
 		f[i].role |= f[f[i].list_head].role & (1u << ROLE_ACTOR);
 }
 
-/* "từ 55,02% đến 88,44%": the end of a range is no level either. */
+/* "từ 55,02% đến 88,44%": the end of a range is no level either.  Its
+ * label is the word that ends a range, and maybe a qualifier ("đến
+ * trên"). */
 static void
-range_end(struct clause_fig *f, size_t i)
+range_end(const struct lex *x, struct clause_fig *f, size_t i)
 {
-	static const char *const to[] = { "den", "-", "toi", "den tren",
-		"den duoi", "den gan", NULL };
-	size_t k;
+	struct lex_hit h[4];
+	const char *l = f[i].label;
+	size_t n = strlen(l), k, nh;
 
 	if (i == 0 || !f[i].same_clause || !(f[i - 1].role & 1u << ROLE_FROM))
 		return;
-	for (k = 0; to[k] != NULL; k++)
-		if (strcmp(f[i].label, to[k]) == 0)
-			f[i].role |= 1u << ROLE_FROM;
+	while (n > 0 && l[n - 1] == ' ')
+		n--;
+	if ((k = words_prefix(WL_RANGE_TO, l, n)) == 0)
+		return;
+	while (k < n && l[k] == ' ')
+		k++;
+	nh = k < n ? lex_scan(x, l + k, n - k, h, 4) : 0;
+	if (k == n || (nh == 1 && h[0].pos == 0 && h[0].len == n - k &&
+	    hit_class(x, &h[0], LEX_QUAL)))
+		f[i].role |= 1u << ROLE_FROM;
 }
 
 static void
@@ -1135,7 +1145,7 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 		    DIST_LABEL);
 		label_roles(x, &pc[i], &out[i]);
 		clause_roles(x, &pc[i], &out[i]);
-		range_end(out, i);
+		range_end(x, out, i);
 	}
 	for (i = 0; i < n; i++)
 		read_complement(x, pc, out, i, n);

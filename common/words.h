@@ -69,6 +69,13 @@ wd_digit(char c)
 	X(ZERO_VERB, "zero-verb", FOLD, "the verbs of a verbal zero") \
 	X(ZERO_NOUN, "zero-noun", FOLD, "what a verbal zero may count") \
 	X(NUM_DIGIT, "num-digit", FOLD, "number words for the digits") \
+	X(CONJ_AND, "conj-and", FOLD, "the word 'and'") \
+	X(CONJ_WITH, "conj-with", FOLD, "the word 'with'") \
+	X(LIST_JOIN, "list-join", FOLD, "words that join the items of a list") \
+	X(RATE_LINK, "rate-link", FOLD, \
+	    "words between a count and the rate that is its share") \
+	X(RATE_BASE, "rate-base", FOLD, \
+	    "words between a rate and the base it is a share of") \
 	X(NUM_DIGIT_AFTER_TEN, "num-digit-after-ten", FOLD, \
 	    "other names of a digit after the tens") \
 	X(NUM_TEN, "num-ten", FOLD, "the word for ten and for the tens") \
