@@ -13,13 +13,16 @@ extern const unsigned char data_words[];
 extern const size_t data_words_len;
 
 /*
- * The vocabulary in static storage.  Phrases are folded and NUL-ended in
- * pool; each list's phrases are ph[first[l] .. first[l] + count[l]),
+ * The vocabulary in static storage.  Each list is kept twice, folded and
+ * lower-cased with its marks: internal list L < WL_N is list L in its own
+ * mode, L >= WL_N list L - WL_N in the other.  Phrases are NUL-ended in
+ * pool; internal list L's phrases are ph[first[L] .. first[L] + count[L]),
  * sorted by first byte then longest first (bystart, with the offsets of
  * each first byte), and again by last byte then longest first (byend).
  */
-#define POOL_MAX (1u << 16)
-#define PHRASES_MAX 4096
+#define NL (2 * WL_N)
+#define POOL_MAX (1u << 17)
+#define PHRASES_MAX 8192
 
 struct phrase {
 	uint32_t off;
@@ -33,9 +36,9 @@ static struct vocab {
 	size_t pooln;
 	struct phrase ph[PHRASES_MAX];
 	size_t nph;
-	size_t first[WL_N], count[WL_N];
+	size_t first[NL], count[NL];
 	uint16_t bystart[PHRASES_MAX], byend[PHRASES_MAX];
-	uint16_t start_at[WL_N][257], end_at[WL_N][257];
+	uint16_t start_at[NL][257], end_at[NL][257];
 } vocab;
 
 static const char *const list_name[WL_N] = {
@@ -55,6 +58,22 @@ static const enum words_mode list_mode[WL_N] = {
 	WORDS_LISTS(WORDS_MODE)
 #undef WORDS_MODE
 };
+
+/* How internal list L is matched. */
+static enum words_mode
+mode_of(size_t L)
+{
+	if (L < WL_N)
+		return list_mode[L];
+	return list_mode[L - WL_N] == WM_FOLD ? WM_MARKS : WM_FOLD;
+}
+
+/* The internal list of l matched with its marks. */
+static size_t
+marks_list(enum words_list l)
+{
+	return list_mode[l] == WM_MARKS ? (size_t)l : (size_t)l + WL_N;
+}
 
 static const char *
 ph_text(const struct phrase *p)
@@ -93,23 +112,23 @@ cmp_ph(const void *a, const void *b)
 }
 
 static void
-index_list(size_t l)
+index_list(size_t L)
 {
 	uint16_t *v;
 	size_t i, k, c;
 	int pass;
 
 	for (pass = 0; pass < 2; pass++) {
-		v = (pass ? vocab.byend : vocab.bystart) + vocab.first[l];
-		for (i = 0; i < vocab.count[l]; i++)
-			v[i] = (uint16_t)(vocab.first[l] + i);
+		v = (pass ? vocab.byend : vocab.bystart) + vocab.first[L];
+		for (i = 0; i < vocab.count[L]; i++)
+			v[i] = (uint16_t)(vocab.first[L] + i);
 		by_last = pass;
-		qsort(v, vocab.count[l], sizeof(*v), cmp_ph);
+		qsort(v, vocab.count[L], sizeof(*v), cmp_ph);
 		for (c = 0, k = 0; c < 257; c++) {
-			while (k < vocab.count[l] && (pass ?
+			while (k < vocab.count[L] && (pass ?
 			    ph_last(&vocab.ph[v[k]]) : ph_first(&vocab.ph[v[k]])) < c)
 				k++;
-			(pass ? vocab.end_at : vocab.start_at)[l][c] = (uint16_t)k;
+			(pass ? vocab.end_at : vocab.start_at)[L][c] = (uint16_t)k;
 		}
 	}
 }
@@ -120,9 +139,10 @@ struct wloader {
 	int seen[WL_N];
 };
 
-/* Folds one phrase of a list into the pool, blanks collapsed. */
+/* One phrase of internal list L into the pool, folded or lower-cased,
+ * blanks collapsed. */
 static void
-add_phrase(struct wloader *ld, size_t l, const char *p, size_t n)
+add_phrase(struct wloader *ld, size_t L, const char *p, size_t n)
 {
 	struct buf f = { 0 };
 	const char *eq = memchr(p, '=', n);
@@ -147,7 +167,7 @@ add_phrase(struct wloader *ld, size_t l, const char *p, size_t n)
 	}
 	if (n == 0)
 		die_at(2, ld->file, ld->line, "an empty phrase");
-	if (list_mode[l] == WM_MARKS)
+	if (mode_of(L) == WM_MARKS)
 		u8_lower(&f, p, n);
 	else
 		u8_fold(&f, p, n);
@@ -167,7 +187,7 @@ add_phrase(struct wloader *ld, size_t l, const char *p, size_t n)
 	vocab.pooln += o;
 	vocab.pool[vocab.pooln++] = '\0';
 	buf_free(&f);
-	vocab.count[l]++;
+	vocab.count[L]++;
 }
 
 /* "words NAME: phrase | phrase=N | ..." */
@@ -176,6 +196,7 @@ parse_words(struct wloader *ld, const char *s, size_t n)
 {
 	const char *colon = memchr(s, ':', n), *p, *bar;
 	size_t l, k;
+	int twice;
 
 	if (n < LIT_LEN("words ") || memcmp(s, "words ", LIT_LEN("words ")) != 0 ||
 	    colon == NULL)
@@ -194,12 +215,16 @@ parse_words(struct wloader *ld, const char *s, size_t n)
 		die_at(2, ld->file, ld->line, "word list '%s' given twice",
 		    list_name[l]);
 	ld->seen[l] = 1;
-	vocab.first[l] = vocab.nph;
-	for (p = colon + 1; p <= s + n; p = bar + 1) {
-		bar = memchr(p, '|', (size_t)(s + n - p));
-		if (bar == NULL)
-			bar = s + n;
-		add_phrase(ld, l, p, (size_t)(bar - p));
+	for (twice = 0; twice < 2; twice++) {
+		size_t L = l + (size_t)twice * WL_N;
+
+		vocab.first[L] = vocab.nph;
+		for (p = colon + 1; p <= s + n; p = bar + 1) {
+			bar = memchr(p, '|', (size_t)(s + n - p));
+			if (bar == NULL)
+				bar = s + n;
+			add_phrase(ld, L, p, (size_t)(bar - p));
+		}
 	}
 }
 
@@ -240,21 +265,22 @@ words_load(const char *path)
 		if (!ld.seen[i])
 			die_at(2, ld.file, 0, "no word list '%s' (%s)",
 			    list_name[i], list_what[i]);
-	for (i = 0; i < WL_N; i++)
+	for (i = 0; i < NL; i++)
 		index_list(i);
 	gz_close_in(in);
 	buf_free(&all);
 	vocab.loaded = 1;
 }
 
-/* Is the character at s[i] part of a word, as list l counts words? */
+/* Is the character at s[i] part of a word, as internal list L counts
+ * words? */
 static int
-word_at(enum words_list l, const char *s, size_t n, size_t i)
+word_at(size_t L, const char *s, size_t n, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 	utf8proc_int32_t cp;
 
-	if (list_mode[l] == WM_FOLD)
+	if (mode_of(L) == WM_FOLD)
 		return wd_folded(s[i]);
 	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 		return 1;
@@ -277,30 +303,30 @@ char_before(const char *s, size_t i)
 	return i;
 }
 
-/* Does the phrase p of l, found at s[at], start a word (when its first
+/* Does the phrase p of L, found at s[at], start a word (when its first
  * byte is a word's)? */
 static int
-starts_word(enum words_list l, const struct phrase *p, const char *s,
-    size_t n, size_t at)
+starts_word(size_t L, const struct phrase *p, const char *s, size_t n,
+    size_t at)
 {
-	return at == 0 || !word_at(l, ph_text(p), p->len, 0) ||
-	    !word_at(l, s, n, char_before(s, at));
+	return at == 0 || !word_at(L, ph_text(p), p->len, 0) ||
+	    !word_at(L, s, n, char_before(s, at));
 }
 
 /* Does it end a word? */
 static int
-ends_word(enum words_list l, const struct phrase *p, const char *s,
-    size_t n, size_t at)
+ends_word(size_t L, const struct phrase *p, const char *s, size_t n,
+    size_t at)
 {
 	size_t e = at + p->len;
 
-	return e >= n || !word_at(l, ph_text(p), p->len,
-	    char_before(ph_text(p), p->len)) || !word_at(l, s, n, e);
+	return e >= n || !word_at(L, ph_text(p), p->len,
+	    char_before(ph_text(p), p->len)) || !word_at(L, s, n, e);
 }
 
-/* The longest phrase of l that s[0..n) starts with, or NULL. */
+/* The longest phrase of L that s[0..n) starts with, or NULL. */
 static const struct phrase *
-prefix(enum words_list l, const char *s, size_t n)
+prefix(size_t L, const char *s, size_t n)
 {
 	unsigned char c;
 	size_t k;
@@ -309,11 +335,11 @@ prefix(enum words_list l, const char *s, size_t n)
 	if (n == 0)
 		return NULL;
 	c = (unsigned char)s[0];
-	for (k = vocab.start_at[l][c]; k < vocab.start_at[l][c + 1]; k++) {
-		const struct phrase *p = &vocab.ph[vocab.bystart[vocab.first[l] + k]];
+	for (k = vocab.start_at[L][c]; k < vocab.start_at[L][c + 1]; k++) {
+		const struct phrase *p = &vocab.ph[vocab.bystart[vocab.first[L] + k]];
 
 		if (p->len <= n && memcmp(s, ph_text(p), p->len) == 0 &&
-		    ends_word(l, p, s, n, 0))
+		    ends_word(L, p, s, n, 0))
 			return p;
 	}
 	return NULL;
@@ -328,6 +354,22 @@ words_prefix_val(enum words_list l, const char *s, size_t n, int *val)
 	return p == NULL ? 0 : p->len;
 }
 
+size_t
+words_prefix(enum words_list l, const char *s, size_t n)
+{
+	const struct phrase *p = prefix(l, s, n);
+
+	return p == NULL ? 0 : p->len;
+}
+
+size_t
+words_prefix_marks(enum words_list l, const char *s, size_t n)
+{
+	const struct phrase *p = prefix(marks_list(l), s, n);
+
+	return p == NULL ? 0 : p->len;
+}
+
 const char *
 words_prefix_text(enum words_list l, const char *s, size_t n)
 {
@@ -336,16 +378,8 @@ words_prefix_text(enum words_list l, const char *s, size_t n)
 	return p == NULL ? NULL : ph_text(p);
 }
 
-size_t
-words_prefix(enum words_list l, const char *s, size_t n)
-{
-	int v;
-
-	return words_prefix_val(l, s, n, &v);
-}
-
 static size_t
-suffix(enum words_list l, const char *s, size_t n, int glued)
+suffix(size_t L, const char *s, size_t n, int glued)
 {
 	unsigned char c;
 	size_t k;
@@ -354,11 +388,11 @@ suffix(enum words_list l, const char *s, size_t n, int glued)
 	if (n == 0)
 		return 0;
 	c = (unsigned char)s[n - 1];
-	for (k = vocab.end_at[l][c]; k < vocab.end_at[l][c + 1]; k++) {
-		const struct phrase *p = &vocab.ph[vocab.byend[vocab.first[l] + k]];
+	for (k = vocab.end_at[L][c]; k < vocab.end_at[L][c + 1]; k++) {
+		const struct phrase *p = &vocab.ph[vocab.byend[vocab.first[L] + k]];
 
 		if (p->len <= n && memcmp(s + n - p->len, ph_text(p), p->len) == 0 &&
-		    (glued || starts_word(l, p, s, n, n - p->len)))
+		    (glued || starts_word(L, p, s, n, n - p->len)))
 			return p->len;
 	}
 	return 0;
@@ -379,32 +413,31 @@ words_suffix_glued(enum words_list l, const char *s, size_t n)
 int
 words_exact(enum words_list l, const char *s, size_t n)
 {
-	unsigned char c;
+	const struct phrase *p = prefix(l, s, n);
+
+	return p != NULL && p->len == n;
+}
+
+int
+words_has_word(enum words_list l, const char *w, size_t n)
+{
 	size_t k;
 
 	words_load(NULL);
-	if (n == 0)
-		return 0;
-	c = (unsigned char)s[0];
-	for (k = vocab.start_at[l][c]; k < vocab.start_at[l][c + 1]; k++) {
-		const struct phrase *p = &vocab.ph[vocab.bystart[vocab.first[l] + k]];
+	for (k = vocab.first[l]; k < vocab.first[l] + vocab.count[l]; k++) {
+		const char *p = ph_text(&vocab.ph[k]);
 
-		if (p->len == n && memcmp(s, ph_text(p), n) == 0)
-			return 1;
+		for (;;) {
+			size_t m = strcspn(p, " ");
+
+			if (m == n && memcmp(p, w, n) == 0)
+				return 1;
+			if (p[m] == '\0')
+				break;
+			p += m + 1;
+		}
 	}
 	return 0;
-}
-
-/* Can a phrase of l start at s[i]: at a word's start, or at a byte that
- * is no word's? */
-static int
-can_start(enum words_list l, const char *s, size_t n, size_t i)
-{
-	if (i == 0)
-		return 1;
-	if (((unsigned char)s[i] & 0xC0) == 0x80)
-		return 0;
-	return !word_at(l, s, n, i) || !word_at(l, s, n, char_before(s, i));
 }
 
 int
@@ -427,6 +460,18 @@ words_may_start(enum words_list l, const char *s, size_t n)
 	yes = f.n > 0 && vocab.start_at[l][c] < vocab.start_at[l][c + 1];
 	buf_free(&f);
 	return yes;
+}
+
+/* Can a phrase of L start at s[i]: at a word's start, or at a byte that
+ * is no word's? */
+static int
+can_start(size_t L, const char *s, size_t n, size_t i)
+{
+	if (i == 0)
+		return 1;
+	if (((unsigned char)s[i] & 0xC0) == 0x80)
+		return 0;
+	return !word_at(L, s, n, i) || !word_at(L, s, n, char_before(s, i));
 }
 
 long
@@ -458,6 +503,7 @@ words_find_last(enum words_list l, const char *s, size_t n, size_t *len)
 		}
 	return best;
 }
+
 int
 words_total_label(const char *p, size_t n, struct buf *tmp)
 {

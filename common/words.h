@@ -21,7 +21,8 @@ wd_digit(char c)
  * The vocabulary: every list of words the reading relies on outside the
  * lexicon's cues lives in common/data/words.rules (built in), by the name
  * given here.  Matching is on folded text (u8_fold or lex_fold: lower
- * case, no marks, đ as d) and by whole words.  The lists are loaded on
+ * case, no marks, đ as d) or on text lower-cased with its marks, as the
+ * list's mode says, and by whole words.  The lists are loaded on
  * first use, into static storage (no heap: nothing to free, nothing a
  * harness could free under them); a list named here that the file lacks,
  * or a list the file names that is not here, is an error naming the file
@@ -35,6 +36,12 @@ wd_digit(char c)
 	X(UNIT_TYPE, "unit-type", FOLD, "the type words of administrative units") \
 	X(WARD_TYPE, "ward-type", FOLD, "the type words of ward-level units") \
 	X(COMMITTEE, "committee", FOLD, "the People's Committee as issuers write it") \
+	X(PLACE_NOT, "place-not", FOLD, \
+	    "words after a unit type that make no place name") \
+	X(MOTTO, "motto", FOLD, "the national motto of a letterhead") \
+	X(DOC_KIND, "doc-kind", FOLD, "the kinds of document a title names") \
+	X(REPORT_VERB, "report-verb", FOLD, "'reports', after the issuer") \
+	X(BODY_START, "body-start", FOLD, "the words that start a report's body") \
 	X(TOTAL_LABEL, "total-label", FOLD, "the label of a total row") \
 	X(TOTAL_LABEL_ALONE, "total-label-alone", FOLD, \
 	    "total labels that need no bracket after them") \
@@ -104,6 +111,9 @@ void words_load(const char *path);
  * its length, or 0.  *val gets its number (0 when it has none). */
 size_t words_prefix(enum words_list l, const char *s, size_t n);
 size_t words_prefix_val(enum words_list l, const char *s, size_t n, int *val);
+/* words_prefix on text lower-cased with its marks (u8_lower), whatever
+ * the list's mode: "quận" is a district, "quan" (cơ quan) not. */
+size_t words_prefix_marks(enum words_list l, const char *s, size_t n);
 /* The phrase itself (folded, NUL-ended, lives as long as the program),
  * or NULL. */
 const char *words_prefix_text(enum words_list l, const char *s, size_t n);
@@ -114,6 +124,8 @@ size_t words_suffix(enum words_list l, const char *s, size_t n);
 size_t words_suffix_glued(enum words_list l, const char *s, size_t n);
 /* Is s[0..n) (all of it) a phrase of l? */
 int words_exact(enum words_list l, const char *s, size_t n);
+/* Is the word w[0..n) one of the words of a phrase of l? */
+int words_has_word(enum words_list l, const char *w, size_t n);
 /* Can a phrase of l (a FOLD list) start at the character s[0], as
  * written (any case, marks or not)?  A quick test before folding. */
 int words_may_start(enum words_list l, const char *s, size_t n);

@@ -192,6 +192,12 @@ void doc_letterhead(struct doc *);
  * ...") or the document number ("Số: ...")?  The readers that meet a
  * letterhead table ask this one test. */
 int doc_letterhead_cell(const char *p, size_t n);
+/* Does p[0..n) start with the national motto ("CỘNG HÒA XÃ HỘI ...",
+ * "Độc lập - Tự do ..."), capitalised? */
+int doc_motto(const char *p, size_t n);
+/* Does it start with the number's label ("Số", "SỐ", not "số liệu" in
+ * lower case)?  Its length, or 0. */
+size_t doc_number_label(const char *p, size_t n);
 
 /*
  * Walking the body line by line: each paragraph and each table row in

@@ -51,10 +51,6 @@ struct hlines {
 	size_t n, cap;
 };
 
-static const char *const kinds[] = { "bao cao", "ke hoach", "quyet dinh",
-	"to trinh", "thong bao", "cong van", "chuong trinh", "huong dan",
-	"nghi quyet", "chi thi", "bien ban", "giay moi", NULL };
-
 static int
 isblank_at(char c)
 {
@@ -97,34 +93,40 @@ add_hline(struct hlines *h, const char *p, size_t n, size_t line)
 	l->fold = f.p == NULL ? xstrdup("") : f.p;
 }
 
-/* Where the motto starts on a line that holds more before it, or 0. */
+/* Where the motto starts on a line that holds more before it, glued or
+ * not ("HUYỆN BÌNH CHÁNHCỘNG HÒA XÃ HỘI"), or 0: the line is folded once
+ * and the motto looked for in the fold. */
 static size_t
 motto_at(const char *s, size_t n)
 {
-	static const char *const mottos[] = { "CỘNG HÒA XÃ HỘI", "CỘNG HOÀ XÃ HỘI",
-		"Độc lập - Tự do", "ĐỘC LẬP - TỰ DO", "ĐẢNG CỘNG SẢN VIỆT NAM",
-		NULL };
-	size_t i, k, m;
+	struct buf f = { 0 };
+	size_t *at = NULL, j, p = 0;
 
-	for (i = 1; i < n; i++)
-		for (k = 0; mottos[k] != NULL; k++)
-			if ((m = strlen(mottos[k])) <= n - i &&
-			    memcmp(s + i, mottos[k], m) == 0)
-				return i;
-	return 0;
+	u8_fold_at(&f, &at, s, n);
+	for (j = 1; j < f.n && p == 0; j++)
+		if (at[j] != at[j - 1] && at[j] > 0 &&
+		    words_prefix(WL_MOTTO, f.p + j, f.n - j) > 0 &&
+		    isupper_at(s, n, at[j]))
+			p = at[j];
+	free(at);
+	buf_free(&f);
+	return p;
 }
 
-/* The folded text of p[0..n) ends with the word w. */
+/* Does p[0..n) end with a word of list l (blanks and a colon after it
+ * aside)? */
 static int
-ends_with(const char *p, size_t n, const char *w)
+ends_with(const char *p, size_t n, enum words_list l)
 {
 	struct buf f = { 0 };
-	size_t k = strlen(w);
+	size_t k;
 	int yes;
 
-	u8_fold(&f, p, n);
-	yes = f.n >= k && strcmp(f.p + f.n - k, w) == 0 &&
-	    (f.n == k || f.p[f.n - k - 1] == ' ');
+	u8_lower(&f, p, n);
+	k = f.n;
+	while (k > 0 && (f.p[k - 1] == ' ' || f.p[k - 1] == ':'))
+		k--;
+	yes = k > 0 && words_suffix(l, f.p, k) > 0;
 	buf_free(&f);
 	return yes;
 }
@@ -141,9 +143,8 @@ merge_cells(struct span *c, size_t k)
 
 	for (i = 1; i < k; i++) {
 		if ((c[i].n > 0 && (c[i].p[0] == '/' || c[i].p[0] == '-')) ||
-		    ends_with(c[j].p, c[j].n, "ngay") ||
-		    ends_with(c[j].p, c[j].n, "so:") ||
-		    ends_with(c[j].p, c[j].n, "so")) {
+		    ends_with(c[j].p, c[j].n, WL_DAY_WORD) ||
+		    ends_with(c[j].p, c[j].n, WL_NUMBER_WORD)) {
 			c[j].n = (size_t)(c[i].p + c[i].n - c[j].p);
 			continue;
 		}
@@ -281,15 +282,6 @@ has_alnum(const char *p, size_t n)
 	return 0;
 }
 
-static int
-has_word_prefix(const char *f, const char *w)
-{
-	size_t n = strlen(w);
-
-	return strncmp(f, w, n) == 0 && (f[n] == '\0' || f[n] == ' ' ||
-	    f[n] == ':' || f[n] == ',');
-}
-
 /* After "Số": a colon, or a number, or its blank ("/BC-UBND", "-BC/ĐU"). */
 static int
 number_follows(const char *p, size_t n)
@@ -304,24 +296,24 @@ number_follows(const char *p, size_t n)
 static enum role
 role_of(const struct hline *l)
 {
-	static const char *const mottos[] = { "cong hoa xa hoi", "doc lap - tu do",
-		"doc lap tu do", "dang cong san viet nam", NULL };
 	const char *f = l->fold;
-	size_t k;
+	size_t fn = strlen(f), w;
+	const char *c;
 
-	for (k = 0; mottos[k] != NULL; k++)
-		if (strncmp(f, mottos[k], strlen(mottos[k])) == 0)
-			return R_MOTTO;
+	if (words_prefix(WL_MOTTO, f, fn) > 0)
+		return R_MOTTO;
 	if (!has_alnum(l->p, l->n))
 		return R_RULE;
-	if ((HAS_PREFIX(l->p, l->n, "Số") || HAS_PREFIX(l->p, l->n, "SỐ")) &&
-	    number_follows(l->p + LIT_LEN("Số"), l->n - LIT_LEN("Số")))
+	if ((w = doc_number_label(l->p, l->n)) > 0 &&
+	    number_follows(l->p + w, l->n - w))
 		return R_NUMBER;
-	if (strstr(f, ", ngay") != NULL || strncmp(f, "ngay ", LIT_LEN("ngay ")) == 0)
+	if (words_prefix(WL_DAY_WORD, f, fn) > 0)
 		return R_DATE;
-	for (k = 0; kinds[k] != NULL; k++)
-		if (has_word_prefix(f, kinds[k]) && all_caps(l->p, l->n))
-			return R_KIND;
+	for (c = f; (c = strstr(c, ", ")) != NULL; c++)
+		if (words_prefix(WL_DAY_WORD, c + 2, fn - (size_t)(c + 2 - f)) > 0)
+			return R_DATE;
+	if (words_prefix(WL_DOC_KIND, f, fn) > 0 && all_caps(l->p, l->n))
+		return R_KIND;
 	return R_TEXT;
 }
 
@@ -356,46 +348,26 @@ joined_free(struct joined *j)
 	free(j->at);
 }
 
-static int
-wordch(char c)
-{
-	return (c >= 'a' && c <= 'z') || wd_digit(c) || (unsigned char)c >= 0x80;
-}
-
-/* The end of the last "ủy ban nhân dân" or "ubnd" (folded) in f, or -1. */
+/* The end of the last "ủy ban nhân dân" (or "UBND") in folded f, or -1. */
 static long
 last_ubnd(const char *f)
 {
-	static const char *const names[] = { "uy ban nhan dan", "ubnd", NULL };
-	long end = -1;
-	const char *p;
-	size_t k;
+	size_t len;
+	long at = words_find_last(WL_COMMITTEE, f, strlen(f), &len);
 
-	for (k = 0; names[k] != NULL; k++)
-		for (p = f; (p = strstr(p, names[k])) != NULL; p++) {
-			size_t n = strlen(names[k]);
-
-			if ((p == f || !wordch(p[-1])) && !wordch(p[n]) &&
-			    (long)(p - f + n) > end)
-				end = (long)(p - f + n);
-		}
-	return end;
+	return at < 0 ? -1 : at + (long)len;
 }
 
-/* Folded type words, which a name in mixed case may start with. */
+/* A word of a unit's type, which a name in mixed case may start with
+ * ("phường", "thị" of "thị xã"). */
 static int
 type_word(const char *w, size_t n)
 {
-	static const char *const types[] = { "phuong", "xa", "quan", "huyen",
-		"tinh", "thi", "tran", "thanh", "pho", "dac", "khu", NULL };
 	struct buf f = { 0 };
-	size_t k;
-	int yes = 0;
+	int yes;
 
 	u8_fold(&f, w, n);
-	for (k = 0; types[k] != NULL && f.p != NULL; k++)
-		if (strcmp(f.p, types[k]) == 0)
-			yes = 1;
+	yes = f.p != NULL && words_has_word(WL_UNIT_TYPE, f.p, f.n);
 	buf_free(&f);
 	return yes;
 }
@@ -524,8 +496,9 @@ letterhead_issuer(const struct hlines *h)
 static char *
 number(const struct hline *l)
 {
-	const char *p = l->p + LIT_LEN("Số");
-	size_t n = l->n - LIT_LEN("Số"), i;
+	size_t w = doc_number_label(l->p, l->n);
+	const char *p = l->p + w;
+	size_t n = l->n - w, i;
 	struct buf b = { 0 };
 
 	trim(&p, &n);
@@ -569,27 +542,34 @@ skip_digits(const char *f, size_t i, size_t max)
 static int
 parse_date(const char *f, size_t *pe, size_t *ds, size_t *de)
 {
-	const char *c = strstr(f, ", ngay");
-	size_t i;
+	size_t n = strlen(f), i, w;
+	const char *c;
 
-	if (c != NULL)
-		*pe = (size_t)(c - f);
-	else if (strncmp(f, "ngay ", LIT_LEN("ngay ")) == 0)
+	*pe = n;
+	if ((w = words_prefix(WL_DAY_WORD, f, n)) > 0)
 		*pe = 0;
 	else
+		for (c = f; (c = strstr(c, ", ")) != NULL; c++)
+			if ((w = words_prefix(WL_DAY_WORD, c + 2,
+			    n - (size_t)(c + 2 - f))) > 0) {
+				*pe = (size_t)(c - f);
+				w += 2;
+				break;
+			}
+	if (*pe == n)
 		return -1;
-	i = skip_blanks(f, *pe + (c != NULL ? LIT_LEN(", ngay") : LIT_LEN("ngay")));
+	i = skip_blanks(f, *pe + w);
 	*ds = i;
 	if (wd_digit(f[i]) && (i = skip_digits(f, i, 2)) == 0)
 		return -1;
 	i = skip_blanks(f, i);
-	if (strncmp(f + i, "thang ", LIT_LEN("thang ")) != 0)
+	if ((w = words_prefix(WL_MONTH_WORD, f + i, n - i)) == 0)
 		return -1;
-	if ((i = skip_digits(f, skip_blanks(f, i + 6), 2)) == 0)
+	if ((i = skip_digits(f, skip_blanks(f, i + w), 2)) == 0)
 		return -1;
 	i = skip_blanks(f, i);
-	if (strncmp(f + i, "nam ", LIT_LEN("nam ")) != 0 ||
-	    (i = skip_digits(f, skip_blanks(f, i + 4), 4)) == 0)
+	if ((w = words_prefix(WL_YEAR_WORD, f + i, n - i)) == 0 ||
+	    (i = skip_digits(f, skip_blanks(f, i + w), 4)) == 0)
 		return -1;
 	*de = i;
 	return 0;
@@ -636,14 +616,7 @@ date_line(struct header *hd, const struct hlines *h)
 static int
 body_start(const char *f)
 {
-	static const char *const starts[] = { "can cu", "thuc hien", "kinh gui",
-		"i.", "phan i", "a.", NULL };
-	size_t k;
-
-	for (k = 0; starts[k] != NULL; k++)
-		if (strncmp(f, starts[k], strlen(starts[k])) == 0)
-			return 1;
-	return 0;
+	return words_prefix(WL_BODY_START, f, strlen(f)) > 0;
 }
 
 /* The title: its kind line ("BÁO CÁO") and its subject up to the end of
@@ -678,8 +651,8 @@ says_report(const char *p, size_t n)
 	int yes;
 
 	u8_fold(&f, p, u8_cut(p, n, 24));
-	yes = f.p != NULL && strncmp(f.p + skip_blanks(f.p, 0), "bao cao",
-	    LIT_LEN("bao cao")) == 0;
+	yes = f.p != NULL && words_prefix(WL_REPORT_VERB, f.p + skip_blanks(f.p,
+	    0), f.n - skip_blanks(f.p, 0)) > 0;
 	buf_free(&f);
 	return yes;
 }
@@ -749,63 +722,71 @@ add_place(struct header *h, const char *p, size_t n)
 	buf_add(&h->places, p, n);
 }
 
-/* "huyện Việt Yên", "Phường 17", "thị xã Việt Yên", "tỉnh Bắc Giang". */
-static void
-find_places(struct scan *st, const char *s, size_t n)
+/* The end of up to three capitalised words (or numbers) of a name from
+ * s[w]. */
+static size_t
+name_words(const char *s, size_t n, size_t w)
 {
-	static const char *const types[] = { "thanh pho ", "thi xa ", "thi tran ",
-		"tinh ", "huyen ", "quan ", "phuong ", "xa ", NULL };
-	struct buf fold = { 0 };
-	size_t i = 0;
+	size_t words = 0;
 
-	while (i < n) {
-		size_t k, j, w, words = 0, tlen;
-		const char *f;
-
-		/* Every type word starts with t, h, q, p or x (any case). */
-		if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') ||
-		    strchr("tThHqQpPxX", s[i]) == NULL || s[i] == '\0') {
-			i++;
-			continue;
-		}
-		buf_clear(&fold);
-		u8_fold(&fold, s + i, u8_cut(s + i, n - i, 16));
-		f = fold.p == NULL ? "" : fold.p;
-		for (k = 0; types[k] != NULL; k++)
-			if (strncmp(f, types[k], strlen(types[k])) == 0)
-				break;
-		if (types[k] == NULL) {
-			i++;
-			continue;
-		}
-		/* Skip the type word(s) in the original text. */
-		j = i;
-		for (tlen = 0; types[k][tlen] != '\0'; tlen++)
-			if (types[k][tlen] == ' ') {
-				while (j < n && s[j] != ' ')
-					j++;
-				j++;
-			}
-		w = j;
-		while (w < n && words < 3 && (isupper_at(s, n, w) || wd_digit(s[w]))) {
-			while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != ';' &&
-			    s[w] != '.' && s[w] != ')' && s[w] != '(' && s[w] != '\t')
-				w++;
-			words++;
-			if (w + 1 < n && s[w] == ' ' && (isupper_at(s, n, w + 1) ||
-			    wd_digit(s[w + 1])))
-				w++;
-			else
-				break;
-		}
-		buf_clear(&fold);
-		u8_fold(&fold, s + j, w - j);
-		if (words > 0 && w > j && (fold.p == NULL ||
-		    strncmp(fold.p, "hoi", LIT_LEN("hoi")) != 0))
-			add_place(&st->hdr, s + i, w - i);
-		i = j > i ? j : i + 1;
+	while (w < n && words < 3 && (isupper_at(s, n, w) || wd_digit(s[w]))) {
+		while (w < n && s[w] != ' ' && s[w] != ',' && s[w] != ';' &&
+		    s[w] != '.' && s[w] != ')' && s[w] != '(' && s[w] != '\t')
+			w++;
+		words++;
+		if (w + 1 < n && s[w] == ' ' && (isupper_at(s, n, w + 1) ||
+		    wd_digit(s[w + 1])))
+			w++;
+		else
+			break;
 	}
-	buf_free(&fold);
+	return words > 0 ? w : 0;
+}
+
+/* Is p[0..n) a unit's type with its marks? */
+static int
+type_as_written(const char *p, size_t n)
+{
+	struct buf low = { 0 };
+	int yes;
+
+	u8_lower(&low, p, n);
+	yes = low.p != NULL && words_prefix_marks(WL_UNIT_TYPE, low.p, low.n) > 0;
+	buf_free(&low);
+	return yes;
+}
+
+/*
+ * "huyện Việt Yên", "Phường 17", "thị xã Việt Yên", "tỉnh Bắc Giang": a
+ * unit's type word and the name after it.  The line is folded once; the
+ * type words are found in the fold, the name in the text as written.
+ */
+static void
+find_places(struct scan *st, struct buf *fold, size_t **at, const char *s,
+    size_t n)
+{
+	size_t j, k, i, nj, w;
+
+	buf_clear(fold);
+	u8_fold_at(fold, at, s, n);
+	for (j = 0; j < fold->n; j++) {
+		i = (*at)[j];
+		if ((j > 0 && (*at)[j - 1] == i) ||
+		    !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') ||
+		    (k = words_prefix(WL_UNIT_TYPE, fold->p + j,
+		    fold->n - j)) == 0 || j + k >= fold->n || fold->p[j + k] != ' ')
+			continue;
+		/* The name starts after the type word(s) and a blank. */
+		nj = (*at)[j + k + 1];
+		/* With its marks: "quận", not the "quan" of "cơ quan". */
+		if (!type_as_written(s + i, nj - i))
+			continue;
+		if ((w = name_words(s, n, nj)) > nj &&
+		    words_prefix(WL_PLACE_NOT, fold->p + j + k + 1,
+		    fold->n - j - k - 1) == 0)
+			add_place(&st->hdr, s + i, w - i);
+		j += k;
+	}
 }
 
 /* The fields of the letterhead, as written. */
@@ -840,6 +821,8 @@ void
 header_read(struct scan *st)
 {
 	struct header *h = &st->hdr;
+	struct buf fold = { 0 };
+	size_t *map = NULL;
 	struct pos at;
 	int ok;
 
@@ -857,8 +840,10 @@ header_read(struct scan *st)
 	for (ok = doc_first(st->doc, &at); ok; ok = doc_next(st->doc, &at)) {
 		struct textline t = doc_line(st->doc, at);
 
-		find_places(st, t.text, t.len);
+		find_places(st, &fold, &map, t.text, t.len);
 	}
+	buf_free(&fold);
+	free(map);
 }
 
 void

@@ -11,7 +11,9 @@
 #include "buf.h"
 #include "diag.h"
 #include "extract.h"
+#include "utf8.h"
 #include "vnlegacy.h"
+#include "words.h"
 #include "xalloc.h"
 
 /* The file name without directory and extensions ("-" stays "-"). */
@@ -288,11 +290,50 @@ doc_recode(struct doc *d, enum vn_legacy enc)
 
 #define LETTERHEAD_BLOCKS 8	/* the letterhead is among the first blocks */
 
+/* Folds the start of p[0..n) (at most 64 bytes) into f. */
+static void
+fold_start(struct buf *f, const char *p, size_t n)
+{
+	buf_clear(f);
+	u8_fold(f, p, u8_cut(p, n, 64));
+	if (f->p == NULL)
+		buf_adds(f, "");
+}
+
+int
+doc_motto(const char *p, size_t n)
+{
+	struct buf f = { 0 };
+	int yes;
+
+	if (n == 0 || !isupper_at(p, n, 0))
+		return 0;
+	fold_start(&f, p, n);
+	yes = words_prefix(WL_MOTTO, f.p, f.n) > 0;
+	buf_free(&f);
+	return yes;
+}
+
+size_t
+doc_number_label(const char *p, size_t n)
+{
+	struct buf low = { 0 };
+	size_t w;
+
+	if (n == 0 || !isupper_at(p, n, 0))
+		return 0;
+	u8_lower(&low, p, u8_cut(p, n, 16));
+	w = low.p == NULL ? 0 : words_prefix(WL_NUMBER_WORD, low.p, low.n);
+	buf_free(&low);
+	return w;
+}
+
 int
 doc_letterhead_cell(const char *p, size_t n)
 {
-	return HAS_PREFIX(p, n, "CỘNG HÒA") || HAS_PREFIX(p, n, "CỘNG HOÀ") ||
-	    (n > LIT_LEN("Số") && HAS_PREFIX(p, n, "Số"));
+	size_t w = doc_number_label(p, n);
+
+	return doc_motto(p, n) || (w > 0 && n > w);
 }
 
 /* A letterhead table: small, near the start, with the national motto or
