@@ -8,6 +8,7 @@
 #include "period.h"
 #include "reporter.h"
 #include "utf8.h"
+#include "words.h"
 #include "xalloc.h"
 
 enum mstatus { M_OK, M_NO_FIGURES, M_DUPLICATE, M_SUPERSEDED, M_NAME_CLASH,
@@ -86,8 +87,6 @@ set_status(struct mrow *r, enum mstatus s, char *reason)
 static void
 subject(struct buf *out, const char *title, const char *period_text)
 {
-	static const char *const marks[] = { " bo sung ", " thay the ",
-		" dieu chinh ", " dinh chinh ", " sua doi ", " lan ", NULL };
 	struct buf f = { 0 }, p = { 0 };
 	char *at;
 	size_t i, k;
@@ -101,9 +100,10 @@ subject(struct buf *out, const char *title, const char *period_text)
 	for (i = 0; i < f.n; i++)
 		if (f.p[i] < 'a' || f.p[i] > 'z')
 			f.p[i] = ' ';
-	for (k = 0; marks[k] != NULL; k++)
-		while ((at = strstr(f.p, marks[k])) != NULL)
-			memset(at, ' ', strlen(marks[k]) - 1);
+	for (i = 0; i < f.n; i++)
+		if ((i == 0 || f.p[i - 1] == ' ') &&
+		    (k = words_prefix(WL_RESEND_WORD, f.p + i, f.n - i)) > 0)
+			memset(f.p + i, ' ', k);
 	for (i = 0; i < f.n; i++)
 		if (f.p[i] != ' ' || (out->n > 0 && out->p[out->n - 1] != ' '))
 			buf_addc(out, f.p[i]);
@@ -139,14 +139,15 @@ read_rows(struct mstate *st, struct csvin *in)
 	}
 }
 
+/* Does the title start with the word for a report ("BÁO CÁO")? */
 static int
-folded_starts(const char *s, const char *prefix)
+says_report(const char *s)
 {
 	struct buf f = { 0 };
 	int yes;
 
 	u8_fold(&f, s, strlen(s));
-	yes = f.p != NULL && strncmp(f.p, prefix, strlen(prefix)) == 0;
+	yes = f.p != NULL && words_prefix(WL_REPORT_VERB, f.p, f.n) > 0;
 	buf_free(&f);
 	return yes;
 }
@@ -158,7 +159,7 @@ not_a_report(const struct mstate *st, const struct mrow *r)
 	const char *title = fld(st, r, I_TITLE), *no = fld(st, r, I_DOC_NO);
 	struct buf why = { 0 };
 
-	if (folded_starts(title, "bao cao") || strstr(no, "/BC") != NULL ||
+	if (says_report(title) || strstr(no, "/BC") != NULL ||
 	    strstr(no, "BC-") != NULL)
 		return NULL;
 	if (title[0] != '\0')

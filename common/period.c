@@ -496,6 +496,21 @@ form_year_only(struct rd *r, char *out, size_t on)
 	return 0;
 }
 
+/* "[D] tháng M năm Y" (the day may be blank). */
+static int
+date_words(struct rd *r, int *d, int *m, int *y)
+{
+	*d = 0;
+	blanks(r);
+	if (r->i < r->n && wd_digit(r->s[r->i]) && !digits(r, 1, 2, d))
+		return -1;
+	if (!word(r, WL_MONTH_WORD, NULL) || !digits(r, 1, 2, m) ||
+	    !word(r, WL_YEAR_WORD, NULL) || r->i >= r->n || r->s[r->i] != ' ' ||
+	    !digits(r, 4, 4, y))
+		return -1;
+	return 0;
+}
+
 static int (*const forms[])(struct rd *, char *, size_t) = { form_days,
 	form_week, form_quarter, form_half, form_months, form_month,
 	form_years, form_year_only };
@@ -590,4 +605,16 @@ period_covers(const char *text, size_t n, size_t a, size_t b)
 	buf_free(&f);
 	free(at);
 	return yes;
+}
+
+int
+period_date_at(const char *s, size_t n, size_t at, int *d, int *m, int *y,
+    size_t *end)
+{
+	struct rd r = { s, n, at };
+
+	if (date_words(&r, d, m, y) != 0)
+		return -1;
+	*end = r.i;
+	return 0;
 }

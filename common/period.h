@@ -45,6 +45,13 @@ int period_find_text(const char *text, size_t n, char *out, size_t outsize,
 	size_t *so, size_t *eo);
 
 /*
+ * A date in words at folded s[at..n): "[D] tháng M năm Y" (the day may be
+ * left blank: *d is 0).  Returns 0 and sets *end past the year, or -1.
+ */
+int period_date_at(const char *s, size_t n, size_t at, int *d, int *m,
+	int *y, size_t *end);
+
+/*
  * Is text[a..b) (a number of text[0..n), as written) part of a period
  * phrase that starts at most a few words before it: "quý I/2024", "9
  * tháng/2024", "tháng 02/2026"?  Then it is no figure.

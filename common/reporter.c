@@ -24,25 +24,24 @@ struct place {
 int
 reporter_doc_date(struct span s, char out[11])
 {
-	int d = 1, m, y, k;
+	int d, m, y, k;
 	char tmp[64];
-	const char *p;
 	struct buf f = { 0 };
+	size_t end;
 
 	u8_fold(&f, s.p, s.n);
-	p = f.p == NULL ? "" : f.p;
-	if (sscanf(p, "%d thang %d nam %d", &d, &m, &y) == 3 ||
-	    (d = 1, sscanf(p, "thang %d nam %d", &m, &y) == 2)) {
-		k = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y % 10000,
-		    m % 100, d % 100);
-		buf_free(&f);
-		if (k != 10 || m < 1 || m > 12 || d < 1 || d > 31)
-			return -1;
-		memcpy(out, tmp, 11);
-		return 0;
-	}
+	k = f.p == NULL ? -1 : period_date_at(f.p, f.n, 0, &d, &m, &y, &end);
 	buf_free(&f);
-	return -1;
+	if (k != 0)
+		return -1;
+	if (d == 0)
+		d = 1;
+	k = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y % 10000, m % 100,
+	    d % 100);
+	if (k != 10 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	memcpy(out, tmp, 11);
+	return 0;
 }
 
 /* The text w[..end) after as many words as folded[0..n) holds (a fold

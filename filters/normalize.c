@@ -513,7 +513,7 @@ load_gazetteer(const struct opts *o)
 
 	if (o->m.province != NULL && !gaz_is_province(g, o->m.province))
 		die(2, "option '--province': '%s' is not a province code (such as "
-		    "79 for Hồ Chí Minh City)", o->m.province);
+		    "79 for Ho Chi Minh City)", o->m.province);
 	return g;
 }
 

@@ -522,18 +522,6 @@ skip_blanks(const char *f, size_t i)
 	return i;
 }
 
-static size_t
-skip_digits(const char *f, size_t i, size_t max)
-{
-	size_t k = 0;
-
-	while (wd_digit(f[i]) && k < max) {
-		i++;
-		k++;
-	}
-	return k > 0 && !wd_digit(f[i]) ? i : 0;
-}
-
 /*
  * In a place-and-date text, folded: the bytes [*ds, *de) of "[dd] tháng
  * mm năm yyyy" after "ngày" (the day may be blank), and where the place
@@ -544,6 +532,7 @@ parse_date(const char *f, size_t *pe, size_t *ds, size_t *de)
 {
 	size_t n = strlen(f), i, w;
 	const char *c;
+	int d, m, y;
 
 	*pe = n;
 	if ((w = words_prefix(WL_DAY_WORD, f, n)) > 0)
@@ -560,19 +549,7 @@ parse_date(const char *f, size_t *pe, size_t *ds, size_t *de)
 		return -1;
 	i = skip_blanks(f, *pe + w);
 	*ds = i;
-	if (wd_digit(f[i]) && (i = skip_digits(f, i, 2)) == 0)
-		return -1;
-	i = skip_blanks(f, i);
-	if ((w = words_prefix(WL_MONTH_WORD, f + i, n - i)) == 0)
-		return -1;
-	if ((i = skip_digits(f, skip_blanks(f, i + w), 2)) == 0)
-		return -1;
-	i = skip_blanks(f, i);
-	if ((w = words_prefix(WL_YEAR_WORD, f + i, n - i)) == 0 ||
-	    (i = skip_digits(f, skip_blanks(f, i + w), 4)) == 0)
-		return -1;
-	*de = i;
-	return 0;
+	return period_date_at(f, n, i, &d, &m, &y, de);
 }
 
 /*

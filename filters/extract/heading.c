@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "utf8.h"
 
 static size_t
 heading_len(const char *s, size_t n)
@@ -35,10 +36,11 @@ heading_len(const char *s, size_t n)
 				return 0;
 		}
 	}
-	if (n >= 3 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')' && s[2] == ' ')
-		return 2;
-	if (HAS_PREFIX(s, n, "đ) "))
-		return 3;
+	/* "a) ", "đ) ": one lower-case letter and a bracket. */
+	i = u8_len(s, n);
+	if (i + 2 <= n && s[i] == ')' && s[i + 1] == ' ' && isletter_at(s, n, 0) &&
+	    !isupper_at(s, n, 0))
+		return i + 1;
 	return 0;
 }
 

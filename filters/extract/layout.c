@@ -340,6 +340,24 @@ trimmed_para(struct lay *x, size_t no, const char *s, size_t n)
 		doc_add_para(x->d, no, s, n);
 }
 
+/* The length of "BÁO CÁO" in capitals at the start of s[0..n), or 0. */
+static size_t
+report_title(const char *s, size_t n)
+{
+	struct buf f = { 0 };
+	size_t w, k;
+	size_t *at = NULL;
+
+	if (n == 0 || !isupper_at(s, n, 0))
+		return 0;
+	u8_fold_at(&f, &at, s, u8_cut(s, n, 32));
+	w = f.p == NULL ? 0 : words_prefix(WL_REPORT_VERB, f.p, f.n);
+	k = w > 0 ? at[w] : 0;
+	free(at);
+	buf_free(&f);
+	return k;
+}
+
 /*
  * The letterhead: the first page's lines above "BÁO CÁO" (twelve at
  * most), each cut at its widest gap of three blanks or more, the left
@@ -349,7 +367,7 @@ trimmed_para(struct lay *x, size_t no, const char *s, size_t n)
 static void
 letterhead(struct lay *x)
 {
-	size_t i, last = 0, text = 0, at, gap;
+	size_t i, last = 0, text = 0, at, gap, k;
 	int side;
 
 	for (i = 0; i < x->n && x->l[i].page == 0 && text < 12; i++) {
@@ -359,7 +377,7 @@ letterhead(struct lay *x)
 		if (x->l[i].kind != L_TEXT)
 			continue;
 		text++;
-		if (HAS_PREFIX(s, n, "BÁO CÁO") && (n == LIT_LEN("BÁO CÁO") ||
+		if ((k = report_title(s, n)) > 0 && (n == k ||
 		    x->l[i].indent > 10)) {
 			last = i;
 			break;

@@ -154,8 +154,8 @@ scan_doc(struct scan *st)
 		}
 		from = heading(st, p->text, p->len);
 		/* Header lines before the body carry no figures worth having. */
-		if (strncmp(p->text, "Số", LIT_LEN("Số")) == 0 &&
-		    memchr(p->text, ':', p->len < 8 ? p->len : 8) != NULL)
+		if ((k = doc_number_label(p->text, p->len)) > 0 &&
+		    memchr(p->text, ':', p->len < k + 5 ? p->len : k + 5) != NULL)
 			continue;
 		for (k = from; k < p->len && p->text[k] == ' '; k++)
 			;
