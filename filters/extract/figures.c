@@ -191,12 +191,24 @@ figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
 static int
 in_name_list(const char *s, size_t end, size_t a)
 {
-	const char *gap = s + end;
+	struct buf f = { 0 };
+	size_t i = 0, k;
+	int yes = 1;
 
-	return end > 0 && a <= end + 5 &&
-	    (strncmp(gap, ", ", (size_t)(a - end)) == 0 ||
-	    strncmp(gap, " và ", (size_t)(a - end)) == 0 ||
-	    strncmp(gap, ",", (size_t)(a - end)) == 0);
+	if (end == 0 || a > end + 8 || a <= end)
+		return 0;
+	/* Only a comma or a joining word between: ", ", " và ". */
+	u8_fold(&f, s + end, a - end);
+	while (yes && i < f.n) {
+		if (f.p[i] == ' ' || f.p[i] == ',')
+			i++;
+		else if ((k = words_prefix(WL_LIST_JOIN, f.p + i, f.n - i)) > 0)
+			i += k;
+		else
+			yes = 0;
+	}
+	buf_free(&f);
+	return yes;
 }
 
 /* Past the rest of a skipped identifier or chain, from i. */

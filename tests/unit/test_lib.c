@@ -146,7 +146,59 @@ test_words(void)
 	CHECK(words_ward_issuer("PHƯỜNG 7", strlen("PHƯỜNG 7"), &t));
 	CHECK(words_ward_issuer("UBND xã Quảng Phú", strlen("UBND xã Quảng Phú"), &t));
 	CHECK(!words_ward_issuer("QUẬN GÒ VẤP", strlen("QUẬN GÒ VẤP"), &t));
+	CHECK(words_ward_issuer("Đặc khu Côn Đảo", strlen("Đặc khu Côn Đảo"), &t));
 	buf_free(&t);
+}
+
+/* The vocabulary's matching: whole words, the longest phrase, marks. */
+static void
+test_vocab(void)
+{
+	const char *s;
+	size_t len;
+	long at;
+
+	/* Folded: the longer phrase wins; a phrase ends a word. */
+	s = "thi tran phu my";
+	CHECK(words_prefix(WL_UNIT_TYPE, s, strlen(s)) == strlen("thi tran"));
+	s = "thi xa";
+	CHECK(words_exact(WL_UNIT_TYPE, s, strlen(s)));
+	s = "xanh";
+	CHECK(words_prefix(WL_UNIT_TYPE, s, strlen(s)) == 0);
+	s = "tong so 12";
+	CHECK(words_prefix(WL_TOTAL_LABEL, s, strlen(s)) == strlen("tong so"));
+	/* With marks: "quận" is a unit's type, "quan" of "cơ quan" not. */
+	s = "quận 3";
+	CHECK(words_prefix_marks(WL_UNIT_TYPE, s, strlen(s)) == strlen("quận"));
+	s = "quan công an";
+	CHECK(words_prefix_marks(WL_UNIT_TYPE, s, strlen(s)) == 0);
+	CHECK(words_prefix(WL_UNIT_TYPE, s, strlen(s)) == strlen("quan"));
+	/* A list kept with its marks by default: "tầng" is no "tăng". */
+	s = "ở tầng";
+	CHECK(words_suffix(WL_NAME_BEFORE, s, strlen(s)) == strlen("tầng"));
+	s = "đã tăng";
+	CHECK(words_suffix(WL_NAME_BEFORE, s, strlen(s)) == 0);
+	/* Glued: "vụnăm" ends with năm only when glue is allowed. */
+	s = "nhiem vunam";
+	CHECK(words_suffix(WL_YEAR_WORD, s, strlen(s)) == 0);
+	CHECK(words_suffix_glued(WL_YEAR_WORD, s, strlen(s)) == strlen("nam"));
+	/* Finding, first and last. */
+	s = "ubnd huyen a, uy ban nhan dan xa b";
+	at = words_find(WL_COMMITTEE, s, strlen(s), &len);
+	CHECK(at == 0 && len == strlen("ubnd"));
+	at = words_find_last(WL_COMMITTEE, s, strlen(s), &len);
+	CHECK(at == (long)strlen("ubnd huyen a, ") && len == strlen("uy ban nhan dan"));
+	/* Numbers carried by a phrase. */
+	{
+		int v;
+
+		s = "triệu đồng";
+		CHECK(words_prefix_val(WL_SCALE, s, strlen(s), &v) > 0 && v == 6);
+	}
+	CHECK(words_has_word(WL_UNIT_TYPE, "thi", 3));
+	CHECK(!words_has_word(WL_UNIT_TYPE, "th", 2));
+	CHECK(words_may_start(WL_ZERO_VERB, "Không", strlen("Không")));
+	CHECK(!words_may_start(WL_ZERO_VERB, "Đã", strlen("Đã")));
 }
 
 /* The end of the noun phrase in folded text, as the string it keeps. */
@@ -182,5 +234,6 @@ test_lib(void)
 	test_htab();
 	test_lex();
 	test_words();
+	test_vocab();
 	test_noun_phrase();
 }
