@@ -53,7 +53,7 @@ static int parens(const char *s, size_t n);
 static int walk_parens(int depth, const char *s, size_t n);
 static int in_closed(const char *s, size_t n, size_t pos);
 static int only_separators(const char *s, size_t n);
-static void set_facet(struct clause_fig *f, int cls, int val, int dist);
+static void set_facet(const struct lex *x, struct clause_fig *f, int cls, int val, int dist);
 static void add_topic(struct clause_fig *f, int val, int dist);
 static void take_hit(const struct lex *x, const struct lex_hit *h, struct clause_fig *f, int dist, int what_ok);
 static void read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f);
@@ -78,7 +78,7 @@ static int names_base(const char *gap);
 static long rate_count(const struct clause_in *in, const struct clause_fig *f, size_t i, const char **words, const char **np);
 static long same_kind_part(const struct clause_fig *f, size_t c);
 static void rates(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
-static void inherit(struct clause_fig *f, const struct clause_fig *from, int label_only);
+static void inherit(const struct lex *x, struct clause_fig *f, const struct clause_fig *from, int label_only);
 static int continues(const struct clause_fig *f);
 static void lists(const struct clause_in *in, const struct piece *pc, struct clause_fig *f, size_t i);
 static void range_end(const struct lex *x, struct clause_fig *f, size_t i);
@@ -287,12 +287,28 @@ only_separators(const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * The nearest value of a facet is the figure's, except that an attribute
+ * (a value that says which things are counted: "đơn thuộc thẩm quyền")
+ * yields to an outcome read at the label or nearer, which says what was
+ * done to them ("đã giải quyết 151/173 đơn thuộc thẩm quyền" counts
+ * petitions resolved); the attribute is kept in f->attr.
+ */
 static void
-set_facet(struct clause_fig *f, int cls, int val, int dist)
+set_facet(const struct lex *x, struct clause_fig *f, int cls, int val,
+    int dist)
 {
-	if (f->f[cls].val == -1) {
-		f->f[cls].val = val;
-		f->f[cls].dist = dist;
+	struct clause_facet *c = &f->f[cls];
+
+	if (c->val == -1) {
+		c->val = val;
+		c->dist = dist;
+	} else if (cls == LEX_STATE && c->val >= 0 && val >= 0 &&
+	    val != c->val && dist <= DIST_LABEL && f->attr < 0 &&
+	    (x->attr[cls] >> c->val & 1) && (x->outcome[cls] >> val & 1)) {
+		f->attr = c->val;
+		c->val = val;
+		c->dist = dist;
 	}
 }
 
@@ -328,10 +344,10 @@ take_hit(const struct lex *x, const struct lex_hit *h, struct clause_fig *f,
 		if (c->cls == LEX_TOPIC)
 			add_topic(f, c->val, dist);
 		else if (c->cls == LEX_KIND || c->cls == LEX_STATE)
-			set_facet(f, c->cls, c->val, dist);
+			set_facet(x, f, c->cls, c->val, dist);
 		else if (c->cls == LEX_WHAT && what_ok &&
-		    strcmp(x->val[LEX_WHAT][c->val], "other") != 0)
-			set_facet(f, LEX_WHAT, c->val, dist);
+		    c->val != x->known.what_other)
+			set_facet(x, f, LEX_WHAT, c->val, dist);
 	}
 }
 
@@ -346,9 +362,9 @@ read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 	if (pc->np_end == 0)
 		return;
 	if (head != NULL && (v = lex_hit_val(x, head, LEX_WHAT)) >= 0)
-		set_facet(f, LEX_WHAT, v, DIST_NOUN);
+		set_facet(x, f, LEX_WHAT, v, DIST_NOUN);
 	else
-		set_facet(f, LEX_WHAT, CLAUSE_OTHER, DIST_NOUN);
+		set_facet(x, f, LEX_WHAT, CLAUSE_OTHER, DIST_NOUN);
 	for (i = 0; i < nh && pc->ha[i].pos < pc->np_end; i++) {
 		const struct lex_hit *h = &pc->ha[i];
 
@@ -771,8 +787,8 @@ markers(const struct lex *x, const struct clause_in *in, size_t n,
 static int
 person_like(const struct lex *x, int what)
 {
-	return what >= 0 && (strcmp(x->val[LEX_WHAT][what], "person") == 0 ||
-	    strcmp(x->val[LEX_WHAT][what], "case") == 0);
+	return what >= 0 && (what == x->known.what_person ||
+	    what == x->known.what_case);
 }
 
 /* Two figures count the same things: the same what, or one is bare. */
@@ -1005,7 +1021,8 @@ rates(const struct lex *x, const struct clause_in *in, size_t n,
 
 /* Facets of figure from (up to shared distance) lent to f as shared. */
 static void
-inherit(struct clause_fig *f, const struct clause_fig *from, int label_only)
+inherit(const struct lex *x, struct clause_fig *f, const struct clause_fig *from,
+    int label_only)
 {
 	size_t k;
 	int cls;
@@ -1018,7 +1035,7 @@ inherit(struct clause_fig *f, const struct clause_fig *from, int label_only)
 			continue;
 		if (v->val == CLAUSE_OTHER)
 			continue;
-		set_facet(f, cls, v->val, DIST_SHARED);
+		set_facet(x, f, cls, v->val, DIST_SHARED);
 	}
 	for (k = 0; k < from->ntopic; k++)
 		if (from->dtopic[k] <= DIST_SHARED &&
@@ -1118,6 +1135,7 @@ init_fig(struct clause_fig *f)
 		f->f[cls].dist = DIST_NONE;
 	}
 	f->qual = -1;
+	f->attr = -1;
 	f->whole = f->first_part = f->host = f->rate_of = f->base = -1;
 	f->list_head = -1;
 }
@@ -1129,14 +1147,13 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 	struct piece *pc = xcalloc(n == 0 ? 1 : n, sizeof(*pc));
 	struct buf tmp = { 0 };
 	size_t i;
-	int k;
 
 	for (i = 0; i < n; i++) {
 		init_fig(&out[i]);
 		out[i].percent = in[i].percent;
 		/* "2.785m² đất": the unit is written in the figure. */
-		if (in[i].area && (k = lex_value(x, LEX_WHAT, "m2")) >= 0)
-			set_facet(&out[i], LEX_WHAT, k, DIST_NOUN);
+		if (in[i].area)
+			set_facet(x, &out[i], LEX_WHAT, x->known.what_m2, DIST_NOUN);
 	}
 	for (i = 0; i < n; i++) {
 		cut(x, in, i, pc, out, &tmp);
@@ -1163,13 +1180,13 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 		struct clause_fig *f = &out[i];
 
 		if (f->rate_of >= 0)
-			inherit(f, &out[f->rate_of], 0);
+			inherit(x, f, &out[f->rate_of], 0);
 		if (f->list_head >= 0)
-			inherit(f, &out[f->list_head], 1);
+			inherit(x, f, &out[f->list_head], 1);
 		if (f->whole >= 0)
-			inherit(f, &out[f->whole], 0);
+			inherit(x, f, &out[f->whole], 0);
 		else if (f->host >= 0)
-			inherit(f, &out[f->host], 0);
+			inherit(x, f, &out[f->host], 0);
 		read_span(x, &pc[i], f, 0, pc[i].label_at, DIST_CLAUSE);
 	}
 	for (i = 0; i < n; i++) {

@@ -50,6 +50,8 @@ struct clause_facet {
 
 struct clause_fig {
 	struct clause_facet f[3];	/* LEX_WHAT, LEX_KIND, LEX_STATE */
+	int attr;		/* a state that is an attribute, when another
+				 * state won (see lex.h), or -1 */
 	int topic[CLAUSE_MAXTOPIC], dtopic[CLAUSE_MAXTOPIC];
 	size_t ntopic;
 	unsigned role;		/* 1u << ROLE_x */

@@ -420,11 +420,9 @@ parent_of(const struct clause_fig *cf)
 }
 
 static int
-has_state(const struct lex *x, const struct clause_fig *cf, const char *name)
+has_state(const struct clause_fig *cf, int state)
 {
-	int v = cf->f[LEX_STATE].val;
-
-	return v >= 0 && strcmp(x->val[LEX_STATE][v], name) == 0;
+	return cf->f[LEX_STATE].val == state;
 }
 
 /*
@@ -474,9 +472,9 @@ structure_scope(const struct lex *x, struct fact *f, struct clause_fig *cf,
 	for (i = 0; i < n; i++) {
 		long p = parent_of(&cf[i]);
 
-		if (p >= 0 && has_state(x, &cf[i], "carried_over") &&
-		    (has_state(x, &cf[p], "received") ||
-		    has_state(x, &cf[p], "in_scope")) && f[p].ind >= 0) {
+		if (p >= 0 && has_state(&cf[i], x->known.state_carried_over) &&
+		    (has_state(&cf[p], x->known.state_received) ||
+		    has_state(&cf[p], x->known.state_in_scope)) && f[p].ind >= 0) {
 			f[p].ind = -1;
 			f[p].rule = NULL;
 		}
@@ -542,6 +540,8 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 		    (f[i].v.percent && (cf[i].role & 1u << ROLE_ATTAIN)))
 			r = NULL;
 		set_indicator(d->lex, &f[i], r, &cf[i]);
+		f[i].broad = r != NULL && r->scope != NULL &&
+		    strcmp(r->scope, "broad") == 0;
 		f[i].flags |= weak && r != NULL ? 1u << FLAG_WEAK : 0;
 		f[i].qual = qual_of(cf[i].qual);
 		f[i].total = cf[i].total;
@@ -597,7 +597,7 @@ rank(const struct fact *f)
 	if (f->scope == SCOPE_REPORTER && (f->flags & 1u << FLAG_CORRECTED))
 		return 0;
 	if (f->scope == SCOPE_REPORTER && !f->table)
-		return f->total ? 1 : 3;
+		return f->broad ? 4 : f->total ? 1 : 3;
 	if (f->scope == SCOPE_TABLE_TOTAL)
 		return 2;
 	return -1;

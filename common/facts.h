@@ -47,6 +47,8 @@ struct fact {
 	enum fact_qual qual;
 	unsigned flags;		/* 1u << FLAG_x */
 	int total;		/* stated as the total */
+	int broad;		/* a broader count than the indicator's own
+				 * words: the reporter's only without one */
 	int chosen;		/* the reporter's figure for its indicator */
 	long rate_of;		/* a rate: the mention of its count, -1 */
 	long conflict_with;	/* a differing mention of the chosen one's

@@ -372,6 +372,68 @@ parse_cue(struct loader *ld, char *rest, int unit_line)
 	free(a.v);
 }
 
+/* "attribute CLASS: value | value" (or outcome): values named by cue
+ * lines before, into mask[CLASS]. */
+static void
+parse_attribute(struct loader *ld, char *rest, uint64_t *mask,
+    const char *kw)
+{
+	char *colon = strchr(rest, ':'), *p, *bar;
+	int cls, v;
+
+	if (colon == NULL)
+		die_at(2, ld->file, ld->line, "%s: expected "
+		    "'%s CLASS: value | value'", kw, kw);
+	*colon = '\0';
+	if ((cls = class_of(trim(rest))) < 0 || cls >= LEX_NFACET)
+		die_at(2, ld->file, ld->line, "%s: '%s' is no facet", kw,
+		    trim(rest));
+	for (p = colon + 1;; p = bar + 1) {
+		bar = strchr(p, '|');
+		if (bar != NULL)
+			*bar = '\0';
+		if ((v = value_of(ld->x, cls, trim(p))) < 0)
+			die_at(2, ld->file, ld->line, "%s: '%s' is not a "
+			    "value of %s (a cue line names it)", kw, trim(p),
+			    class_name[cls]);
+		mask[cls] |= (uint64_t)1 << v;
+		if (bar == NULL)
+			break;
+	}
+}
+
+/* The values the reading relies on (struct lex_known), each found or an
+ * error naming the file. */
+static void
+known_values(struct lex *x, const char *file)
+{
+	static const struct {
+		int cls;
+		const char *name;
+		size_t off;
+	} need[] = {
+		{ LEX_WHAT, "other", offsetof(struct lex_known, what_other) },
+		{ LEX_WHAT, "person", offsetof(struct lex_known, what_person) },
+		{ LEX_WHAT, "case", offsetof(struct lex_known, what_case) },
+		{ LEX_WHAT, "m2", offsetof(struct lex_known, what_m2) },
+		{ LEX_STATE, "received", offsetof(struct lex_known, state_received) },
+		{ LEX_STATE, "in_scope", offsetof(struct lex_known, state_in_scope) },
+		{ LEX_STATE, "carried_over",
+		    offsetof(struct lex_known, state_carried_over) },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(need) / sizeof(need[0]); k++) {
+		int v = value_of(x, need[k].cls, need[k].name);
+
+		if (v < 0)
+			die_at(2, file, 0, "no '%s %s' cue line: the reading "
+			    "relies on that value", class_name[need[k].cls],
+			    need[k].name);
+		*(int *)(void *)((char *)&x->known + need[k].off) = v;
+	}
+}
+
 /* A facet key's values: "petition | dossier | -". */
 static void
 parse_fc(struct loader *ld, struct lex_rule *r, int cls, char *val)
@@ -457,9 +519,10 @@ parse_key(struct loader *ld, struct lex_rule *r, char *key, char *val)
 		*v = xstrdup(trim(val));
 		if (key[1] == 'o')
 			r->nkeys++;
-		else if (strcmp(*v, "sub") != 0 && strcmp(*v, "reporter") != 0)
-			die_at(2, ld->file, ld->line, "rule: scope '%s' is not sub "
-			    "or reporter", *v);
+		else if (strcmp(*v, "sub") != 0 && strcmp(*v, "reporter") != 0 &&
+		    strcmp(*v, "broad") != 0)
+			die_at(2, ld->file, ld->line, "rule: scope '%s' is not sub, "
+			    "reporter or broad", *v);
 	} else
 		die_at(2, ld->file, ld->line, "rule: unknown key '%s'", key);
 }
@@ -600,7 +663,7 @@ parse_line(struct loader *ld, char *s)
 	rest = strpbrk(s, " \t");
 	if (rest == NULL)
 		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue, "
-		    "rule, rate or stock", s);
+		    "rule, attribute, outcome, rate or stock", s);
 	*rest++ = '\0';
 	if (strcmp(kw, "indicator") == 0)
 		parse_indicator(ld, rest);
@@ -610,9 +673,12 @@ parse_line(struct loader *ld, char *s)
 		parse_rule(ld, rest);
 	else if (strcmp(kw, "rate") == 0 || strcmp(kw, "stock") == 0)
 		parse_relation(ld->x, kw, rest, ld->file, ld->line);
+	else if (strcmp(kw, "attribute") == 0 || strcmp(kw, "outcome") == 0)
+		parse_attribute(ld, rest, kw[0] == 'a' ? ld->x->attr :
+		    ld->x->outcome, kw);
 	else
 		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue, "
-		    "rule, rate or stock", kw);
+		    "rule, attribute, outcome, rate or stock", kw);
 }
 
 static int
@@ -675,6 +741,7 @@ lex_load(const char *path)
 	}
 	buf_free(&line);
 	buf_free(&all);
+	known_values(x, ld.file);
 	free((char *)ld.file);
 	if (x->ncue > 0)
 		qsort(x->cue, x->ncue, sizeof(*x->cue), by_phrase);

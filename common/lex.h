@@ -77,11 +77,31 @@ struct lex_rate {
 	char *id, *num, *den;
 };
 
+/*
+ * The facet values the reading relies on by name, checked when the
+ * lexicon is loaded (a lexicon without one is an error naming the file)
+ * and kept as indices.
+ */
+struct lex_known {
+	int what_other;		/* a noun that names no indicator's unit */
+	int what_person;	/* people and cases are the same count */
+	int what_case;
+	int what_m2;		/* written in the figure: "2.785m²" */
+	int state_received;	/* a total received ... */
+	int state_in_scope;	/* ... or within jurisdiction ... */
+	int state_carried_over;	/* ... whose parts include the carried over */
+};
+
 struct lex {
 	struct lex_ind *ind;
 	size_t nind;
 	char *val[LEX_NCLASS][LEX_MAXVAL];	/* value names per class */
 	size_t nval[LEX_NCLASS];
+	/* "attribute CLASS: v | v": values that say which things a figure
+	 * counts rather than what was done to them; "outcome CLASS: v | v":
+	 * what was done, which an attribute yields to (1u << value). */
+	uint64_t attr[LEX_NCLASS], outcome[LEX_NCLASS];
+	struct lex_known known;
 	struct lex_cue *cue;	/* sorted by phrase */
 	size_t ncue;
 	struct lex_rule *rule;
