@@ -466,13 +466,17 @@ clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 			if (lex_hit_is(x, h, LEX_ROLE, spread[j]))
 				f->role |= 1u << spread[j];
 		if (tier_seen || (!lex_hit_is(x, h, LEX_ROLE, ROLE_OWN) &&
-		    !lex_hit_is(x, h, LEX_ROLE, ROLE_TIER)))
+		    !lex_hit_is(x, h, LEX_ROLE, ROLE_TIER) &&
+		    !lex_hit_is(x, h, LEX_ROLE, ROLE_WHOLE)))
 			continue;
 		tier_seen = 1;
-		/* "quận và 15 phường": both tiers together are the reporter. */
-		if (lex_hit_is(x, h, LEX_ROLE, ROLE_OWN) ||
+		/* "quận và 15 phường", "toàn quận": both tiers together are
+		 * the reporter, all of it. */
+		if (lex_hit_is(x, h, LEX_ROLE, ROLE_WHOLE) ||
 		    (k > 0 && joined(pc, &pc->hb[k - 1], h) &&
 		    lex_hit_is(x, &pc->hb[k - 1], LEX_ROLE, ROLE_OWN)))
+			f->role |= 1u << ROLE_OWN | 1u << ROLE_WHOLE;
+		else if (lex_hit_is(x, h, LEX_ROLE, ROLE_OWN))
 			f->role |= 1u << ROLE_OWN;
 		else
 			f->role |= 1u << ROLE_TIER;

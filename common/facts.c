@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "facts.h"
+#include "period.h"
 #include "utf8.h"
 #include "words.h"
 #include "xalloc.h"
@@ -499,6 +500,53 @@ structure_scope(const struct lex *x, struct fact *f, struct clause_fig *cf,
 			f[i].scope = SCOPE_SUB;
 }
 
+/* Is the period phrase at folded b[at..] the end of a comparison ("so
+ * với cùng kỳ năm 2023")? */
+static int
+compared(const struct lex *x, const struct lex_hit *h, size_t nh, size_t at)
+{
+	size_t k;
+
+	for (k = 0; k < nh; k++)
+		if (lex_hit_is(x, &h[k], LEX_ROLE, ROLE_COMPARE) &&
+		    h[k].pos <= at && h[k].pos + h[k].len + 2 >= at)
+			return 1;
+	return 0;
+}
+
+/*
+ * The time the clause before a figure names: the last period phrase in
+ * it that is no comparison's, against the report's period.
+ */
+static enum fact_time
+time_of(const struct facts *d, const char *folded, struct buf *tmp)
+{
+	struct lex_hit h[32];
+	size_t n = strlen(folded), at = 0, so, eo, nh;
+	char p[32], last[32] = "";
+	long f0, f1, r0, r1;
+
+	if (d->period == NULL || period_days(d->period, strlen(d->period), &r0,
+	    &r1) != 0)
+		return TIME_NONE;
+	nh = lex_scan(d->lex, folded, n, h, 32);
+	if (nh > 32)
+		nh = 32;
+	while (at < n && period_find(folded + at, p, sizeof(p), &so, &eo) == 0) {
+		if (!compared(d->lex, h, nh, at + so))
+			snprintf(last, sizeof(last), "%s", p);
+		at += eo > 0 ? eo : 1;
+	}
+	(void)tmp;
+	if (last[0] == '\0' || period_days(last, strlen(last), &f0, &f1) != 0)
+		return TIME_NONE;
+	if (f0 == r0 && f1 == r1)
+		return TIME_WHOLE;
+	if (f0 >= r0 && f1 <= r1)
+		return TIME_PART;
+	return TIME_OTHER;
+}
+
 /* The figures of one line of text, f[0..n). */
 static void
 read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
@@ -506,6 +554,7 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 	struct clause_in *in = xcalloc(n, sizeof(*in));
 	struct clause_fig *cf = xcalloc(n, sizeof(*cf));
 	struct buf after = { 0 }, sec = { 0 };
+	enum fact_time time = TIME_NONE;
 	size_t i;
 	int rest = 0;
 
@@ -522,9 +571,17 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 	for (i = 0; i < n; i++) {
 		struct view v = { 0 };
 		const struct lex_rule *r;
+		enum fact_time t;
 		int weak;
 
 		fold_to(fb, f[i].before);
+		/* A time named at the start of the line holds for the rest. */
+		if ((t = time_of(d, fb->p, &sec)) != TIME_NONE)
+			time = t;
+		f[i].time = time;
+		f[i].actor = (cf[i].role & 1u << ROLE_ACTOR) != 0;
+		f[i].whole = (cf[i].role & 1u << ROLE_WHOLE) != 0;
+		f[i].own = (cf[i].role & 1u << ROLE_OWN) && !f[i].whole;
 		fold_to(&after, f[i].after);
 		fold_to(&sec, f[i].section);
 		v.np = cf[i].np;
@@ -587,20 +644,70 @@ facts_read(struct facts *d)
 	buf_free(&fb);
 }
 
-/* Is f a candidate for its indicator's reporter figure, and of which
- * rank (lower is preferred)? -1 when not. */
+/* Is f a candidate for its indicator's reporter figure? */
 static int
-rank(const struct fact *f)
+candidate(const struct fact *f)
 {
-	if (f->ind < 0)
-		return -1;
-	if (f->scope == SCOPE_REPORTER && (f->flags & 1u << FLAG_CORRECTED))
+	return f->ind >= 0 && ((f->scope == SCOPE_REPORTER && (!f->table ||
+	    (f->flags & 1u << FLAG_CORRECTED))) || f->scope == SCOPE_TABLE_TOTAL);
+}
+
+/* What makes a candidate the reporter's figure, most telling first; lower
+ * is better.  The keys before the last say why a value that lost is a
+ * part; the last is only the order of statement. */
+enum { K_CORR, K_TIME, K_TIER, K_BROAD, K_ACTOR, K_STATED, K_N };
+
+static void
+keys(const struct fact *f, int k[K_N])
+{
+	static const int time_rank[] = { 1, 0, 2, 3 };	/* by enum fact_time */
+
+	k[K_CORR] = (f->flags & 1u << FLAG_CORRECTED) ? 0 : 1;
+	k[K_TIME] = time_rank[f->time];
+	k[K_TIER] = f->whole ? 0 : 1;
+	k[K_BROAD] = f->broad;
+	k[K_ACTOR] = f->actor;
+	k[K_STATED] = f->total && !f->table ? 0 : f->table ? 1 : 2;
+}
+
+/* The first key a and b differ in, K_N when none; *better: a is. */
+static int
+differ(const struct fact *a, const struct fact *b, int *better)
+{
+	int ka[K_N], kb[K_N], i;
+
+	keys(a, ka);
+	keys(b, kb);
+	for (i = 0; i < K_N; i++)
+		if (ka[i] != kb[i]) {
+			*better = ka[i] < kb[i];
+			return i;
+		}
+	*better = 0;
+	return K_N;
+}
+
+/*
+ * Several candidates, all of one official or all of a part of the period,
+ * with different values: the parts of a total the report does not state.
+ */
+static int
+unstated_total(const struct facts *d, const struct fact *best, size_t from)
+{
+	size_t j;
+
+	if (!best->actor && best->time != TIME_PART)
 		return 0;
-	if (f->scope == SCOPE_REPORTER && !f->table)
-		return f->broad ? 4 : f->total ? 1 : 3;
-	if (f->scope == SCOPE_TABLE_TOTAL)
-		return 2;
-	return -1;
+	for (j = from; j < d->n; j++) {
+		const struct fact *o = &d->f[j];
+
+		if (o != best && candidate(o) && o->ind == best->ind &&
+		    dec_cmp(&o->value, &best->value) != 0 &&
+		    ((best->actor && o->actor) || (best->time == TIME_PART &&
+		    o->time == TIME_PART)))
+			return 1;
+	}
+	return 0;
 }
 
 /* Chooses among the candidates of the indicator of f[i]. */
@@ -609,23 +716,35 @@ choose_one(struct facts *d, size_t i)
 {
 	struct fact *best = NULL;
 	size_t j;
-	int br = 99;
+	int b;
 
 	for (j = i; j < d->n; j++) {
-		int r = rank(&d->f[j]);
+		struct fact *o = &d->f[j];
 
-		if (r >= 0 && d->f[j].ind == d->f[i].ind && r < br) {
-			best = &d->f[j];
-			br = r;
-		}
+		if (candidate(o) && o->ind == d->f[i].ind && (best == NULL ||
+		    (differ(o, best, &b) < K_N && b)))
+			best = o;
+	}
+	if (unstated_total(d, best, i)) {
+		for (j = i; j < d->n; j++)
+			if (candidate(&d->f[j]) && d->f[j].ind == best->ind &&
+			    (d->f[j].actor || d->f[j].time == TIME_PART))
+				d->f[j].scope = SCOPE_SUB;
+		return;
 	}
 	best->chosen = 1;
 	for (j = i; j < d->n; j++) {
 		struct fact *o = &d->f[j];
+		int why;
 
-		if (o == best || rank(o) < 0 || o->ind != best->ind ||
+		if (o == best || !candidate(o) || o->ind != best->ind ||
 		    dec_cmp(&o->value, &best->value) == 0)
 			continue;
+		why = differ(o, best, &b);
+		if (why > K_CORR && why < K_STATED && !o->table) {
+			o->scope = SCOPE_SUB;	/* a part, by what lost */
+			continue;
+		}
 		o->flags |= 1u << FLAG_CONFLICT;
 		best->flags |= 1u << FLAG_CONFLICT;
 		if (best->conflict_with < 0)
@@ -639,7 +758,7 @@ lost(const struct facts *d, const struct fact *c)
 {
 	size_t j;
 
-	if (rank(c) < 0 || c->chosen)
+	if (!candidate(c) || c->chosen)
 		return 0;
 	for (j = 0; j < d->n; j++)
 		if (d->f[j].chosen && d->f[j].ind == c->ind)
@@ -661,15 +780,16 @@ facts_choose(struct facts *d)
 		for (i = 0; i < d->n; i++) {
 			struct fact *f = &d->f[i];
 
-			if (rank(f) < 0 || f->v.percent != rates)
+			if (!candidate(f) || f->v.percent != rates)
 				continue;
-			if (rates && f->rate_of >= 0 && lost(d, &d->f[f->rate_of])) {
+			if (rates && f->rate_of >= 0 && (lost(d, &d->f[f->rate_of]) ||
+			    d->f[f->rate_of].scope == SCOPE_SUB)) {
 				f->scope = SCOPE_SUB;
 				continue;
 			}
 			/* Once per indicator: at its first candidate. */
 			for (j = 0; j < i; j++)
-				if (rank(&d->f[j]) >= 0 && d->f[j].ind == f->ind)
+				if (candidate(&d->f[j]) && d->f[j].ind == f->ind)
 					break;
 			if (j == i)
 				choose_one(d, i);

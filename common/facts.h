@@ -6,10 +6,17 @@
  * reporter's figure.
  *
  * The choice, in this order: a figure an analyst's correction made the
- * reporter's, the reporter's total stated as such ("tổng số ... là N"),
- * then an appendix total row, then the first mention in the text.  Every other reporter-scope value of the same indicator that
- * differs makes the choice a conflict (flagged, and kept in
- * fact.conflict_with for the message).
+ * reporter's; then of the others, the one for the report's period (not
+ * a part of it, not another span), for the whole territory (not the
+ * reporter's own tier alone), of the reporter's own words for the
+ * indicator (not a broader count), not of one official; of those, the
+ * reporter's total stated as such ("tổng số ... là N"), then an appendix
+ * total row, then the first mention in the text.  A value that lost for
+ * one of the first reasons is a part (sub); one that lost only to the
+ * order of mention makes the choice a conflict (flagged, and kept in
+ * fact.conflict_with for the message).  Several officials' values and no
+ * other, or several parts of the period and no other, are the parts of a
+ * total the report does not state: none is the reporter's.
  */
 #ifndef BAOCAO_FACTS_H
 #define BAOCAO_FACTS_H
@@ -26,6 +33,10 @@ enum fact_scope { SCOPE_REPORTER, SCOPE_SUB, SCOPE_TABLE_ROW,
 enum fact_qual { FQ_EXACT, FQ_APPROX, FQ_MIN, FQ_MAX, FQ_N };
 enum fact_flag { FLAG_CONFLICT, FLAG_WEAK, FLAG_APPROX, FLAG_CORRECTED,
 	FLAG_OCR, FLAG_N };
+/* The time a figure's clause names, against the report's period: none,
+ * the period itself, another span (broader, or before it), a part of it
+ * ("6 tháng đầu năm" in a year report, "từ ngày 01/7/2025"). */
+enum fact_time { TIME_NONE, TIME_WHOLE, TIME_OTHER, TIME_PART };
 
 extern const char *const fact_scope_name[SCOPE_N];
 extern const char *const fact_qual_name[FQ_N];
@@ -47,6 +58,10 @@ struct fact {
 	enum fact_qual qual;
 	unsigned flags;		/* 1u << FLAG_x */
 	int total;		/* stated as the total */
+	enum fact_time time;
+	int whole;		/* of the reporter's whole territory, every tier */
+	int own;		/* of the reporter's own tier alone */
+	int actor;		/* of one official ("Chủ tịch tiếp 12 lượt") */
 	int broad;		/* a broader count than the indicator's own
 				 * words: the reporter's only without one */
 	int chosen;		/* the reporter's figure for its indicator */
@@ -60,6 +75,7 @@ struct fact {
 
 struct facts {
 	const struct lex *lex;
+	const char *period;	/* the report's, canonical, or NULL */
 	int ward_reporter;	/* the reporter is a ward: "UBND phường" is it */
 	struct fact *f;
 	size_t n, cap;

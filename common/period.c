@@ -121,6 +121,34 @@ end_of_days(const char *p, size_t n, int y, char out[11])
 }
 
 int
+period_days(const char *p, size_t n, long *first, long *last)
+{
+	char end[11];
+	int y, m = 1, q;
+	long a;
+
+	if (period_end(p, n, end) != 0 || (*last = iso_day(end)) < 0)
+		return -1;
+	y = num(p, 4);
+	if (n == 21 && (a = iso_day(p)) >= 0) {
+		*first = a;
+		return 0;
+	}
+	if (n == 8 && p[5] == 'W') {
+		*first = *last - 6;
+		return 0;
+	}
+	if (n == 7 && p[5] == 'Q' && (q = p[6] - '0') >= 1 && q <= 4)
+		m = (q - 1) * 3 + 1;
+	else if (n == 7 && p[5] == 'H')
+		m = p[6] == '1' ? 1 : 7;
+	else if ((n == 7 || n == 15) && p[4] == '-')
+		m = num(p + 5, 2);
+	*first = days_of(y, m, 1);
+	return 0;
+}
+
+int
 period_end(const char *p, size_t n, char out[11])
 {
 	int y, m = 12, q;

@@ -18,6 +18,9 @@
 /* Writes the last day of the period as "YYYY-MM-DD" into out[11].
  * Returns 0, or -1 if p[0..n) is not a canonical period. */
 int period_end(const char *p, size_t n, char out[11]);
+/* The first and the last day of a canonical period, as day numbers (days
+ * since 1970-01-01).  Returns 0, or -1 when p[0..n) is not one. */
+int period_days(const char *p, size_t n, long *first, long *last);
 
 /*
  * Finds the period a report's title names, given folded text (see

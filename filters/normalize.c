@@ -362,6 +362,7 @@ end_doc(struct state *st)
 	struct docstate *d = &st->d;
 	size_t i;
 
+	d->facts.period = d->period;
 	facts_read(&d->facts);
 	if (st->corr != NULL)
 		st->corrected += corr_apply(st->corr, st->lex, d->doc, d->path,

@@ -110,7 +110,7 @@ resend/q1 ok"
 	assert_line --index 1 "qm,,,,2024-Q1"
 	assert_equal "$stderr" "baocao-normalize: qm: issuer 'Quảng Minh' not in the gazetteer on 2024-03-01 in province 79: reporter left empty"
 	run -2 --separate-stderr baocao-normalize --province 7 "$BATS_TEST_TMPDIR/m.csv"
-	assert_equal "$stderr" "baocao-normalize: option '--province': '7' is not a province code (such as 79 for Hồ Chí Minh City)"
+	assert_equal "$stderr" "baocao-normalize: option '--province': '7' is not a province code (such as 79 for Ho Chi Minh City)"
 }
 
 @test "normalize --docs --stats: reports by status, coverage per period, where the basis changes" {

@@ -255,3 +255,39 @@ print(f"{len(want) - bad} of {len(want)} read as written")
 PY
 	assert_output --regexp "^([0-9]+) of \1 read as written$"
 }
+
+@test "time scope: the figure for the report's period wins over one for a part of it" {
+	report "- Trong tháng 4 năm 2024, Bộ phận một cửa nhận 310 hồ sơ." \
+		"- Quý II năm 2024, Bộ phận một cửa nhận tất cả 980 hồ sơ, so với cùng kỳ năm 2023 là 900 hồ sơ."
+	run read_as 310;	assert_output "dossiers.received sub"
+	run read_as 980;	assert_output "dossiers.received reporter"
+	run kept dossiers.received;	assert_output "980"
+}
+
+@test "time scope: a part of the period alone is still the reporter's figure" {
+	report "Từ ngày 15/5/2024, quận nhận trực tuyến 120 hồ sơ."
+	run kept dossiers.online;	assert_output "120"
+}
+
+@test "time scope: parts of the period with no whole are parts of a total not stated" {
+	report "- Tháng 4/2024, tổ chức 2 cuộc đối thoại với người dân." \
+		"- Tháng 5/2024, tổ chức 3 cuộc đối thoại với người dân."
+	run read_as 2;	assert_output "dialogues.count sub"
+	run read_as 3;	assert_output "dialogues.count sub"
+	run kept dialogues.count;	assert_output "NONE"
+}
+
+@test "tier scope: the figure for the whole territory wins over the district tier's" {
+	report "Ủy ban nhân dân quận tiếp 140 lượt công dân tại trụ sở." \
+		"Như vậy toàn quận (cả cấp quận và cấp phường) đã tiếp 620 lượt công dân."
+	run kept reception.visits;	assert_output "620"
+	run read_as 140;	assert_output "reception.visits sub"
+}
+
+@test "several officials' figures on several lines are parts of a total not stated" {
+	report "Chủ tịch Ủy ban nhân dân quận tiếp định kỳ 9 lượt công dân." \
+		"Các Phó Chủ tịch Ủy ban nhân dân quận tiếp 14 lượt công dân."
+	run read_as 9;	assert_output "reception.leader_visits sub"
+	run read_as 14;	assert_output "reception.leader_visits sub"
+	run kept reception.leader_visits;	assert_output "NONE"
+}
