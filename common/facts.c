@@ -25,6 +25,7 @@ const char *const fact_scope_name[SCOPE_N] = { "reporter", "sub",
 const char *const fact_qual_name[FQ_N] = { "exact", "approx", "min", "max" };
 const char *const fact_flag_name[FLAG_N] = { "conflict", "weak", "approx",
 	"corrected", "ocr" };
+const char *const fact_time_name[] = { "", "whole", "other", "part" };
 
 /* What the rules look at for one mention, folded. */
 struct view {
@@ -582,6 +583,8 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 		f[i].actor = (cf[i].role & 1u << ROLE_ACTOR) != 0;
 		f[i].whole = (cf[i].role & 1u << ROLE_WHOLE) != 0;
 		f[i].own = (cf[i].role & 1u << ROLE_OWN) && !f[i].whole;
+		f[i].lower = (cf[i].role & 1u << ROLE_TIER) && !f[i].own &&
+		    !f[i].whole;
 		fold_to(&after, f[i].after);
 		fold_to(&sec, f[i].section);
 		v.np = cf[i].np;

@@ -41,6 +41,7 @@ enum fact_time { TIME_NONE, TIME_WHOLE, TIME_OTHER, TIME_PART };
 extern const char *const fact_scope_name[SCOPE_N];
 extern const char *const fact_qual_name[FQ_N];
 extern const char *const fact_flag_name[FLAG_N];
+extern const char *const fact_time_name[];
 
 struct fact {
 	/* As extract wrote it (owned by the fact). */
@@ -61,6 +62,7 @@ struct fact {
 	enum fact_time time;
 	int whole;		/* of the reporter's whole territory, every tier */
 	int own;		/* of the reporter's own tier alone */
+	int lower;		/* of a lower tier ("các phường") */
 	int actor;		/* of one official ("Chủ tịch tiếp 12 lượt") */
 	int broad;		/* a broader count than the indicator's own
 				 * words: the reporter's only without one */

@@ -64,6 +64,9 @@ struct fig {
 	struct dec value, denom;
 	int fraction, percent, exact, decimals, area;
 	int chosen;		/* normalize chose it for its indicator */
+	char *context;		/* the time, tier and official of its clause
+				 * (normalize --scope all), as one key */
+	int official;
 	char *gap;		/* folded words since the previous figure */
 	int marker;		/* its words open a breakdown: 1 partial, 2 complete */
 	long whole, first_part;	/* a part: its whole, its breakdown's first */
@@ -91,7 +94,8 @@ struct state {
 	unsigned long long rows, docs, per_rule[R_N], bad_values;
 	struct lex *lex;
 	struct corr *corr;
-	long chosen;		/* the optional column 'chosen' */
+	long chosen;		/* the optional columns of --scope all */
+	long time, tier, official;
 	struct buf tmp;
 };
 
@@ -508,16 +512,21 @@ table(struct state *st, size_t a, size_t b)
 	}
 }
 
-/* Words before a figure with digits dropped: the last PHRASE_WORDS, folded. */
+/* Words before a figure with digits dropped: the label of a field the
+ * clause starts with ("+ Chứng thực: 536 hồ sơ, đã giải quyết 530"), the
+ * last PHRASE_WORDS, and its noun, folded. */
 static void
 phrase(struct buf *out, const struct fig *x)
 {
 	struct buf f = { 0 };
-	const char *p, *w[PHRASE_WORDS] = { NULL };
+	const char *p, *w[PHRASE_WORDS] = { NULL }, *colon;
 	size_t k;
 
 	u8_fold(&f, x->f[C_BEFORE], strlen(x->f[C_BEFORE]));
 	buf_clear(out);
+	if (f.p != NULL && (colon = strchr(f.p, ':')) != NULL)
+		buf_add(out, f.p, (size_t)(colon - f.p));
+	buf_addc(out, '|');
 	for (p = f.p == NULL ? "" : f.p; *p != '\0';) {
 		while (*p == ' ')
 			p++;
@@ -565,6 +574,32 @@ doc_figure(const struct state *st, const char *key)
 	return -1;
 }
 
+/* Is sub-scope figure i the first of its quantity said in its words? */
+static int
+first_said(const struct state *st, size_t i)
+{
+	const struct fig *x = &st->figs[i];
+	struct buf a = { 0 }, b = { 0 };
+	size_t j;
+	int first = 1;
+
+	for (j = 0; j < i && first; j++) {
+		const struct fig *y = &st->figs[j];
+
+		if (y->qkey == NULL || strcmp(y->qkey, x->qkey) != 0 ||
+		    strcmp(y->f[C_SCOPE], x->f[C_SCOPE]) != 0 ||
+		    strcmp(y->f[C_SOURCE], "text") != 0)
+			continue;
+		if (a.n == 0)
+			phrase(&a, x);
+		phrase(&b, y);
+		first = strcmp(a.p, b.p) != 0;
+	}
+	buf_free(&a);
+	buf_free(&b);
+	return first;
+}
+
 static void
 restatements(struct state *st)
 {
@@ -575,9 +610,13 @@ restatements(struct state *st)
 		struct fig *x = &st->figs[i];
 		int xt = strcmp(x->f[C_SOURCE], "text") == 0;
 
-		if (!xt || strcmp(x->f[C_SCOPE], "reporter") != 0 ||
-		    x->qkey == NULL || x->qkey[0] == '\0' || !x->exact ||
-		    x->whole >= 0 || doc_figure(st, x->qkey) != (long)i)
+		int xsub = strcmp(x->f[C_SCOPE], "sub") == 0;
+
+		/* The document's figure, or a part stated first in its words
+		 * (one official's: "Chủ tịch đã tiếp 40 lượt"). */
+		if (!xt || x->qkey == NULL || x->qkey[0] == '\0' || !x->exact ||
+		    x->whole >= 0 || (xsub ? !x->official || !first_said(st, i) :
+		    doc_figure(st, x->qkey) != (long)i))
 			continue;
 		buf_clear(&ka);		/* x's phrase, made when first needed */
 		for (j = 0; j < st->n; j++) {
@@ -590,7 +629,7 @@ restatements(struct state *st)
 			    dec_cmp(&y->value, &x->value) == 0)
 				continue;
 			if (ytotal) {
-				if (!is_whole_cell(y))
+				if (!is_whole_cell(y) || xsub)
 					continue;
 				add_finding(st, x, R_RESTATE, x->f[C_IND], &y->value,
 				    NULL, &x->value, "the text says %s; the table "
@@ -602,7 +641,8 @@ restatements(struct state *st)
 			 * noun after, on another line. */
 			if (j < i || y->line == x->line ||
 			    strcmp(y->f[C_SOURCE], "text") != 0 ||
-			    strcmp(y->f[C_SCOPE], "reporter") != 0)
+			    strcmp(y->f[C_SCOPE], x->f[C_SCOPE]) != 0 ||
+			    strcmp(y->context, x->context) != 0)
 				continue;
 			if (ka.n == 0)
 				phrase(&ka, x);
@@ -640,6 +680,7 @@ free_doc(struct state *st)
 			free(st->figs[i].f[k]);
 		free(st->figs[i].gap);
 		free(st->figs[i].qkey);
+		free(st->figs[i].context);
 	}
 	for (i = 0; i < st->nfnd; i++) {
 		free(st->fnd[i].ind);
@@ -744,6 +785,26 @@ correct(struct state *st, struct fig *x)
 	return 1;
 }
 
+/* The context two statements of one quantity must share to be compared:
+ * the time, the tier and the official their clauses name. */
+static void
+context_of(struct state *st, struct fig *x)
+{
+	struct buf b = { 0 };
+	long c[3] = { st->time, st->tier, st->official };
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		if (c[k] >= 0) {
+			struct span v = csvin_field(st->in, (size_t)c[k]);
+
+			buf_add(&b, v.p, v.n);
+		}
+		buf_addc(&b, '|');
+	}
+	x->context = b.p;
+}
+
 static void
 one_row(struct state *st)
 {
@@ -770,6 +831,9 @@ one_row(struct state *st)
 	x->whole = x->first_part = x->rate_of = x->base = -1;
 	x->chosen = st->chosen >= 0 && span_eq(csvin_field(st->in,
 	    (size_t)st->chosen), "1");
+	x->official = st->official >= 0 && span_eq(csvin_field(st->in,
+	    (size_t)st->official), "1");
+	context_of(st, x);
 	x->line = strtoul(x->f[C_LINE], NULL, 10);
 	if (dec_parse(&x->value, x->f[C_VALUE], strlen(x->f[C_VALUE])) != DEC_OK) {
 		/* Not a figure this can reason about; it is still counted. */
@@ -874,6 +938,9 @@ open_input(struct state *st, char **paths, int n, FILE *bad)
 		    "baocao-check reads 'baocao-normalize --scope all' output");
 	csvin_require(st->in, required, st->idx, NREQ);
 	st->chosen = csvin_col(st->in, "chosen");
+	st->time = csvin_col(st->in, "time");
+	st->tier = csvin_col(st->in, "tier");
+	st->official = csvin_col(st->in, "official");
 	st->out = csvout_open(STDOUT_FILENO, st->o->gzip);
 	if (st->o->bom)
 		csvout_bom(st->out);

@@ -305,8 +305,13 @@ write_fact(struct state *st, const struct fact *f, enum fact_scope scope)
 	buf_clear(&st->tmp);
 	facts_flags(f->flags, &st->tmp);
 	csvout_field(o, st->tmp.p, st->tmp.n);
-	if (st->o->all)
+	if (st->o->all) {
 		csvout_str(o, f->chosen ? "1" : "0");
+		csvout_str(o, fact_time_name[f->time]);
+		csvout_str(o, f->whole ? "whole" : f->own ? "own" :
+		    f->scope == SCOPE_SUB && f->lower ? "lower" : "");
+		csvout_str(o, f->actor ? "1" : "0");
+	}
 	for (k = 0; k < st->npass; k++)
 		csvout_str(o, pass[k]);
 	csvout_end(o);
@@ -485,7 +490,9 @@ open_columns(struct state *st)
 		if (in_names(consumed, s) && !(st->o->all && in_names(context, s)))
 			continue;
 		for (j = 0; j < NOUT; j++)
-			if (span_eq(s, outcols[j]) || span_eq(s, "chosen"))
+			if (span_eq(s, outcols[j]) || span_eq(s, "chosen") ||
+			    span_eq(s, "time") || span_eq(s, "tier") ||
+			    span_eq(s, "official"))
 				die(2, "input column '%s' would clash with an output "
 				    "column", outcols[j]);
 		st->pass[st->npass++] = (long)k;
@@ -616,9 +623,15 @@ write_header(struct state *st)
 		csvout_bom(st->out);
 	for (k = 0; k < NOUT; k++)
 		csvout_str(st->out, outcols[k]);
-	/* --scope all says which mention is the document's figure. */
-	if (st->o->all)
+	/* --scope all says which mention is the document's figure, and the
+	 * time, tier and official its clause names (check compares like
+	 * with like by them). */
+	if (st->o->all) {
 		csvout_str(st->out, "chosen");
+		csvout_str(st->out, "time");
+		csvout_str(st->out, "tier");
+		csvout_str(st->out, "official");
+	}
 	for (k = 0; k < st->npass; k++)
 		csvout_span(st->out, csvin_colname(st->in, (size_t)st->pass[k]));
 	csvout_end(st->out);

@@ -291,3 +291,12 @@ PY
 	run read_as 14;	assert_output "reception.leader_visits sub"
 	run kept reception.leader_visits;	assert_output "NONE"
 }
+
+@test "eligible petitions are the in-scope count only when no within-jurisdiction count is stated" {
+	report "Sau khi phân loại, có 52 đơn đủ điều kiện xử lý."
+	run kept petitions.in_scope;	assert_output "52"
+	report "Sau khi phân loại, có 52 đơn đủ điều kiện xử lý." \
+		"Trong số đó, 37 đơn thuộc thẩm quyền giải quyết của quận."
+	run kept petitions.in_scope;	assert_output "37"
+	run read_as 52;	assert_output "petitions.in_scope sub"
+}
