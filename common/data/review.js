@@ -690,9 +690,18 @@
 			}
 			preview.className = "preview";
 			preview.title = hint("will-write");
-			preview.textContent = out.value || out.ind || out.scope ?
-				label("will-write") + ": " + [out.ind || "", out.value || "", out.scope || ""].join(",") :
-				label("same-value");
+			var parts = [];
+			if (out.value) {
+				parts.push(label("value") + " " + out.value);
+			}
+			if (out.ind) {
+				parts.push(label("indicator") + " " + out.ind);
+			}
+			if (out.scope) {
+				parts.push(label("scope") + " " + out.scope);
+			}
+			preview.textContent = parts.length ?
+				label("will-write") + ": " + parts.join("; ") : label("same-value");
 			return out;
 		}
 		function close() {
