@@ -72,6 +72,26 @@ print(json.dumps(json.loads(m.group(1))[sys.argv[2]], ensure_ascii=False))' "$@"
 	assert_output 2
 }
 
+@test "a unit whose quarters make up the half year is not listed as missing it, as the city table derives it" {
+	cat > m3.csv <<-'CSV'
+	doc,path,status,reporter_code,reporter_name,province_code,period
+	a1,a1.txt,ok,764,Quận Gò Vấp,79,2024-Q1
+	a2,a2.txt,ok,764,Quận Gò Vấp,79,2024-Q2
+	b1,b1.txt,ok,760,Quận 1,79,2024-H1
+	b2,b2.txt,unreadable,761,Quận 12,79,2024-H1
+	CSV
+	head -n 1 facts.csv > none.csv
+	run -0 --separate-stderr baocao-review -m m3.csv none.csv
+	echo "$output" > page.html
+	run -0 page_json page.html missing
+	[ "$(echo "$output" | grep -o '"2024-Q1", "Quý I năm 2024"' | wc -l)" -eq 21 ]
+	[ "$(echo "$output" | grep -o '"2024-Q2", "Quý II năm 2024"' | wc -l)" -eq 21 ]
+	[ "$(echo "$output" | grep -o '"2024-H1", "6 tháng đầu năm 2024"' | wc -l)" -eq 20 ]
+	refute_output --partial '"2024-H1", "6 tháng đầu năm 2024", "764"'
+	# Quận 12 sent a report, not read: said so
+	assert_output --partial '["79", "2024-H1", "6 tháng đầu năm 2024", "761", "Quận 12", 1]'
+}
+
 @test "a quote holding markup or </script> is data: escaped in the page, shown as text, never run" {
 	cat > bad.csv <<-'CSV'
 	doc,reporter_code,reporter_name,province_code,period,indicator,value,unit,scope,qualifier,line,raw,evidence,flags,chosen,section,source,row_label,col_label,before,unit_text,after

@@ -17,7 +17,6 @@
  * script puts it into the document as text (never as markup), so a quote
  * holding "</script>" or "<img onerror=...>" is shown, not run.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

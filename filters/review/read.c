@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "cover.h"
+#include "derive.h"
 #include "csvin.h"
 #include "diag.h"
 #include "labels.h"
@@ -281,6 +282,14 @@ choose_shown(struct run *r)
 	buf_free(&key);
 }
 
+/* Has the report of d been received and read (manifest.h's reading)? */
+static int
+reported(const struct rdoc *d)
+{
+	return !d->in_manifest || strcmp(d->f[D_STATUS], "ok") == 0 ||
+	    strcmp(d->f[D_STATUS], "no-figures") == 0;
+}
+
 /* "YYYY-MM-DD" of the period's end, "9999-99-99" when there is none. */
 static void
 end_of(const char *period, char out[11])
@@ -351,12 +360,39 @@ read_run(struct run *r, const struct review_opts *o, char **facts, int n)
 	link_docs(r, o->base);
 }
 
-/* Has the report of d been received and read (manifest.h's reading)? */
 static int
-reported(const struct rdoc *d)
+root_of(int *up, int k)
 {
-	return !d->in_manifest || strcmp(d->f[D_STATUS], "ok") == 0 ||
-	    strcmp(d->f[D_STATUS], "no-figures") == 0;
+	while (up[k] != k)
+		k = up[k] = up[up[k]];
+	return k;
+}
+
+/*
+ * Does the unit's reports of other periods make up the period, as the
+ * city table derives it (derive.h: four quarters make the year, the year
+ * less 9 months is quarter IV)?  The month boundaries its reports join.
+ */
+static int
+derivable(const struct run *r, const char *code, const char *period)
+{
+	int up[13], k, y, a, b, ry, ra, rb;
+	size_t i;
+
+	if (derive_months(period, strlen(period), &y, &a, &b) != 0)
+		return 0;
+	for (k = 0; k < 13; k++)
+		up[k] = k;
+	for (i = 0; i < r->ndoc; i++) {
+		const struct rdoc *d = r->doc[i];
+
+		if (strcmp(d->f[D_CODE], code) != 0 || !reported(d) ||
+		    derive_months(d->f[D_PERIOD], strlen(d->f[D_PERIOD]), &ry,
+		    &ra, &rb) != 0 || ry != y)
+			continue;
+		up[root_of(up, ra - 1)] = root_of(up, rb);
+	}
+	return root_of(up, a - 1) == root_of(up, b);
 }
 
 /* The missing units of the province and period of docs[i..j). */
@@ -380,7 +416,7 @@ missing_of(struct run *r, const struct gaz *g, size_t i, size_t j)
 				sent = 1;
 				got |= reported(r->doc[k]);
 			}
-		if (got)
+		if (got || derivable(r, due[u]->code, per))
 			continue;
 		r->missing = xreallocarray(r->missing, r->nmissing + 1,
 		    sizeof(*r->missing));
@@ -395,7 +431,8 @@ missing_of(struct run *r, const struct gaz *g, size_t i, size_t j)
 
 /*
  * For every province and period some unit reported for: the units that
- * should have (cover_due) and did not, in code order.  The docs are
+ * should have (cover_due) and did not, nor sent the periods that make it
+ * up, in code order.  The docs are
  * sorted by period; a period's docs of one province are found by a scan.
  */
 void

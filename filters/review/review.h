@@ -11,7 +11,8 @@
  *		all), the manifest (normalize --docs), findings (check), the
  *		corrections the run used; each figure's key as corr.h reads
  *		it (report, line, raw, occurrence); the reports' links; the
- *		units that did not report (cover_due)
+ *		units that did not report (cover_due, less what derive.h
+ *		makes up from other periods)
  *	page.c	the page: the template (common/data/review.html) with its
  *		labels, stylesheet, script and the run as one JSON blob, every
  *		value escaped for where it goes
@@ -114,7 +115,8 @@ struct review_opts {
 /* read.c: every input into r; dies (status 2) naming file:line. */
 void read_run(struct run *r, const struct review_opts *o, char **facts,
 	int nfacts);
-/* The units that should have reported and did not (needs the manifest). */
+/* The units that should have reported and did not, for the periods
+ * reported: neither that period nor periods that make it up. */
 void find_missing(struct run *r, const struct gaz *g);
 void free_run(struct run *r);
 
