@@ -20,10 +20,7 @@ PIPELINES = city-summary compare-periods check-totals chart
 BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/units_history.csv \
-	common/data/labels.csv $(REVDATA)
-# The review page's template, stylesheet and script, built into
-# baocao-review (and installed beside the other data).
-REVDATA	= common/data/review.html common/data/review.css common/data/review.js
+	common/data/labels.csv
 LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
 	$(B)/gen/data_labels.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
@@ -36,7 +33,10 @@ MANS	= $(FILTERS:%=filters/%.1)
 EXSRC	= $(wildcard filters/extract/*.c)
 EXOBJ	= $(filter-out $(B)/filters/extract/main.o,$(EXSRC:%.c=$(B)/%.o))
 EXLIB	= $(B)/filters/extract/libextract.a
-# review is a folder too; its data files are embedded in it alone.
+# review is a folder too; its data files (the page's template, stylesheet
+# and script) are embedded in it alone, and installed with the others.
+REVDATA	= common/data/review.html common/data/review.css common/data/review.js
+DATA	+= $(REVDATA)
 REVSRC	= $(wildcard filters/review/*.c)
 REVOBJ	= $(REVSRC:%.c=$(B)/%.o) $(REVDATA:common/data/review.%=$(B)/gen/data_review_%.o)
 ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o $(B)/filters/review.o,\
