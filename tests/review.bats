@@ -224,7 +224,7 @@ print(json.dumps(json.loads(m.group(1))[sys.argv[2]], ensure_ascii=False))' "$@"
 	run -0 --separate-stderr baocao-review -m manifest.csv all.csv
 	echo "$output" > page.html
 	[ "$(wc -c < page.html)" -lt 1500000 ]
-	run -0 "$BROWSER" load page.html 3
+	run -0 "$BROWSER" load page.html
 	echo "# review page of 145 reports, $(wc -c < page.html) bytes: $output" >&3
 	/usr/bin/python3 - "$output" <<-'PY'
 	import json, sys
