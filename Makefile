@@ -14,7 +14,7 @@ MANDIR	= $(PREFIX)/share/man/man1
 DATADIR	= $(PREFIX)/share/baocao
 VERSION	= 0.1.0
 
-FILTERS	= extract normalize aggregate diff check xlsx
+FILTERS	= extract normalize aggregate diff check xlsx review
 # The jobs a user runs, installed as baocao-<name>.
 PIPELINES = city-summary compare-periods check-totals chart
 BINS	= $(FILTERS:%=$(B)/baocao-%)
@@ -33,15 +33,22 @@ MANS	= $(FILTERS:%=filters/%.1)
 EXSRC	= $(wildcard filters/extract/*.c)
 EXOBJ	= $(filter-out $(B)/filters/extract/main.o,$(EXSRC:%.c=$(B)/%.o))
 EXLIB	= $(B)/filters/extract/libextract.a
-ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o,$(FILTERS:%=$(B)/filters/%.o)) \
-	$(EXSRC:%.c=$(B)/%.o) $(UNITOBJ)
+# review is a folder too; its data files (the page's template, stylesheet
+# and script) are embedded in it alone, and installed with the others.
+REVDATA	= common/data/review.html common/data/review.css common/data/review.js
+DATA	+= $(REVDATA)
+REVSRC	= $(wildcard filters/review/*.c)
+REVOBJ	= $(REVSRC:%.c=$(B)/%.o) $(REVDATA:common/data/review.%=$(B)/gen/data_review_%.o)
+ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o $(B)/filters/review.o,\
+	$(FILTERS:%=$(B)/filters/%.o)) $(EXSRC:%.c=$(B)/%.o) $(REVSRC:%.c=$(B)/%.o) \
+	$(UNITOBJ)
 
 FUZZB	?= build-fuzz
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all check unit bats fuzz-replay fuzz-replay-asan asan fuzz demo deps install uninstall \
-	check-install clean lint-man bench
+	check-install clean lint-man lint-js bench
 
 all: $(BINS) $(B)/unit-tests $(B)/baocao-gen
 
@@ -70,6 +77,10 @@ $(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_labels < $< > $@.tmp && mv $@.tmp $@
 
+$(B)/gen/data_review_%.c: common/data/review.% $(B)/embed
+	@mkdir -p $(@D)
+	$(B)/embed data_review_$* < $< > $@.tmp && mv $@.tmp $@
+
 $(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(CFLAGS) -c $< -o $@
 
@@ -87,6 +98,9 @@ $(B)/filters/extract/libextract.a: $(EXOBJ)
 $(B)/baocao-extract: $(B)/filters/extract/main.o $(EXLIB) $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
+$(B)/baocao-review: $(REVOBJ) $(B)/libbaocao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 $(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
 
 # The corpus generator (a test tool, not installed).
@@ -102,7 +116,7 @@ $(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
 # The README's test command.  Installs missing build tools first.
 check: deps
 	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory unit bats lint-man fuzz-replay-asan
+	$(MAKE) --no-print-directory unit bats lint-man lint-js fuzz-replay-asan
 
 unit: $(B)/unit-tests
 	cd "$$(mktemp -d)" && $(abspath $(B))/unit-tests
@@ -115,6 +129,16 @@ lint-man: $(MANS)
 		out=$$(mandoc -Tlint -W warning $$m 2>&1) || { echo "$$out"; exit 1; }; \
 		[ -z "$$out" ] || { echo "$$out"; exit 1; }; \
 	done; echo "man pages: $(words $(MANS)) clean"
+
+# The review page's script: parsed by node, then eslint's recommended
+# rules and the project's (tests/eslint.json).  Debian's eslint finds its
+# modules under /usr/share/nodejs, which a node from elsewhere does not
+# search by itself.
+lint-js: common/data/review.js
+	node --check common/data/review.js
+	NODE_PATH=/usr/share/nodejs eslint --no-eslintrc -c tests/eslint.json \
+		--max-warnings 0 common/data/review.js
+	@echo "review.js: clean"
 
 # Under a sanitizer the harness frees what a caught die() left allocated,
 # so LeakSanitizer stays on here as everywhere.
@@ -167,7 +191,8 @@ DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
 	openssh-server openssh-client rsync \
 	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
-	tesseract-ocr tesseract-ocr-vie valgrind
+	tesseract-ocr tesseract-ocr-vie valgrind \
+	nodejs eslint chromium chromium-driver python3-selenium
 deps:
 	@missing=""; \
 	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h \
@@ -175,7 +200,7 @@ deps:
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
-		valgrind; do \
+		valgrind node eslint chromium chromedriver; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
@@ -184,6 +209,7 @@ deps:
 	for d in bats-assert bats-support bats-file; do \
 		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
 	[ -d /usr/lib/python3/dist-packages/openpyxl ] || missing=1; \
+	[ -d /usr/lib/python3/dist-packages/selenium ] || missing=1; \
 	if [ -n "$$missing" ]; then \
 		echo "installing build dependencies: $(DEB_PKGS)"; \
 		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \

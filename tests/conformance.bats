@@ -4,7 +4,7 @@
 setup() {
 	load 'test_helper/common-setup'
 	_common_setup
-	FILTERS="extract normalize aggregate diff xlsx"
+	FILTERS="extract normalize aggregate diff xlsx review"
 	printf 'province_code,period,indicator,unit,value,reporter_code\n79,2024,x,visit,1,764\n' > "$BATS_TEST_TMPDIR/t.csv"
 	printf 'ỦY BAN NHÂN DÂN\nQUẬN GÒ VẤP\n\nGò Vấp, ngày 08 tháng 11 năm 2024\n\nBÁO CÁO\nCông tác năm 2024\nĐã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/r.txt"
 }
@@ -16,6 +16,8 @@ input_for() {
 	normalize) baocao-extract "$BATS_TEST_TMPDIR/r.txt" > "$BATS_TEST_TMPDIR/e.csv"
 		echo "$BATS_TEST_TMPDIR/e.csv" ;;
 	diff) echo "$BATS_TEST_TMPDIR/t.csv $BATS_TEST_TMPDIR/t.csv" ;;
+	review) baocao-extract "$BATS_TEST_TMPDIR/r.txt" | baocao-normalize --scope all > "$BATS_TEST_TMPDIR/all.csv"
+		echo "$BATS_TEST_TMPDIR/all.csv" ;;
 	*) echo "$BATS_TEST_TMPDIR/t.csv" ;;
 	esac
 }

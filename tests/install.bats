@@ -14,7 +14,7 @@ setup() {
 	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -C "$ROOT" --no-print-directory \
 		install B="$build" DESTDIR="$dest" PREFIX=/usr
 	assert_success
-	for c in extract normalize aggregate diff check xlsx city-summary compare-periods check-totals chart; do
+	for c in extract normalize aggregate diff check xlsx review city-summary compare-periods check-totals chart; do
 		assert_file_executable "$dest/usr/bin/baocao-$c"
 	done
 	assert_file_exists "$dest/usr/share/man/man1/baocao-xlsx.1"

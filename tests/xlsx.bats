@@ -252,8 +252,9 @@ for row in ws.iter_rows(min_row=2):
 }
 
 @test "every indicator of the lexicon has a Vietnamese label and unit, and nothing else has one" {
+	# (the review page's words are the rows named review:...)
 	run diff <(awk '$1 == "indicator" { print $2 }' "$ROOT/common/data/lexicon.rules" | sort) \
-		<(tail -n +2 "$ROOT/common/data/labels.csv" | cut -d, -f1 | sort)
+		<(tail -n +2 "$ROOT/common/data/labels.csv" | cut -d, -f1 | grep -v '^review:' | sort)
 	assert_success
 	# no empty label or unit, no comma or quote (the pipelines read it with awk)
 	run awk -F, 'NR > 1 && (NF != 3 || $2 == "" || $3 == "" || /"/)' "$ROOT/common/data/labels.csv"
