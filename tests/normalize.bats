@@ -164,3 +164,12 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: scope 'everywhere' is not sub, reporter or broad"
 }
+
+@test "a lexicon without a value the reading relies on is an error naming the file and the value" {
+	grep -v '^cue what other:' "$ROOT/common/data/lexicon.rules" > "$BATS_TEST_TMPDIR/nop.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/nop.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/nop.rules: no 'what other' cue line: the reading relies on that value"
+	printf 'attribute state: nothing\n' > "$BATS_TEST_TMPDIR/bad.rules"
+	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:1: attribute: 'nothing' is not a value of state (a cue line names it)"
+}
