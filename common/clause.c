@@ -39,6 +39,7 @@ struct piece {
 };
 
 static size_t last_separator(const struct lex *x, const struct piece *pc);
+static int colon_label(const struct piece *pc);
 static void read_complement(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t i, size_t n);
 static size_t complement_end(const char *s, size_t n, size_t from);
 static void drop_verb(struct buf *a);
@@ -361,6 +362,10 @@ read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 
 	if (pc->np_end == 0)
 		return;
+	/* "chiếm 61,21% tổng số hồ sơ tiếp nhận": after a rate, a total
+	 * names its base, not what the rate counts. */
+	if (f->percent && head != NULL && hit_class(x, head, LEX_TOTAL))
+		return;
 	if (head != NULL && (v = lex_hit_val(x, head, LEX_WHAT)) >= 0)
 		set_facet(x, f, LEX_WHAT, v, DIST_NOUN);
 	else
@@ -634,12 +639,25 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 	p->raw_label_at = p->label_at;
 	p->label_at = after_closing(p->b.p, p->b.n, p->label_at);
 	p->label_at = after_marker(x, p, p->label_at);
-	p->own_at = f[i].same_clause && p->label_at == p->raw_label_at ?
-	    last_separator(x, p) : p->label_at;
+	p->own_at = f[i].same_clause && p->label_at == p->raw_label_at &&
+	    !colon_label(p) ? last_separator(x, p) : p->label_at;
 	f[i].gap = xmemdup(tmp->p == NULL ? "" : tmp->p, tmp->n);
 	f[i].label = xmemdup(p->b.p + p->label_at, p->b.n - p->label_at);
 	p->list_item = f[i].same_clause &&
 	    only_separators(p->b.p + p->label_at, p->b.n - p->label_at);
+}
+
+/* Does the label end with a colon ("Hồ sơ tiếp nhận qua dịch vụ công
+ * trực tuyến mức độ 3, 4: 9.842 hồ sơ")?  Then all of it names the figure,
+ * commas and all. */
+static int
+colon_label(const struct piece *pc)
+{
+	size_t n = pc->b.n;
+
+	while (n > pc->label_at && pc->b.p[n - 1] == ' ')
+		n--;
+	return n > pc->label_at && pc->b.p[n - 1] == ':';
 }
 
 /* Where the words after the last separator of the label (a comma or a

@@ -600,8 +600,9 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 		    (f[i].v.percent && (cf[i].role & 1u << ROLE_ATTAIN)))
 			r = NULL;
 		set_indicator(d->lex, &f[i], r, &cf[i]);
-		f[i].broad = r != NULL && r->scope != NULL &&
-		    strcmp(r->scope, "broad") == 0;
+		f[i].broad = r == NULL || r->scope == NULL ? 0 :
+		    strcmp(r->scope, "broad") == 0 ? 1 :
+		    strcmp(r->scope, "broader") == 0 ? 2 : 0;
 		f[i].flags |= weak && r != NULL ? 1u << FLAG_WEAK : 0;
 		f[i].qual = qual_of(cf[i].qual);
 		f[i].total = cf[i].total;

@@ -65,7 +65,8 @@ struct fact {
 	int lower;		/* of a lower tier ("các phường") */
 	int actor;		/* of one official ("Chủ tịch tiếp 12 lượt") */
 	int broad;		/* a broader count than the indicator's own
-				 * words: the reporter's only without one */
+				 * words (1, or 2 broader still): the
+				 * reporter's only without a narrower one */
 	int chosen;		/* the reporter's figure for its indicator */
 	long rate_of;		/* a rate: the mention of its count, -1 */
 	long conflict_with;	/* a differing mention of the chosen one's

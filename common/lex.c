@@ -520,9 +520,9 @@ parse_key(struct loader *ld, struct lex_rule *r, char *key, char *val)
 		if (key[1] == 'o')
 			r->nkeys++;
 		else if (strcmp(*v, "sub") != 0 && strcmp(*v, "reporter") != 0 &&
-		    strcmp(*v, "broad") != 0)
+		    strcmp(*v, "broad") != 0 && strcmp(*v, "broader") != 0)
 			die_at(2, ld->file, ld->line, "rule: scope '%s' is not sub, "
-			    "reporter or broad", *v);
+			    "reporter, broad or broader", *v);
 	} else
 		die_at(2, ld->file, ld->line, "rule: unknown key '%s'", key);
 }
