@@ -29,7 +29,7 @@ facts() {
 	assert_line --partial "planted,26,parts-vs-whole,petitions.resolved,90,85,complete breakdown"
 	assert_line --partial "planted,28,numerator-over-denominator,,48,52,"
 	assert_line --partial "planted,32,restatement,works.households,100,110,"
-	assert_line --partial "planted,40,restatement,,300,310,stated as 300 at line 24"
+	assert_line --partial "planted,40,restatement,petitions.in_scope,300,310,stated as 300 at line 24"
 	assert_line --partial "planted,48,table-total,works.households,95,100,"
 }
 
