@@ -575,7 +575,14 @@ drop_verb(struct buf *a)
 
 	if ((m = words_prefix(WL_ZERO_VERB, a->p, a->n)) == 0)
 		m = words_prefix(WL_VERBAL_ZERO, a->p, a->n);
-	if (m == 0 || m >= a->n || a->p[m] != ' ')
+	while (m > 0 && m < a->n && a->p[m] == ' ' && m + 1 == a->n)
+		m++;
+	if (m > 0 && m == a->n) {	/* "... trễ hạn: không": no noun */
+		a->n = 0;
+		a->p[0] = '\0';
+		return;
+	}
+	if (m == 0 || a->p[m] != ' ')
 		return;
 	m++;
 	memmove(a->p, a->p + m, a->n - m + 1);

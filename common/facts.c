@@ -54,6 +54,8 @@ facts_add(struct facts *d)
 	f->ind = -1;
 	f->conflict_with = -1;
 	f->rate_of = -1;
+	f->facet[0].val = f->facet[1].val = f->facet[2].val = -1;
+	f->facet[0].dist = f->facet[1].dist = f->facet[2].dist = DIST_NONE;
 	return f;
 }
 
@@ -83,6 +85,37 @@ facts_free(struct facts *d)
 	free(d->f);
 	d->f = NULL;
 	d->cap = 0;
+}
+
+void
+facts_reading(const struct lex *x, const struct fact *f, struct buf *out)
+{
+	static const char *const facet_name[3] = { "what", "kind", "state" };
+	static const char *const dist_name[] = { "noun", "label", "shared",
+		"clause" };
+	int k;
+
+	if (f->rule != NULL)
+		buf_printf(out, "rule %zu", f->rule->line);
+	else if (f->zero != NULL)
+		buf_printf(out, "zero %zu", f->zero->line);
+	else
+		buf_adds(out, "no rule");
+	for (k = 0; k < 3; k++) {
+		const struct clause_facet *c = &f->facet[k];
+
+		if (c->val == -1 || c->dist == DIST_NONE)
+			continue;
+		buf_printf(out, "; %s=%s (%s)", facet_name[k],
+		    c->val >= 0 ? x->val[k][c->val] : "?", dist_name[c->dist]);
+	}
+	if (f->time != TIME_NONE)
+		buf_printf(out, "; time=%s", fact_time_name[f->time]);
+	if (f->whole || f->own || f->lower)
+		buf_printf(out, "; tier=%s", f->whole ? "whole" : f->own ? "own" :
+		    "lower");
+	if (f->actor)
+		buf_adds(out, "; official");
 }
 
 void
@@ -548,6 +581,89 @@ time_of(const struct facts *d, const char *folded, struct buf *tmp)
 	return TIME_OTHER;
 }
 
+/*
+ * A figure written as a negation whose clause names the value of a zero
+ * line says 0 of each of its indicators: the copies are made later
+ * (expand_zeros); here the lines that hold are noted.
+ */
+static void
+zeros(struct facts *d, struct fact *f, const struct clause_fig *cf)
+{
+	const struct lex *x = d->lex;
+	size_t k;
+
+	f->nzeros = 0;
+	if (f->raw[0] == '\0' || wd_digit(f->raw[0]))
+		return;
+	for (k = 0; k < x->nzero && f->nzeros < FACT_MAXZEROS; k++) {
+		const struct lex_zero *z = &x->zero[k];
+
+		if (z->cls == LEX_TOPIC ? clause_topic_dist(cf, z->val) <=
+		    DIST_CLAUSE : cf->f[z->cls].val == z->val)
+			f->zeros[f->nzeros++] = z;
+	}
+}
+
+/* Puts after each figure that noted zero lines a copy per indicator the
+ * lines name that it does not have itself: 0 of each. */
+static void
+expand_zeros(struct facts *d)
+{
+	struct fact *old = d->f;
+	size_t n = d->n, i, k, j, extra = 0, *at;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < old[i].nzeros; k++)
+			extra += old[i].zeros[k]->nind;
+	if (extra == 0)
+		return;
+	d->f = xcalloc(n + extra, sizeof(*d->f));
+	d->cap = n + extra;
+	d->n = 0;
+	at = xcalloc(n, sizeof(*at));
+	for (i = 0; i < n; i++) {
+		at[i] = d->n;
+		d->f[d->n++] = old[i];
+		for (k = 0; k < old[i].nzeros; k++) {
+			const struct lex_zero *z = old[i].zeros[k];
+
+			for (j = 0; j < z->nind; j++) {
+				struct fact *c;
+				size_t m;
+
+				for (m = 0; m < d->n; m++)
+					if (d->f[m].line == old[i].line &&
+					    d->f[m].ind == z->ind[j] &&
+					    strcmp(d->f[m].raw, old[i].raw) == 0)
+						break;
+				if (m < d->n)
+					continue;	/* said already */
+				c = &d->f[d->n++];
+				*c = old[i];
+				c->section = xstrdup(old[i].section);
+				c->row = xstrdup(old[i].row);
+				c->col = xstrdup(old[i].col);
+				c->before = xstrdup(old[i].before);
+				c->raw = xstrdup(old[i].raw);
+				c->unit = xstrdup(old[i].unit);
+				c->after = xstrdup(old[i].after);
+				c->rule = NULL;
+				c->zero = z;
+				c->nzeros = 0;
+				c->ind = z->ind[j];
+				c->unit_out = d->lex->ind[c->ind].unit;
+				c->rate_of = -1;
+			}
+		}
+	}
+	/* Rates name their counts by index: the indices moved. */
+	for (i = 0; i < d->n; i++)
+		if (d->f[i].zero == NULL && d->f[i].rate_of >= 0)
+			d->f[i].rate_of = (long)at[d->f[i].rate_of];
+	free(at);
+	free(old);
+}
+
 /* The figures of one line of text, f[0..n). */
 static void
 read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
@@ -580,6 +696,7 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 		if ((t = time_of(d, fb->p, &sec)) != TIME_NONE)
 			time = t;
 		f[i].time = time;
+		memcpy(f[i].facet, cf[i].f, sizeof(f[i].facet));
 		f[i].actor = (cf[i].role & 1u << ROLE_ACTOR) != 0;
 		f[i].whole = (cf[i].role & 1u << ROLE_WHOLE) != 0;
 		f[i].own = (cf[i].role & 1u << ROLE_OWN) && !f[i].whole;
@@ -609,6 +726,7 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 		f[i].rate_of = cf[i].rate_of < 0 ? -1 :
 		    (long)(f - d->f) + cf[i].rate_of;
 		f[i].scope = clause_scope(d, &f[i], &cf[i], &rest);
+		zeros(d, &f[i], &cf[i]);
 	}
 	structure_scope(d->lex, f, cf, n);
 	for (i = 0; i < n; i++)
@@ -639,6 +757,7 @@ facts_read(struct facts *d)
 			i = j;
 		}
 	}
+	expand_zeros(d);
 	for (i = 0; i < d->n; i++) {
 		if (d->f[i].qual != FQ_EXACT)
 			d->f[i].flags |= 1u << FLAG_APPROX;

@@ -48,10 +48,15 @@ struct fact {
 	size_t line, csvline;
 	int table, ocr;
 	char *section, *row, *col, *before, *raw, *unit, *after;
-	void *user;		/* the caller's, untouched */
+	void *user;		/* the caller's, untouched; a zero line's copy
+				 * shares its mention's */
 	/* As read. */
 	struct vnum v;
 	const struct lex_rule *rule;
+	const struct lex_zero *zero;	/* the zero line that made it, or NULL */
+#define FACT_MAXZEROS 4
+	const struct lex_zero *zeros[FACT_MAXZEROS];	/* lines it says 0 of */
+	size_t nzeros;
 	long ind;		/* index into lex.ind, -1: none */
 	struct dec value;
 	const char *unit_out;	/* canonical unit, "" when unknown */
@@ -74,6 +79,7 @@ struct fact {
 	const char *corr_file;	/* the correction that set it, or NULL */
 	size_t corr_line;
 	char np[64];		/* the noun phrase read, cut, for evidence */
+	struct clause_facet facet[3];	/* what, kind, state as read */
 };
 
 struct facts {
@@ -96,6 +102,11 @@ void facts_free(struct facts *);
 void facts_read(struct facts *);
 /* Chooses the reporter's figure of each indicator (see above). */
 void facts_choose(struct facts *);
+/* What was read of a mention, for a person: its rule's line, the facets
+ * and how far from the figure each was read, its time, tier and official
+ * ("rule 274; what=dossier (noun); state=resolved (label); time=part").
+ * Appended. */
+void facts_reading(const struct lex *, const struct fact *, struct buf *out);
 /* The flags as words separated by ';' (appended). */
 void facts_flags(unsigned flags, struct buf *out);
 

@@ -402,6 +402,49 @@ parse_attribute(struct loader *ld, char *rest, uint64_t *mask,
 	}
 }
 
+/* "zero FACET VALUE: ID | ID": after the cue lines of the value and the
+ * indicator lines. */
+static void
+parse_zero(struct loader *ld, char *rest)
+{
+	struct lex *x = ld->x;
+	struct lex_zero *z;
+	char *colon = strchr(rest, ':'), *val, *p, *bar;
+	const struct lex_ind *ind;
+	int cls;
+
+	if (colon == NULL || (*colon = '\0', val = strpbrk(trim(rest), " \t")) ==
+	    NULL)
+		die_at(2, ld->file, ld->line, "zero: expected 'zero FACET VALUE: "
+		    "ID | ID'");
+	*val++ = '\0';
+	if ((cls = class_of(trim(rest))) < 0 || cls >= LEX_NFACET)
+		die_at(2, ld->file, ld->line, "zero: '%s' is no facet", trim(rest));
+	x->zero = xreallocarray(x->zero, x->nzero + 1, sizeof(*x->zero));
+	z = &x->zero[x->nzero++];
+	memset(z, 0, sizeof(*z));
+	z->cls = cls;
+	z->line = ld->line;
+	if ((z->val = value_of(x, cls, trim(val))) < 0)
+		die_at(2, ld->file, ld->line, "zero: '%s' is not a value of %s "
+		    "(a cue line names it)", trim(val), class_name[cls]);
+	for (p = colon + 1;; p = bar + 1) {
+		bar = strchr(p, '|');
+		if (bar != NULL)
+			*bar = '\0';
+		p = trim(p);
+		if ((ind = lex_find(x, p, strlen(p))) == NULL)
+			die_at(2, ld->file, ld->line, "zero: no indicator '%s' "
+			    "(an indicator line names it)", p);
+		if (z->nind == LEX_MAXZERO)
+			die_at(2, ld->file, ld->line, "zero: more than %d "
+			    "indicators", LEX_MAXZERO);
+		z->ind[z->nind++] = ind - x->ind;
+		if (bar == NULL)
+			break;
+	}
+}
+
 /* The values the reading relies on (struct lex_known), each found or an
  * error naming the file. */
 static void
@@ -663,7 +706,7 @@ parse_line(struct loader *ld, char *s)
 	rest = strpbrk(s, " \t");
 	if (rest == NULL)
 		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue, "
-		    "rule, attribute, outcome, rate or stock", s);
+		    "rule, attribute, outcome, zero, rate or stock", s);
 	*rest++ = '\0';
 	if (strcmp(kw, "indicator") == 0)
 		parse_indicator(ld, rest);
@@ -673,12 +716,14 @@ parse_line(struct loader *ld, char *s)
 		parse_rule(ld, rest);
 	else if (strcmp(kw, "rate") == 0 || strcmp(kw, "stock") == 0)
 		parse_relation(ld->x, kw, rest, ld->file, ld->line);
+	else if (strcmp(kw, "zero") == 0)
+		parse_zero(ld, rest);
 	else if (strcmp(kw, "attribute") == 0 || strcmp(kw, "outcome") == 0)
 		parse_attribute(ld, rest, kw[0] == 'a' ? ld->x->attr :
 		    ld->x->outcome, kw);
 	else
 		die_at(2, ld->file, ld->line, "'%s': expected indicator, cue, "
-		    "rule, attribute, outcome, rate or stock", kw);
+		    "rule, attribute, outcome, zero, rate or stock", kw);
 }
 
 static int
@@ -775,6 +820,7 @@ lex_free(struct lex *x)
 			free(x->val[k][i]);
 	for (i = 0; i < x->ncue; i++)
 		free(x->cue[i].phrase);
+	free(x->zero);
 	for (i = 0; i < x->nrule; i++) {
 		struct lex_rule *r = &x->rule[i];
 

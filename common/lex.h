@@ -92,6 +92,19 @@ struct lex_known {
 	int state_carried_over;	/* ... whose parts include the carried over */
 };
 
+/*
+ * "zero FACET VALUE: ID | ID": a figure written as a negation ("không có
+ * cán bộ, công chức bị xử lý kỷ luật") whose clause names that value says
+ * 0 of each indicator listed.
+ */
+#define LEX_MAXZERO 8
+struct lex_zero {
+	int cls, val;
+	long ind[LEX_MAXZERO];	/* into lex.ind */
+	size_t nind;
+	size_t line;
+};
+
 struct lex {
 	struct lex_ind *ind;
 	size_t nind;
@@ -108,6 +121,8 @@ struct lex {
 	size_t nrule;
 	struct lex_rate *rate;
 	size_t nrate;
+	struct lex_zero *zero;
+	size_t nzero;
 	char **stock;
 	size_t nstock;
 };

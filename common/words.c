@@ -39,6 +39,10 @@ static struct vocab {
 	size_t first[NL], count[NL];
 	uint16_t bystart[PHRASES_MAX], byend[PHRASES_MAX];
 	uint16_t start_at[NL][257], end_at[NL][257];
+	/* The bytes text as written may start a phrase of a FOLD list with:
+	 * both cases of each ASCII first letter, and the lead bytes of the
+	 * letters that fold to one (words_may_start). */
+	unsigned char raw_start[WL_N][32];
 } vocab;
 
 static const char *const list_name[WL_N] = {
@@ -228,6 +232,49 @@ parse_words(struct wloader *ld, const char *s, size_t n)
 	}
 }
 
+/* vocab.raw_start, from the folded first bytes of each list's phrases:
+ * every letter of the Latin blocks whose fold starts with one marks its
+ * UTF-8 lead byte. */
+static void
+raw_starts(void)
+{
+	struct buf f = { 0 };
+	utf8proc_int32_t cp;
+	unsigned char u[4];
+	size_t l;
+
+	for (l = 0; l < WL_N; l++) {
+		unsigned char *set = vocab.raw_start[l];
+		int c;
+
+		for (c = 0; c < 128; c++)
+			if (vocab.start_at[l][c] < vocab.start_at[l][c + 1]) {
+				set[c >> 3] |= (unsigned char)(1u << (c & 7));
+				if (c >= 'a' && c <= 'z')
+					set[(c - 32) >> 3] |= (unsigned char)(1u <<
+					    ((c - 32) & 7));
+			}
+	}
+	for (cp = 0x80; cp < 0x2000; cp++) {
+		utf8proc_ssize_t k = utf8proc_encode_char(cp, u);
+
+		if (k <= 0)
+			continue;
+		buf_clear(&f);
+		u8_fold(&f, (const char *)u, (size_t)k);
+		if (f.n == 0)
+			continue;
+		for (l = 0; l < WL_N; l++) {
+			unsigned char c = (unsigned char)f.p[0];
+
+			if (vocab.start_at[l][c] < vocab.start_at[l][c + 1])
+				vocab.raw_start[l][u[0] >> 3] |=
+				    (unsigned char)(1u << (u[0] & 7));
+		}
+	}
+	buf_free(&f);
+}
+
 void
 words_load(const char *path)
 {
@@ -267,6 +314,7 @@ words_load(const char *path)
 			    list_name[i], list_what[i]);
 	for (i = 0; i < NL; i++)
 		index_list(i);
+	raw_starts();
 	gz_close_in(in);
 	buf_free(&all);
 	vocab.loaded = 1;
@@ -451,10 +499,10 @@ words_may_start(enum words_list l, const char *s, size_t n)
 	if (n == 0)
 		return 0;
 	c = (unsigned char)s[0];
-	if (c < 0x80) {
-		c = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
-		return vocab.start_at[l][c] < vocab.start_at[l][c + 1];
-	}
+	if (!(vocab.raw_start[l][c >> 3] >> (c & 7) & 1))
+		return 0;
+	if (c < 0x80)
+		return 1;
 	u8_fold(&f, s, u8_len(s, n));
 	c = f.n > 0 ? (unsigned char)f.p[0] : 0;
 	yes = f.n > 0 && vocab.start_at[l][c] < vocab.start_at[l][c + 1];

@@ -73,11 +73,11 @@ in_names(const char *const *names, struct span s)
 }
 
 enum { O_DOC, O_CODE, O_NAME, O_PROV, O_PERIOD, O_IND, O_VALUE, O_UNIT,
-	O_SCOPE, O_QUAL, O_LINE, O_RAW, O_EVID, O_FLAGS, NOUT };
+	O_SCOPE, O_QUAL, O_LINE, O_RAW, O_EVID, O_FLAGS, O_READING, NOUT };
 
 static const char *const outcols[NOUT] = { "doc", "reporter_code",
 	"reporter_name", "province_code", "period", "indicator", "value", "unit",
-	"scope", "qualifier", "line", "raw", "evidence", "flags" };
+	"scope", "qualifier", "line", "raw", "evidence", "flags", "reading" };
 
 struct opts {
 	int gzip, stats, all, bom, docs, resends_given;
@@ -249,30 +249,48 @@ free_pass(struct state *st, char **v)
 }
 
 /* Evidence: which rule, and the words around the figure. */
+/*
+ * The quote: the clause around the figure in whole words, the figure in
+ * brackets (a table cell: its row and column).  A correction says which
+ * file and line made it.
+ */
+#define QUOTE_BEFORE 90		/* bytes of the clause before, at most */
+#define QUOTE_AFTER 50		/* ... and after */
+
 static void
 evidence(const struct fact *f, struct buf *ev)
 {
 	buf_clear(ev);
 	if (f->corr_file != NULL)
 		buf_printf(ev, "corrected by %s:%zu: ", f->corr_file, f->corr_line);
-	if (f->rule != NULL)
-		buf_printf(ev, "rule %zu: ", f->rule->line);
 	if (f->table) {
 		buf_adds(ev, f->row);
 		buf_adds(ev, " | ");
 		buf_adds(ev, f->col);
 	} else {
-		size_t bn = strlen(f->before), an = strlen(f->after);
-		const char *bt = f->before + (bn > 60 ? bn - 60 : 0);
+		size_t bn = strlen(f->before), an = strlen(f->after), b = 0, a;
 
-		while (bt > f->before && ((unsigned char)*bt & 0xC0) == 0x80)
-			bt++;
-		buf_adds(ev, bt);
+		/* Whole words: the cut falls after a blank. */
+		if (bn > QUOTE_BEFORE) {
+			b = bn - QUOTE_BEFORE;
+			while (b < bn && f->before[b] != ' ')
+				b++;
+			buf_adds(ev, "…");
+		}
+		buf_adds(ev, f->before + b);
 		buf_addc(ev, '[');
 		buf_adds(ev, f->raw);
 		buf_adds(ev, "] ");
 		buf_adds(ev, f->unit);
-		buf_add(ev, f->after, u8_cut(f->after, an, 30));
+		a = an;
+		if (an > QUOTE_AFTER) {
+			a = u8_cut(f->after, an, QUOTE_AFTER);
+			while (a > 0 && f->after[a] != ' ')
+				a--;
+		}
+		buf_add(ev, f->after, a);
+		if (a < an)
+			buf_adds(ev, "…");
 	}
 	if (ev->p == NULL)
 		buf_adds(ev, "");
@@ -304,6 +322,9 @@ write_fact(struct state *st, const struct fact *f, enum fact_scope scope)
 	csvout_field(o, st->line.p, st->line.n);
 	buf_clear(&st->tmp);
 	facts_flags(f->flags, &st->tmp);
+	csvout_field(o, st->tmp.p, st->tmp.n);
+	buf_clear(&st->tmp);
+	facts_reading(st->lex, f, &st->tmp);
 	csvout_field(o, st->tmp.p, st->tmp.n);
 	if (st->o->all) {
 		csvout_str(o, f->chosen ? "1" : "0");
@@ -381,8 +402,11 @@ end_doc(struct state *st)
 			report_conflict(st, f);
 		if (scope >= 0)
 			write_fact(st, f, (enum fact_scope)scope);
-		free_pass(st, f->user);
 	}
+	/* A copy (a zero line's) shares its mention's passed columns. */
+	for (i = 0; i < d->facts.n; i++)
+		if (d->facts.f[i].zero == NULL)
+			free_pass(st, d->facts.f[i].user);
 	facts_clear(&d->facts);
 	free(d->doc);
 	free(d->path);

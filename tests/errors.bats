@@ -109,7 +109,7 @@ truncated-gz|2|IN: corrupt or truncated gzip input (unexpected end of file)'
 	make_input header-only
 	run_filter normalize
 	assert_success
-	assert_output "doc,reporter_code,reporter_name,province_code,period,indicator,value,unit,scope,qualifier,line,raw,evidence,flags"
+	assert_output "doc,reporter_code,reporter_name,province_code,period,indicator,value,unit,scope,qualifier,line,raw,evidence,flags,reading"
 }
 
 @test "a 10 MB field is read whole" {

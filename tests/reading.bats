@@ -186,7 +186,7 @@ EOF
 	run --separate-stderr bash -c "baocao-extract '$BATS_TEST_TMPDIR/r.txt' | baocao-normalize --corrections '$c'"
 	assert_success
 	assert_equal "$stderr" "baocao-normalize: $c:4: no figure '57' on line 12 of report 'r': correction not applied"
-	assert_line --regexp ',petitions.in_scope,44,petition,reporter,exact,10,41,corrected by .*fixes.csv:2: .*,corrected$'
+	assert_line --regexp ',petitions.in_scope,44,petition,reporter,exact,10,41,corrected by .*fixes.csv:2: .*,corrected,rule [0-9]*; .*$'
 	refute_line --partial ',reception.visits,'
 	# The key is the report, its line and the figure: a second run of
 	# extract gives the same facts.
@@ -299,4 +299,18 @@ PY
 		"Trong số đó, 37 đơn thuộc thẩm quyền giải quyết của quận."
 	run kept petitions.in_scope;	assert_output "37"
 	run read_as 52;	assert_output "petitions.in_scope sub"
+}
+
+@test "verbal zeros: after a colon, of a whole topic, of two kinds at once" {
+	report "Số hồ sơ giải quyết quá hạn: không." \
+		"Trong kỳ không có công chức nào bị xử lý kỷ luật." \
+		"Trong kỳ không có đơn khiếu nại, tố cáo mới." \
+		"Không phải thực hiện Thư xin lỗi."
+	run kept dossiers.late;	assert_output "0"
+	run kept discipline.reprimand;	assert_output "0"
+	run kept discipline.warning;	assert_output "0"
+	run kept discipline.dismissal;	assert_output "0"
+	run kept petitions.complaints;	assert_output "0"
+	run kept petitions.denunciations;	assert_output "0"
+	run kept apology_letters;	assert_output "0"
 }

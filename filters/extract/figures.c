@@ -157,6 +157,33 @@ verbal_zero(const char *s, size_t n, size_t i)
 	return j;
 }
 
+/* "Số hồ sơ trễ hạn: không": the verbal zero alone after a colon, up to
+ * the end of its clause.  Its end, or 0. */
+static size_t
+colon_zero(const char *s, size_t n, size_t i)
+{
+	struct buf fold = { 0 };
+	size_t p = i, w, e;
+
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	if (p == 0 || s[p - 1] != ':' || !words_may_start(WL_VERBAL_ZERO,
+	    s + i, n - i))
+		return 0;
+	u8_fold(&fold, s + i, u8_cut(s + i, n - i, 16));
+	w = fold.p == NULL ? 0 : words_prefix(WL_VERBAL_ZERO, fold.p, fold.n);
+	buf_free(&fold);
+	if (w == 0)
+		return 0;
+	/* The word's length as written: a fold keeps it for "không". */
+	for (e = i; e < n && s[e] != ' ' && s[e] != '.' && s[e] != ';' &&
+	    s[e] != ','; e++)
+		;
+	for (p = e; p < n && s[p] == ' '; p++)
+		;
+	return p == n || strchr(".;,)", s[p]) != NULL ? e : 0;
+}
+
 /* The end of the figure whose digits end at b: a percent sign or an area
  * unit glued or spaced, and a scale word ("500 triệu"); [*us, *ue) is
  * set to the unit noun after it. */
@@ -288,8 +315,10 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 		const char *why;
 
 		if (!wd_digit(s[i])) {
-			if ((s[i] == 'k' || s[i] == 'K') &&
-			    (b = verbal_zero(s, n, i)) > 0) {
+			if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+			    s[i - 1] == ';' || s[i - 1] == ':') &&
+			    ((b = verbal_zero(s, n, i)) > 0 ||
+			    (b = colon_zero(s, n, i)) > 0)) {
 				write_figure(st, &ls, s, n, a, b, b, b);
 				i = b;
 			} else {
