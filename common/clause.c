@@ -1251,3 +1251,47 @@ clause_topic_dist(const struct clause_fig *f, int val)
 			return f->dtopic[k];
 	return DIST_NONE;
 }
+
+/* The one topic folded s[0..n) names: its value, -1 when none, -2 when
+ * several. */
+static int
+one_topic(const struct lex *x, const char *s, size_t n)
+{
+	struct lex_hit h[MAXHITS];
+	size_t nh = lex_scan(x, s, n, h, MAXHITS), k, c;
+	int topic = -1;
+
+	for (k = 0; k < nh && k < MAXHITS; k++) {
+		if (hit_class(x, &h[k], LEX_SKIP))
+			continue;
+		for (c = h[k].c0; c < h[k].c0 + h[k].nc; c++)
+			if (x->cue[c].cls == LEX_TOPIC && x->cue[c].val != topic) {
+				if (topic >= 0)
+					return -2;
+				topic = x->cue[c].val;
+			}
+	}
+	return topic;
+}
+
+void
+clause_far_topics(const struct lex *x, struct clause_fig *f, const char *s,
+    size_t n)
+{
+	size_t end = n, i;
+	int t;
+
+	/* From the innermost heading out: the first that names a topic
+	 * says it, when it names one only. */
+	for (;;) {
+		for (i = end; i >= 3 && memcmp(s + i - 3, " / ", 3) != 0; i--)
+			;
+		if (i < 3)
+			i = 0;
+		if ((t = one_topic(x, s + i, end - i)) >= 0)
+			add_topic(f, t, DIST_CLAUSE);
+		if (t != -1 || i == 0)
+			return;
+		end = i - 3;
+	}
+}

@@ -82,6 +82,10 @@ void clause_read(const struct lex *, const struct clause_in *in, size_t n,
 	struct clause_fig *out);
 void clause_fig_free(struct clause_fig *);
 
+/* The topics folded text s[0..n) names (the headings above a figure)
+ * added to its reading as far ones (DIST_CLAUSE). */
+void clause_far_topics(const struct lex *, struct clause_fig *,
+	const char *s, size_t n);
 /* Is value val of facet cls (LEX_WHAT ...) the figure's, and how far? */
 int clause_has(const struct clause_fig *, int cls, int val);
 /* Is topic val in the figure's clause?  Its distance, or DIST_NONE. */

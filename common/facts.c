@@ -68,6 +68,7 @@ facts_clear(struct facts *d)
 		struct fact *f = &d->f[i];
 
 		free(f->section);
+		free(f->heading);
 		free(f->row);
 		free(f->col);
 		free(f->before);
@@ -641,6 +642,8 @@ expand_zeros(struct facts *d)
 				c = &d->f[d->n++];
 				*c = old[i];
 				c->section = xstrdup(old[i].section);
+				c->heading = old[i].heading == NULL ? NULL :
+				    xstrdup(old[i].heading);
 				c->row = xstrdup(old[i].row);
 				c->col = xstrdup(old[i].col);
 				c->before = xstrdup(old[i].before);
@@ -685,6 +688,11 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 		in[i].area = f[i].v.area;
 	}
 	clause_read(d->lex, in, n, cf);
+	for (i = 0; i < n; i++)
+		if (f[i].heading != NULL && f[i].heading[0] != '\0') {
+			fold_to(fb, f[i].heading);
+			clause_far_topics(d->lex, &cf[i], fb->p, fb->n);
+		}
 	for (i = 0; i < n; i++) {
 		struct view v = { 0 };
 		const struct lex_rule *r;

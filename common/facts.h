@@ -48,6 +48,7 @@ struct fact {
 	size_t line, csvline;
 	int table, ocr;
 	char *section, *row, *col, *before, *raw, *unit, *after;
+	char *heading;		/* the words of the headings above it */
 	void *user;		/* the caller's, untouched; a zero line's copy
 				 * shares its mention's */
 	/* As read. */

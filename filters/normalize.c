@@ -57,11 +57,12 @@ static const char *const required[NREQ] = { "doc", "issuer", "doc_date",
 /* Columns extract writes that normalize consumes (not passed through). */
 static const char *const consumed[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
-	"before", "raw", "unit_text", "after", "places", "path", "reader", NULL };
+	"before", "raw", "unit_text", "after", "places", "path", "reader",
+	"heading", NULL };
 
 /* Of those, the context --scope all keeps, for review and baocao-check. */
 static const char *const context[] = { "section", "source", "row_label",
-	"col_label", "before", "unit_text", "after", NULL };
+	"col_label", "before", "unit_text", "after", "heading", NULL };
 
 static int
 in_names(const char *const *names, struct span s)
@@ -99,7 +100,7 @@ struct state {
 	struct corr *corr;
 	struct csvin *in;
 	struct csvout *out;
-	long idx[NREQ], places, path, reader;
+	long idx[NREQ], places, path, reader, heading;
 	long *pass;
 	size_t npass;
 	struct docstate d;
@@ -467,6 +468,8 @@ one_row(struct state *st)
 	f->ocr = st->reader >= 0 && span_eq(csvin_field(st->in,
 	    (size_t)st->reader), "ocr");
 	f->section = field_dup(st, C_SECTION);
+	f->heading = st->heading < 0 ? xstrdup("") : xmemdup(csvin_field(st->in,
+	    (size_t)st->heading).p, csvin_field(st->in, (size_t)st->heading).n);
 	f->row = field_dup(st, C_ROW);
 	f->col = field_dup(st, C_COL);
 	f->before = field_dup(st, C_BEFORE);
@@ -507,6 +510,7 @@ open_columns(struct state *st)
 	st->places = csvin_col(st->in, "places");
 	st->path = csvin_col(st->in, "path");
 	st->reader = csvin_col(st->in, "reader");
+	st->heading = csvin_col(st->in, "heading");
 	st->pass = xcalloc(csvin_ncols(st->in) + 1, sizeof(*st->pass));
 	for (k = 0; k < csvin_ncols(st->in); k++) {
 		struct span s = csvin_colname(st->in, k);

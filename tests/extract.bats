@@ -55,7 +55,7 @@ print(rows[int(sys.argv[1])][sys.argv[2]])" "$1" "$3"
 	printf 'Đã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/bare.txt"
 	run baocao-extract "$BATS_TEST_TMPDIR/bare.txt"
 	assert_success
-	assert_line --index 1 "bare,,,,,1,,text,,,Đã tiếp ,12,lượt công dân,,,$BATS_TEST_TMPDIR/bare.txt,text"
+	assert_line --index 1 "bare,,,,,1,,text,,,Đã tiếp ,12,lượt công dân,,,$BATS_TEST_TMPDIR/bare.txt,text,"
 }
 
 @test "sections follow roman, arabic and letter headings" {
@@ -134,7 +134,7 @@ SH
 	: > "$BATS_TEST_TMPDIR/empty.txt"
 	run baocao-extract "$BATS_TEST_TMPDIR/empty.txt"
 	assert_success
-	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places,path,reader"
+	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places,path,reader,heading"
 }
 
 @test "a 10 MB line is read, and its figures found, with bounded context" {

@@ -194,7 +194,7 @@ QUẬN MƯỜI BA|215/BC-UBND|10 tháng 7 năm 2024|6 tháng đầu năm 2024|94
 @test "a scan without --ocr is an error naming it, exit 2, never junk figures" {
 	run -2 --separate-stderr baocao-extract "$FIX/report-scan.pdf"
 	assert_equal "$stderr" "baocao-extract: $FIX/report-scan.pdf: no text layer on 2 of its 2 pages: a scan (--ocr reads it)"
-	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places,path,reader"
+	assert_output "doc,issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after,places,path,reader,heading"
 }
 
 @test "a scan with --ocr: at least 90% of the reporter facts, every row flagged ocr" {

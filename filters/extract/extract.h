@@ -38,6 +38,7 @@
 
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
 #define CTX_MAX 200			/* bytes of context either side */
+#define HEADING_TEXT_MAX 80		/* bytes of a heading's words kept */
 #define ROW_MAXCELLS 256		/* cells kept of one table row */
 #define DOC_MAXITEMS (DOC_MAX / 16)	/* paragraphs, rows and cells in one
 					 * document: bounds the memory a
@@ -324,6 +325,10 @@ struct scan {
 	const struct doc *doc;
 	struct header hdr;
 	char section[64];	/* heading path of the current paragraph */
+	/* The words of each heading of that path (roman, arabic, letter),
+	 * cut: what the paragraphs under it are about. */
+	char headings[3][HEADING_TEXT_MAX + 1];
+	struct buf tmp_heading;	/* scratch of emit */
 	int count_only;		/* --docs: figures are counted, not written */
 	unsigned long long figures, skipped, cells_dropped;
 };

@@ -53,8 +53,9 @@ size_t
 heading(struct scan *st, const char *s, size_t n)
 {
 	char tok[16], roman[24] = "", arabic[24] = "";
-	size_t len, k;
+	size_t len, k, i;
 	char *p;
+	int level;
 
 	if (n > 600 || (len = heading_len(s, n)) == 0 || len >= sizeof(tok))
 		return 0;
@@ -79,15 +80,27 @@ heading(struct scan *st, const char *s, size_t n)
 			a++;
 		snprintf(arabic, sizeof(arabic), "%.*s", (int)a, p);
 	}
-	if (strchr("IVX", tok[0]) != NULL)
+	if (strchr("IVX", tok[0]) != NULL) {
 		snprintf(st->section, sizeof(st->section), "%s", tok);
-	else if (wd_digit(tok[0]))
+		level = 0;
+	} else if (wd_digit(tok[0])) {
 		snprintf(st->section, sizeof(st->section), "%s%s%s", roman,
 		    roman[0] != '\0' ? "." : "", tok);
-	else
+		level = 1;
+	} else {
 		snprintf(st->section, sizeof(st->section), "%s%s%s%s%s", roman,
 		    roman[0] != '\0' && arabic[0] != '\0' ? "." : "", arabic,
 		    roman[0] != '\0' || arabic[0] != '\0' ? "." : "", tok);
+		level = 2;
+	}
+	/* The heading's words, for the paragraphs under it; the deeper
+	 * levels' are over. */
+	for (k = len; k < n && s[k] == ' '; k++)
+		;
+	for (i = (size_t)level; i < 3; i++)
+		st->headings[i][0] = '\0';
+	snprintf(st->headings[level], sizeof(st->headings[level]), "%.*s",
+	    (int)u8_cut(s + k, n - k, HEADING_TEXT_MAX), s + k);
 	return len;
 }
 

@@ -43,7 +43,8 @@
 
 static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
-	"before", "raw", "unit_text", "after", "places", "path", "reader" };
+	"before", "raw", "unit_text", "after", "places", "path", "reader",
+	"heading" };
 
 /* Exit status when some inputs were left out and others read. */
 #define EXIT_PARTIAL 3
@@ -102,6 +103,23 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The words of the headings above the paragraph, outermost first,
+ * separated by " / ". */
+static void
+headings(const struct scan *st, struct buf *out)
+{
+	int k;
+
+	buf_clear(out);
+	for (k = 0; k < 3; k++) {
+		if (st->headings[k][0] == '\0')
+			continue;
+		if (out->n > 0)
+			buf_adds(out, " / ");
+		buf_adds(out, st->headings[k]);
+	}
+}
+
 void
 emit(struct scan *st, const struct mention *m)
 {
@@ -130,6 +148,9 @@ emit(struct scan *st, const struct mention *m)
 	csvout_field(o, h->places.p == NULL ? "" : h->places.p, h->places.n);
 	csvout_str(o, st->doc->path);
 	csvout_str(o, st->doc->reader);
+	headings(st, &st->tmp_heading);
+	csvout_field(o, st->tmp_heading.p == NULL ? "" : st->tmp_heading.p,
+	    st->tmp_heading.n);
 	csvout_end(o);
 }
 
@@ -143,6 +164,7 @@ scan_doc(struct scan *st)
 
 	header_read(st);
 	st->section[0] = '\0';
+	st->headings[0][0] = st->headings[1][0] = st->headings[2][0] = '\0';
 	for (b = 0; b < d->nblocks; b++) {
 		const struct para *p = &d->blocks[b].u.para;
 		struct pos at = { b, 0 };
@@ -307,6 +329,7 @@ extract_main(int argc, char *argv[])
 		bad = run(&st, &o, paths, names, n, &lines);
 	csvout_close(st.out);
 	buf_free(&st.hdr.places);
+	buf_free(&st.tmp_heading);
 	cli_free_split(names, (size_t)n);
 	if (files0 != NULL)
 		cli_free_split(paths, (size_t)n);
