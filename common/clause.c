@@ -459,7 +459,7 @@ clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k;
 	int tier_seen = 0;
 	static const int spread[] = { ROLE_PLAN, ROLE_PROPOSAL, ROLE_EXAMPLE,
-		ROLE_PART };
+		ROLE_PART, ROLE_FORMER };
 
 	for (k = nh; k-- > 0;) {
 		const struct lex_hit *h = &pc->hb[k];

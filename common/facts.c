@@ -9,6 +9,7 @@
  * line (a part of the same indicator as its whole, siblings of one
  * indicator, a side figure in brackets).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -416,9 +417,10 @@ read_cell(struct facts *d, struct fact *f, struct buf *fb)
 /* The scope the clause reading gives figure f (before structure). */
 /*
  * The scope the clause reading gives figure f (before structure).  A
- * lower tier, or examples ("nổi bật như các xã: ..."), go on for the rest
- * of the line: *rest is 1 after a tier, 2 after examples; the reporter's
- * own tier named again ends a tier.
+ * lower tier, examples ("nổi bật như các xã: ...") or former units ("03
+ * xã cũ") go on for the rest of the line: *rest is 1 after a tier, 2
+ * after examples, 3 after former units; the reporter's own tier named
+ * again ends a tier.
  */
 static enum fact_scope
 clause_scope(const struct facts *d, struct fact *f, const struct clause_fig *cf,
@@ -436,10 +438,13 @@ clause_scope(const struct facts *d, struct fact *f, const struct clause_fig *cf,
 		*rest = 1;
 	if (role & 1u << ROLE_EXAMPLE)
 		*rest = 2;
+	/* Former units' figures go on to the end of the line too. */
+	if (role & 1u << ROLE_FORMER)
+		*rest = 3;
 	if (f->rule != NULL && f->rule->scope != NULL &&
 	    strcmp(f->rule->scope, "sub") == 0)
 		return SCOPE_SUB;
-	if (*rest == 2 || (role & ((1u << ROLE_PLAN) | (1u << ROLE_PROPOSAL))))
+	if (*rest >= 2 || (role & ((1u << ROLE_PLAN) | (1u << ROLE_PROPOSAL))))
 		return SCOPE_SUB;
 	if (reporter_rule)
 		return SCOPE_REPORTER;
@@ -554,12 +559,12 @@ compared(const struct lex *x, const struct lex_hit *h, size_t nh, size_t at)
  * it that is no comparison's, against the report's period.
  */
 static enum fact_time
-time_of(const struct facts *d, const char *folded, struct buf *tmp)
+time_of(const struct facts *d, const char *folded)
 {
 	struct lex_hit h[32];
 	size_t n = strlen(folded), at = 0, so, eo, nh;
-	char p[32], last[32] = "";
-	long f0, f1, r0, r1;
+	long f0, f1, r0, r1, l0 = 0, l1 = 0;
+	int found = 0;
 
 	if (d->period == NULL || period_days(d->period, strlen(d->period), &r0,
 	    &r1) != 0)
@@ -567,17 +572,22 @@ time_of(const struct facts *d, const char *folded, struct buf *tmp)
 	nh = lex_scan(d->lex, folded, n, h, 32);
 	if (nh > 32)
 		nh = 32;
-	while (at < n && period_find(folded + at, p, sizeof(p), &so, &eo) == 0) {
-		if (!compared(d->lex, h, nh, at + so))
-			snprintf(last, sizeof(last), "%s", p);
+	while (at < n && period_find_span(folded + at, &f0, &f1, &so,
+	    &eo) == 0) {
+		if (!compared(d->lex, h, nh, at + so)) {
+			l0 = f0;
+			l1 = f1;
+			found = 1;
+		}
 		at += eo > 0 ? eo : 1;
 	}
-	(void)tmp;
-	if (last[0] == '\0' || period_days(last, strlen(last), &f0, &f1) != 0)
+	if (!found)
 		return TIME_NONE;
-	if (f0 == r0 && f1 == r1)
+	if (l1 == LONG_MAX)	/* to the report's day: the period's end */
+		l1 = r1;
+	if (l0 == r0 && l1 == r1)
 		return TIME_WHOLE;
-	if (f0 >= r0 && f1 <= r1)
+	if (l0 >= r0 && l1 <= r1)
 		return TIME_PART;
 	return TIME_OTHER;
 }
@@ -701,7 +711,7 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 
 		fold_to(fb, f[i].before);
 		/* A time named at the start of the line holds for the rest. */
-		if ((t = time_of(d, fb->p, &sec)) != TIME_NONE)
+		if ((t = time_of(d, fb->p)) != TIME_NONE)
 			time = t;
 		f[i].time = time;
 		memcpy(f[i].facet, cf[i].f, sizeof(f[i].facet));

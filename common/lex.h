@@ -25,7 +25,7 @@ enum lex_class {
 /* Values with a meaning in code (their names are fixed). */
 enum lex_role { ROLE_CHANGE, ROLE_COMPARE, ROLE_PLAN, ROLE_PROPOSAL,
 	ROLE_EXAMPLE, ROLE_ATTAIN, ROLE_TIER, ROLE_OWN, ROLE_TO, ROLE_FROM,
-	ROLE_ACTOR, ROLE_PART, ROLE_WHOLE, ROLE_N };
+	ROLE_ACTOR, ROLE_PART, ROLE_WHOLE, ROLE_FORMER, ROLE_N };
 enum lex_mark { MARK_PARTIAL, MARK_COMPLETE, MARK_N };
 enum lex_qual { QUAL_APPROX, QUAL_MIN, QUAL_MAX, QUAL_N };
 

@@ -180,7 +180,8 @@ resolve_period(const struct mstate *st, struct mrow *r, struct buf *why)
 	char p[32];
 
 	u8_fold(&f, text, strlen(text));
-	if (f.p != NULL && period_parse(f.p, p, sizeof(p)) == 0)
+	if (f.p != NULL && period_of_report(f.p, r->day[0] != '\0' ? r->day :
+	    NULL, p, sizeof(p)) == 0)
 		r->period = xstrdup(p);
 	else if (text[0] == '\0')
 		buf_adds(why, "no period in the title");

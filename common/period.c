@@ -1,3 +1,4 @@
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,11 @@ period_days(const char *p, size_t n, long *first, long *last)
 	int y, m = 1, q;
 	long a;
 
+	if (n == 11 && p[10] == '/' && (a = iso_day(p)) >= 0) {
+		*first = a;
+		*last = LONG_MAX;	/* no end yet */
+		return 0;
+	}
 	if (period_end(p, n, end) != 0 || (*last = iso_day(end)) < 0)
 		return -1;
 	y = num(p, 4);
@@ -211,6 +217,7 @@ period_end(const char *p, size_t n, char out[11])
 struct rd {
 	const char *s;		/* folded, NUL-ended */
 	size_t n, i;
+	int open_ok;		/* a span of days may have no end yet */
 };
 
 static void
@@ -299,7 +306,7 @@ year_after(const struct rd *r, size_t from, size_t *end)
 	int y;
 
 	for (i = from; i < lim; i++) {
-		struct rd t = { r->s, lim, i };
+		struct rd t = { r->s, lim, i, 0 };
 
 		if (i > 0 && wd_folded(r->s[i - 1]))
 			continue;
@@ -337,16 +344,35 @@ day_month(struct rd *r, int *d, int *m, int *y)
 	return 1;
 }
 
+/* "từ ngày 01/7/2025", "từ ngày 01/7/2025 đến nay": a span of days with
+ * no end yet, written "YYYY-MM-DD/" (only where r->open_ok). */
+static int
+open_days(struct rd *r, int d0, int m0, int y0, char *out, size_t on)
+{
+	if (!r->open_ok || y0 < 0)
+		return -1;
+	snprintf(out, on, "%04d-%02d-%02d/", y0, m0, d0);
+	return 0;
+}
+
 static int
 form_days(struct rd *r, char *out, size_t on)
 {
 	int d0, m0, y0, d1, m1, y1;
+	size_t at;
 
 	if (!word(r, WL_PERIOD_FROM, NULL))
 		return -1;
 	(void)word(r, WL_DAY_WORD, NULL);
-	if (!day_month(r, &d0, &m0, &y0) || !word(r, WL_RANGE_TO, NULL))
+	if (!day_month(r, &d0, &m0, &y0))
 		return -1;
+	at = r->i;
+	if (!word(r, WL_RANGE_TO, NULL)) {
+		r->i = at;
+		return open_days(r, d0, m0, y0, out, on);
+	}
+	if (word(r, WL_UNTIL_NOW, NULL))
+		return open_days(r, d0, m0, y0, out, on);
 	(void)word(r, WL_PERIOD_THROUGH, NULL);
 	(void)word(r, WL_DAY_WORD, NULL);
 	if (!day_month(r, &d1, &m1, &y1) || y1 < 0)
@@ -545,17 +571,18 @@ static int (*const forms[])(struct rd *, char *, size_t) = { form_days,
 
 /* The period whose phrase starts at s[at]: 0 and *end, or -1. */
 static int
-period_at(const char *s, size_t n, size_t at, char *out, size_t on,
-    size_t *end)
+period_at(const char *s, size_t n, size_t at, int open_ok, char *out,
+    size_t on, size_t *end)
 {
 	char tmp[32], end_day[11];
 	size_t k;
 
 	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
-		struct rd r = { s, n, at };
+		struct rd r = { s, n, at, open_ok };
 
 		if (forms[k](&r, tmp, sizeof(tmp)) == 0 &&
-		    period_end(tmp, strlen(tmp), end_day) == 0) {
+		    (period_end(tmp, strlen(tmp), end_day) == 0 ||
+		    (strlen(tmp) == 11 && iso_day(tmp) >= 0))) {
 			snprintf(out, on, "%s", tmp);
 			*end = r.i;
 			return 0;
@@ -564,8 +591,10 @@ period_at(const char *s, size_t n, size_t at, char *out, size_t on,
 	return -1;
 }
 
-int
-period_find(const char *s, char *out, size_t outsize, size_t *so, size_t *eo)
+/* The first phrase in s at a word: 0, its period and [*so, *eo). */
+static int
+find_phrase(const char *s, int open_ok, char *out, size_t outsize,
+    size_t *so, size_t *eo)
 {
 	size_t n = strlen(s), i;
 
@@ -575,12 +604,29 @@ period_find(const char *s, char *out, size_t outsize, size_t *so, size_t *eo)
 			continue;
 		if (s[i] == ' ')
 			continue;
-		if (period_at(s, n, i, out, outsize, eo) == 0) {
+		if (period_at(s, n, i, open_ok, out, outsize, eo) == 0) {
 			*so = i;
 			return 0;
 		}
 	}
 	return -1;
+}
+
+int
+period_find_span(const char *s, long *first, long *last, size_t *so,
+    size_t *eo)
+{
+	char p[32];
+
+	if (find_phrase(s, 1, p, sizeof(p), so, eo) != 0)
+		return -1;
+	return period_days(p, strlen(p), first, last);
+}
+
+int
+period_find(const char *s, char *out, size_t outsize, size_t *so, size_t *eo)
+{
+	return find_phrase(s, 0, out, outsize, so, eo);
 }
 
 int
@@ -600,7 +646,7 @@ period_find_text(const char *text, size_t n, char *out, size_t outsize,
 	int rc;
 
 	u8_fold_at(&f, &at, text, n);
-	rc = period_find(f.p, out, outsize, &fs, &fe);
+	rc = find_phrase(f.p, 1, out, outsize, &fs, &fe);
 	if (rc == 0) {
 		*so = at[fs];
 		*eo = at[fe];
@@ -626,7 +672,7 @@ period_covers(const char *text, size_t n, size_t a, size_t b)
 		if ((i > 0 && f.p[i - 1] >= 'a' && f.p[i - 1] <= 'z') ||
 		    f.p[i] == ' ')
 			continue;
-		if (period_at(f.p, f.n, i, out, sizeof(out), &e) == 0 &&
+		if (period_at(f.p, f.n, i, 0, out, sizeof(out), &e) == 0 &&
 		    at[e] + from >= b)
 			yes = 1;
 	}
@@ -639,10 +685,29 @@ int
 period_date_at(const char *s, size_t n, size_t at, int *d, int *m, int *y,
     size_t *end)
 {
-	struct rd r = { s, n, at };
+	struct rd r = { s, n, at, 0 };
 
 	if (date_words(&r, d, m, y) != 0)
 		return -1;
 	*end = r.i;
+	return 0;
+}
+
+int
+period_of_report(const char *folded, const char *day, char *out,
+    size_t outsize)
+{
+	char p[32];
+	size_t so, eo;
+	long end;
+
+	if (period_parse(folded, out, outsize) == 0)
+		return 0;
+	/* "từ ngày 01/7/2025 đến nay": to the report's day. */
+	if (find_phrase(folded, 1, p, sizeof(p), &so, &eo) != 0 ||
+	    strlen(p) != 11 || day == NULL || strlen(day) != 10 ||
+	    (end = iso_day(day)) < iso_day(p))
+		return -1;
+	snprintf(out, outsize, "%s%s", p, day);
 	return 0;
 }

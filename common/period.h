@@ -19,7 +19,8 @@
  * Returns 0, or -1 if p[0..n) is not a canonical period. */
 int period_end(const char *p, size_t n, char out[11]);
 /* The first and the last day of a canonical period, as day numbers (days
- * since 1970-01-01).  Returns 0, or -1 when p[0..n) is not one. */
+ * since 1970-01-01); also of "YYYY-MM-DD/", a span with no end yet (*last
+ * is LONG_MAX).  Returns 0, or -1 when p[0..n) is neither. */
 int period_days(const char *p, size_t n, long *first, long *last);
 
 /*
@@ -37,12 +38,29 @@ int period_days(const char *p, size_t n, long *first, long *last);
 int period_find(const char *folded, char *out, size_t outsize, size_t *so,
 	size_t *eo);
 
+/*
+ * Like period_find, with spans of days that have no end yet ("từ ngày
+ * 01/7/2025", "từ ngày 01/7/2025 đến nay"): the first and last day of
+ * the phrase found (*last LONG_MAX for no end).  Returns 0 or -1.
+ */
+int period_find_span(const char *folded, long *first, long *last,
+	size_t *so, size_t *eo);
+
+/*
+ * The period a report's period text names (folded), as period_parse; a
+ * span of days that runs "to now" ends on the report's day (YYYY-MM-DD,
+ * NULL when unknown).  Returns 0 or -1.
+ */
+int period_of_report(const char *folded, const char *day, char *out,
+	size_t outsize);
+
 /* period_find without the span. */
 int period_parse(const char *folded, char *out, size_t outsize);
 
 /*
  * period_find on text as written (any case, NFC or NFD): [*so, *eo) are
- * bytes of text itself, on character boundaries.
+ * bytes of text itself, on character boundaries.  A span of days that
+ * runs "to now" is found too (out is then "YYYY-MM-DD/").
  */
 int period_find_text(const char *text, size_t n, char *out, size_t outsize,
 	size_t *so, size_t *eo);

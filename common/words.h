@@ -65,6 +65,7 @@ wd_digit(char c)
 	X(PERIOD_FROM, "period-from", FOLD, "the start of a span of days") \
 	X(PERIOD_THROUGH, "period-through", FOLD, "the last day included") \
 	X(RANGE_TO, "range-to", FOLD, "the end of a range or span") \
+	X(UNTIL_NOW, "until-now", FOLD, "a span that runs to the report's day") \
 	X(PLURAL, "plural", MARKS, "the plural word before names") \
 	X(NUMBER_WORD, "number-word", MARKS, "the word for 'number' (No.)") \
 	X(NUMBERED_HEAD, "numbered-head", MARKS, \

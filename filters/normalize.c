@@ -191,11 +191,12 @@ start_doc(struct state *st)
 	struct span places = { "", 0 };
 	struct reporter_query q;
 	struct reporter r;
-	char p[32];
+	char p[32], day[11];
 
 	d->doc = xmemdup(field(st, C_DOC).p, field(st, C_DOC).n);
 	fold_into(&st->tmp, per);
-	if (period_parse(st->tmp.p, p, sizeof(p)) == 0)
+	if (period_of_report(st->tmp.p, reporter_doc_date(field(st, C_DOC_DATE),
+	    day) == 0 ? day : NULL, p, sizeof(p)) == 0)
 		d->period = xstrdup(p);
 	else if (per.n > 0)
 		warn("%s: period '%.*s%s' not understood: period left empty",

@@ -314,3 +314,12 @@ PY
 	run kept petitions.denunciations;	assert_output "0"
 	run kept apology_letters;	assert_output "0"
 }
+
+@test "former units' figures are theirs; the count they handed over is the reporter's carried over" {
+	report "- Quý I năm 2024, Ủy ban nhân dân 02 phường cũ nhận 14 đơn; trong đó đã giải quyết 9 đơn." \
+		"- Quý II năm 2024, Ủy ban nhân dân quận nhận mới 20 đơn; ngoài ra có 5 đơn do các phường cũ bàn giao."
+	run read_as 14;	assert_output "petitions.received sub"
+	run read_as 9;	assert_output "petitions.resolved sub"
+	run kept petitions.received;	assert_output "20"
+	run kept petitions.carried_over;	assert_output "5"
+}

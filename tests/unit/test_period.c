@@ -1,4 +1,5 @@
 /* Period phrases and canonical periods, expected values by hand. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +32,31 @@ phrase(const char *text)
 		return "ERR";
 	snprintf(out, sizeof(out), "%s <%.*s>", p, (int)(eo - so), text + so);
 	return out;
+}
+
+/* period_of_report on text as written, with the report's day. */
+static const char *
+rep(const char *text, const char *day)
+{
+	static char out[64];
+	struct buf f = { 0 };
+
+	u8_fold(&f, text, strlen(text));
+	if (period_of_report(f.p, day, out, sizeof(out)) != 0)
+		strcpy(out, "ERR");
+	buf_free(&f);
+	return out;
+}
+
+/* last - first of period_days; -1 when no period, -2 with no end. */
+static long
+days_span(const char *p)
+{
+	long a, b;
+
+	if (period_days(p, strlen(p), &a, &b) != 0)
+		return -1;
+	return b == LONG_MAX ? -2 : b - a;
 }
 
 static const char *
@@ -104,4 +130,22 @@ test_period(void)
 	    "2023-Q1 <qu\x79\xcc\x81 I na\xcc\x86m 2023>");
 	CHECK_STR(phrase("9 tháng n\xc7\x8em 2021"),
 	    "2021-01/2021-09 <9 tháng n\xc7\x8em 2021>");
+	/* A span of days to the report's day. */
+	CHECK_STR(phrase("Kết quả từ ngày 01/7/2025 đến nay"),
+	    "2025-07-01/ <từ ngày 01/7/2025 đến nay>");
+	CHECK_STR(rep("từ ngày 01/7/2025 đến nay", "2025-09-20"),
+	    "2025-07-01/2025-09-20");
+	CHECK_STR(rep("từ ngày 01/7/2025 đến nay", NULL), "ERR");
+	CHECK_STR(rep("quý III năm 2025", "2025-09-20"), "2025-Q3");
+	CHECK_STR(per("từ ngày 01/7/2025 đến nay"), "ERR");
+	/* First and last days, as day numbers. */
+	CHECK(days_span("2024") == 365);
+	CHECK(days_span("2024-Q1") == 90);
+	CHECK(days_span("2024-H2") == 183);
+	CHECK(days_span("2024-02") == 28);
+	CHECK(days_span("2021-01/2021-09") == 272);
+	CHECK(days_span("2024-W23") == 6);
+	CHECK(days_span("2023-12-15/2024-06-14") == 182);
+	CHECK(days_span("2025-07-01/") == -2);
+	CHECK(days_span("2025-13") == -1);
 }
