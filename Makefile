@@ -22,7 +22,7 @@ LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/units_history.csv \
 	common/data/labels.csv
 LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
-	$(B)/gen/data_labels.o
+	$(B)/gen/data_labels.o $(B)/gen/data_stamps.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -65,6 +65,12 @@ $(B)/gen/data_units.c: common/data/units_history.csv $(B)/embed
 $(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_labels < $< > $@.tmp && mv $@.tmp $@
+
+# The labels of signature stamps (extract keeps them out of the text);
+# built in only, not installed: no option reads another copy.
+$(B)/gen/data_stamps.c: common/data/stamps.csv $(B)/embed
+	@mkdir -p $(@D)
+	$(B)/embed data_stamps < $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(CFLAGS) -c $< -o $@
