@@ -6,8 +6,12 @@
  *	read_docx.c  Word .docx (libzip, libxml2)  -> struct doc
  *	read_doc.c   Word 97 .doc (antiword)       -> struct doc
  *	read_pdf.c   PDF: its text layer (pdftotext), or OCR of its pages
- *	             (pdftoppm, tesseract)         -> struct doc
+ *	             when it is a scan             -> struct doc
+ *	ocr.c        pages (pdftoppm) and images read by tesseract into
+ *	             laid-out text
  *	layout.c     laid-out text (PDF, OCR, antiword) into paragraphs
+ *	signed.c     signature stamps kept out of the text, their signers
+ *	             and times kept apart (common/stamps.h)
  *	spawn.c      running a converter with a time and size limit
  *	model.c      building and freeing a struct doc, walking its lines
  *	header.c     issuer, number, date, period and places  <- struct doc
@@ -33,6 +37,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "csvout.h"
+#include "stamps.h"
 #include "vnlegacy.h"
 #include "words.h"
 
@@ -140,6 +145,8 @@ struct doc {
 	struct note *notes;	/* footnotes (an array doc_free frees); the
 				 * text reader has none */
 	size_t nnotes;
+	struct stamp_set stamps;	/* the signature stamps kept out of the
+					 * text (signed.c; doc_free frees) */
 	struct arena mem;	/* every text, name and cell array above */
 	size_t capblocks, capnotes, items;	/* model.c's bookkeeping */
 };
@@ -215,9 +222,13 @@ int doc_next(const struct doc *, struct pos *);
 int doc_prev(const struct doc *, struct pos *);
 struct textline doc_line(const struct doc *, struct pos);
 
-/* What the readers are allowed to do, from the command line. */
+/* What the readers are allowed to do, from the command line, and the
+ * data they read by. */
 struct readopts {
 	int ocr;		/* read scans through OCR */
+	const struct stamp_words *stamps;	/* the labels of signature
+						 * stamps; NULL: none kept
+						 * apart */
 };
 
 /*
@@ -277,6 +288,21 @@ char *scratch_file(const char *p, size_t n);
 char *scratch_dir(void);
 
 /*
+ * ocr.c: OCR.  ocr_pdf reads pages 1..pages of the PDF at path (its
+ * signature stamps painted out) into the model; ocr_image appends the
+ * laid-out text of the image at img to out; ocr_layout lays out
+ * tesseract's TSV tsv[0..n) (cut up in place) as pdftotext -layout would,
+ * appended to out.  converter_failed refuses the document for a converter
+ * that failed, saying why (the Debian package when it is missing).
+ */
+int ocr_pdf(struct doc *, const char *path, size_t pages,
+	const struct readopts *);
+int ocr_image(struct doc *, const char *img, struct buf *out);
+void ocr_layout(struct buf *out, char *tsv, size_t n);
+int converter_failed(struct doc *, struct spawn_out *, const char *prog,
+	const char *package);
+
+/*
  * glue.c: repairs of a PDF text layer, appended to out: syllables glued
  * together cut apart ("hồsơ" -> "hồ sơ"), digits spaced out letter by
  * letter joined ("9 7 , 3 7 %" -> "97,37%").
@@ -294,6 +320,17 @@ void unspace_digits(struct buf *out, const char *s, size_t n);
  * paragraph's line is the line it starts on.
  */
 void layout_read(struct doc *, const char *p, size_t n);
+
+/*
+ * signed.c: signature stamps out of the text.  doc_stamps takes the
+ * paragraphs that are a stamp's out of the body; strip_stamps blanks a
+ * stamp's columns in laid-out text (before layout_read) and returns the
+ * stamp lines it found.  Both add what the stamps say to d->stamps; w
+ * NULL does nothing.
+ */
+void doc_stamps(struct doc *, const struct stamp_words *w);
+size_t strip_stamps(struct doc *, const struct stamp_words *w,
+	struct buf *text);
 
 /* header.c: the document's own header, read from its first lines. */
 struct header {

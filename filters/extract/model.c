@@ -163,6 +163,7 @@ doc_free(struct doc *d)
 			free(d->blocks[b].u.table.rows);
 	free(d->blocks);
 	free(d->notes);
+	stamps_set_free(&d->stamps);
 	arena_free(&d->mem);
 	memset(d, 0, sizeof(*d));
 }

@@ -168,5 +168,8 @@ read_doc(struct doc *d, const char *path, const struct readopts *o)
 	d->reader = r->name;
 	status = r->read(d, p, bytes.n, o);
 	buf_free(&bytes);
+	/* A stamp's paragraphs (laid-out text has lost its own already). */
+	if (status == 0 && !d->failed)
+		doc_stamps(d, o->stamps);
 	return status != 0 || d->failed ? -1 : 0;
 }
