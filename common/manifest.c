@@ -33,6 +33,8 @@ struct mrow {
 	char **f;		/* every input field */
 	char *code, *name, *prov, *period;	/* NULL when unknown */
 	char day[11];		/* the document's date, "" when none */
+	int stamp_day;		/* day is the signature stamp's: the date
+				 * line gives none */
 	char *slot;		/* period and subject: a resend shares them */
 	const char *level;	/* units that should report: "district", "ward" */
 	size_t total;
@@ -45,6 +47,7 @@ struct mstate {
 	const struct gaz *g;
 	const struct manifest_opts *o;
 	long idx[NIN];
+	long signed_at;		/* the optional column, or -1 */
 	size_t ncols;
 	struct mrow *r;
 	size_t n;
@@ -113,6 +116,26 @@ subject(struct buf *out, const char *title, const char *period_text)
 	buf_free(&p);
 }
 
+/*
+ * A date line that gives no date (a scan whose date OCR could not read):
+ * the day of the signature stamp's first time, when there is one.
+ */
+static void
+stamp_date(const struct mstate *st, struct mrow *r)
+{
+	const char *at = st->signed_at < 0 ? "" : r->f[st->signed_at];
+
+	r->day[0] = '\0';
+	if (strlen(at) >= 10 && at[4] == '-' && at[7] == '-') {
+		struct span d = { at, 10 };
+
+		if (reporter_doc_date(d, r->day) == 0)
+			r->stamp_day = 1;
+		else
+			r->day[0] = '\0';
+	}
+}
+
 static void
 read_rows(struct mstate *st, struct csvin *in)
 {
@@ -135,7 +158,7 @@ read_rows(struct mstate *st, struct csvin *in)
 			r->f[k] = xmemdup(s.p, s.n);
 		}
 		if (reporter_doc_date(span_of(fld(st, r, I_DATE)), r->day) != 0)
-			r->day[0] = '\0';
+			stamp_date(st, r);
 	}
 }
 
@@ -204,7 +227,7 @@ resolve_row(const struct mstate *st, struct mrow *r)
 		return;
 	}
 	q.issuer = span_of(fld(st, r, I_ISSUER));
-	q.date = span_of(fld(st, r, I_DATE));
+	q.date = r->stamp_day ? span_of(r->day) : span_of(fld(st, r, I_DATE));
 	q.places = span_of(fld(st, r, I_PLACES));
 	q.period = r->period;
 	q.province = st->o->province;
@@ -387,7 +410,16 @@ write_row(const struct mstate *st, struct csvout *out, struct mrow *r)
 	else
 		csvout_str(out, "");
 	csvout_str(out, status_names[r->st]);
-	csvout_str(out, r->reason != NULL ? r->reason : "");
+	if (r->stamp_day) {
+		struct buf why = { 0 };
+
+		buf_printf(&why, "%s%sdated %s by its signature stamp: the date "
+		    "line gives no date", r->reason != NULL ? r->reason : "",
+		    r->reason != NULL ? "; " : "", r->day);
+		csvout_str(out, why.p);
+		buf_free(&why);
+	} else
+		csvout_str(out, r->reason != NULL ? r->reason : "");
 	csvout_end(out);
 }
 
@@ -542,10 +574,11 @@ size_t
 manifest_run(struct csvin *in, struct csvout *out, const struct gaz *g,
     const struct manifest_opts *o)
 {
-	struct mstate st = { g, o, { 0 }, 0, NULL, 0 };
+	struct mstate st = { g, o, { 0 }, -1, 0, NULL, 0 };
 	size_t i, k, bad;
 
 	csvin_require(in, incols, st.idx, NIN);
+	st.signed_at = csvin_col(in, "signed_at");
 	st.ncols = csvin_ncols(in);
 	for (k = 0; k < st.ncols; k++)
 		for (i = 0; i < NOUT; i++)

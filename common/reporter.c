@@ -32,7 +32,9 @@ reporter_doc_date(struct span s, char out[11])
 	u8_fold(&f, s.p, s.n);
 	p = f.p == NULL ? "" : f.p;
 	if (sscanf(p, "%d thang %d nam %d", &d, &m, &y) == 3 ||
-	    (d = 1, sscanf(p, "thang %d nam %d", &m, &y) == 2)) {
+	    (d = 1, sscanf(p, "thang %d nam %d", &m, &y) == 2) ||
+	    (s.n == 10 && p[4] == '-' && p[7] == '-' &&
+	    sscanf(p, "%4d-%2d-%2d", &y, &m, &d) == 3)) {
 		k = snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y % 10000,
 		    m % 100, d % 100);
 		buf_free(&f);

@@ -14,7 +14,12 @@
  * none or cannot be read:
  *
  *	doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,
- *	figures,error
+ *	figures,signed_by,signed_at,error
+ *
+ * signed_by and signed_at are what the signature stamps of a signed PDF
+ * say (signed.c): who signed (each stamp's signer, or its organisation),
+ * and every time they give, ISO 8601, earliest first (the signature, then
+ * a receipt), each list "; "-separated; empty when there is no stamp.
  *
  * Each input is read in a child process, so that whatever stops its
  * reading (a missing file, invalid UTF-8, a truncated gzip stream, a
@@ -42,7 +47,7 @@
 
 static const char *const doc_columns[] = { "doc", "path", "sha256", "issuer",
 	"doc_no", "doc_date", "period_text", "title", "places", "figures",
-	"error" };
+	"signed_by", "signed_at", "error" };
 enum { NDOCCOLS = sizeof(doc_columns) / sizeof(doc_columns[0]) };
 
 /* The extensions a report's file name ends in, without "." and ".gz"
@@ -203,7 +208,7 @@ digest(const char *path, char hex[65])
 /*
  * In the child: reads and scans the document, and writes its fields to fd,
  * each ended by a NUL: sha256, issuer, doc_no, doc_date, period_text,
- * title, places, figures.  Any trouble (a refusal too) exits with 2 after
+ * title, places, figures, signed_by, signed_at.  Any trouble (a refusal too) exits with 2 after
  * saying why on stderr, as it would without --docs.
  */
 static _Noreturn void
@@ -231,6 +236,10 @@ child(struct scan *st, const char *path, const char *name,
 	buf_add(&b, h->title, strlen(h->title) + 1);
 	buf_add(&b, h->places.p == NULL ? "" : h->places.p, h->places.n + 1);
 	buf_printf(&b, "%llu", st->figures);
+	buf_addc(&b, '\0');
+	stamps_signed_by(&d.stamps, &b);
+	buf_addc(&b, '\0');
+	stamps_signed_at(&d.stamps, &b);
 	buf_addc(&b, '\0');
 	write_all(fd, b.p, b.n);
 	_exit(0);
