@@ -163,13 +163,16 @@ bench: all
 
 # Installs the Debian packages the build and the tests need, when missing.
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
-# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr).
+# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr); the
+# signed-scan fixtures' maker (tests/make-signed-fixtures): reportlab,
+# pypdf and img2pdf.
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
 	openssh-server openssh-client rsync \
 	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
-	tesseract-ocr tesseract-ocr-vie valgrind
+	tesseract-ocr tesseract-ocr-vie valgrind \
+	python3-reportlab python3-pypdf img2pdf
 deps:
 	@missing=""; \
 	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h \
@@ -177,7 +180,7 @@ deps:
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
-		valgrind; do \
+		valgrind img2pdf; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
@@ -185,7 +188,8 @@ deps:
 		>/dev/null 2>&1 || missing=1; \
 	for d in bats-assert bats-support bats-file; do \
 		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
-	[ -d /usr/lib/python3/dist-packages/openpyxl ] || missing=1; \
+	for d in openpyxl reportlab pypdf; do \
+		[ -d /usr/lib/python3/dist-packages/$$d ] || missing=1; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing build dependencies: $(DEB_PKGS)"; \
 		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
