@@ -35,3 +35,98 @@ setup() {
 	run -0 cmp "$T/want.csv" "$T/got.csv"
 	[ "$(wc -l < "$T/got.csv")" -gt 30 ]
 }
+
+# A PDF of n empty pages, written as the probe wrote it.
+blank_pdf() {
+	python3 - "$1" "$2" <<'PY'
+import sys
+n, path = int(sys.argv[1]), sys.argv[2]
+objs = ['<< /Type /Catalog /Pages 2 0 R >>',
+        '<< /Type /Pages /Count %d /Kids [%s] >>' % (n, ' '.join('%d 0 R' % (3 + i) for i in range(n)))]
+objs += ['<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'] * n
+out, offs = b'%PDF-1.4\n', []
+for i, o in enumerate(objs):
+    offs.append(len(out))
+    out += b'%d 0 obj\n%s\nendobj\n' % (i + 1, o.encode())
+x = len(out)
+out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1) + b''.join(b'%010d 00000 n \n' % o for o in offs)
+out += b'trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, x)
+open(path, 'wb').write(out)
+PY
+}
+
+# A converter of the given name in $T/bin, first on PATH: a shell script.
+fake() {
+	mkdir -p "$T/bin"
+	printf '#!/bin/sh\n%s\n' "$2" > "$T/bin/$1"
+	chmod +x "$T/bin/$1"
+}
+
+@test "M1: a scan of 5,000 blank pages is refused at once; OCR is bounded by the document's time and passes over blank pages" {
+	blank_pdf 5000 "$T/blank5000.pdf"
+	run -2 --separate-stderr timeout 60 baocao-extract --ocr "$T/blank5000.pdf"
+	assert_equal "$stderr" "baocao-extract: $T/blank5000.pdf: a scan of 5000 pages: OCR reads 200 at most"
+	blank_pdf 150 "$T/blank150.pdf"
+	run -2 --separate-stderr timeout 60 baocao-extract --ocr --limit-seconds 1 "$T/blank150.pdf"
+	assert_equal "$stderr" "baocao-extract: $T/blank150.pdf: took too long: more than 1 seconds for one document (--limit-seconds)"
+	# Blank pages are never read: tesseract here would say so.
+	fake tesseract 'echo "tesseract ran" >&2; exit 1'
+	blank_pdf 3 "$T/blank3.pdf"
+	run -2 --separate-stderr env PATH="$T/bin:$PATH" baocao-extract --ocr "$T/blank3.pdf"
+	assert_equal "$stderr" "baocao-extract: $T/blank3.pdf: every page of the scan is blank"
+}
+
+@test "M1: with --docs, a document past --limit-seconds is its row's error and the run goes on" {
+	blank_pdf 150 "$T/blank150.pdf"
+	cp "$TESTS/fixtures/formats/report.txt" "$T/report.txt"
+	run -0 --separate-stderr baocao-extract --docs --ocr --limit-seconds 1 "$T/blank150.pdf" "$T/report.txt"
+	assert_line --index 1 "blank150,$T/blank150.pdf,,,,,,,,,,,$T/blank150.pdf: took too long: more than 1 seconds for one document (--limit-seconds)"
+	assert_line --index 2 --regexp '^report,.*,40,,,$'
+}
+
+@test "M8: every converter runs under CPU, memory, file size and core limits, in its own process group" {
+	fake pdftotext 'set -- $(cat /proc/$$/stat); printf "cpu %s as %s fsize %s core %s group %s\n" "$(ulimit -t)" "$(ulimit -v)" "$(ulimit -f)" "$(ulimit -c)" "$([ "$5" = "$1" ] && echo own)" >&2; exit 1'
+	run -2 --separate-stderr env PATH="$T/bin:$PATH" baocao-extract --limit-seconds 300 "$TESTS/fixtures/formats/report.pdf"
+	# 120 seconds of pdftotext's own, 1 GiB, 256 MiB (in KiB and 512-byte blocks)
+	assert_equal "$stderr" "baocao-extract: $TESTS/fixtures/formats/report.pdf: pdftotext could not read it (cpu 120 as 1048576 fsize 524288 core 0 group own)"
+}
+
+@test "M8: converters have no network where the system allows it" {
+	unshare -n true 2> /dev/null || skip "no network namespaces here"
+	fake pdftotext 'echo "interfaces: $(tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d " " | paste -sd" ")" >&2; exit 1'
+	run -2 --separate-stderr env PATH="$T/bin:$PATH" baocao-extract "$TESTS/fixtures/formats/report.pdf"
+	assert_equal "$stderr" "baocao-extract: $TESTS/fixtures/formats/report.pdf: pdftotext could not read it (interfaces: lo)"
+}
+
+@test "M8: antiword crashing on a damaged .doc is named, and catdoc reads it" {
+	python3 -c "
+b = bytearray(open('$TESTS/fixtures/formats/report.doc', 'rb').read())
+for k in range(2000, 6000, 7):
+    b[k] ^= 0x5A
+open('$T/corrupt.doc', 'wb').write(b)"
+	run -139 antiword -m UTF-8.txt -w 0 "$T/corrupt.doc"
+	run -0 --separate-stderr baocao-extract "$T/corrupt.doc"
+	assert_equal "$stderr" "baocao-extract: $T/corrupt.doc: antiword crashed (signal 11); read through catdoc (line numbers are catdoc's)"
+	[ "${#lines[@]}" -gt 30 ]
+	# With catdoc failing too, both are named.
+	fake catdoc 'exit 3'
+	run -2 --separate-stderr env PATH="$T/bin:$PATH" baocao-extract "$T/corrupt.doc"
+	assert_equal "$stderr" "baocao-extract: $T/corrupt.doc: antiword crashed (signal 11); catdoc failed (exit status 3)"
+}
+
+@test "L4: a converter's time-out is called a time-out; the scratch file is never named; a cut .doc is a damaged Word file" {
+	fake antiword 'sleep 30'
+	run -2 --separate-stderr env PATH="$T/bin:$PATH" baocao-extract --limit-seconds 1 "$TESTS/fixtures/formats/report.doc"
+	assert_equal "$stderr" "baocao-extract: $TESTS/fixtures/formats/report.doc: took too long: more than 1 seconds for one document (--limit-seconds)"
+	fake antiword 'for f; do :; done; echo "$f is not a Word Document." >&2; exit 1'
+	fake catdoc 'exit 1'
+	cp "$TESTS/fixtures/formats/report.doc" "$T/r.doc"
+	run -2 --separate-stderr env PATH="$T/bin:$PATH" baocao-extract "$T/r.doc"
+	assert_equal "$stderr" "baocao-extract: $T/r.doc: antiword could not read it ($T/r.doc is not a Word Document.); catdoc failed (exit status 1)"
+	n=$(stat -c %s "$TESTS/fixtures/formats/report.doc")
+	for pct in 60 95; do
+		head -c $((n * pct / 100)) "$TESTS/fixtures/formats/report.doc" > "$T/cut.doc"
+		run -2 --separate-stderr baocao-extract "$T/cut.doc"
+		assert_equal "$stderr" "baocao-extract: $T/cut.doc: a damaged Word 97-2003 document: cut short"
+	done
+}

@@ -23,7 +23,10 @@
  *
  * Each input is read in a child process, so that whatever stops its
  * reading (a missing file, invalid UTF-8, a truncated gzip stream, a
- * document too large) becomes that row's error, and the run goes on.
+ * document too large) becomes that row's error, and the run goes on.  The
+ * child has --limit-seconds and LIMIT_GRACE more to live: its converters
+ * stop at the limit, and whatever else holds it past that is stopped by
+ * SIGALRM, which its row's error names.
  */
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -44,6 +47,8 @@
 #include "sha256.h"
 #include "words.h"
 #include "xalloc.h"
+
+#define LIMIT_GRACE 10	/* seconds a child has past --limit-seconds */
 
 static const char *const doc_columns[] = { "doc", "path", "sha256", "issuer",
 	"doc_no", "doc_date", "period_text", "title", "places", "figures",
@@ -220,6 +225,8 @@ child(struct scan *st, const char *path, const char *name,
 	char hex[65];
 	const struct header *h = &st->hdr;
 
+	if (ro->limit_seconds > 0)
+		alarm((unsigned)ro->limit_seconds + LIMIT_GRACE);
 	digest(path, hex);
 	if (read_doc(&d, path, ro) != 0)
 		_exit(2);
@@ -264,7 +271,7 @@ slurp(int fd, struct buf *b)
 
 /* The child's trouble, as its diagnostic says it (without "prog: "). */
 static void
-trouble(struct buf *why, const struct buf *err, int status)
+trouble(struct buf *why, const struct buf *err, int status, int limit)
 {
 	size_t pre = strlen(diag_prog()) + 2;
 	const char *p = err->p == NULL ? "" : err->p;
@@ -275,7 +282,10 @@ trouble(struct buf *why, const struct buf *err, int status)
 		p += pre;
 		n -= pre;
 	}
-	if (n > 0)
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+		buf_printf(why, "took too long: more than %d seconds for one "
+		    "document (--limit-seconds)", limit);
+	else if (n > 0)
 		buf_add(why, p, n);
 	else if (WIFSIGNALED(status))
 		buf_printf(why, "reading stopped by signal %d", WTERMSIG(status));
@@ -362,7 +372,7 @@ one_doc(struct scan *st, const char *path, const char *name,
 	fclose(errf);
 	bad = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
 	if (bad)
-		trouble(&why, &err, status);
+		trouble(&why, &err, status, ro->limit_seconds);
 	else
 		pass_on(&err);
 	write_row(st, path, name, &fields, bad ? why.p : NULL);

@@ -140,6 +140,9 @@ struct doc {
 	size_t cells_dropped;	/* cells of rows past ROW_MAXCELLS, not kept
 				 * (the reader warns of each row) */
 	int failed;		/* 1: the input was refused (doc_reject) */
+	long long deadline;	/* when its reading must end (spawn.c's
+				 * clock, milliseconds); 0: never */
+	int limit;		/* its time in seconds (--limit-seconds) */
 	struct block *blocks;	/* the body, in order */
 	size_t nblocks;
 	struct note *notes;	/* footnotes (an array doc_free frees); the
@@ -226,6 +229,8 @@ struct textline doc_line(const struct doc *, struct pos);
  * data they read by. */
 struct readopts {
 	int ocr;		/* read scans through OCR */
+	int limit_seconds;	/* for one document (--limit-seconds); 0:
+				 * none */
 	const struct stamp_words *stamps;	/* the labels of signature
 						 * stamps; NULL: none kept
 						 * apart */
@@ -265,23 +270,49 @@ int read_image(struct doc *, const char *p, size_t n,
 
 /*
  * spawn.c: running a converter.  spawn_run runs argv (argv[0] looked up
- * in PATH) with stdin from /dev/null, keeps its stdout in o->out (more
- * than max bytes: killed) and the start of its stderr in o->err, and kills
- * it after seconds.  It returns 0 when the program exited 0 in time, else
- * -1 (spawn_why says why); spawn_free frees the buffers either way.
+ * in PATH) with stdin from /dev/null, under limits (spawn.c says which),
+ * keeps its stdout in o->out (more than max bytes: killed) and the start
+ * of its stderr in o->err, and kills it after seconds.  It returns 0 when
+ * the program exited 0 in time, else -1 (spawn_why says why); spawn_free
+ * frees the buffers either way.
  */
 struct spawn_out {
 	struct buf out, err;
 	int status;		/* exit status; -1 when it did not exit */
+	int signal;		/* the signal that ended it, or 0 */
 	int spawn_errno;	/* why it could not start, or 0 */
 	int timed_out, too_long;
+	int seconds;		/* the time it was given */
+	char why[96];		/* spawn_why's */
 };
 
 int spawn_run(char *const argv[], size_t max, int seconds,
 	struct spawn_out *o);
 void spawn_free(struct spawn_out *);
-/* "not found", "took too long", "wrote too much" or "failed". */
-const char *spawn_why(const struct spawn_out *);
+/* "not found", "took too long (more than N seconds)", "wrote too much",
+ * "crashed (signal N)", "failed (exit status N)": in o->why. */
+const char *spawn_why(struct spawn_out *o);
+/*
+ * For the document being read: doc_deadline starts its clock (seconds 0:
+ * none); doc_spawn is spawn_run with cap seconds, or what is left of the
+ * document's time when that is less; when none is left it runs nothing,
+ * refuses the document ("took too long") and returns -1.
+ */
+void doc_deadline(struct doc *, int seconds);
+int doc_spawn(struct doc *, char *const argv[], size_t max, int cap,
+	struct spawn_out *o);
+/*
+ * Refuses the document for a converter prog that failed, saying why: the
+ * Debian package when it is missing, its time or size limit, its crash,
+ * or the first line of its complaint, where the scratch file's name
+ * (scratch, or NULL) reads as the input's.  Returns -1.
+ */
+int converter_failed(struct doc *, struct spawn_out *, const char *prog,
+	const char *package, const char *scratch);
+/* Why the converter failed, as converter_failed says it after the
+ * program's name, appended to why. */
+void converter_why(struct doc *, struct spawn_out *, const char *scratch,
+	struct buf *why);
 /* A new scratch file holding p[0..n), or a new scratch folder, in $TMPDIR
  * (or /tmp): the caller removes it and frees the path; NULL on failure. */
 char *scratch_file(const char *p, size_t n);
@@ -292,15 +323,12 @@ char *scratch_dir(void);
  * signature stamps painted out) into the model; ocr_image appends the
  * laid-out text of the image at img to out; ocr_layout lays out
  * tesseract's TSV tsv[0..n) (cut up in place) as pdftotext -layout would,
- * appended to out.  converter_failed refuses the document for a converter
- * that failed, saying why (the Debian package when it is missing).
+ * appended to out.
  */
 int ocr_pdf(struct doc *, const char *path, size_t pages,
 	const struct readopts *);
 int ocr_image(struct doc *, const char *img, struct buf *out);
 void ocr_layout(struct buf *out, char *tsv, size_t n);
-int converter_failed(struct doc *, struct spawn_out *, const char *prog,
-	const char *package);
 
 /*
  * glue.c: repairs of a PDF text layer, appended to out: syllables glued

@@ -2,9 +2,11 @@
  * OCR: the pages of a scanned PDF, or an image, read by tesseract
  * (Vietnamese) into laid-out text for layout.c.
  *
- * Each page is rendered by pdftoppm in grey, its long side OCR_PIXELS
- * pixels (300 dpi on A4, whatever size the page claims).  A page that
- * renders blank is not read.  The boxes of a signature stamp's lines in
+ * A scan of more than OCR_MAX_PAGES pages is refused; the others are
+ * bounded by the document's time (--limit-seconds) and each step by
+ * PAGE_SECONDS.  Each page is rendered by pdftoppm in grey, its long side
+ * OCR_PIXELS pixels (300 dpi on A4, whatever size the page claims).  A
+ * page that renders blank is not read.  The boxes of a signature stamp's lines in
  * the PDF's text layer (pdftotext -bbox-layout) are painted white first,
  * so that the stamp is not read as the report's text.  tesseract writes
  * its words with their boxes (TSV); they are set on lines as pdftotext
@@ -25,6 +27,7 @@
 #include "xalloc.h"
 
 #define PAGE_SECONDS 120	/* for rendering or reading one page */
+#define OCR_MAX_PAGES 200	/* pages of one scan read by OCR */
 #define OCR_PIXELS "3508"	/* the long side of a rendered page */
 #define PIXELS_MAX ((size_t)64 << 20)	/* in one rendered page */
 #define INK 128			/* a grey darker than this is ink */
@@ -59,36 +62,6 @@ struct tline {
 	size_t w0, nw;		/* its words */
 	long left, top, right, bottom;
 };
-
-/* The first line of a converter's complaint, for a message. */
-static const char *
-first_line(struct spawn_out *so)
-{
-	struct buf *e = &so->err;
-	size_t k;
-
-	if (e->n == 0)
-		return "no message";
-	for (k = 0; k < e->n && e->p[k] != '\n'; k++)
-		;
-	e->n = k < 160 ? k : 160;
-	e->p[e->n] = '\0';
-	return e->p;
-}
-
-/* A converter that did not do its job: the document is refused. */
-int
-converter_failed(struct doc *d, struct spawn_out *so, const char *prog,
-    const char *package)
-{
-	if (so->spawn_errno != 0)
-		return doc_reject(d, 0, "%s %s (Debian package %s)", prog,
-		    spawn_why(so), package);
-	if (so->timed_out || so->too_long)
-		return doc_reject(d, 0, "%s %s", prog, spawn_why(so));
-	return doc_reject(d, 0, "%s could not read it (%s)", prog,
-	    first_line(so));
-}
 
 /* An attribute's number in an element's text s ("xMin=\"12.5\""). */
 static double
@@ -138,7 +111,8 @@ line_text(struct buf *out, const char *s, const char *e)
  * (pdftotext -bbox-layout); -1 when pdftotext fails.
  */
 static int
-stamp_boxes(const char *path, const struct stamp_words *w, struct boxes *bx)
+stamp_boxes(struct doc *d, const char *path, const struct stamp_words *w,
+    struct boxes *bx)
 {
 	char *argv[] = { "pdftotext", "-bbox-layout", "-enc", "UTF-8",
 		(char *)path, "-", NULL };
@@ -147,7 +121,7 @@ stamp_boxes(const char *path, const struct stamp_words *w, struct boxes *bx)
 	const char *p, *e;
 	size_t page = 0;
 
-	if (spawn_run(argv, DOC_MAX, PAGE_SECONDS, &so) != 0) {
+	if (doc_spawn(d, argv, DOC_MAX, PAGE_SECONDS, &so) != 0) {
 		spawn_free(&so);
 		return -1;
 	}
@@ -485,11 +459,12 @@ ocr_image(struct doc *d, const char *img, struct buf *out)
 	struct spawn_out so;
 	int rc;
 
-	if (spawn_run(argv, DOC_MAX, PAGE_SECONDS, &so) != 0) {
+	if (doc_spawn(d, argv, DOC_MAX, PAGE_SECONDS, &so) != 0) {
 		rc = so.err.n > 0 && strstr(so.err.p, "vie") != NULL &&
-		    so.spawn_errno == 0 ? doc_reject(d, 0, "tesseract has no "
-		    "Vietnamese (Debian package tesseract-ocr-vie)") :
-		    converter_failed(d, &so, "tesseract", "tesseract-ocr");
+		    so.spawn_errno == 0 && so.signal == 0 && !so.timed_out ?
+		    doc_reject(d, 0, "tesseract has no Vietnamese (Debian "
+		    "package tesseract-ocr-vie)") : converter_failed(d, &so,
+		    "tesseract", "tesseract-ocr", img);
 		spawn_free(&so);
 		return rc;
 	}
@@ -519,8 +494,8 @@ ocr_page(struct doc *d, const char *path, const char *dir, size_t k,
 	buf_printf(&img, "%s/page.pgm", dir);
 	argv[10] = base.p;
 	*blank = 0;
-	if (spawn_run(argv, 1 << 16, PAGE_SECONDS, &so) != 0)
-		rc = converter_failed(d, &so, "pdftoppm", "poppler-utils");
+	if (doc_spawn(d, argv, 1 << 16, PAGE_SECONDS, &so) != 0)
+		rc = converter_failed(d, &so, "pdftoppm", "poppler-utils", path);
 	else if (pgm_read(&g, img.p) != 0)
 		rc = doc_reject(d, 0, "pdftoppm wrote no page %zu", k);
 	else if (pgm_blank(&g))
@@ -547,8 +522,14 @@ ocr_pdf(struct doc *d, const char *path, size_t pages,
 	size_t k, blank = 0;
 	int b;
 
-	if (d->stamps.lines > 0 && o->stamps != NULL)
-		stamp_boxes(path, o->stamps, &bx);
+	if (pages > OCR_MAX_PAGES)
+		return doc_reject(d, 0, "a scan of %zu pages: OCR reads %d at "
+		    "most", pages, OCR_MAX_PAGES);
+	if (d->stamps.lines > 0 && o->stamps != NULL &&
+	    stamp_boxes(d, path, o->stamps, &bx) != 0 && d->failed) {
+		boxes_free(&bx);
+		return -1;
+	}
 	if ((dir = scratch_dir()) == NULL) {
 		boxes_free(&bx);
 		return doc_reject(d, 0, "cannot make a scratch folder:");

@@ -150,6 +150,7 @@ read_doc(struct doc *d, const char *path, const struct readopts *o)
 	int status;
 
 	doc_begin(d, path, gz_name(in), "text");
+	doc_deadline(d, o->limit_seconds);
 	if (slurp(in, &bytes) != 0) {
 		gz_close_in(in);
 		buf_free(&bytes);

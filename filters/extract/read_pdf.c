@@ -57,13 +57,14 @@ page_letters(const char *p, size_t n, size_t **letters)
  * (pages of them); -1 when pdfimages cannot say.
  */
 static int
-full_page_images(const char *path, size_t pages, unsigned char *full)
+full_page_images(struct doc *d, const char *path, size_t pages,
+    unsigned char *full)
 {
 	char *argv[] = { "pdfimages", "-list", (char *)path, NULL };
 	struct spawn_out so;
 	const char *p, *e;
 
-	if (spawn_run(argv, DOC_MAX, PDF_SECONDS, &so) != 0) {
+	if (doc_spawn(d, argv, DOC_MAX, PDF_SECONDS, &so) != 0) {
 		spawn_free(&so);
 		return -1;
 	}
@@ -91,7 +92,8 @@ full_page_images(const char *path, size_t pages, unsigned char *full)
 
 /* The pages that are a scan's (see the top). */
 static size_t
-scanned_pages(const char *path, const size_t *letters, size_t pages)
+scanned_pages(struct doc *d, const char *path, const size_t *letters,
+    size_t pages)
 {
 	unsigned char *full;
 	size_t k, bare = 0, sparse = 0;
@@ -105,7 +107,7 @@ scanned_pages(const char *path, const size_t *letters, size_t pages)
 	if (sparse == 0 || bare * 2 > pages || (bare + sparse) * 2 <= pages)
 		return bare;
 	full = xcalloc(pages, 1);
-	if (full_page_images(path, pages, full) == 0)
+	if (full_page_images(d, path, pages, full) == 0)
 		for (k = 0; k < pages; k++)
 			bare += full[k] && letters[k] >= SCAN_LETTERS &&
 			    letters[k] < SPARSE_LETTERS;
@@ -143,19 +145,21 @@ pdf_text(struct doc *d, const char *path, const struct readopts *o)
 	size_t pages, bare, *letters;
 	int rc = 0;
 
-	if (spawn_run(argv, DOC_MAX, PDF_SECONDS, &so) != 0) {
+	if (doc_spawn(d, argv, DOC_MAX, PDF_SECONDS, &so) != 0) {
 		rc = so.status == 3 ? doc_reject(d, 0, "the PDF forbids "
 		    "copying its text") : converter_failed(d, &so, "pdftotext",
-		    "poppler-utils");
+		    "poppler-utils", path);
 		spawn_free(&so);
 		return rc;
 	}
 	strip_stamps(d, o->stamps, &so.out);
 	pages = page_letters(so.out.p == NULL ? "" : so.out.p, so.out.n,
 	    &letters);
-	bare = scanned_pages(path, letters, pages);
+	bare = scanned_pages(d, path, letters, pages);
 	free(letters);
-	if (pages == 0 || bare * 2 > pages) {
+	if (d->failed)
+		rc = -1;
+	else if (pages == 0 || bare * 2 > pages) {
 		if (o->ocr)
 			rc = ocr_pdf(d, path, pages == 0 ? 1 : pages, o);
 		else

@@ -39,7 +39,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-extract [-z] [--ocr] [--docs] [--root DIR] [--stats] [--progress] [--files0-from LIST | FILE ...]"
+#define SYNOPSIS "baocao-extract [-z] [--ocr] [--docs] [--root DIR] [--limit-seconds N] [--stats] [--progress] [--files0-from LIST | FILE ...]"
 
 static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
@@ -47,6 +47,8 @@ static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 
 /* Exit status when some inputs were left out and others read. */
 #define EXIT_PARTIAL 3
+/* The time one document may take by default (--limit-seconds). */
+#define LIMIT_SECONDS 600
 
 struct opts {
 	int gzip, stats, progress, bom, docs;
@@ -70,6 +72,9 @@ static const char *const help_text =
 "                  or cannot be read\n"
 "      --root DIR  name each document by its path under DIR (default:\n"
 "                  the inputs' common directory), without extension\n"
+"      --limit-seconds N  time one document may take, converters and OCR\n"
+"                  included (default 600; 0: no limit); past it the\n"
+"                  document is left out, named\n"
 "      --stats     print counts of documents, lines and figures on stderr\n"
 "      --progress  show reports done / total on stderr\n"
 "      --files0-from LIST  read the NUL-separated file names in LIST\n"
@@ -86,7 +91,7 @@ static const char *const help_text =
 "corrupt gzip stream, or no input could be read).\n";
 
 enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_BOM, OPT_DOCS,
-	OPT_ROOT, OPT_OCR };
+	OPT_ROOT, OPT_OCR, OPT_LIMIT };
 
 static const struct option longopts[] = {
 	{ "bom", no_argument, NULL, OPT_BOM },
@@ -94,6 +99,7 @@ static const struct option longopts[] = {
 	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "limit-seconds", required_argument, NULL, OPT_LIMIT },
 	{ "ocr", no_argument, NULL, OPT_OCR },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "root", required_argument, NULL, OPT_ROOT },
@@ -200,6 +206,7 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 {
 	int c;
 
+	o->read.limit_seconds = LIMIT_SECONDS;
 	while ((c = getopt_long(argc, argv, "Vhz", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'V':
@@ -217,6 +224,10 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 			break;
 		case OPT_FILES0:
 			*files0 = optarg;
+			break;
+		case OPT_LIMIT:
+			o->read.limit_seconds = (int)cli_num("--limit-seconds",
+			    optarg, 0, 86400);
 			break;
 		case OPT_ROOT:
 			o->root = optarg;
