@@ -47,7 +47,7 @@ struct mstate {
 	const struct gaz *g;
 	const struct manifest_opts *o;
 	long idx[NIN];
-	long signed_at;		/* the optional column, or -1 */
+	long signed_at, dropped;	/* the optional columns, or -1 */
 	size_t ncols;
 	struct mrow *r;
 	size_t n;
@@ -393,9 +393,36 @@ classify(struct mstate *st)
 			    xstrdup("no figure found in it"));
 }
 
+/* Whether extract's dropped field d says it left out cells, rows or
+ * figures (a context cut short loses no figure). */
+static int
+read_in_part(const char *d)
+{
+	return strstr(d, "cells:") != NULL || strstr(d, "rows:") != NULL ||
+	    strstr(d, "figures:") != NULL;
+}
+
+/* The row's reason, then what else an analyst should know of it: a date
+ * taken from its stamp, a report read in part. */
+static void
+reason(const struct mstate *st, const struct mrow *r, struct buf *why)
+{
+	const char *d = st->dropped < 0 ? "" : r->f[st->dropped];
+
+	if (r->reason != NULL)
+		buf_adds(why, r->reason);
+	if (r->stamp_day)
+		buf_printf(why, "%sdated %s by its signature stamp: the date "
+		    "line gives no date", why->n > 0 ? "; " : "", r->day);
+	if (read_in_part(d))
+		buf_printf(why, "%sread in part: its limits dropped %s",
+		    why->n > 0 ? "; " : "", d);
+}
+
 static void
 write_row(const struct mstate *st, struct csvout *out, struct mrow *r)
 {
+	struct buf why = { 0 };
 	size_t k;
 
 	for (k = 0; k < st->ncols; k++)
@@ -410,16 +437,9 @@ write_row(const struct mstate *st, struct csvout *out, struct mrow *r)
 	else
 		csvout_str(out, "");
 	csvout_str(out, status_names[r->st]);
-	if (r->stamp_day) {
-		struct buf why = { 0 };
-
-		buf_printf(&why, "%s%sdated %s by its signature stamp: the date "
-		    "line gives no date", r->reason != NULL ? r->reason : "",
-		    r->reason != NULL ? "; " : "", r->day);
-		csvout_str(out, why.p);
-		buf_free(&why);
-	} else
-		csvout_str(out, r->reason != NULL ? r->reason : "");
+	reason(st, r, &why);
+	csvout_str(out, why.p == NULL ? "" : why.p);
+	buf_free(&why);
 	csvout_end(out);
 }
 
@@ -574,11 +594,12 @@ size_t
 manifest_run(struct csvin *in, struct csvout *out, const struct gaz *g,
     const struct manifest_opts *o)
 {
-	struct mstate st = { g, o, { 0 }, -1, 0, NULL, 0 };
+	struct mstate st = { g, o, { 0 }, -1, -1, 0, NULL, 0 };
 	size_t i, k, bad;
 
 	csvin_require(in, incols, st.idx, NIN);
 	st.signed_at = csvin_col(in, "signed_at");
+	st.dropped = csvin_col(in, "dropped");
 	st.ncols = csvin_ncols(in);
 	for (k = 0; k < st.ncols; k++)
 		for (i = 0; i < NOUT; i++)

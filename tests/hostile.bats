@@ -80,8 +80,8 @@ fake() {
 	blank_pdf 150 "$T/blank150.pdf"
 	cp "$TESTS/fixtures/formats/report.txt" "$T/report.txt"
 	run -0 --separate-stderr baocao-extract --docs --ocr --limit-seconds 1 "$T/blank150.pdf" "$T/report.txt"
-	assert_line --index 1 "blank150,$T/blank150.pdf,,,,,,,,,,,$T/blank150.pdf: took too long: more than 1 seconds for one document (--limit-seconds)"
-	assert_line --index 2 --regexp '^report,.*,40,,,$'
+	assert_line --index 1 "blank150,$T/blank150.pdf,,,,,,,,,,,,$T/blank150.pdf: took too long: more than 1 seconds for one document (--limit-seconds)"
+	assert_line --index 2 --regexp '^report,.*,40,,,,$'
 }
 
 @test "M8: every converter runs under CPU, memory, file size and core limits, in its own process group" {
@@ -129,4 +129,84 @@ open('$T/corrupt.doc', 'wb').write(b)"
 		run -2 --separate-stderr baocao-extract "$T/cut.doc"
 		assert_equal "$stderr" "baocao-extract: $T/cut.doc: a damaged Word 97-2003 document: cut short"
 	done
+}
+
+@test "M2: a .docx row of 302 cells keeps 256, names the row, counts the 46 dropped in --stats and --docs" {
+	python3 - "$TESTS/fixtures/formats/report.docx" "$T/wide.docx" <<'EOF2'
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1]); parts = {n: src.read(n) for n in src.namelist()}
+c = lambda t: '<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>' % t
+rows = ['<w:tr>' + c('STT') + c('Đơn vị') + ''.join(c('Cột %d' % i) for i in range(300)) + '</w:tr>']
+rows += ['<w:tr>' + c(r) + c('Phường %d' % r) + ''.join(c(i + 1) for i in range(300)) + '</w:tr>' for r in (1, 2)]
+d = parts['word/document.xml'].decode(); at = d.rindex('<w:sectPr')
+parts['word/document.xml'] = (d[:at] + '<w:tbl>' + ''.join(rows) + '</w:tbl><w:p/>' + d[at:]).encode()
+with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as z: [z.writestr(n, b) for n, b in parts.items()]
+EOF2
+	run -0 --separate-stderr baocao-extract --stats "$T/wide.docx"
+	[[ "$stderr" == *"baocao-extract: $T/wide.docx:31: table row of 302 cells: the 46 after the first 256 are dropped"* ]]
+	[[ "$stderr" == *"baocao-extract: table cells dropped past the row limit: 138"* ]]
+	# Columns 0..253 are kept (254 after STT and the name), none after.
+	run -0 python3 -c '
+import csv, sys
+cols = [r["col_label"] for r in csv.DictReader(sys.argv[1].splitlines())]
+print(cols.count("Cột 253"), cols.count("Cột 254"))' "$output"
+	assert_output "2 0"
+	run -0 bash -c "baocao-extract --docs '$T/wide.docx' 2>/dev/null | cut -d, -f11"
+	assert_output "dropped
+cells:138"
+}
+
+@test "M3: rows numbered 1000 and up keep their labels; their numbers are no figures" {
+	{ cat "$ROOT/pipelines/samples/760_2023-Q1.txt"; printf '\nPHỤ LỤC\nSTT\tĐơn vị\tSố đơn\tĐã giải quyết\n'
+	  for i in 998 999 1000 1001; do printf '%d\tTổ %d\t5\t4\n' $i $i; done; } > "$T/t1000.txt"
+	run -0 bash -c "baocao-extract '$T/t1000.txt' | python3 -c '
+import csv, sys
+for r in csv.DictReader(sys.stdin):
+    if r[\"source\"] == \"table\" and r[\"row_label\"].startswith(\"Tổ \"):
+        print(r[\"row_label\"], \"|\", r[\"col_label\"], \"|\", r[\"raw\"])'"
+	assert_output "Tổ 998 | Số đơn | 5
+Tổ 998 | Đã giải quyết | 4
+Tổ 999 | Số đơn | 5
+Tổ 999 | Đã giải quyết | 4
+Tổ 1000 | Số đơn | 5
+Tổ 1000 | Đã giải quyết | 4
+Tổ 1001 | Số đơn | 5
+Tổ 1001 | Đã giải quyết | 4"
+	run -1 bash -c "baocao-extract '$T/t1000.txt' | cut -d, -f12 | grep -x -e 1000 -e 1001"
+}
+
+@test "M3: a table of 50,003 rows keeps 50,000, names the first row dropped and counts the rest" {
+	{ printf 'BÁO CÁO\nSTT\tĐơn vị\tSố đơn\n'; seq 1 50003 | awk '{ printf "%d\tTổ %d\t5\n", $1, $1 }'; } > "$T/long.txt"
+	run -0 --separate-stderr baocao-extract --stats "$T/long.txt"
+	[[ "$stderr" == *"baocao-extract: $T/long.txt:50002: table of more than 50000 rows: the rows from this one on are dropped"* ]]
+	[[ "$stderr" == *"baocao-extract: table rows dropped past the table limit: 4"* ]]
+	assert_equal "$(grep -c ',Tổ 49999,' <<< "$output")" 1
+	assert_equal "$(grep -c ',Tổ 50000,' <<< "$output")" 0
+}
+
+@test "L5: figures past 200,000 in one document are named and counted; a cut context is counted; a 100k-cell row reads no dropped cell as prose" {
+	python3 -c "
+with open('$T/many.txt', 'w') as f:
+    f.write('BÁO CÁO\n')
+    for i in range(200010):
+        f.write('Đã tiếp 5 lượt công dân.\n')"
+	run -0 --separate-stderr baocao-extract --stats "$T/many.txt"
+	[[ "$stderr" == *"baocao-extract: $T/many.txt:200002: more than 200000 figures in one document: the ones from here on are dropped"* ]]
+	[[ "$stderr" == *"baocao-extract: figures dropped past the document limit: 10"* ]]
+	assert_equal "${#lines[@]}" 200001
+	run -0 bash -c "baocao-extract --docs '$T/many.txt' 2>/dev/null | cut -d, -f10,11"
+	assert_output "figures,dropped
+200000,figures:10"
+	# A clause of 300 bytes before its figure.
+	printf 'Trong kỳ, %s đã tiếp 12 lượt công dân.\n' "$(printf 'cán bộ %.0s' $(seq 1 30))" > "$T/long.txt"
+	run -0 bash -c "baocao-extract --docs '$T/long.txt' 2>/dev/null | cut -d, -f10,11"
+	assert_output "figures,dropped
+1,context:1"
+	# A row of 100,000 cells: its first 256 read; nothing past them,
+	# as a table cell or as prose.
+	python3 -c "print('BÁO CÁO'); print('\t'.join(['STT', 'Đơn vị'] + [str(100 + i) for i in range(99998)]))" > "$T/row.txt"
+	run -0 --separate-stderr baocao-extract "$T/row.txt"
+	assert_equal "$stderr" "baocao-extract: $T/row.txt:2: table row of 100000 cells: the 99744 after the first 256 are dropped"
+	[ "${#lines[@]}" -le 257 ]
+	run -1 grep -c ',10353,' <<< "$output"
 }

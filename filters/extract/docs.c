@@ -14,7 +14,13 @@
  * none or cannot be read:
  *
  *	doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,
- *	figures,signed_by,signed_at,error
+ *	figures,dropped,signed_by,signed_at,error
+ *
+ * dropped says what the limits left out of the document, as
+ * "cells:46;rows:12;figures:5;context:30" (only the kinds with some):
+ * table cells past a row's ROW_MAXCELLS, table rows past a table's
+ * TABLE_MAXROWS, figures past DOC_MAXFIGURES, and figures whose context
+ * was cut at CTX_MAX bytes; empty when nothing was.
  *
  * signed_by and signed_at are what the signature stamps of a signed PDF
  * say (signed.c): who signed (each stamp's signer, or its organisation),
@@ -52,7 +58,7 @@
 
 static const char *const doc_columns[] = { "doc", "path", "sha256", "issuer",
 	"doc_no", "doc_date", "period_text", "title", "places", "figures",
-	"signed_by", "signed_at", "error" };
+	"dropped", "signed_by", "signed_at", "error" };
 enum { NDOCCOLS = sizeof(doc_columns) / sizeof(doc_columns[0]) };
 
 /* The extensions a report's file name ends in, without "." and ".gz"
@@ -213,7 +219,7 @@ digest(const char *path, char hex[65])
 /*
  * In the child: reads and scans the document, and writes its fields to fd,
  * each ended by a NUL: sha256, issuer, doc_no, doc_date, period_text,
- * title, places, figures, signed_by, signed_at.  Any trouble (a refusal too) exits with 2 after
+ * title, places, figures, dropped, signed_by, signed_at.  Any trouble (a refusal too) exits with 2 after
  * saying why on stderr, as it would without --docs.
  */
 static _Noreturn void
@@ -243,6 +249,8 @@ child(struct scan *st, const char *path, const char *name,
 	buf_add(&b, h->title, strlen(h->title) + 1);
 	buf_add(&b, h->places.p == NULL ? "" : h->places.p, h->places.n + 1);
 	buf_printf(&b, "%llu", st->figures);
+	buf_addc(&b, '\0');
+	drops_text(&st->doc_drops, &b);
 	buf_addc(&b, '\0');
 	stamps_signed_by(&d.stamps, &b);
 	buf_addc(&b, '\0');

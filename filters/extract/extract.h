@@ -43,7 +43,10 @@
 
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
 #define CTX_MAX 200			/* bytes of context either side */
-#define ROW_MAXCELLS 256		/* cells kept of one table row */
+#define ROW_MAXCELLS 256		/* cells kept of one table row (grid
+					 * columns, where cells span some) */
+#define TABLE_MAXROWS 50000		/* rows kept of one table */
+#define DOC_MAXFIGURES 200000		/* figures written of one document */
 #define DOC_MAXITEMS (DOC_MAX / 16)	/* paragraphs, rows and cells in one
 					 * document: bounds the memory a
 					 * hostile input can take */
@@ -107,6 +110,7 @@ struct table {
 	size_t nrows, caprows;	/* caprows: model.c's */
 	int grid;		/* 1: span and merged are exact (the reader
 				 * knew the table's grid) */
+	size_t dropped;		/* rows past TABLE_MAXROWS, not kept */
 };
 
 enum block_kind { BLOCK_PARA, BLOCK_TABLE };
@@ -139,6 +143,8 @@ struct doc {
 	size_t lines_read;	/* lines of input, blank ones included */
 	size_t cells_dropped;	/* cells of rows past ROW_MAXCELLS, not kept
 				 * (the reader warns of each row) */
+	size_t rows_dropped;	/* rows of tables past TABLE_MAXROWS, not
+				 * kept (doc_add_row warns of each table) */
 	int failed;		/* 1: the input was refused (doc_reject) */
 	long long deadline;	/* when its reading must end (spawn.c's
 				 * clock, milliseconds); 0: never */
@@ -170,7 +176,9 @@ void doc_add_para(struct doc *, size_t line, const char *text, size_t len);
  * else to a new table.  The cells are left to the caller: doc_cells gives
  * an array of n (zeroed, owned by the document).  The row returned is the
  * document's, valid until the next doc_add call.  Both return NULL once
- * the document is refused.
+ * the document is refused; doc_add_row also for a row past TABLE_MAXROWS
+ * of its table, which it counts in rows_dropped (naming the table's
+ * first such row on stderr).
  */
 struct row *doc_add_row(struct doc *, size_t line, const char *text,
 	size_t len, int new_table);
@@ -384,7 +392,13 @@ struct scan {
 	struct header hdr;
 	char section[64];	/* heading path of the current paragraph */
 	int count_only;		/* --docs: figures are counted, not written */
-	unsigned long long figures, skipped, cells_dropped;
+	unsigned long long figures, skipped;
+	/* What the limits left out, in the document being scanned (run.c
+	 * clears them between documents) and in the run. */
+	struct drops {
+		unsigned long long cells, rows, figures, context;
+	} doc_drops, run_drops;
+	unsigned long long doc_figures;	/* figures of the document so far */
 };
 
 /* Fills st->hdr from st->doc; header_clear frees the fields. */
@@ -401,10 +415,15 @@ struct mention {
 	const char *source;	/* "text" or "table" */
 	const char *row, *col;	/* table labels; "" in prose */
 	struct span before, raw, unit, after;
+	int ctx_cut;		/* before or after cut at CTX_MAX bytes */
 };
 
-/* run.c: writes one CSV row (with count_only, counts it). */
+/* run.c: writes one CSV row (with count_only, counts it); past
+ * DOC_MAXFIGURES in a document, counts it as dropped (naming the first). */
 void emit(struct scan *, const struct mention *);
+/* run.c: the document's drops as "cells:46;rows:12" (non-zero ones,
+ * in that order: cells, rows, figures, context), appended. */
+void drops_text(const struct drops *, struct buf *);
 /* run.c: the header, then the figures of every block of st->doc. */
 void scan_doc(struct scan *);
 

@@ -50,21 +50,25 @@ clean_line(struct buf *out, const char *p, size_t len, int first)
 static void
 add_row(struct doc *d, size_t lineno, const char *s, size_t n)
 {
-	struct row *r = doc_add_row(d, lineno, s, n, 0);
+	struct row *r;
 	struct cell *c;
-	size_t k, i, start = 0, nc = 1;
+	size_t k, i, start = 0, nc = 1, keep = n;
 
-	if (r == NULL)
-		return;
 	for (i = 0; i < n; i++)
-		nc += s[i] == '\t';
+		if (s[i] == '\t' && nc++ == ROW_MAXCELLS)
+			keep = i;
+	/* A named, counted drop (--stats, the manifest), never a silent
+	 * one; the row's text ends with its last cell kept, so that no
+	 * figure of a dropped cell is read from it either. */
 	if (nc > ROW_MAXCELLS) {
-		/* A named, counted drop (--stats), never a silent one. */
 		warn_at(d->file, lineno, "table row of %zu cells: the %zu after "
 		    "the first %d are dropped", nc, nc - ROW_MAXCELLS,
 		    ROW_MAXCELLS);
 		d->cells_dropped += nc - ROW_MAXCELLS;
+		n = keep;
 	}
+	if ((r = doc_add_row(d, lineno, s, n, 0)) == NULL)
+		return;
 	c = doc_cells(d, r, nc < ROW_MAXCELLS ? nc : ROW_MAXCELLS);
 	if (c == NULL)
 		return;

@@ -115,7 +115,17 @@ emit(struct scan *st, const struct mention *m)
 	const struct header *h = &st->hdr;
 	char num[32];
 
+	/* A named, counted drop past the document's limit. */
+	if (st->doc_figures >= DOC_MAXFIGURES) {
+		if (st->doc_drops.figures++ == 0)
+			warn_at(st->doc->file, m->line, "more than %d figures in "
+			    "one document: the ones from here on are dropped",
+			    DOC_MAXFIGURES);
+		return;
+	}
+	st->doc_figures++;
 	st->figures++;
+	st->doc_drops.context += m->ctx_cut != 0;
 	if (st->count_only)
 		return;
 	csvout_str(o, st->doc->name);
@@ -139,14 +149,37 @@ emit(struct scan *st, const struct mention *m)
 	csvout_end(o);
 }
 
+void
+drops_text(const struct drops *dr, struct buf *b)
+{
+	static const char *const names[] = { "cells", "rows", "figures",
+		"context" };
+	const unsigned long long v[] = { dr->cells, dr->rows, dr->figures,
+		dr->context };
+	const char *sep = "";
+	size_t k;
+
+	for (k = 0; k < sizeof(v) / sizeof(v[0]); k++)
+		if (v[k] > 0) {
+			buf_printf(b, "%s%s:%llu", sep, names[k], v[k]);
+			sep = ";";
+		}
+}
+
 /* The header, then the body block by block: tables to the table scanner,
- * paragraphs (headings set the section) to the figure scanner. */
+ * paragraphs (headings set the section) to the figure scanner.  The
+ * document's drops start from its reader's and go to the run's. */
 void
 scan_doc(struct scan *st)
 {
 	const struct doc *d = st->doc;
+	struct drops *dd = &st->doc_drops, *rd = &st->run_drops;
 	size_t b, k;
 
+	memset(dd, 0, sizeof(*dd));
+	dd->cells = d->cells_dropped;
+	dd->rows = d->rows_dropped;
+	st->doc_figures = 0;
 	header_read(st);
 	st->section[0] = '\0';
 	for (b = 0; b < d->nblocks; b++) {
@@ -167,6 +200,10 @@ scan_doc(struct scan *st)
 			;
 		scan_text(st, at, p->text, p->len, k, "text", "", "");
 	}
+	rd->cells += dd->cells;
+	rd->rows += dd->rows;
+	rd->figures += dd->figures;
+	rd->context += dd->context;
 }
 
 /* The NUL-separated list of file names in path ("-": stdin). */
@@ -269,7 +306,6 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 		}
 		d.name = names[i];
 		*lines += d.lines_read;
-		st->cells_dropped += d.cells_dropped;
 		st->doc = &d;
 		scan_doc(st);
 		header_clear(&st->hdr);
@@ -335,7 +371,13 @@ extract_main(int argc, char *argv[])
 		cli_stat("figures written", st.figures);
 		cli_stat("numbers skipped as not figures", st.skipped);
 		cli_stat("table cells dropped past the row limit",
-		    st.cells_dropped);
+		    st.run_drops.cells);
+		cli_stat("table rows dropped past the table limit",
+		    st.run_drops.rows);
+		cli_stat("figures dropped past the document limit",
+		    st.run_drops.figures);
+		cli_stat("figures whose context was cut at 200 bytes",
+		    st.run_drops.context);
 	}
 	return bad == 0 ? 0 : bad < n ? EXIT_PARTIAL : 2;
 }
