@@ -210,3 +210,48 @@ with open('$T/many.txt', 'w') as f:
 	[ "${#lines[@]}" -le 257 ]
 	run -1 grep -c ',10353,' <<< "$output"
 }
+
+@test "L1: SIGTERM, SIGINT or SIGHUP while a converter runs leaves nothing in TMPDIR; extract dies of the signal" {
+	blank_pdf 150 "$T/blank150.pdf"
+	for sig in TERM INT HUP; do
+		for mode in "" --docs; do
+			mkdir "$T/tmp"
+			# A background job starts with SIGINT ignored: the default
+			# action back, as a terminal's ^C finds it.
+			TMPDIR="$T/tmp" python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execvp(sys.argv[1], sys.argv[1:])' baocao-extract --ocr $mode "$T/blank150.pdf" > /dev/null 2>&1 &
+			pid=$!
+			# Until the scan's scratch copy is there, and a page is being read.
+			for i in $(seq 100); do [ -n "$(ls -A "$T/tmp")" ] && break; sleep 0.1; done
+			sleep 0.5
+			[ -n "$(ls -A "$T/tmp")" ]
+			kill -s "$sig" "$pid"
+			st=0
+			wait "$pid" || st=$?
+			assert_equal "$st" "$((128 + $(kill -l "$sig")))"
+			assert_equal "$(ls -A "$T/tmp")" ""
+			rmdir "$T/tmp"
+		done
+	done
+}
+
+@test "L6: CR-only line ends are line ends" {
+	printf 'ỦY BAN NHÂN DÂN\rQUẬN 1\rSố: 5/BC-UBND\rQuận 1, ngày 2 tháng 4 năm 2024\rBÁO CÁO\rCông tác quý I năm 2024\rI. KẾT QUẢ\rĐã tiếp 12 lượt công dân.\r' > "$T/mac.txt"
+	tr '\r' '\n' < "$T/mac.txt" > "$T/unix.txt"
+	run -0 bash -c "baocao-extract '$T/mac.txt' | cut -d, -f2-14"
+	assert_output "issuer,doc_no,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after
+QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,8,I,text,,,Đã tiếp ,12,lượt công dân,"
+	run -0 bash -c "diff <(baocao-extract '$T/mac.txt' | cut -d, -f2-14) <(baocao-extract '$T/unix.txt' | cut -d, -f2-14)"
+}
+
+@test "L6: a .txt.gz with bytes after its gzip data is an error naming the file; two members are one text" {
+	gzip -c "$TESTS/fixtures/formats/report.txt" > "$T/r.txt.gz"
+	cp "$T/r.txt.gz" "$T/bad.txt.gz"
+	printf 'not gzip' >> "$T/bad.txt.gz"
+	run -2 --separate-stderr baocao-extract "$T/bad.txt.gz"
+	assert_equal "$stderr" "baocao-extract: $T/bad.txt.gz: bytes after the end of the gzip data (trailing garbage)"
+	cat "$T/r.txt.gz" "$T/r.txt.gz" > "$T/two.txt.gz"
+	cat "$TESTS/fixtures/formats/report.txt" "$TESTS/fixtures/formats/report.txt" > "$T/two.txt"
+	run -0 cmp <(baocao-extract "$T/two.txt.gz" | cut -d, -f2-14) <(baocao-extract "$T/two.txt" | cut -d, -f2-14)
+}

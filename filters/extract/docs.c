@@ -368,12 +368,14 @@ one_doc(struct scan *st, const char *path, const char *name,
 			_exit(2);
 		child(st, path, name, ro, out[1]);
 	}
+	spawn_reader(pid);
 	close(out[1]);
 	slurp(out[0], &fields);
 	close(out[0]);
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			die(2, "waitpid:");
+	spawn_reader(0);
 	if (lseek(fileno(errf), 0, SEEK_SET) == -1)
 		die(2, "temporary file:");
 	slurp(fileno(errf), &err);

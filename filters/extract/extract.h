@@ -31,6 +31,8 @@
 #ifndef BAOCAO_EXTRACT_H
 #define BAOCAO_EXTRACT_H
 
+#include <sys/types.h>
+
 #include <regex.h>
 #include <stddef.h>
 
@@ -322,9 +324,19 @@ int converter_failed(struct doc *, struct spawn_out *, const char *prog,
 void converter_why(struct doc *, struct spawn_out *, const char *scratch,
 	struct buf *why);
 /* A new scratch file holding p[0..n), or a new scratch folder, in $TMPDIR
- * (or /tmp): the caller removes it and frees the path; NULL on failure. */
+ * (or /tmp): the caller removes it with scratch_remove and frees the
+ * path; NULL on failure. */
 char *scratch_file(const char *p, size_t n);
 char *scratch_dir(void);
+/* Removes a scratch file or (empty) folder. */
+void scratch_remove(const char *path);
+/* A file a converter is about to write at path: removed by the signal
+ * handler too, until scratch_remove. */
+void scratch_expect(const char *path);
+/* Installs the handler of SIGINT, SIGTERM and SIGHUP (spawn.c); with
+ * --docs, spawn_reader names the child reading a document (0: none). */
+void spawn_signals(void);
+void spawn_reader(pid_t pid);
 
 /*
  * ocr.c: OCR.  ocr_pdf reads pages 1..pages of the PDF at path (its

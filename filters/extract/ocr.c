@@ -494,6 +494,7 @@ ocr_page(struct doc *d, const char *path, const char *dir, size_t k,
 	buf_printf(&img, "%s/page.pgm", dir);
 	argv[10] = base.p;
 	*blank = 0;
+	scratch_expect(img.p);
 	if (doc_spawn(d, argv, 1 << 16, PAGE_SECONDS, &so) != 0)
 		rc = converter_failed(d, &so, "pdftoppm", "poppler-utils", path);
 	else if (pgm_read(&g, img.p) != 0)
@@ -506,7 +507,7 @@ ocr_page(struct doc *d, const char *path, const char *dir, size_t k,
 	buf_free(&g.bytes);
 	if (rc == 0 && !*blank)
 		rc = ocr_image(d, img.p, out);
-	unlink(img.p);
+	scratch_remove(img.p);
 	buf_free(&base);
 	buf_free(&img);
 	return rc;
@@ -540,7 +541,7 @@ ocr_pdf(struct doc *d, const char *path, size_t pages,
 		ocr_page(d, path, dir, k, &bx, &text, &b);
 		blank += b;
 	}
-	rmdir(dir);
+	scratch_remove(dir);
 	free(dir);
 	boxes_free(&bx);
 	d->reader = "ocr";

@@ -462,7 +462,7 @@ read_word97(struct doc *d, const char *p, size_t n, const struct readopts *o)
 		rc = read_text(d, text.p == NULL ? "" : text.p, text.n, o);
 		doc_letterhead(d);
 	}
-	unlink(path);
+	scratch_remove(path);
 	free(path);
 	spawn_free(&so);
 	spawn_free(&cat);

@@ -179,7 +179,7 @@ read_pdf(struct doc *d, const char *p, size_t n, const struct readopts *o)
 	if (path == NULL)
 		return doc_reject(d, 0, "cannot write a scratch file:");
 	rc = pdf_text(d, path, o);
-	unlink(path);
+	scratch_remove(path);
 	free(path);
 	return rc;
 }
@@ -197,7 +197,7 @@ read_image(struct doc *d, const char *p, size_t n, const struct readopts *o)
 	if ((path = scratch_file(p, n)) == NULL)
 		return doc_reject(d, 0, "cannot write a scratch file:");
 	rc = ocr_image(d, path, &text);
-	unlink(path);
+	scratch_remove(path);
 	free(path);
 	if (rc == 0) {
 		strip_stamps(d, o->stamps, &text);

@@ -3,8 +3,9 @@
  * line.  A line holding a TAB is a table row (its cells split at the
  * TABs), and rows separated only by blank lines make one table.
  *
+ * Lines end at LF, CR LF or a CR alone (as old Mac files have them).
  * Each line is checked (a NUL byte or invalid UTF-8 is an error naming
- * the file and line) and cleaned: a CR before the LF, Word's markup
+ * the file and line) and cleaned: Word's markup
  * ('*' and '**') and a leading BOM are dropped, a non-breaking space
  * reads as a space, and the line is put in NFC, so that a report saved
  * with decomposed marks (NFD, as macOS and some converters write) reads
@@ -110,11 +111,18 @@ read_text(struct doc *d, const char *text, size_t size,
 
 	(void)opts;
 	for (start = 0; start < size && !d->failed;) {
-		const char *p = text + start, *nl;
-		size_t len, bad;
+		const char *p = text + start, *nl, *cr;
+		size_t len, bad, end;
 
+		/* A line ends at LF, CR LF, or a CR alone (old Mac files). */
 		nl = memchr(p, '\n', size - start);
 		len = nl == NULL ? size - start : (size_t)(nl - p);
+		if ((cr = memchr(p, '\r', len)) != NULL) {
+			nl = cr;
+			len = (size_t)(cr - p);
+		}
+		end = nl == NULL ? len : len + 1 + (*nl == '\r' &&
+		    start + len + 1 < size && p[len + 1] == '\n');
 		lineno++;
 		if (memchr(p, '\0', len) != NULL) {
 			doc_reject(d, lineno, "NUL byte in text");
@@ -125,14 +133,12 @@ read_text(struct doc *d, const char *text, size_t size,
 			    "invalid UTF-8 at byte %zu of the line", bad + 1);
 			break;
 		}
-		if (len > 0 && p[len - 1] == '\r')
-			len--;
 		buf_clear(&line);
 		clean_line(&line, p, len, lineno == 1);
 		buf_clear(&nfc);
 		u8_nfc(&nfc, line.p, line.n);
 		add_line(d, lineno, nfc.p, nfc.n);
-		start += len + (nl == NULL ? 0 : (p[len] == '\r' ? 2 : 1));
+		start += end;
 		if (nl == NULL)
 			break;
 	}

@@ -334,6 +334,7 @@ extract_main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	i = parse_opts(argc, argv, &o, &files0);
+	spawn_signals();
 	argc -= i;
 	argv += i;
 	paths = argc > 0 ? argv : stdin_path;

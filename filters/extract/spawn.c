@@ -14,7 +14,10 @@
  *   - OMP_THREAD_LIMIT=1: tesseract reads one page on one thread, which
  *     is faster on a busy machine and bounds its memory.
  * Scratch files and folders live in $TMPDIR (or /tmp) and are removed by
- * their caller.
+ * their caller (scratch_remove), or, when SIGINT, SIGTERM or SIGHUP ends
+ * extract first, by its handler, which also kills the converter running
+ * and, in --docs, passes the signal to the child reading a document and
+ * waits for it to clean up; then extract dies of the signal.
  */
 #if defined(__linux__)
 #define _GNU_SOURCE		/* unshare(2), prctl(2) */
@@ -51,6 +54,115 @@
 				 * hard limit */
 
 extern char **environ;
+
+/*
+ * What a signal must not leave behind: the scratch files and folders of
+ * the document being read, the converter running and the --docs child.
+ * This is extract's one mutable state besides the program's name: a
+ * signal handler can reach nothing else.
+ */
+#define SCRATCH_MAX 8		/* scratch paths at once (3 are used) */
+#define SCRATCH_PATH 1024	/* bytes of one, NUL included */
+enum { FREE_SLOT, FILE_SLOT, FOLDER_SLOT };
+static struct {
+	char path[SCRATCH_PATH];
+	volatile sig_atomic_t kind;
+} scratch[SCRATCH_MAX];
+static volatile sig_atomic_t running;	/* a converter's pid, or 0 */
+static volatile sig_atomic_t reader;	/* a --docs child's pid, or 0 */
+
+/* Remembers a scratch path for the handler (a path too long for it, or
+ * past SCRATCH_MAX, is only removed by its caller). */
+static void
+scratch_track(const char *path, int kind)
+{
+	size_t k, n = strlen(path);
+
+	if (n >= SCRATCH_PATH)
+		return;
+	for (k = 0; k < SCRATCH_MAX; k++)
+		if (scratch[k].kind == FREE_SLOT) {
+			memcpy(scratch[k].path, path, n + 1);
+			scratch[k].kind = kind;
+			return;
+		}
+}
+
+void
+scratch_remove(const char *path)
+{
+	size_t k;
+
+	for (k = 0; k < SCRATCH_MAX; k++)
+		if (scratch[k].kind != FREE_SLOT &&
+		    strcmp(scratch[k].path, path) == 0) {
+			if (scratch[k].kind == FOLDER_SLOT)
+				(void)rmdir(path);
+			else
+				(void)unlink(path);
+			scratch[k].kind = FREE_SLOT;
+			return;
+		}
+	if (unlink(path) != 0)
+		(void)rmdir(path);
+}
+
+void
+scratch_expect(const char *path)
+{
+	scratch_track(path, FILE_SLOT);
+}
+
+/* Only calls that are safe in a signal handler. */
+static void
+on_signal(int sig)
+{
+	int k, saved = errno;
+
+	if (running > 0) {
+		kill(-(pid_t)running, SIGKILL);
+		kill((pid_t)running, SIGKILL);
+	}
+	if (reader > 0) {
+		kill((pid_t)reader, sig);
+		while (waitpid((pid_t)reader, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	for (k = 0; k < SCRATCH_MAX; k++)
+		if (scratch[k].kind == FILE_SLOT)
+			(void)unlink(scratch[k].path);
+	for (k = 0; k < SCRATCH_MAX; k++)
+		if (scratch[k].kind == FOLDER_SLOT)
+			(void)rmdir(scratch[k].path);
+	errno = saved;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+spawn_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa, old;
+	size_t k;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	for (k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
+		sigaddset(&sa.sa_mask, sigs[k]);
+	for (k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
+		/* A signal ignored when extract started stays ignored. */
+		if (sigaction(sigs[k], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[k], &sa, NULL);
+}
+
+void
+spawn_reader(pid_t pid)
+{
+	reader = (sig_atomic_t)pid;
+}
 
 static long long
 now_ms(void)
@@ -260,6 +372,7 @@ spawn_run(char *const argv[], size_t max, int seconds, struct spawn_out *o)
 		child(prog, argv, env, outp[1], errp[1], fail[1], seconds);
 	}
 	free(env);
+	running = (sig_atomic_t)pid;
 	close(outp[1]);
 	close(errp[1]);
 	close(fail[1]);
@@ -270,6 +383,7 @@ spawn_run(char *const argv[], size_t max, int seconds, struct spawn_out *o)
 		collect(o, outp[0], errp[0], pid, max, seconds);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	running = 0;
 	if (WIFEXITED(status) && o->spawn_errno == 0)
 		o->status = WEXITSTATUS(status);
 	else if (WIFSIGNALED(status))
@@ -432,6 +546,7 @@ scratch_file(const char *p, size_t n)
 		buf_free(&path);
 		return NULL;
 	}
+	scratch_track(path.p, FILE_SLOT);
 	while (off < n) {
 		ssize_t w = write(fd, p + off, n - off);
 
@@ -439,14 +554,14 @@ scratch_file(const char *p, size_t n)
 			continue;
 		if (w <= 0) {
 			close(fd);
-			unlink(path.p);
+			scratch_remove(path.p);
 			buf_free(&path);
 			return NULL;
 		}
 		off += (size_t)w;
 	}
 	if (close(fd) != 0) {
-		unlink(path.p);
+		scratch_remove(path.p);
 		buf_free(&path);
 		return NULL;
 	}
@@ -463,5 +578,6 @@ scratch_dir(void)
 		buf_free(&path);
 		return NULL;
 	}
+	scratch_track(path.p, FOLDER_SLOT);
 	return path.p;
 }
