@@ -13,7 +13,7 @@
 #include "gz.h"
 #include "xalloc.h"
 
-enum { OUTBUF = 1 << 16, INBUF = 1 << 17 };
+enum { OUTBUF = 1 << 16, INBUF = 1 << 17, ZBUF = 1 << 18 };
 
 /*
  * Input is read here, not through zlib's gz* layer: that layer ignores
@@ -32,6 +32,10 @@ struct gz_in {
 	int eof;		/* fd is read to its end */
 	z_stream z;
 	unsigned char *ibuf;	/* INBUF bytes: z.next_in points into it */
+	unsigned char *zbuf;	/* ZBUF bytes inflated ahead, so that a
+				 * stream cut short near its start is said
+				 * before its first bytes are used */
+	size_t zpos, zlen;
 };
 
 struct gz_out {
@@ -106,6 +110,7 @@ gz_open_in(const char *path)
 		if (inflateInit2(&in->z, 15 + 16) != Z_OK)
 			die(2, "cannot open '%s': out of memory", path);
 		in->gzip = in->member = 1;
+		in->zbuf = xmalloc(ZBUF);
 	}
 	return in;
 }
@@ -117,7 +122,8 @@ corrupt(const struct gz_in *in, const char *why)
 	die(2, "%s: corrupt or truncated gzip input (%s)", in->name, why);
 }
 
-/* Inflates into buf[0..n); 0 at the end of the last member. */
+/* Inflates into buf[0..n), as much as there is; 0 at the end of the last
+ * member. */
 static size_t
 inflate_some(struct gz_in *in, void *buf, size_t n)
 {
@@ -125,7 +131,7 @@ inflate_some(struct gz_in *in, void *buf, size_t n)
 
 	in->z.next_out = buf;
 	in->z.avail_out = (uInt)n;
-	while (in->z.avail_out == n) {
+	while (in->z.avail_out > 0) {
 		if (in->z.avail_in == 0 && fill(in) == 0) {
 			if (in->member)
 				corrupt(in, "unexpected end of file");
@@ -167,8 +173,16 @@ gz_read(struct gz_in *in, void *buf, size_t n)
 	}
 	if (n > (unsigned)INT32_MAX)
 		n = INT32_MAX;
-	if (in->gzip)
-		return inflate_some(in, buf, n);
+	if (in->gzip) {
+		if (in->zpos == in->zlen) {
+			in->zlen = inflate_some(in, in->zbuf, ZBUF);
+			in->zpos = 0;
+		}
+		k = n < in->zlen - in->zpos ? n : in->zlen - in->zpos;
+		memcpy(buf, in->zbuf + in->zpos, k);
+		in->zpos += k;
+		return k;
+	}
 	/* Plain input: what the first read holds, then fd itself. */
 	if (in->z.avail_in == 0 && fill(in) == 0)
 		return 0;
@@ -207,6 +221,7 @@ gz_close_in(struct gz_in *in)
 	if (in->fd >= 0)
 		close(in->fd);
 	free(in->ibuf);
+	free(in->zbuf);
 	free(in->name);
 	free(in);
 }
