@@ -330,7 +330,9 @@ stamps_piece(const struct stamp_words *w, const char *s, size_t n,
 	size_t *at = NULL, k, past = 0;
 
 	memset(p, 0, sizeof(*p));
-	if (t.n == 0 || t.n > STAMP_VALUE_MAX + 40)
+	/* Every stamp line holds a colon (a label, a time) or an '@'. */
+	if (t.n == 0 || t.n > STAMP_VALUE_MAX + 40 || (memchr(t.p, ':', t.n) ==
+	    NULL && memchr(t.p, '@', t.n) == NULL))
 		return STAMP_NONE;
 	if (stamps_time(t.p, t.n, p->time) == t.n) {
 		p->field = STAMP_TIME;
