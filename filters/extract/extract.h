@@ -241,9 +241,9 @@ struct readopts {
 	int ocr;		/* read scans through OCR */
 	int limit_seconds;	/* for one document (--limit-seconds); 0:
 				 * none */
-	const struct stamp_words *stamps;	/* the labels of signature
-						 * stamps; NULL: none kept
-						 * apart */
+	struct stamp_words *stamps;	/* the labels of signature stamps
+					 * (readers only read them); NULL:
+					 * none kept apart */
 };
 
 /*

@@ -282,6 +282,7 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 			cli_usage_error(SYNOPSIS);
 		}
 	}
+	o->read.stamps = stamps_load(NULL);
 	return optind;
 }
 
@@ -325,7 +326,6 @@ extract_main(int argc, char *argv[])
 	static char *stdin_path[] = { "-" };
 	struct opts o = { 0 };
 	struct scan st = { 0 };
-	struct stamp_words *stamps;
 	unsigned long long lines = 0;
 	char **paths, **names;
 	const char *files0 = NULL;
@@ -345,8 +345,6 @@ extract_main(int argc, char *argv[])
 		paths = read_files0(files0, &n);
 	}
 	names = doc_names(paths, n, o.root, o.docs);
-	stamps = stamps_load(NULL);
-	o.read.stamps = stamps;
 	if (!o.docs)
 		gz_check_inputs(paths, n);
 	st.out = csvout_open(STDOUT_FILENO, o.gzip);
@@ -357,7 +355,7 @@ extract_main(int argc, char *argv[])
 	else
 		bad = run(&st, &o, paths, names, n, &lines);
 	csvout_close(st.out);
-	stamps_free(stamps);
+	stamps_free(o.read.stamps);
 	buf_free(&st.hdr.places);
 	cli_free_split(names, (size_t)n);
 	if (files0 != NULL)
