@@ -22,7 +22,7 @@ LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/words.rules \
 	common/data/units_history.csv common/data/labels.csv
 LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
-	$(B)/gen/data_labels.o $(B)/gen/data_words.o
+	$(B)/gen/data_labels.o $(B)/gen/data_words.o $(B)/gen/data_stamps.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -80,6 +80,12 @@ $(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
 $(B)/gen/data_review_%.c: common/data/review.% $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_review_$* < $< > $@.tmp && mv $@.tmp $@
+
+# The labels of signature stamps (extract keeps them out of the text);
+# built in only, not installed: no option reads another copy.
+$(B)/gen/data_stamps.c: common/data/stamps.csv $(B)/embed
+	@mkdir -p $(@D)
+	$(B)/embed data_stamps < $< > $@.tmp && mv $@.tmp $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(CFLAGS) -c $< -o $@
@@ -185,14 +191,17 @@ bench: all
 
 # Installs the Debian packages the build and the tests need, when missing.
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
-# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr).
+# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr); the
+# signed-scan fixtures' maker (tests/make-signed-fixtures): reportlab,
+# pypdf and img2pdf.
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
 	openssh-server openssh-client rsync \
 	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
 	tesseract-ocr tesseract-ocr-vie valgrind \
-	nodejs eslint chromium chromium-driver python3-selenium
+	nodejs eslint chromium chromium-driver python3-selenium \
+	python3-reportlab python3-pypdf img2pdf
 deps:
 	@missing=""; \
 	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h \
@@ -200,7 +209,7 @@ deps:
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
-		valgrind node eslint chromium chromedriver; do \
+		valgrind node eslint chromium chromedriver img2pdf; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
@@ -208,8 +217,8 @@ deps:
 		>/dev/null 2>&1 || missing=1; \
 	for d in bats-assert bats-support bats-file; do \
 		[ -d /usr/lib/bats/$$d ] || missing=1; done; \
-	[ -d /usr/lib/python3/dist-packages/openpyxl ] || missing=1; \
-	[ -d /usr/lib/python3/dist-packages/selenium ] || missing=1; \
+	for d in openpyxl reportlab pypdf selenium; do \
+		[ -d /usr/lib/python3/dist-packages/$$d ] || missing=1; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing build dependencies: $(DEB_PKGS)"; \
 		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \

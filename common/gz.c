@@ -13,13 +13,29 @@
 #include "gz.h"
 #include "xalloc.h"
 
-enum { OUTBUF = 1 << 16, INBUF = 1 << 17 };
+enum { OUTBUF = 1 << 16, INBUF = 1 << 17, ZBUF = 1 << 18 };
 
+/*
+ * Input is read here, not through zlib's gz* layer: that layer ignores
+ * bytes after the end of a gzip stream that do not start another one, and
+ * a file with trailing garbage must be an error.  The first bytes say
+ * whether the input is gzip (0x1f 0x8b); gzip is inflated member after
+ * member, and after the last one nothing may follow.
+ */
 struct gz_in {
-	gzFile gz;		/* NULL for an in-memory input */
+	int fd;			/* -1 for an in-memory input */
 	char *name;
 	const char *mem;
 	size_t memlen, mempos;
+	int gzip;		/* the input is gzip */
+	int member;		/* inside a gzip member */
+	int eof;		/* fd is read to its end */
+	z_stream z;
+	unsigned char *ibuf;	/* INBUF bytes: z.next_in points into it */
+	unsigned char *zbuf;	/* ZBUF bytes inflated ahead, so that a
+				 * stream cut short near its start is said
+				 * before its first bytes are used */
+	size_t zpos, zlen;
 };
 
 struct gz_out {
@@ -48,35 +64,107 @@ gz_check_inputs(char *const *paths, int n)
 	}
 }
 
+/* More input: what is left of ibuf moves to its start and is topped up
+ * from fd; returns the bytes read (0 at the end of the file). */
+static size_t
+fill(struct gz_in *in)
+{
+	ssize_t got;
+
+	if (in->eof)
+		return 0;
+	if (in->z.avail_in > 0 && in->z.next_in != in->ibuf)
+		memmove(in->ibuf, in->z.next_in, in->z.avail_in);
+	in->z.next_in = in->ibuf;
+	do
+		got = read(in->fd, in->ibuf + in->z.avail_in,
+		    INBUF - in->z.avail_in);
+	while (got < 0 && errno == EINTR);
+	if (got < 0)
+		die(2, "%s: read error:", in->name);
+	if (got == 0)
+		in->eof = 1;
+	in->z.avail_in += (uInt)got;
+	return (size_t)got;
+}
+
 struct gz_in *
 gz_open_in(const char *path)
 {
 	struct gz_in *in = xcalloc(1, sizeof(*in));
-	int fd;
 
 	if (strcmp(path, "-") == 0) {
-		fd = dup(STDIN_FILENO);
+		in->fd = dup(STDIN_FILENO);
 		in->name = xstrdup("(stdin)");
 	} else {
-		fd = open(path, O_RDONLY);
+		in->fd = open(path, O_RDONLY);
 		in->name = xstrdup(path);
 	}
-	if (fd == -1)
+	if (in->fd == -1)
 		die(2, "cannot open '%s':", path);
-	in->gz = gzdopen(fd, "rb");
-	if (in->gz == NULL)
-		die(2, "cannot open '%s': out of memory", path);
-	gzbuffer(in->gz, INBUF);
+	in->ibuf = xmalloc(INBUF);
+	in->z.next_in = in->ibuf;
+	while (in->z.avail_in < 2 && fill(in) > 0)
+		;
+	if (in->z.avail_in >= 2 && in->ibuf[0] == 0x1f && in->ibuf[1] == 0x8b) {
+		if (inflateInit2(&in->z, 15 + 16) != Z_OK)
+			die(2, "cannot open '%s': out of memory", path);
+		in->gzip = in->member = 1;
+		in->zbuf = xmalloc(ZBUF);
+	}
 	return in;
+}
+
+/* Stops the run: the gzip input is damaged. */
+static _Noreturn void
+corrupt(const struct gz_in *in, const char *why)
+{
+	die(2, "%s: corrupt or truncated gzip input (%s)", in->name, why);
+}
+
+/* Inflates into buf[0..n), as much as there is; 0 at the end of the last
+ * member. */
+static size_t
+inflate_some(struct gz_in *in, void *buf, size_t n)
+{
+	int rc;
+
+	in->z.next_out = buf;
+	in->z.avail_out = (uInt)n;
+	while (in->z.avail_out > 0) {
+		if (in->z.avail_in == 0 && fill(in) == 0) {
+			if (in->member)
+				corrupt(in, "unexpected end of file");
+			break;
+		}
+		if (!in->member) {
+			/* Another member, or the end: nothing else. */
+			while (in->z.avail_in < 2 && fill(in) > 0)
+				;
+			if (in->z.avail_in < 2 || in->z.next_in[0] != 0x1f ||
+			    in->z.next_in[1] != 0x8b)
+				die(2, "%s: bytes after the end of the gzip data "
+				    "(trailing garbage)", in->name);
+			inflateReset(&in->z);
+			in->member = 1;
+		}
+		rc = inflate(&in->z, Z_NO_FLUSH);
+		if (rc == Z_STREAM_END)
+			in->member = 0;
+		else if (rc == Z_BUF_ERROR && in->z.avail_in == 0)
+			continue;
+		else if (rc != Z_OK)
+			corrupt(in, in->z.msg != NULL ? in->z.msg : "bad data");
+	}
+	return n - in->z.avail_out;
 }
 
 size_t
 gz_read(struct gz_in *in, void *buf, size_t n)
 {
-	int got, zerr;
-	const char *msg;
+	size_t k;
 
-	if (in->gz == NULL) {
+	if (in->fd < 0) {
 		if (n > in->memlen - in->mempos)
 			n = in->memlen - in->mempos;
 		memcpy(buf, in->mem + in->mempos, n);
@@ -85,18 +173,24 @@ gz_read(struct gz_in *in, void *buf, size_t n)
 	}
 	if (n > (unsigned)INT32_MAX)
 		n = INT32_MAX;
-	got = gzread(in->gz, buf, (unsigned)n);
-	msg = gzerror(in->gz, &zerr);
-	if (got < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
-		if (zerr == Z_ERRNO)
-			die(2, "%s: read error:", in->name);
-		/* zlib names the stream "<fd:N>: "; the file's name is said above. */
-		if (msg != NULL && strncmp(msg, "<fd:", 4) == 0 &&
-		    strstr(msg, ": ") != NULL)
-			msg = strstr(msg, ": ") + 2;
-		die(2, "%s: corrupt or truncated gzip input (%s)", in->name, msg);
+	if (in->gzip) {
+		if (in->zpos == in->zlen) {
+			in->zlen = inflate_some(in, in->zbuf, ZBUF);
+			in->zpos = 0;
+		}
+		k = n < in->zlen - in->zpos ? n : in->zlen - in->zpos;
+		memcpy(buf, in->zbuf + in->zpos, k);
+		in->zpos += k;
+		return k;
 	}
-	return (size_t)got;
+	/* Plain input: what the first read holds, then fd itself. */
+	if (in->z.avail_in == 0 && fill(in) == 0)
+		return 0;
+	k = n < in->z.avail_in ? n : in->z.avail_in;
+	memcpy(buf, in->z.next_in, k);
+	in->z.next_in += k;
+	in->z.avail_in -= (uInt)k;
+	return k;
 }
 
 struct gz_in *
@@ -104,6 +198,7 @@ gz_open_mem(const char *name, const void *data, size_t len)
 {
 	struct gz_in *in = xcalloc(1, sizeof(*in));
 
+	in->fd = -1;
 	in->name = xstrdup(name);
 	in->mem = data;
 	in->memlen = len;
@@ -121,8 +216,12 @@ gz_close_in(struct gz_in *in)
 {
 	if (in == NULL)
 		return;
-	if (in->gz != NULL)
-		gzclose_r(in->gz);
+	if (in->gzip)
+		inflateEnd(&in->z);
+	if (in->fd >= 0)
+		close(in->fd);
+	free(in->ibuf);
+	free(in->zbuf);
 	free(in->name);
 	free(in);
 }

@@ -1,9 +1,11 @@
 /*
  * gz: byte input and output, gzip-aware.
  *
- * Input goes through zlib's gz* layer, which reads plain files as they are
- * and gzip files decompressed, so every filter reads ".gz" transparently.
- * A truncated or corrupt gzip stream is an error, never a quiet short read.
+ * Input is told by its first bytes: plain files are read as they are and
+ * gzip files decompressed (zlib's inflate, member after member), so every
+ * filter reads ".gz" transparently.  A truncated or corrupt gzip stream,
+ * or bytes after its end that start no other member (trailing garbage),
+ * is an error naming the input, never a quiet short read.
  *
  * Output is buffered here and written with write(2) (or through zlib when
  * gzip output is asked for); every failure is remembered and reported by

@@ -34,6 +34,8 @@ struct mrow {
 	char **f;		/* every input field */
 	char *code, *name, *prov, *period;	/* NULL when unknown */
 	char day[11];		/* the document's date, "" when none */
+	int stamp_day;		/* day is the signature stamp's: the date
+				 * line gives none */
 	char *slot;		/* period and subject: a resend shares them */
 	const char *level;	/* units that should report: "district", "ward" */
 	size_t total;
@@ -46,6 +48,7 @@ struct mstate {
 	const struct gaz *g;
 	const struct manifest_opts *o;
 	long idx[NIN];
+	long signed_at, dropped;	/* the optional columns, or -1 */
 	size_t ncols;
 	struct mrow *r;
 	size_t n;
@@ -113,6 +116,26 @@ subject(struct buf *out, const char *title, const char *period_text)
 	buf_free(&p);
 }
 
+/*
+ * A date line that gives no date (a scan whose date OCR could not read):
+ * the day of the signature stamp's first time, when there is one.
+ */
+static void
+stamp_date(const struct mstate *st, struct mrow *r)
+{
+	const char *at = st->signed_at < 0 ? "" : r->f[st->signed_at];
+
+	r->day[0] = '\0';
+	if (strlen(at) >= 10 && at[4] == '-' && at[7] == '-') {
+		struct span d = { at, 10 };
+
+		if (reporter_doc_date(d, r->day) == 0)
+			r->stamp_day = 1;
+		else
+			r->day[0] = '\0';
+	}
+}
+
 static void
 read_rows(struct mstate *st, struct csvin *in)
 {
@@ -135,7 +158,7 @@ read_rows(struct mstate *st, struct csvin *in)
 			r->f[k] = xmemdup(s.p, s.n);
 		}
 		if (reporter_doc_date(span_of(fld(st, r, I_DATE)), r->day) != 0)
-			r->day[0] = '\0';
+			stamp_date(st, r);
 	}
 }
 
@@ -206,7 +229,7 @@ resolve_row(const struct mstate *st, struct mrow *r)
 		return;
 	}
 	q.issuer = span_of(fld(st, r, I_ISSUER));
-	q.date = span_of(fld(st, r, I_DATE));
+	q.date = r->stamp_day ? span_of(r->day) : span_of(fld(st, r, I_DATE));
 	q.places = span_of(fld(st, r, I_PLACES));
 	q.period = r->period;
 	q.province = st->o->province;
@@ -372,9 +395,36 @@ classify(struct mstate *st)
 			    xstrdup("no figure found in it"));
 }
 
+/* Whether extract's dropped field d says it left out cells, rows or
+ * figures (a context cut short loses no figure). */
+static int
+read_in_part(const char *d)
+{
+	return strstr(d, "cells:") != NULL || strstr(d, "rows:") != NULL ||
+	    strstr(d, "figures:") != NULL;
+}
+
+/* The row's reason, then what else an analyst should know of it: a date
+ * taken from its stamp, a report read in part. */
+static void
+reason(const struct mstate *st, const struct mrow *r, struct buf *why)
+{
+	const char *d = st->dropped < 0 ? "" : r->f[st->dropped];
+
+	if (r->reason != NULL)
+		buf_adds(why, r->reason);
+	if (r->stamp_day)
+		buf_printf(why, "%sdated %s by its signature stamp: the date "
+		    "line gives no date", why->n > 0 ? "; " : "", r->day);
+	if (read_in_part(d))
+		buf_printf(why, "%sread in part: its limits dropped %s",
+		    why->n > 0 ? "; " : "", d);
+}
+
 static void
 write_row(const struct mstate *st, struct csvout *out, struct mrow *r)
 {
+	struct buf why = { 0 };
 	size_t k;
 
 	for (k = 0; k < st->ncols; k++)
@@ -389,7 +439,9 @@ write_row(const struct mstate *st, struct csvout *out, struct mrow *r)
 	else
 		csvout_str(out, "");
 	csvout_str(out, status_names[r->st]);
-	csvout_str(out, r->reason != NULL ? r->reason : "");
+	reason(st, r, &why);
+	csvout_str(out, why.p == NULL ? "" : why.p);
+	buf_free(&why);
 	csvout_end(out);
 }
 
@@ -544,10 +596,12 @@ size_t
 manifest_run(struct csvin *in, struct csvout *out, const struct gaz *g,
     const struct manifest_opts *o)
 {
-	struct mstate st = { g, o, { 0 }, 0, NULL, 0 };
+	struct mstate st = { g, o, { 0 }, -1, -1, 0, NULL, 0 };
 	size_t i, k, bad;
 
 	csvin_require(in, incols, st.idx, NIN);
+	st.signed_at = csvin_col(in, "signed_at");
+	st.dropped = csvin_col(in, "dropped");
 	st.ncols = csvin_ncols(in);
 	for (k = 0; k < st.ncols; k++)
 		for (i = 0; i < NOUT; i++)

@@ -31,6 +31,10 @@ reporter_doc_date(struct span s, char out[11])
 
 	u8_fold(&f, s.p, s.n);
 	k = f.p == NULL ? -1 : period_date_at(f.p, f.n, 0, &d, &m, &y, &end);
+	/* A stamp's date, as ISO: "2025-01-24". */
+	if (k != 0 && s.n == 10 && s.p[4] == '-' && s.p[7] == '-' &&
+	    sscanf(f.p, "%4d-%2d-%2d", &y, &m, &d) == 3)
+		k = 0;
 	buf_free(&f);
 	if (k != 0)
 		return -1;

@@ -46,8 +46,9 @@ void reporter_clear(struct reporter *r);
 
 /*
  * A header's date, "29 tháng 10 năm 2021", as "YYYY-MM-DD" in out; a blank
- * day ("ngày   tháng 3 năm 2024") reads as the 1st.  Returns 0, or -1 when
- * s is not such a date.
+ * day ("ngày   tháng 3 năm 2024") reads as the 1st; a date already written
+ * "2021-10-29" (a signature stamp's) is taken as it is.  Returns 0, or -1
+ * when s is not such a date.
  */
 int reporter_doc_date(struct span s, char out[11]);
 

@@ -163,12 +163,12 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	sum=$(sha256sum < "$BATS_TEST_TMPDIR/r/a/q1.txt" | cut -d' ' -f1)
 	cd "$BATS_TEST_TMPDIR"
 	run -0 --separate-stderr baocao-extract --docs r/a/q1.txt r/q1-copy.txt.gz r/empty.txt r/bad.txt r/missing.txt
-	assert_line --index 0 "doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,figures,error"
-	assert_line --index 1 "a/q1,r/a/q1.txt,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,"
-	assert_line --index 2 "q1-copy,r/q1-copy.txt.gz,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,"
-	assert_line --index 3 "empty,r/empty.txt,$(printf 'BÁO CÁO\nKhông có số liệu.\n' | sha256sum | cut -d' ' -f1),,,,,BÁO CÁO,,0,"
-	assert_line --index 4 "bad,r/bad.txt,,,,,,,,,r/bad.txt:2: invalid UTF-8 at byte 5 of the line"
-	assert_line --index 5 "missing,r/missing.txt,,,,,,,,,cannot open 'r/missing.txt': No such file or directory"
+	assert_line --index 0 "doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,figures,dropped,signed_by,signed_at,error"
+	assert_line --index 1 "a/q1,r/a/q1.txt,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,"
+	assert_line --index 2 "q1-copy,r/q1-copy.txt.gz,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,"
+	assert_line --index 3 "empty,r/empty.txt,$(printf 'BÁO CÁO\nKhông có số liệu.\n' | sha256sum | cut -d' ' -f1),,,,,BÁO CÁO,,0,,,,"
+	assert_line --index 4 "bad,r/bad.txt,,,,,,,,,,,,r/bad.txt:2: invalid UTF-8 at byte 5 of the line"
+	assert_line --index 5 "missing,r/missing.txt,,,,,,,,,,,,cannot open 'r/missing.txt': No such file or directory"
 	assert_equal "${#lines[@]}" 6
 	assert_equal "$stderr" ""
 }

@@ -14,11 +14,25 @@
  * none or cannot be read:
  *
  *	doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,
- *	figures,error
+ *	figures,dropped,signed_by,signed_at,error
+ *
+ * dropped says what the limits left out of the document, as
+ * "cells:46;rows:12;figures:5;context:30" (only the kinds with some):
+ * table cells past a row's ROW_MAXCELLS, table rows past a table's
+ * TABLE_MAXROWS, figures past DOC_MAXFIGURES, and figures whose context
+ * was cut at CTX_MAX bytes; empty when nothing was.
+ *
+ * signed_by and signed_at are what the signature stamps of a signed PDF
+ * say (signed.c): who signed (each stamp's signer, or its organisation),
+ * and every time they give, ISO 8601, earliest first (the signature, then
+ * a receipt), each list "; "-separated; empty when there is no stamp.
  *
  * Each input is read in a child process, so that whatever stops its
  * reading (a missing file, invalid UTF-8, a truncated gzip stream, a
- * document too large) becomes that row's error, and the run goes on.
+ * document too large) becomes that row's error, and the run goes on.  The
+ * child has --limit-seconds and LIMIT_GRACE more to live: its converters
+ * stop at the limit, and whatever else holds it past that is stopped by
+ * SIGALRM, which its row's error names.
  */
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -40,9 +54,11 @@
 #include "words.h"
 #include "xalloc.h"
 
+#define LIMIT_GRACE 10	/* seconds a child has past --limit-seconds */
+
 static const char *const doc_columns[] = { "doc", "path", "sha256", "issuer",
 	"doc_no", "doc_date", "period_text", "title", "places", "figures",
-	"error" };
+	"dropped", "signed_by", "signed_at", "error" };
 enum { NDOCCOLS = sizeof(doc_columns) / sizeof(doc_columns[0]) };
 
 /* The extensions a report's file name ends in, without "." and ".gz"
@@ -203,7 +219,7 @@ digest(const char *path, char hex[65])
 /*
  * In the child: reads and scans the document, and writes its fields to fd,
  * each ended by a NUL: sha256, issuer, doc_no, doc_date, period_text,
- * title, places, figures.  Any trouble (a refusal too) exits with 2 after
+ * title, places, figures, dropped, signed_by, signed_at.  Any trouble (a refusal too) exits with 2 after
  * saying why on stderr, as it would without --docs.
  */
 static _Noreturn void
@@ -215,6 +231,8 @@ child(struct scan *st, const char *path, const char *name,
 	char hex[65];
 	const struct header *h = &st->hdr;
 
+	if (ro->limit_seconds > 0)
+		alarm((unsigned)ro->limit_seconds + LIMIT_GRACE);
 	digest(path, hex);
 	if (read_doc(&d, path, ro) != 0)
 		_exit(2);
@@ -231,6 +249,12 @@ child(struct scan *st, const char *path, const char *name,
 	buf_add(&b, h->title, strlen(h->title) + 1);
 	buf_add(&b, h->places.p == NULL ? "" : h->places.p, h->places.n + 1);
 	buf_printf(&b, "%llu", st->figures);
+	buf_addc(&b, '\0');
+	drops_text(&st->doc_drops, &b);
+	buf_addc(&b, '\0');
+	stamps_signed_by(&d.stamps, &b);
+	buf_addc(&b, '\0');
+	stamps_signed_at(&d.stamps, &b);
 	buf_addc(&b, '\0');
 	write_all(fd, b.p, b.n);
 	_exit(0);
@@ -255,7 +279,7 @@ slurp(int fd, struct buf *b)
 
 /* The child's trouble, as its diagnostic says it (without "prog: "). */
 static void
-trouble(struct buf *why, const struct buf *err, int status)
+trouble(struct buf *why, const struct buf *err, int status, int limit)
 {
 	size_t pre = strlen(diag_prog()) + 2;
 	const char *p = err->p == NULL ? "" : err->p;
@@ -266,7 +290,10 @@ trouble(struct buf *why, const struct buf *err, int status)
 		p += pre;
 		n -= pre;
 	}
-	if (n > 0)
+	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+		buf_printf(why, "took too long: more than %d seconds for one "
+		    "document (--limit-seconds)", limit);
+	else if (n > 0)
 		buf_add(why, p, n);
 	else if (WIFSIGNALED(status))
 		buf_printf(why, "reading stopped by signal %d", WTERMSIG(status));
@@ -341,19 +368,21 @@ one_doc(struct scan *st, const char *path, const char *name,
 			_exit(2);
 		child(st, path, name, ro, out[1]);
 	}
+	spawn_reader(pid);
 	close(out[1]);
 	slurp(out[0], &fields);
 	close(out[0]);
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			die(2, "waitpid:");
+	spawn_reader(0);
 	if (lseek(fileno(errf), 0, SEEK_SET) == -1)
 		die(2, "temporary file:");
 	slurp(fileno(errf), &err);
 	fclose(errf);
 	bad = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
 	if (bad)
-		trouble(&why, &err, status);
+		trouble(&why, &err, status, ro->limit_seconds);
 	else
 		pass_on(&err);
 	write_row(st, path, name, &fields, bad ? why.p : NULL);

@@ -6,8 +6,12 @@
  *	read_docx.c  Word .docx (libzip, libxml2)  -> struct doc
  *	read_doc.c   Word 97 .doc (antiword)       -> struct doc
  *	read_pdf.c   PDF: its text layer (pdftotext), or OCR of its pages
- *	             (pdftoppm, tesseract)         -> struct doc
+ *	             when it is a scan             -> struct doc
+ *	ocr.c        pages (pdftoppm) and images read by tesseract into
+ *	             laid-out text
  *	layout.c     laid-out text (PDF, OCR, antiword) into paragraphs
+ *	signed.c     signature stamps kept out of the text, their signers
+ *	             and times kept apart (common/stamps.h)
  *	spawn.c      running a converter with a time and size limit
  *	model.c      building and freeing a struct doc, walking its lines
  *	header.c     issuer, number, date, period and places  <- struct doc
@@ -27,19 +31,25 @@
 #ifndef BAOCAO_EXTRACT_H
 #define BAOCAO_EXTRACT_H
 
+#include <sys/types.h>
+
 #include <regex.h>
 #include <stddef.h>
 
 #include "arena.h"
 #include "buf.h"
 #include "csvout.h"
+#include "stamps.h"
 #include "vnlegacy.h"
 #include "words.h"
 
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
 #define CTX_MAX 200			/* bytes of context either side */
 #define HEADING_TEXT_MAX 80		/* bytes of a heading's words kept */
-#define ROW_MAXCELLS 256		/* cells kept of one table row */
+#define ROW_MAXCELLS 256		/* cells kept of one table row (grid
+					 * columns, where cells span some) */
+#define TABLE_MAXROWS 50000		/* rows kept of one table */
+#define DOC_MAXFIGURES 200000		/* figures written of one document */
 #define DOC_MAXITEMS (DOC_MAX / 16)	/* paragraphs, rows and cells in one
 					 * document: bounds the memory a
 					 * hostile input can take */
@@ -103,6 +113,7 @@ struct table {
 	size_t nrows, caprows;	/* caprows: model.c's */
 	int grid;		/* 1: span and merged are exact (the reader
 				 * knew the table's grid) */
+	size_t dropped;		/* rows past TABLE_MAXROWS, not kept */
 };
 
 enum block_kind { BLOCK_PARA, BLOCK_TABLE };
@@ -135,12 +146,19 @@ struct doc {
 	size_t lines_read;	/* lines of input, blank ones included */
 	size_t cells_dropped;	/* cells of rows past ROW_MAXCELLS, not kept
 				 * (the reader warns of each row) */
+	size_t rows_dropped;	/* rows of tables past TABLE_MAXROWS, not
+				 * kept (doc_add_row warns of each table) */
 	int failed;		/* 1: the input was refused (doc_reject) */
+	long long deadline;	/* when its reading must end (spawn.c's
+				 * clock, milliseconds); 0: never */
+	int limit;		/* its time in seconds (--limit-seconds) */
 	struct block *blocks;	/* the body, in order */
 	size_t nblocks;
 	struct note *notes;	/* footnotes (an array doc_free frees); the
 				 * text reader has none */
 	size_t nnotes;
+	struct stamp_set stamps;	/* the signature stamps kept out of the
+					 * text (signed.c; doc_free frees) */
 	struct arena mem;	/* every text, name and cell array above */
 	size_t capblocks, capnotes, items;	/* model.c's bookkeeping */
 };
@@ -161,7 +179,9 @@ void doc_add_para(struct doc *, size_t line, const char *text, size_t len);
  * else to a new table.  The cells are left to the caller: doc_cells gives
  * an array of n (zeroed, owned by the document).  The row returned is the
  * document's, valid until the next doc_add call.  Both return NULL once
- * the document is refused.
+ * the document is refused; doc_add_row also for a row past TABLE_MAXROWS
+ * of its table, which it counts in rows_dropped (naming the table's
+ * first such row on stderr).
  */
 struct row *doc_add_row(struct doc *, size_t line, const char *text,
 	size_t len, int new_table);
@@ -222,9 +242,15 @@ int doc_next(const struct doc *, struct pos *);
 int doc_prev(const struct doc *, struct pos *);
 struct textline doc_line(const struct doc *, struct pos);
 
-/* What the readers are allowed to do, from the command line. */
+/* What the readers are allowed to do, from the command line, and the
+ * data they read by. */
 struct readopts {
 	int ocr;		/* read scans through OCR */
+	int limit_seconds;	/* for one document (--limit-seconds); 0:
+				 * none */
+	struct stamp_words *stamps;	/* the labels of signature stamps
+					 * (readers only read them); NULL:
+					 * none kept apart */
 };
 
 /*
@@ -261,27 +287,75 @@ int read_image(struct doc *, const char *p, size_t n,
 
 /*
  * spawn.c: running a converter.  spawn_run runs argv (argv[0] looked up
- * in PATH) with stdin from /dev/null, keeps its stdout in o->out (more
- * than max bytes: killed) and the start of its stderr in o->err, and kills
- * it after seconds.  It returns 0 when the program exited 0 in time, else
- * -1 (spawn_why says why); spawn_free frees the buffers either way.
+ * in PATH) with stdin from /dev/null, under limits (spawn.c says which),
+ * keeps its stdout in o->out (more than max bytes: killed) and the start
+ * of its stderr in o->err, and kills it after seconds.  It returns 0 when
+ * the program exited 0 in time, else -1 (spawn_why says why); spawn_free
+ * frees the buffers either way.
  */
 struct spawn_out {
 	struct buf out, err;
 	int status;		/* exit status; -1 when it did not exit */
+	int signal;		/* the signal that ended it, or 0 */
 	int spawn_errno;	/* why it could not start, or 0 */
 	int timed_out, too_long;
+	int seconds;		/* the time it was given */
+	char why[96];		/* spawn_why's */
 };
 
 int spawn_run(char *const argv[], size_t max, int seconds,
 	struct spawn_out *o);
 void spawn_free(struct spawn_out *);
-/* "not found", "took too long", "wrote too much" or "failed". */
-const char *spawn_why(const struct spawn_out *);
+/* "not found", "took too long (more than N seconds)", "wrote too much",
+ * "crashed (signal N)", "failed (exit status N)": in o->why. */
+const char *spawn_why(struct spawn_out *o);
+/*
+ * For the document being read: doc_deadline starts its clock (seconds 0:
+ * none); doc_spawn is spawn_run with cap seconds, or what is left of the
+ * document's time when that is less; when none is left it runs nothing,
+ * refuses the document ("took too long") and returns -1.
+ */
+void doc_deadline(struct doc *, int seconds);
+int doc_spawn(struct doc *, char *const argv[], size_t max, int cap,
+	struct spawn_out *o);
+/*
+ * Refuses the document for a converter prog that failed, saying why: the
+ * Debian package when it is missing, its time or size limit, its crash,
+ * or the first line of its complaint, where the scratch file's name
+ * (scratch, or NULL) reads as the input's.  Returns -1.
+ */
+int converter_failed(struct doc *, struct spawn_out *, const char *prog,
+	const char *package, const char *scratch);
+/* Why the converter failed, as converter_failed says it after the
+ * program's name, appended to why. */
+void converter_why(struct doc *, struct spawn_out *, const char *scratch,
+	struct buf *why);
 /* A new scratch file holding p[0..n), or a new scratch folder, in $TMPDIR
- * (or /tmp): the caller removes it and frees the path; NULL on failure. */
+ * (or /tmp): the caller removes it with scratch_remove and frees the
+ * path; NULL on failure. */
 char *scratch_file(const char *p, size_t n);
 char *scratch_dir(void);
+/* Removes a scratch file or (empty) folder. */
+void scratch_remove(const char *path);
+/* A file a converter is about to write at path: removed by the signal
+ * handler too, until scratch_remove. */
+void scratch_expect(const char *path);
+/* Installs the handler of SIGINT, SIGTERM and SIGHUP (spawn.c); with
+ * --docs, spawn_reader names the child reading a document (0: none). */
+void spawn_signals(void);
+void spawn_reader(pid_t pid);
+
+/*
+ * ocr.c: OCR.  ocr_pdf reads pages 1..pages of the PDF at path (its
+ * signature stamps painted out) into the model; ocr_image appends the
+ * laid-out text of the image at img to out; ocr_layout lays out
+ * tesseract's TSV tsv[0..n) (cut up in place) as pdftotext -layout would,
+ * appended to out.
+ */
+int ocr_pdf(struct doc *, const char *path, size_t pages,
+	const struct readopts *);
+int ocr_image(struct doc *, const char *img, struct buf *out);
+void ocr_layout(struct buf *out, char *tsv, size_t n);
 
 /*
  * glue.c: repairs of a PDF text layer, appended to out: syllables glued
@@ -301,6 +375,17 @@ void unspace_digits(struct buf *out, const char *s, size_t n);
  * paragraph's line is the line it starts on.
  */
 void layout_read(struct doc *, const char *p, size_t n);
+
+/*
+ * signed.c: signature stamps out of the text.  doc_stamps takes the
+ * paragraphs that are a stamp's out of the body; strip_stamps blanks a
+ * stamp's columns in laid-out text (before layout_read) and returns the
+ * stamp lines it found.  Both add what the stamps say to d->stamps; w
+ * NULL does nothing.
+ */
+void doc_stamps(struct doc *, const struct stamp_words *w);
+size_t strip_stamps(struct doc *, const struct stamp_words *w,
+	struct buf *text);
 
 /* header.c: the document's own header, read from its first lines. */
 struct header {
@@ -330,7 +415,13 @@ struct scan {
 	char headings[3][HEADING_TEXT_MAX + 1];
 	struct buf tmp_heading;	/* scratch of emit */
 	int count_only;		/* --docs: figures are counted, not written */
-	unsigned long long figures, skipped, cells_dropped;
+	unsigned long long figures, skipped;
+	/* What the limits left out, in the document being scanned (run.c
+	 * clears them between documents) and in the run. */
+	struct drops {
+		unsigned long long cells, rows, figures, context;
+	} doc_drops, run_drops;
+	unsigned long long doc_figures;	/* figures of the document so far */
 };
 
 /* Fills st->hdr from st->doc; header_clear frees the fields. */
@@ -347,10 +438,15 @@ struct mention {
 	const char *source;	/* "text" or "table" */
 	const char *row, *col;	/* table labels; "" in prose */
 	struct span before, raw, unit, after;
+	int ctx_cut;		/* before or after cut at CTX_MAX bytes */
 };
 
-/* run.c: writes one CSV row (with count_only, counts it). */
+/* run.c: writes one CSV row (with count_only, counts it); past
+ * DOC_MAXFIGURES in a document, counts it as dropped (naming the first). */
 void emit(struct scan *, const struct mention *);
+/* run.c: the document's drops as "cells:46;rows:12" (non-zero ones,
+ * in that order: cells, rows, figures, context), appended. */
+void drops_text(const struct drops *, struct buf *);
 /* run.c: the header, then the figures of every block of st->doc. */
 void scan_doc(struct scan *);
 

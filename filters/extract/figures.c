@@ -43,9 +43,10 @@ unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
 	free(at);
 }
 
-/* Clause bounds around [a, b) on one cleaned line: '.', ';' end a clause. */
+/* Clause bounds around [a, b) on one cleaned line: '.', ';' end a clause;
+ * *cut is set when CTX_MAX bytes end it first. */
 static size_t
-clause_start(const char *s, size_t a)
+clause_start(const char *s, size_t a, int *cut)
 {
 	size_t i = a, lim = a > CTX_MAX ? a - CTX_MAX : 0;
 
@@ -55,6 +56,7 @@ clause_start(const char *s, size_t a)
 			break;
 		i--;
 	}
+	*cut |= i == lim && lim > 0;
 	while (i < a && ((unsigned char)s[i] & 0xC0) == 0x80)
 		i++;
 	while (i < a && s[i] == ' ')
@@ -63,7 +65,7 @@ clause_start(const char *s, size_t a)
 }
 
 static size_t
-clause_end(const char *s, size_t n, size_t b)
+clause_end(const char *s, size_t n, size_t b, int *cut)
 {
 	size_t i = b, lim = b + CTX_MAX < n ? b + CTX_MAX : n;
 
@@ -72,6 +74,7 @@ clause_end(const char *s, size_t n, size_t b)
 			break;
 		i++;
 	}
+	*cut |= i == lim && lim < n;
 	return b + u8_cut(s + b, n - b, i - b);
 }
 
@@ -270,13 +273,15 @@ write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
 		ls->m.line = doc_line(st->doc, ls->at).line;
 		ls->have_ctx = 1;
 	}
-	cs = clause_start(s, a);
-	ce = clause_end(s, n, ue);
+	ls->m.ctx_cut = 0;
+	cs = clause_start(s, a, &ls->m.ctx_cut);
+	ce = clause_end(s, n, ue, &ls->m.ctx_cut);
 	buf_clear(&ls->before);
 	if (cs == 0 && pre->n > 0) {
 		size_t keep = pre->n > CTX_MAX ? CTX_MAX : pre->n;
 		size_t off = pre->n - keep;
 
+		ls->m.ctx_cut |= pre->n > CTX_MAX;
 		while (off < pre->n && ((unsigned char)pre->p[off] & 0xC0) == 0x80)
 			off++;
 		buf_add(&ls->before, pre->p + off, pre->n - off);
@@ -284,8 +289,10 @@ write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
 	buf_add(&ls->before, s + cs, a - cs);
 	buf_clear(&ls->after);
 	buf_add(&ls->after, s + ue, ce - ue);
-	if (ce == n && post->n > 0)
+	if (ce == n && post->n > 0) {
 		buf_add(&ls->after, post->p, u8_cut(post->p, post->n, CTX_MAX));
+		ls->m.ctx_cut |= post->n > CTX_MAX;
+	}
 	ls->m.before.p = ls->before.p == NULL ? "" : ls->before.p;
 	ls->m.before.n = ls->before.n;
 	ls->m.raw.p = s + a;

@@ -107,6 +107,20 @@ doc_add_row(struct doc *d, size_t line, const char *text, size_t len,
 	struct table *t;
 	struct row *r;
 
+	if (d->failed)
+		return NULL;
+	/* A named, counted drop: the table's first row past the limit is
+	 * named, every row past it counted (--stats, the manifest); it
+	 * takes no room, so it is no item. */
+	if (!new_table && d->nblocks > 0 &&
+	    d->blocks[d->nblocks - 1].kind == BLOCK_TABLE &&
+	    (t = &d->blocks[d->nblocks - 1].u.table)->nrows >= TABLE_MAXROWS) {
+		if (t->dropped++ == 0)
+			warn_at(d->file, line, "table of more than %d rows: the "
+			    "rows from this one on are dropped", TABLE_MAXROWS);
+		d->rows_dropped++;
+		return NULL;
+	}
 	if (count_items(d, line, 1) != 0)
 		return NULL;
 	if (new_table || d->nblocks == 0 ||
@@ -165,6 +179,7 @@ doc_free(struct doc *d)
 			free(d->blocks[b].u.table.rows);
 	free(d->blocks);
 	free(d->notes);
+	stamps_set_free(&d->stamps);
 	arena_free(&d->mem);
 	memset(d, 0, sizeof(*d));
 }

@@ -150,6 +150,7 @@ read_doc(struct doc *d, const char *path, const struct readopts *o)
 	int status;
 
 	doc_begin(d, path, gz_name(in), "text");
+	doc_deadline(d, o->limit_seconds);
 	if (slurp(in, &bytes) != 0) {
 		gz_close_in(in);
 		buf_free(&bytes);
@@ -168,5 +169,8 @@ read_doc(struct doc *d, const char *path, const struct readopts *o)
 	d->reader = r->name;
 	status = r->read(d, p, bytes.n, o);
 	buf_free(&bytes);
+	/* A stamp's paragraphs (laid-out text has lost its own already). */
+	if (status == 0 && !d->failed)
+		doc_stamps(d, o->stamps);
 	return status != 0 || d->failed ? -1 : 0;
 }

@@ -9,11 +9,17 @@
  *
  * antiword drops the rows of some tables under merged cells (in .doc files
  * LibreOffice writes): when catdoc finds more table rows, its reading is
- * used instead, and a warning says so.
+ * used instead, and a warning says so.  When antiword fails (it is old,
+ * and crashes on some damaged files), catdoc reads the document, and a
+ * warning says why; when both fail, the document is refused with
+ * antiword's reason.
  *
  * Other OLE2 files (Excel and PowerPoint 97-2003, password-protected
- * Office files) are refused, named by the stream they hold.
+ * Office files) are refused, named by the stream they hold, and a file
+ * cut short (its directory or a sector in use past its end) is refused as
+ * damaged.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +49,87 @@ has_stream(const char *p, size_t n, const char *name)
 		if (memcmp(p + i, u16, 2 * len) == 0)
 			return 1;
 	return 0;
+}
+
+static unsigned long
+le32(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (unsigned long)u[0] | (unsigned long)u[1] << 8 |
+	    (unsigned long)u[2] << 16 | (unsigned long)u[3] << 24;
+}
+
+#define FREESECT 0xFFFFFFFFUL	/* a FAT entry of a sector not in use */
+#define MAXREGSECT 0xFFFFFFFAUL	/* sector numbers past this are marks */
+#define HEADER_FATS 109		/* FAT sectors the header lists */
+
+/*
+ * A compound file cut short: its directory, or a FAT sector the header
+ * lists, or a sector such a FAT marks as in use, starts past the end.
+ */
+static int
+cut_short(const char *p, size_t n)
+{
+	size_t size, k, j, nfat, per;
+	unsigned shift;
+	unsigned long s;
+
+	if (n < 512)
+		return 1;
+	shift = (unsigned char)p[0x1E] | (unsigned char)p[0x1F] << 8;
+	if (shift != 9 && shift != 12)
+		return 0;
+	size = (size_t)1 << shift;
+	per = size / 4;
+	if ((s = le32(p + 0x30)) < MAXREGSECT && (s + 1) * size >= n)
+		return 1;
+	nfat = le32(p + 0x2C);
+	for (k = 0; k < nfat && k < HEADER_FATS; k++) {
+		const char *fat;
+
+		if ((s = le32(p + 0x4C + 4 * k)) >= MAXREGSECT)
+			continue;
+		if ((s + 2) * size > n)
+			return 1;
+		fat = p + (s + 1) * size;
+		for (j = 0; j < per; j++)
+			if (le32(fat + 4 * j) != FREESECT &&
+			    (k * per + j + 1) * size >= n)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * A Word document's stream starts with its FIB: 0xA5EC, then its version
+ * (nFib, 101 and up); it starts a sector of its own, which Word writes
+ * first and LibreOffice somewhere after.  Is there one?
+ */
+static int
+has_fib(const char *p, size_t n)
+{
+	size_t at;
+
+	for (at = 512; at + 4 <= n; at += 512) {
+		const unsigned char *u = (const unsigned char *)p + at;
+		unsigned nfib = u[2] | u[3] << 8;
+
+		if (u[0] == 0xEC && u[1] == 0xA5 && nfib >= 101 && nfib <= 0x200)
+			return 1;
+	}
+	return 0;
+}
+
+/* A compound file cut short: what it is, or NULL when it is whole. */
+static const char *
+ole_damaged(const char *p, size_t n)
+{
+	if (!cut_short(p, n))
+		return NULL;
+	return has_stream(p, n, "WordDocument") || has_fib(p, n) ?
+	    "a damaged Word 97-2003 document: cut short" :
+	    "a damaged Office 97-2003 file: cut short";
 }
 
 static const char *
@@ -258,85 +345,127 @@ rows_in(const char *p, size_t n, char start)
 }
 
 /*
- * catdoc's reading, for a document antiword reads short (antiword drops
- * some tables' rows under merged cells): cells TAB-separated, footnotes at
- * the end, field codes ("HYPERLINK \"...\"") in the text, which go.
- * Returns 0 when catdoc found more table rows than antiword did.
+ * catdoc's reading of the document at path into out: cells TAB-separated,
+ * footnotes at the end, field codes ("HYPERLINK \"...\"") in the text,
+ * which go.  Returns 0, or -1 (so says why) when catdoc fails or reads
+ * nothing.
  */
 static int
-catdoc_text(struct buf *out, const char *path, size_t antiword_rows)
+catdoc_text(struct doc *d, struct buf *out, const char *path,
+    struct spawn_out *so)
 {
 	char *argv[] = { "catdoc", "-d", "utf-8", "-w", (char *)path, NULL };
-	struct spawn_out so;
 	size_t i, n;
 	const char *p;
-	int rc = -1;
 
-	if (spawn_run(argv, DOC_MAX, DOC_SECONDS, &so) == 0 &&
-	    rows_in(so.out.p == NULL ? "" : so.out.p, so.out.n, '\0') >
-	    antiword_rows) {
-		p = so.out.p;
-		n = so.out.n;
-		for (i = 0; i < n; i++) {
-			if (n - i > LIT_LEN("HYPERLINK \"") &&
-			    HAS_PREFIX(p + i, n - i, "HYPERLINK \"")) {
-				i += LIT_LEN("HYPERLINK \"");
-				while (i < n && p[i] != '"' && p[i] != '\n')
-					i++;
-				continue;
-			}
-			/* A line that only starts with a TAB is no row. */
-			if (p[i] == '\t' && (i == 0 || p[i - 1] == '\n') &&
-			    memchr(p + i + 1, '\t', strcspn(p + i + 1, "\n")) == NULL)
-				continue;
-			buf_addc(out, p[i]);
+	if (doc_spawn(d, argv, DOC_MAX, DOC_SECONDS, so) != 0)
+		return -1;
+	p = so->out.p;
+	n = so->out.n;
+	for (i = 0; i < n; i++) {
+		if (n - i > LIT_LEN("HYPERLINK \"") &&
+		    HAS_PREFIX(p + i, n - i, "HYPERLINK \"")) {
+			i += LIT_LEN("HYPERLINK \"");
+			while (i < n && p[i] != '"' && p[i] != '\n')
+				i++;
+			continue;
 		}
-		rc = 0;
+		/* A line that only starts with a TAB is no row. */
+		if (p[i] == '\t' && (i == 0 || p[i - 1] == '\n') &&
+		    memchr(p + i + 1, '\t', strcspn(p + i + 1, "\n")) == NULL)
+			continue;
+		buf_addc(out, p[i]);
 	}
-	spawn_free(&so);
-	return rc;
+	return 0;
+}
+
+/*
+ * antiword's reading into text, or catdoc's when antiword reads fewer
+ * table rows (it drops some under merged cells; a warning says so).
+ * Returns 0, or -1 when antiword failed (so says why).
+ */
+static int
+antiword_text(struct doc *d, struct buf *text, const char *path,
+    struct spawn_out *so)
+{
+	char *argv[] = { "antiword", "-m", "UTF-8.txt", "-w", "0",
+		(char *)path, NULL };
+	struct spawn_out cat;
+	struct buf alt = { 0 };
+	const char *out;
+
+	if (doc_spawn(d, argv, DOC_MAX, DOC_SECONDS, so) != 0)
+		return -1;
+	out = so->out.p == NULL ? "" : so->out.p;
+	to_text(text, out, so->out.n);
+	notes(d, text);
+	if (catdoc_text(d, &alt, path, &cat) == 0 &&
+	    rows_in(alt.p == NULL ? "" : alt.p, alt.n, '\0') >
+	    rows_in(out, so->out.n, '|')) {
+		warn_at(d->file, 0, "antiword read less of it than catdoc; "
+		    "read through catdoc (line numbers are catdoc's)");
+		buf_clear(text);
+		buf_add(text, alt.p, alt.n);
+	}
+	spawn_free(&cat);
+	buf_free(&alt);
+	return 0;
 }
 
 int
 read_word97(struct doc *d, const char *p, size_t n, const struct readopts *o)
 {
 	const char *what = ole_kind(p, n);
-	char *path, *argv[] = { "antiword", "-m", "UTF-8.txt", "-w", "0", NULL,
-		NULL };
-	struct spawn_out so;
+	struct spawn_out so, cat;
 	struct buf text = { 0 };
-	int rc;
+	char *path;
+	int rc = -1;
 
+	if (ole_damaged(p, n) != NULL)
+		return doc_reject(d, 0, "%s", ole_damaged(p, n));
 	if (what != NULL)
 		return doc_reject(d, 0, "%s, not a report: extract reads text, "
 		    ".docx, .doc and .pdf", what);
 	if ((path = scratch_file(p, n)) == NULL)
 		return doc_reject(d, 0, "cannot write a scratch file:");
-	argv[5] = path;
-	if (spawn_run(argv, DOC_MAX, DOC_SECONDS, &so) != 0)
-		rc = so.spawn_errno != 0 ? doc_reject(d, 0, "antiword %s "
-		    "(Debian package antiword)", spawn_why(&so)) :
-		    doc_reject(d, 0, "antiword could not read it (%.*s)",
-		    (int)strcspn(so.err.p == NULL ? "" : so.err.p, "\n"),
-		    so.err.p == NULL ? "no message" : so.err.p);
-	else {
-		to_text(&text, so.out.p == NULL ? "" : so.out.p, so.out.n);
-		notes(d, &text);
-		buf_clear(&so.err);
-		if (catdoc_text(&so.err, path, rows_in(so.out.p == NULL ? "" :
-		    so.out.p, so.out.n, '|')) == 0) {
-			warn_at(d->file, 0, "antiword read less of it than catdoc; "
-			    "read through catdoc (line numbers are catdoc's)");
-			buf_clear(&text);
-			buf_add(&text, so.err.p, so.err.n);
-		}
+	memset(&cat, 0, sizeof(cat));
+	if (antiword_text(d, &text, path, &so) == 0)
+		rc = 0;
+	else if (!d->failed && catdoc_text(d, &text, path, &cat) == 0 &&
+	    text.n > 0) {
+		/* antiword crashed, ran out of time or refused: catdoc
+		 * reads the same files. */
+		struct buf a = { 0 };
+
+		converter_why(d, &so, path, &a);
+		warn_at(d->file, 0, "antiword %s; read through catdoc (line "
+		    "numbers are catdoc's)", a.p);
+		buf_free(&a);
+		rc = 0;
+	} else if (!d->failed && so.spawn_errno == ENOENT &&
+	    cat.spawn_errno == ENOENT)
+		converter_failed(d, &so, "antiword", "antiword", path);
+	else if (!d->failed) {
+		struct buf a = { 0 }, c = { 0 };
+
+		converter_why(d, &so, path, &a);
+		if (cat.status == 0 && text.n == 0)
+			buf_adds(&c, "read nothing in it");
+		else
+			converter_why(d, &cat, path, &c);
+		doc_reject(d, 0, "antiword %s; catdoc %s", a.p, c.p);
+		buf_free(&a);
+		buf_free(&c);
+	}
+	if (rc == 0) {
 		legacy(&text);
 		rc = read_text(d, text.p == NULL ? "" : text.p, text.n, o);
 		doc_letterhead(d);
 	}
-	unlink(path);
+	scratch_remove(path);
 	free(path);
 	spawn_free(&so);
+	spawn_free(&cat);
 	buf_free(&text);
-	return rc;
+	return d->failed ? -1 : rc;
 }

@@ -34,6 +34,7 @@
 #include <zip.h>
 
 #include "buf.h"
+#include "diag.h"
 #include "extract.h"
 #include "utf8.h"
 #include "vnlegacy.h"
@@ -338,9 +339,28 @@ table_row(struct dx *x, const struct xrow *xr, int first)
 	struct buf *b = &x->scratch;
 	struct cell *c;
 	struct row *r;
-	size_t k, n = xr->ncells < ROW_MAXCELLS ? xr->ncells : ROW_MAXCELLS;
-	size_t off;
+	size_t k, n, off, cols = 0, width = 0;
 
+	/* The cells that fit in ROW_MAXCELLS grid columns; the others are a
+	 * named, counted drop. */
+	for (k = 0, n = 0; k < xr->ncells; k++) {
+		width += t->cells[xr->cell0 + k].span;
+		if (width <= ROW_MAXCELLS) {
+			n++;
+			cols = width;
+		}
+	}
+	if (n < xr->ncells) {
+		if (width == xr->ncells)
+			warn_at(x->d->file, x->line + 1, "table row of %zu cells: "
+			    "the %zu after the first %d are dropped", xr->ncells,
+			    xr->ncells - n, ROW_MAXCELLS);
+		else
+			warn_at(x->d->file, x->line + 1, "table row of %zu cells "
+			    "over %zu columns: the %zu past column %zu are dropped",
+			    xr->ncells, width, xr->ncells - n, cols);
+		x->d->cells_dropped += xr->ncells - n;
+	}
 	buf_clear(b);
 	for (k = 0; k < n; k++) {
 		const struct xcell *xc = &t->cells[xr->cell0 + k];

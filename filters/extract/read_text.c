@@ -3,8 +3,9 @@
  * line.  A line holding a TAB is a table row (its cells split at the
  * TABs), and rows separated only by blank lines make one table.
  *
+ * Lines end at LF, CR LF or a CR alone (as old Mac files have them).
  * Each line is checked (a NUL byte or invalid UTF-8 is an error naming
- * the file and line) and cleaned: a CR before the LF, Word's markup
+ * the file and line) and cleaned: Word's markup
  * ('*' and '**') and a leading BOM are dropped, a non-breaking space
  * reads as a space, and the line is put in NFC, so that a report saved
  * with decomposed marks (NFD, as macOS and some converters write) reads
@@ -50,21 +51,25 @@ clean_line(struct buf *out, const char *p, size_t len, int first)
 static void
 add_row(struct doc *d, size_t lineno, const char *s, size_t n)
 {
-	struct row *r = doc_add_row(d, lineno, s, n, 0);
+	struct row *r;
 	struct cell *c;
-	size_t k, i, start = 0, nc = 1;
+	size_t k, i, start = 0, nc = 1, keep = n;
 
-	if (r == NULL)
-		return;
 	for (i = 0; i < n; i++)
-		nc += s[i] == '\t';
+		if (s[i] == '\t' && nc++ == ROW_MAXCELLS)
+			keep = i;
+	/* A named, counted drop (--stats, the manifest), never a silent
+	 * one; the row's text ends with its last cell kept, so that no
+	 * figure of a dropped cell is read from it either. */
 	if (nc > ROW_MAXCELLS) {
-		/* A named, counted drop (--stats), never a silent one. */
 		warn_at(d->file, lineno, "table row of %zu cells: the %zu after "
 		    "the first %d are dropped", nc, nc - ROW_MAXCELLS,
 		    ROW_MAXCELLS);
 		d->cells_dropped += nc - ROW_MAXCELLS;
+		n = keep;
 	}
+	if ((r = doc_add_row(d, lineno, s, n, 0)) == NULL)
+		return;
 	c = doc_cells(d, r, nc < ROW_MAXCELLS ? nc : ROW_MAXCELLS);
 	if (c == NULL)
 		return;
@@ -106,11 +111,18 @@ read_text(struct doc *d, const char *text, size_t size,
 
 	(void)opts;
 	for (start = 0; start < size && !d->failed;) {
-		const char *p = text + start, *nl;
-		size_t len, bad;
+		const char *p = text + start, *nl, *cr;
+		size_t len, bad, end;
 
+		/* A line ends at LF, CR LF, or a CR alone (old Mac files). */
 		nl = memchr(p, '\n', size - start);
 		len = nl == NULL ? size - start : (size_t)(nl - p);
+		if ((cr = memchr(p, '\r', len)) != NULL) {
+			nl = cr;
+			len = (size_t)(cr - p);
+		}
+		end = nl == NULL ? len : len + 1 + (*nl == '\r' &&
+		    start + len + 1 < size && p[len + 1] == '\n');
 		lineno++;
 		if (memchr(p, '\0', len) != NULL) {
 			doc_reject(d, lineno, "NUL byte in text");
@@ -121,14 +133,12 @@ read_text(struct doc *d, const char *text, size_t size,
 			    "invalid UTF-8 at byte %zu of the line", bad + 1);
 			break;
 		}
-		if (len > 0 && p[len - 1] == '\r')
-			len--;
 		buf_clear(&line);
 		clean_line(&line, p, len, lineno == 1);
 		buf_clear(&nfc);
 		u8_nfc(&nfc, line.p, line.n);
 		add_line(d, lineno, nfc.p, nfc.n);
-		start += len + (nl == NULL ? 0 : (p[len] == '\r' ? 2 : 1));
+		start += end;
 		if (nl == NULL)
 			break;
 	}

@@ -39,7 +39,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-extract [-z] [--ocr] [--docs] [--root DIR] [--stats] [--progress] [--files0-from LIST | FILE ...]"
+#define SYNOPSIS "baocao-extract [-z] [--ocr] [--docs] [--root DIR] [--limit-seconds N] [--stats] [--progress] [--files0-from LIST | FILE ...]"
 
 static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",
@@ -48,6 +48,8 @@ static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 
 /* Exit status when some inputs were left out and others read. */
 #define EXIT_PARTIAL 3
+/* The time one document may take by default (--limit-seconds). */
+#define LIMIT_SECONDS 600
 
 struct opts {
 	int gzip, stats, progress, bom, docs;
@@ -71,6 +73,9 @@ static const char *const help_text =
 "                  or cannot be read\n"
 "      --root DIR  name each document by its path under DIR (default:\n"
 "                  the inputs' common directory), without extension\n"
+"      --limit-seconds N  time one document may take, converters and OCR\n"
+"                  included (default 600; 0: no limit); past it the\n"
+"                  document is left out, named\n"
 "      --stats     print counts of documents, lines and figures on stderr\n"
 "      --progress  show reports done / total on stderr\n"
 "      --files0-from LIST  read the NUL-separated file names in LIST\n"
@@ -87,7 +92,7 @@ static const char *const help_text =
 "corrupt gzip stream, or no input could be read).\n";
 
 enum { OPT_STATS = CHAR_MAX + 1, OPT_PROGRESS, OPT_FILES0, OPT_BOM, OPT_DOCS,
-	OPT_ROOT, OPT_OCR };
+	OPT_ROOT, OPT_OCR, OPT_LIMIT };
 
 static const struct option longopts[] = {
 	{ "bom", no_argument, NULL, OPT_BOM },
@@ -95,6 +100,7 @@ static const struct option longopts[] = {
 	{ "files0-from", required_argument, NULL, OPT_FILES0 },
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "limit-seconds", required_argument, NULL, OPT_LIMIT },
 	{ "ocr", no_argument, NULL, OPT_OCR },
 	{ "progress", no_argument, NULL, OPT_PROGRESS },
 	{ "root", required_argument, NULL, OPT_ROOT },
@@ -127,7 +133,17 @@ emit(struct scan *st, const struct mention *m)
 	const struct header *h = &st->hdr;
 	char num[32];
 
+	/* A named, counted drop past the document's limit. */
+	if (st->doc_figures >= DOC_MAXFIGURES) {
+		if (st->doc_drops.figures++ == 0)
+			warn_at(st->doc->file, m->line, "more than %d figures in "
+			    "one document: the ones from here on are dropped",
+			    DOC_MAXFIGURES);
+		return;
+	}
+	st->doc_figures++;
 	st->figures++;
+	st->doc_drops.context += m->ctx_cut != 0;
 	if (st->count_only)
 		return;
 	csvout_str(o, st->doc->name);
@@ -154,14 +170,37 @@ emit(struct scan *st, const struct mention *m)
 	csvout_end(o);
 }
 
+void
+drops_text(const struct drops *dr, struct buf *b)
+{
+	static const char *const names[] = { "cells", "rows", "figures",
+		"context" };
+	const unsigned long long v[] = { dr->cells, dr->rows, dr->figures,
+		dr->context };
+	const char *sep = "";
+	size_t k;
+
+	for (k = 0; k < sizeof(v) / sizeof(v[0]); k++)
+		if (v[k] > 0) {
+			buf_printf(b, "%s%s:%llu", sep, names[k], v[k]);
+			sep = ";";
+		}
+}
+
 /* The header, then the body block by block: tables to the table scanner,
- * paragraphs (headings set the section) to the figure scanner. */
+ * paragraphs (headings set the section) to the figure scanner.  The
+ * document's drops start from its reader's and go to the run's. */
 void
 scan_doc(struct scan *st)
 {
 	const struct doc *d = st->doc;
+	struct drops *dd = &st->doc_drops, *rd = &st->run_drops;
 	size_t b, k;
 
+	memset(dd, 0, sizeof(*dd));
+	dd->cells = d->cells_dropped;
+	dd->rows = d->rows_dropped;
+	st->doc_figures = 0;
 	header_read(st);
 	st->section[0] = '\0';
 	st->headings[0][0] = st->headings[1][0] = st->headings[2][0] = '\0';
@@ -183,6 +222,10 @@ scan_doc(struct scan *st)
 			;
 		scan_text(st, at, p->text, p->len, k, "text", "", "");
 	}
+	rd->cells += dd->cells;
+	rd->rows += dd->rows;
+	rd->figures += dd->figures;
+	rd->context += dd->context;
 }
 
 /* The NUL-separated list of file names in path ("-": stdin). */
@@ -222,6 +265,7 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 {
 	int c;
 
+	o->read.limit_seconds = LIMIT_SECONDS;
 	while ((c = getopt_long(argc, argv, "Vhz", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'V':
@@ -240,6 +284,10 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 		case OPT_FILES0:
 			*files0 = optarg;
 			break;
+		case OPT_LIMIT:
+			o->read.limit_seconds = (int)cli_num("--limit-seconds",
+			    optarg, 0, 86400);
+			break;
 		case OPT_ROOT:
 			o->root = optarg;
 			break;
@@ -256,6 +304,7 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 			cli_usage_error(SYNOPSIS);
 		}
 	}
+	o->read.stamps = stamps_load(NULL);
 	return optind;
 }
 
@@ -280,7 +329,6 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 		}
 		d.name = names[i];
 		*lines += d.lines_read;
-		st->cells_dropped += d.cells_dropped;
 		st->doc = &d;
 		scan_doc(st);
 		header_clear(&st->hdr);
@@ -308,6 +356,7 @@ extract_main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	i = parse_opts(argc, argv, &o, &files0);
+	spawn_signals();
 	argc -= i;
 	argv += i;
 	paths = argc > 0 ? argv : stdin_path;
@@ -328,6 +377,7 @@ extract_main(int argc, char *argv[])
 	else
 		bad = run(&st, &o, paths, names, n, &lines);
 	csvout_close(st.out);
+	stamps_free(o.read.stamps);
 	buf_free(&st.hdr.places);
 	buf_free(&st.tmp_heading);
 	cli_free_split(names, (size_t)n);
@@ -343,7 +393,13 @@ extract_main(int argc, char *argv[])
 		cli_stat("figures written", st.figures);
 		cli_stat("numbers skipped as not figures", st.skipped);
 		cli_stat("table cells dropped past the row limit",
-		    st.cells_dropped);
+		    st.run_drops.cells);
+		cli_stat("table rows dropped past the table limit",
+		    st.run_drops.rows);
+		cli_stat("figures dropped past the document limit",
+		    st.run_drops.figures);
+		cli_stat("figures whose context was cut at 200 bytes",
+		    st.run_drops.context);
 	}
 	return bad == 0 ? 0 : bad < n ? EXIT_PARTIAL : 2;
 }

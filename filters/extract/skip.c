@@ -1,7 +1,7 @@
 /*
  * What is not a figure: a digit token that is part of an identifier, a
- * date, a period, a name ("Phường 17"), a slogan, a phone number or an
- * e-mail address.  skip_reason() says which; the figure scanner drops it.
+ * date, a time of day, a period, a name ("Phường 17"), a slogan, a phone
+ * number or an e-mail address.  skip_reason() says which; the figure scanner drops it.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -275,6 +275,17 @@ page_number(const char *s, size_t n, size_t a, size_t b)
 	return memchr(s, '\f', a) != NULL && skip_blanks(s, n, b) == n;
 }
 
+/* A time of day or a zone: "14:23", "14:23:43", "+07:00" (each of its
+ * numbers). */
+static int
+clock_part(const char *s, size_t n, size_t a, size_t b)
+{
+	return (b - a <= 2 && b + 2 < n && s[b] == ':' &&
+	    wd_digit(s[b + 1]) && wd_digit(s[b + 2]) &&
+	    (b + 3 == n || !wd_digit(s[b + 3]))) ||
+	    (b - a == 2 && a >= 2 && s[a - 1] == ':' && wd_digit(s[a - 2]));
+}
+
 /* A footnote marker in brackets: "06 văn bản[1]". */
 static int
 footnote(const char *s, size_t n, size_t a, size_t b)
@@ -424,6 +435,8 @@ skip_reason(const char *s, size_t n, size_t a, size_t b, int slashes,
 		return "letter-spaced";
 	if (page_number(s, n, a, b))
 		return "page number";
+	if (clock_part(s, n, a, b))
+		return "time";
 	if ((why = glued_before(s, n, a, b)) == NULL &&
 	    (why = identifier_or_date(s, n, a, b, slashes, &w)) == NULL)
 		why = named_number(s, n, a, b, &w);

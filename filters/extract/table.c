@@ -119,6 +119,48 @@ is_stt(struct span c)
 	return i > 0 && i <= 5 && (i == c.n || (i + 1 == c.n && c.p[i] == '.'));
 }
 
+/* A plain number cell (digits only, at most 9 of them): its value, or
+ * -1. */
+static long
+plain_number(struct span c)
+{
+	return c.n > 0 && c.n <= 9 && all_digits(c) ? strtol(c.p, NULL, 10) : -1;
+}
+
+#define STT_AHEAD 8		/* rows looked at for the next STT */
+
+/*
+ * An STT at any width: is_stt's, or a plain number that goes on the
+ * table's run of them (one more than the last STT, or one less than the
+ * next plain number in the first column within STT_AHEAD rows), so that
+ * rows 1000 and on keep their labels and their numbers are no figures.
+ */
+static int
+stt_at(const struct table *t, size_t r, struct span c, long last)
+{
+	long v = plain_number(c);
+	size_t k;
+
+	if (is_stt(c))
+		return 1;
+	if (v < 0)
+		return 0;
+	if (last >= 0 && v == last + 1)
+		return 1;
+	for (k = r + 1; k < t->nrows && k <= r + STT_AHEAD; k++) {
+		const struct row *nr = &t->rows[k];
+		long next;
+
+		if (nr->ncells == 0)
+			continue;
+		next = plain_number((struct span){ nr->cells[0].text,
+		    nr->cells[0].len });
+		if (next >= 0)
+			return next == v + 1;
+	}
+	return 0;
+}
+
 /*
  * Header rows converted from merged Word cells can sit off the data
  * columns.  The column-number row tells: where it skips a number (7 8 10
@@ -208,16 +250,17 @@ column_numbers(const struct span *cells, size_t nc, struct heads *h)
 }
 
 /*
- * A data row starts with an STT number and a name, or a total label; or
- * it is a short name ("GV", "P.7", "Khối VP") followed by numbers only,
- * at least two of them: a unit written as a code, with no STT.
+ * A data row starts with an STT number (stt: its first cell is one) and a
+ * name, or a total label; or it is a short name ("GV", "P.7", "Khối VP")
+ * followed by numbers only, at least two of them: a unit written as a
+ * code, with no STT.
  */
 static int
-is_data_row(const struct span *cells, size_t nc)
+is_data_row(const struct span *cells, size_t nc, int stt)
 {
 	size_t k, name = 0, nums = 0;
 
-	if ((is_stt(cells[0]) && nc > 1 && cells[1].n > 0 &&
+	if ((stt && nc > 1 && cells[1].n > 0 &&
 	    !all_digits(cells[1]) && !is_stt(cells[1])) ||
 	    is_total_label(cells[0]) ||
 	    (nc > 1 && cells[0].n == 0 && is_total_label(cells[1])))
@@ -291,16 +334,16 @@ cell_figures(struct scan *st, struct pos at, size_t line, struct span c,
 	emit(st, &m);
 }
 
-/* A data row: one figure per numeric cell after the name cell (row and
- * col are scratch space). */
+/* A data row: one figure per numeric cell after the name cell (stt: the
+ * first cell is an STT; row and col are scratch space). */
 static void
 data_row(struct scan *st, struct pos at, size_t line,
-    const struct span *cells, size_t nc, const struct heads *hd,
+    const struct span *cells, size_t nc, int stt, const struct heads *hd,
     struct buf *row, struct buf *col)
 {
 	size_t name_at, k;
 
-	name_at = is_stt(cells[0]) || cells[0].n == 0 ? 1 : 0;
+	name_at = stt || cells[0].n == 0 ? 1 : 0;
 	buf_clear(row);
 	buf_add(row, cells[name_at].p, cells[name_at].n);
 	for (k = name_at + 1; k < nc; k++) {
@@ -328,7 +371,8 @@ scan_table(struct scan *st, size_t b)
 	struct heads heads, *hd = &heads;
 	struct buf row = { 0 }, col = { 0 };
 	size_t r, nc;
-	int in_data = 0;
+	long last = -1;		/* the last plain STT number */
+	int in_data = 0, stt;
 
 	/* The arrays are filled as rows come, and read only that far. */
 	hd->rows = hd->nnum = 0;
@@ -342,7 +386,8 @@ scan_table(struct scan *st, size_t b)
 		    row_cells(tr, cells);
 		if (!in_data && column_numbers(cells, nc, hd))
 			continue;
-		if (!is_data_row(cells, nc)) {
+		stt = stt_at(t, r, cells[0], last);
+		if (!is_data_row(cells, nc, stt)) {
 			if (in_data)
 				scan_text(st, at, tr->text, tr->len, 0, "table",
 				    "", "");
@@ -359,7 +404,9 @@ scan_table(struct scan *st, size_t b)
 		if (!in_data && !t->grid)
 			align_headers(hd->cell, hd->n, hd->rows, hd->num, hd->nnum);
 		in_data = 1;
-		data_row(st, at, tr->line, cells, nc, hd, &row, &col);
+		if (stt && plain_number(cells[0]) >= 0)
+			last = plain_number(cells[0]);
+		data_row(st, at, tr->line, cells, nc, stt, hd, &row, &col);
 	}
 	/* With no data row, the table is text set in boxes: its rows that
 	 * were taken for headers are prose. */

@@ -84,6 +84,74 @@ test_truncated(void)
 	remove("rt.gz");
 }
 
+/* Reads path to its end in a child; its exit status and what it read. */
+static int
+read_all(const char *path, struct buf *got)
+{
+	int p[2], status;
+	pid_t pid;
+	char buf[4096];
+	ssize_t k;
+
+	if (pipe(p) != 0)
+		return -1;
+	if ((pid = fork()) == 0) {
+		struct gz_in *in;
+		size_t n;
+
+		close(p[0]);
+		freopen("/dev/null", "w", stderr);
+		in = gz_open_in(path);
+		while ((n = gz_read(in, buf, sizeof(buf))) > 0)
+			if (write(p[1], buf, n) != (ssize_t)n)
+				_exit(3);
+		gz_close_in(in);
+		_exit(0);
+	}
+	close(p[1]);
+	while ((k = read(p[0], buf, sizeof(buf))) > 0)
+		buf_add(got, buf, (size_t)k);
+	close(p[0]);
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Two gzip members read as one text; bytes after the last, which start
+ * no member, are an error (exit 2), whatever was read before. */
+static void
+test_members(void)
+{
+	struct buf got = { 0 };
+	struct gz_out *o;
+	int fd, k;
+	FILE *f;
+
+	fd = open("m.gz", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	for (k = 0; k < 2; k++) {
+		o = gz_open_out(fd, 1);
+		gz_puts(o, k == 0 ? "một\n" : "hai\n");
+		CHECK(gz_out_close(o) == 0);
+	}
+	close(fd);
+	CHECK(read_all("m.gz", &got) == 0);
+	CHECK(got.n == strlen("một\nhai\n") &&
+	    memcmp(got.p, "một\nhai\n", got.n) == 0);
+	buf_clear(&got);
+	f = fopen("m.gz", "ab");
+	fputs("rác", f);
+	fclose(f);
+	CHECK(read_all("m.gz", &got) == 2);
+	/* Plain text is read as it is, gzip bytes inside it too. */
+	f = fopen("m.gz", "wb");
+	fputs("ba\n\x1f\x8b", f);
+	fclose(f);
+	buf_clear(&got);
+	CHECK(read_all("m.gz", &got) == 0);
+	CHECK(got.n == 5 && memcmp(got.p, "ba\n\x1f\x8b", 5) == 0);
+	buf_free(&got);
+	remove("m.gz");
+}
+
 static void
 test_dev_full(void)
 {
@@ -111,5 +179,6 @@ test_gz(void)
 {
 	test_roundtrip();
 	test_truncated();
+	test_members();
 	test_dev_full();
 }

@@ -26,6 +26,7 @@ main(int argc, char *argv[])
 	test_gz();
 	test_period();
 	test_sha256();
+	test_stamps();
 	test_utf8();
 	test_vnum();
 	printf("unit: %d passed, %d failed\n", unit_passed, unit_failed);

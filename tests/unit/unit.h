@@ -26,6 +26,7 @@ void test_csv(void);
 void test_gz(void);
 void test_period(void);
 void test_sha256(void);
+void test_stamps(void);
 void test_utf8(void);
 void test_vnum(void);
 
