@@ -13,6 +13,7 @@
 
 #include "clause.h"
 #include "lex.h"
+#include "utf8.h"
 #include "words.h"
 #include "xalloc.h"
 
@@ -589,6 +590,21 @@ drop_verb(struct buf *a)
 	a->n -= m;
 }
 
+/* Is a figure as written a negation ("không có đơn ...")? */
+static int
+verbal_zero_raw(struct span raw)
+{
+	struct buf f = { 0 };
+	int yes;
+
+	if (raw.n == 0 || wd_digit(raw.p[0]))
+		return 0;
+	u8_fold(&f, raw.p, u8_cut(raw.p, raw.n, 16));
+	yes = f.p != NULL && words_prefix(WL_VERBAL_ZERO, f.p, f.n) > 0;
+	buf_free(&f);
+	return yes;
+}
+
 /* The pieces of figure i, and its gap, same_clause and label. */
 static void
 cut(const struct lex *x, const struct clause_in *in, size_t i,
@@ -599,8 +615,9 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 
 	fold_span(&p->b, in[i].before);
 	buf_clear(tmp);
-	/* A verbal zero holds its noun: "không để hồ sơ trễ hạn". */
-	if (in[i].raw.n > 0 && !wd_digit(in[i].raw.p[0])) {
+	/* A verbal zero holds its noun: "không để hồ sơ trễ hạn" (a number
+	 * in words does not: "hai cuộc"). */
+	if (verbal_zero_raw(in[i].raw)) {
 		buf_add(tmp, in[i].raw.p, in[i].raw.n);
 		buf_addc(tmp, ' ');
 	}
@@ -609,7 +626,7 @@ cut(const struct lex *x, const struct clause_in *in, size_t i,
 	buf_add(tmp, in[i].after.p, in[i].after.n);
 	buf_clear(&p->a);
 	lex_fold(&p->a, tmp->p, tmp->n);
-	if (in[i].raw.n > 0 && !wd_digit(in[i].raw.p[0]))
+	if (verbal_zero_raw(in[i].raw))
 		drop_verb(&p->a);
 	p->nha = lex_scan(x, p->a.p, p->a.n, p->ha, MAXHITS);
 	noun_phrase(x, p);
@@ -1274,6 +1291,20 @@ one_topic(const struct lex *x, const char *s, size_t n)
 	return topic;
 }
 
+/* Does folded s[0..n) say its figures are by field or by unit ("Hồ sơ
+ * theo lĩnh vực")? */
+static int
+names_field(const struct lex *x, const char *s, size_t n)
+{
+	struct lex_hit h[MAXHITS];
+	size_t nh = lex_scan(x, s, n, h, MAXHITS), k;
+
+	for (k = 0; k < nh && k < MAXHITS; k++)
+		if (lex_hit_is(x, &h[k], LEX_ROLE, ROLE_FIELD))
+			return 1;
+	return 0;
+}
+
 void
 clause_far_topics(const struct lex *x, struct clause_fig *f, const char *s,
     size_t n)
@@ -1288,6 +1319,8 @@ clause_far_topics(const struct lex *x, struct clause_fig *f, const char *s,
 			;
 		if (i < 3)
 			i = 0;
+		if (names_field(x, s + i, end - i))
+			f->role |= 1u << ROLE_FIELD;
 		if ((t = one_topic(x, s + i, end - i)) >= 0)
 			add_topic(f, t, DIST_CLAUSE);
 		if (t != -1 || i == 0)

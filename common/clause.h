@@ -82,8 +82,10 @@ void clause_read(const struct lex *, const struct clause_in *in, size_t n,
 	struct clause_fig *out);
 void clause_fig_free(struct clause_fig *);
 
-/* The topics folded text s[0..n) names (the headings above a figure)
- * added to its reading as far ones (DIST_CLAUSE). */
+/* What the headings above a figure (folded s[0..n)) say of it: the one
+ * topic the innermost heading that names one names, as a far topic
+ * (DIST_CLAUSE); a breakdown by field or unit ("theo lĩnh vực") as the
+ * role field. */
 void clause_far_topics(const struct lex *, struct clause_fig *,
 	const char *s, size_t n);
 /* Is value val of facet cls (LEX_WHAT ...) the figure's, and how far? */

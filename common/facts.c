@@ -444,7 +444,8 @@ clause_scope(const struct facts *d, struct fact *f, const struct clause_fig *cf,
 	if (f->rule != NULL && f->rule->scope != NULL &&
 	    strcmp(f->rule->scope, "sub") == 0)
 		return SCOPE_SUB;
-	if (*rest >= 2 || (role & ((1u << ROLE_PLAN) | (1u << ROLE_PROPOSAL))))
+	if (*rest >= 2 || (role & ((1u << ROLE_PLAN) | (1u << ROLE_PROPOSAL) |
+	    (1u << ROLE_FIELD))))
 		return SCOPE_SUB;
 	if (reporter_rule)
 		return SCOPE_REPORTER;

@@ -20,7 +20,7 @@ static const char *const class_name[LEX_NCLASS] = { "what", "kind", "state",
 /* The classes whose values mean something in code: their names. */
 static const char *const role_names[] = { "change", "compare", "plan",
 	"proposal", "example", "attain", "tier", "own", "to", "from", "actor",
-	"part", "whole", "former", NULL };
+	"part", "whole", "former", "field", NULL };
 static const char *const mark_names[] = { "partial", "complete", NULL };
 static const char *const qual_names[] = { "approx", "min", "max", NULL };
 static const char *const total_names[] = { "total", NULL };

@@ -90,7 +90,8 @@ wd_digit(char c)
 	X(NUM_TEN, "num-ten", FOLD, "the word for ten and for the tens") \
 	X(NUM_HUNDRED, "num-hundred", FOLD, "the word for a hundred") \
 	X(NUM_FILLER, "num-filler", FOLD, "the word for an empty tens place") \
-	X(NUM_THOUSAND, "num-thousand", FOLD, "the word for a thousand")
+	X(NUM_THOUSAND, "num-thousand", FOLD, "the word for a thousand") \
+	X(COUNT_NOUN, "count-noun", FOLD, "nouns a number in words may count")
 
 /* How a list is matched: on folded text, or on text lower-cased with
  * every mark kept (u8_lower), where the marks tell words apart ("tầng"

@@ -323,3 +323,30 @@ PY
 	run kept petitions.received;	assert_output "20"
 	run kept petitions.carried_over;	assert_output "5"
 }
+
+@test "numbers in words before a noun that counts; not an ordinal, not 'một số'" {
+	report "Chủ tịch Ủy ban nhân dân quận chủ trì ba cuộc đối thoại với người dân." \
+		"Một số đơn vị đã phối hợp tốt; lần thứ hai tổ chức hội nghị."
+	run read_as "ba";	assert_output "dialogues.count reporter"
+	run kept dialogues.count;	assert_output "3"
+	run read_as "Một";	assert_output "NO ROW"
+	run read_as "hai";	assert_output "NO ROW"
+}
+
+@test "figures under a heading by field are parts of the total" {
+	report "1. Hồ sơ tiếp nhận theo lĩnh vực" \
+		"+ Hộ tịch: đã giải quyết 120 hồ sơ;" \
+		"+ Đất đai: đã giải quyết 80 hồ sơ." \
+		"2. Kết quả chung" \
+		"- Tổng cộng đã giải quyết 200 hồ sơ."
+	run read_as 120;	assert_output "dossiers.resolved sub"
+	run read_as 80;	assert_output "dossiers.resolved sub"
+	run kept dossiers.resolved;	assert_output "200"
+}
+
+@test "the number of a road, a ring road or a sub-project names it" {
+	report "Hỗ trợ giải phóng mặt bằng dự án đường Vành đai 3 và Quốc lộ 22, Tiểu dự án 2."
+	run read_as 3;	assert_output "NO ROW"
+	run read_as 22;	assert_output "NO ROW"
+	run read_as 2;	assert_output "NO ROW"
+}

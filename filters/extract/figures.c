@@ -187,6 +187,84 @@ colon_zero(const char *s, size_t n, size_t i)
 	return p == n || strchr(".;,)", s[p]) != NULL ? e : 0;
 }
 
+/* Is the folded word at f[0..n) a number word?  Its length, or 0. */
+static size_t
+number_word(const char *f, size_t n, int after_ten)
+{
+	static const enum words_list lists[] = { WL_NUM_DIGIT, WL_NUM_TEN,
+		WL_NUM_HUNDRED, WL_NUM_FILLER, WL_NUM_THOUSAND };
+	size_t k, w;
+
+	if (after_ten && (w = words_prefix(WL_NUM_DIGIT_AFTER_TEN, f, n)) > 0)
+		return w;
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]); k++)
+		if ((w = words_prefix(lists[k], f, n)) > 0)
+			return w;
+	return 0;
+}
+
+/* Does the word before s[i] make the number an ordinal ("lần thứ hai")? */
+static int
+after_ordinal(const char *s, size_t i)
+{
+	struct buf f = { 0 };
+	size_t from = i > 16 ? i - 16 : 0;
+	int yes;
+
+	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from++;
+	u8_fold(&f, s + from, i - from);
+	while (f.n > 0 && f.p[f.n - 1] == ' ')
+		f.n--;
+	yes = f.n > 0 && words_suffix(WL_ORDINAL, f.p, f.n) > 0;
+	buf_free(&f);
+	return yes;
+}
+
+/*
+ * A number in words before a noun that counts ("hai cuộc đối thoại",
+ * "mười hai đơn", "một cuộc"): the end of the words in s, or 0.  Only
+ * before such a noun (words.rules' count-noun): "một số", "một cửa" are
+ * no figures.
+ */
+static size_t
+number_in_words(const char *s, size_t n, size_t i)
+{
+	struct buf f = { 0 };
+	size_t *at = NULL, j = 0, w, end = 0, len;
+	int after_ten = 0, words = 0;
+
+	if ((!words_may_start(WL_NUM_DIGIT, s + i, n - i) &&
+	    !words_may_start(WL_NUM_TEN, s + i, n - i)) || after_ordinal(s, i))
+		return 0;
+	len = u8_cut(s + i, n - i, 64);
+	u8_fold_at(&f, &at, s + i, len);
+	while (j < f.n && (w = number_word(f.p + j, f.n - j, after_ten)) > 0) {
+		after_ten = words_prefix(WL_NUM_TEN, f.p + j, f.n - j) > 0;
+		j += w;
+		end = j;
+		words++;
+		while (j < f.n && f.p[j] == ' ')
+			j++;
+	}
+	if (words == 0 || j == end || words_prefix(WL_COUNT_NOUN, f.p + j,
+	    f.n - j) == 0) {
+		end = 0;
+	} else {
+		struct buf seq = { 0 };
+
+		buf_add(&seq, f.p, end);
+		if (vnum_words(seq.p) < 0)
+			end = 0;
+		buf_free(&seq);
+	}
+	if (end > 0)
+		end = i + at[end];
+	buf_free(&f);
+	free(at);
+	return end;
+}
+
 /* The end of the figure whose digits end at b: a percent sign or an area
  * unit glued or spaced, and a scale word ("500 triệu"); [*us, *ue) is
  * set to the unit noun after it. */
@@ -328,6 +406,11 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 			    (b = colon_zero(s, n, i)) > 0)) {
 				write_figure(st, &ls, s, n, a, b, b, b);
 				i = b;
+			} else if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') &&
+			    (b = number_in_words(s, n, i)) > 0) {
+				unit_after(s, n, b, &us, &ue);
+				write_figure(st, &ls, s, n, a, b, us, ue);
+				i = ue > b ? ue : b;
 			} else {
 				i++;
 			}

@@ -1,0 +1,2 @@
+build-dev/common/diag.o: common/diag.c common/diag.h
+common/diag.h:

@@ -1,0 +1,15 @@
+build-dev/filters/diff.o: filters/diff.c common/arena.h common/buf.h \
+ common/cli.h common/csvin.h common/buf.h common/csvout.h common/gz.h \
+ common/dec.h common/diag.h common/gz.h common/htab.h common/xalloc.h
+common/arena.h:
+common/buf.h:
+common/cli.h:
+common/csvin.h:
+common/buf.h:
+common/csvout.h:
+common/gz.h:
+common/dec.h:
+common/diag.h:
+common/gz.h:
+common/htab.h:
+common/xalloc.h:

@@ -1,0 +1,16 @@
+build-dev/filters/extract/model.o: filters/extract/model.c common/buf.h \
+ common/diag.h filters/extract/extract.h common/arena.h common/csvout.h \
+ common/buf.h common/gz.h common/stamps.h common/vnlegacy.h \
+ common/words.h common/utf8.h common/xalloc.h
+common/buf.h:
+common/diag.h:
+filters/extract/extract.h:
+common/arena.h:
+common/csvout.h:
+common/buf.h:
+common/gz.h:
+common/stamps.h:
+common/vnlegacy.h:
+common/words.h:
+common/utf8.h:
+common/xalloc.h:
