@@ -22,7 +22,7 @@ LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/units_history.csv \
 	common/data/labels.csv
 LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
-	$(B)/gen/data_labels.o
+	$(B)/gen/data_labels.o $(B)/gen/utf8tab.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -65,6 +65,18 @@ $(B)/gen/data_units.c: common/data/units_history.csv $(B)/embed
 $(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_labels < $< > $@.tmp && mv $@.tmp $@
+
+# utf8.c's mapping tables, computed from utf8proc once, at build time.
+$(B)/utf8tab: common/gen/utf8tab.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 $< -lutf8proc -o $@
+
+$(B)/gen/utf8tab.c: $(B)/utf8tab
+	@mkdir -p $(@D)
+	$(B)/utf8tab > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/utf8tab.o: $(B)/gen/utf8tab.c common/utf8tab.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/gen/%.o: $(B)/gen/%.c
 	$(CC) $(CFLAGS) -c $< -o $@

@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "utf8.h"
+#include "utf8tab.h"
 #include "xalloc.h"
 
 size_t
@@ -53,6 +54,7 @@ u8_count_nl(const char *p, size_t n)
 	return c;
 }
 
+/* The whole of p[0..n) through utf8proc_map, đ made d when dbar. */
 static void
 map(struct buf *out, const char *p, size_t n, utf8proc_option_t opt, int dbar)
 {
@@ -60,164 +62,224 @@ map(struct buf *out, const char *p, size_t n, utf8proc_option_t opt, int dbar)
 	utf8proc_ssize_t k;
 	size_t i;
 
-	for (i = 0; i < n && (unsigned char)p[i] < 0x80; i++)
-		;
-	if (i == n && !(opt & UTF8PROC_CASEFOLD)) {
-		buf_add(out, p, n);
-		return;
-	}
 	k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &r,
 	    opt);
 	if (k < 0)
 		internal_error("utf8proc_map on unchecked input");
+	buf_reserve(out, (size_t)k);
 	if (!dbar) {
-		buf_add(out, (char *)r, (size_t)k);
+		memcpy(out->p + out->n, r, (size_t)k);
+		out->n += (size_t)k;
 	} else {
 		for (i = 0; i < (size_t)k; i++) {
 			/* U+0111 đ is C4 91; case folding has made Đ into đ. */
 			if (r[i] == 0xC4 && i + 1 < (size_t)k && r[i + 1] == 0x91) {
-				buf_addc(out, 'd');
+				out->p[out->n++] = 'd';
 				i++;
 			} else {
-				buf_addc(out, (char)r[i]);
+				out->p[out->n++] = (char)r[i];
 			}
 		}
 	}
+	out->p[out->n] = '\0';
 	free(r);
 }
 
-#define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | \
-	UTF8PROC_COMPOSE)
-#define FOLD_TAB 0x1F00		/* through Latin Extended Additional */
-
 /*
- * The fold of each code point below FOLD_TAB, as utf8proc computes it,
- * when it is one ASCII byte (1..127), nothing (-1), or 0 when the fold is
- * anything else.  Folding Vietnamese text one character at a time from
- * this table gives what utf8proc gives for the whole string, several times
- * faster; any other character sends the string through utf8proc.
+ * The code point of the valid UTF-8 sequence at s[0..n), n > 0, and its
+ * length; 0 when the bytes there are not one (utf8proc_iterate's rules:
+ * no overlong form, no surrogate, nothing above U+10FFFF).
  */
-static signed char fold_tab[FOLD_TAB];
-
-static void
-fold_init(void)
+static inline size_t
+decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	utf8proc_int32_t cp;
+	unsigned c = s[0];
 
-	for (cp = 0x80; cp < FOLD_TAB; cp++) {
-		utf8proc_uint8_t enc[4], *r = NULL;
-		utf8proc_ssize_t e = utf8proc_encode_char(cp, enc), k;
-
-		if (e <= 0)
-			continue;
-		k = utf8proc_map(enc, e, &r, FOLD_OPTS);
-		if (k == 0)
-			fold_tab[cp] = -1;
-		else if (k == 1 && r[0] < 0x80)
-			fold_tab[cp] = (signed char)r[0];
-		free(r);
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
 	}
-	fold_tab[0x110] = fold_tab[0x111] = 'd';	/* Đ đ */
-	fold_tab[0x7F] = 0x7F;
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (n < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		*cp = (c & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
+			return 0;
+		*cp = (c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3F);
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80 || (c == 0xF0 && s[1] < 0x90) ||
+		    (c == 0xF4 && s[1] > 0x8F))
+			return 0;
+		*cp = (c & 0x07u) << 18 | (s[1] & 0x3Fu) << 12 |
+		    (s[2] & 0x3Fu) << 6 | (s[3] & 0x3F);
+		return 4;
+	}
+	return 0;
 }
 
-void
-u8_fold(struct buf *out, const char *p, size_t n)
+/* The code point of a two- or three-byte sequence at s[0..n), or -1
+ * when it is none (or is longer): decode() says the rest. */
+static inline long
+decode23(const unsigned char *s, size_t n)
 {
-	static int ready;
-	size_t i = 0, mark = out->n;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80)
+		return (long)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	if (s[0] >= 0xE1 && s[0] <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80)
+		return (long)(s[0] & 0x0F) << 12 | (long)(s[1] & 0x3F) << 6 |
+		    (s[2] & 0x3F);
+	return -1;
+}
 
-	if (!ready) {
-		fold_init();
-		ready = 1;
-	}
-	buf_reserve(out, n);
-	while (i < n) {
-		unsigned char c = (unsigned char)p[i];
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
+/* The table entry of the character at s[0..n) (not ASCII) in mapping m,
+ * its length in *k; U8T_SLOW when the bytes are not valid UTF-8. */
+static inline uint32_t
+entry_at(enum u8t_map m, const unsigned char *s, size_t n, size_t *k)
+{
+	long c = decode23(s, n);
+	uint32_t cp;
 
-		if (c < 0x80) {
-			out->p[out->n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			i++;
-			continue;
-		}
-		k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-		    (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0 || cp >= FOLD_TAB || fold_tab[cp] == 0) {
-			/* Not a simple case: the whole string through utf8proc. */
-			out->n = mark;
-			map(out, p, n, FOLD_OPTS, 1);
-			return;
-		}
-		if (fold_tab[cp] > 0)
-			out->p[out->n++] = fold_tab[cp];
-		i += (size_t)k;
+	if (c >= 0) {
+		*k = s[0] < 0xE0 ? 2 : 3;
+		return u8t_entry(m, (uint32_t)c);
 	}
-	out->p[out->n] = '\0';
+	if ((*k = decode(s, n, &cp)) == 0)
+		return U8T_SLOW;
+	return u8t_entry(m, cp);
+}
+
+/* memcpy for the few bytes of a character, without a call. */
+static inline void
+copy(char *w, const void *from, size_t n)
+{
+	const unsigned char *f = from;
+
+	while (n-- > 0)
+		*w++ = (char)*f++;
 }
 
 /*
- * Whether valid UTF-8 p[0..n) is NFC by a quick test: every code point is
- * below U+0300, in Latin Extended Additional (U+1E00..U+1EFF, precomposed
- * Vietnamese), or in General Punctuation from U+2002 (U+2000 and U+2001
- * are not NFC), superscripts (footnote marks) and currency signs (₫), up
- * to U+20CF.  These are starters that NFC leaves alone and that never
- * compose with a neighbour (tests/unit/test_utf8.c checks it against
- * utf8proc).  0 means not known.
+ * Mapping m of valid UTF-8 p[0..n), appended to out from the tables
+ * (utf8tab.h), ASCII inline; ascii_lower says whether m lower-cases it.
+ * Returns 0, or -1 with out as it was when a code point is slow (or the
+ * text not valid UTF-8): the caller then maps the whole text through
+ * utf8proc, which gives the same bytes for text the tables map.
  */
 static int
-nfc_quick(const char *p, size_t n)
+tab_map(struct buf *out, enum u8t_map m, int ascii_lower, const char *p,
+    size_t n)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0;
+	unsigned lower = ascii_lower ? 'a' - 'A' : 0;
+	size_t i = 0, k, len;
+	char *w, *end;
+	uint32_t e;
+
+	/* Room for the text as it is; a mapping that grows makes more. */
+	buf_reserve(out, n);
+	w = out->p + out->n;
+	end = out->p + out->cap - 1;
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c < 0x80) {
+			do {
+				*w++ = (char)(c - 'A' < 26u ? c | lower : c);
+			} while (++i < n && (c = s[i]) < 0x80);
+			continue;
+		}
+		if ((e = entry_at(m, s + i, n - i, &k)) == U8T_SLOW) {
+			out->p[out->n] = '\0';
+			return -1;
+		}
+		if (e == U8T_SAME) {
+			copy(w, s + i, k);
+			w += k;
+		} else {
+			len = e & 63;
+			if (len > k && (size_t)(end - w) < len + (n - i - k)) {
+				size_t at = (size_t)(w - out->p), was = out->n;
+
+				out->n = at;
+				buf_reserve(out, len + (n - i - k));
+				out->n = was;
+				w = out->p + at;
+				end = out->p + out->cap - 1;
+			}
+			copy(w, u8t_pool + (e >> 6), len);
+			w += len;
+		}
+		i += k;
+	}
+	out->n = (size_t)(w - out->p);
+	out->p[out->n] = '\0';
+	return 0;
+}
+
+/* Whether mapping m leaves every character of p[0..n) as it is. */
+static int
+tab_same(enum u8t_map m, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0, k;
 
 	while (i < n) {
-		if (s[i] < 0x80)
+		if (s[i] < 0x80) {
+			uint64_t w;
+
+			/* ASCII eight bytes at a time. */
+			if (i + 8 <= n) {
+				memcpy(&w, s + i, 8);
+				if ((w & 0x8080808080808080ULL) == 0) {
+					i += 8;
+					continue;
+				}
+			}
 			i++;
-		else if (s[i] >= 0xC2 && s[i] <= 0xCB)		/* ..U+02FF */
-			i += 2;
-		else if (i + 1 < n && s[i] == 0xE1 && s[i + 1] >= 0xB8 &&
-		    s[i + 1] <= 0xBB)				/* U+1Exx */
-			i += 3;
-		else if (i + 2 < n && s[i] == 0xE2 && ((s[i + 1] == 0x80 &&
-		    s[i + 2] >= 0x82) || s[i + 1] == 0x81 || s[i + 1] == 0x82 ||
-		    (s[i + 1] == 0x83 && s[i + 2] <= 0x8F)))
-			i += 3;					/* U+2002..U+20CF */
-		else
+			continue;
+		}
+		if (entry_at(m, s + i, n - i, &k) != U8T_SAME)
 			return 0;
+		i += k;
 	}
 	return 1;
 }
 
+#define NFC_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE)
 #define LOWER_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+#define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | \
+	UTF8PROC_STRIPMARK)
+#define KEY_OPTS (UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD)
 
-/*
- * The lower case of each code point below FOLD_TAB when utf8proc makes it
- * one code point, else 0.  Text that nfc_quick() passes lower-cases one
- * character at a time from this table as utf8proc lower-cases it whole,
- * without decomposing and recomposing it (the figure scanner asks for the
- * words before every number).
- */
-static utf8proc_int32_t lower_tab[FOLD_TAB];
-
-static void
-lower_init(void)
+void
+u8_fold(struct buf *out, const char *p, size_t n)
 {
-	utf8proc_int32_t cp;
+	if (tab_map(out, U8T_FOLD, 1, p, n) != 0)
+		map(out, p, n, FOLD_OPTS, 1);
+}
 
-	for (cp = 0x80; cp < FOLD_TAB; cp++) {
-		utf8proc_uint8_t enc[4], *r = NULL;
-		utf8proc_ssize_t e = utf8proc_encode_char(cp, enc), k;
-		utf8proc_int32_t lc;
+void
+u8_lower(struct buf *out, const char *p, size_t n)
+{
+	if (tab_map(out, U8T_LOWER, 1, p, n) != 0)
+		map(out, p, n, LOWER_OPTS, 0);
+}
 
-		if (e <= 0)
-			continue;
-		k = utf8proc_map(enc, e, &r, LOWER_OPTS);
-		if (k > 0 && utf8proc_iterate(r, k, &lc) == k)
-			lower_tab[cp] = lc;
-		free(r);
-	}
+void
+u8_nfc(struct buf *out, const char *p, size_t n)
+{
+	/* Most text is NFC already: a look, then one copy. */
+	if (tab_same(U8T_NFC, p, n))
+		buf_add(out, p, n);
+	else if (tab_map(out, U8T_NFC, 0, p, n) != 0)
+		map(out, p, n, NFC_OPTS, 0);
 }
 
 const char *const u8_superscripts[10] = { "⁰", "¹", "²", "³", "⁴", "⁵",
@@ -234,46 +296,6 @@ u8_superscript_at(const char *p, size_t n)
 			return len;
 	}
 	return 0;
-}
-
-void
-u8_lower(struct buf *out, const char *p, size_t n)
-{
-	static int ready;
-	size_t i = 0, mark = out->n;
-
-	if (!ready) {
-		lower_init();
-		ready = 1;
-	}
-	if (!nfc_quick(p, n)) {
-		map(out, p, n, LOWER_OPTS, 0);
-		return;
-	}
-	buf_reserve(out, n + 4);
-	while (i < n) {
-		unsigned char c = (unsigned char)p[i];
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
-
-		if (c < 0x80) {
-			buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-			i++;
-			continue;
-		}
-		k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-		    (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0 || cp >= FOLD_TAB || lower_tab[cp] == 0) {
-			out->n = mark;
-			map(out, p, n, LOWER_OPTS, 0);
-			return;
-		}
-		buf_reserve(out, 4);
-		out->n += (size_t)utf8proc_encode_char(lower_tab[cp],
-		    (utf8proc_uint8_t *)out->p + out->n);
-		i += (size_t)k;
-	}
-	buf_adds(out, "");
 }
 
 void
@@ -299,16 +321,6 @@ u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
 	if (out->n + 1 > cap)
 		*at = xreallocarray(*at, out->n + 1, sizeof(**at));
 	(*at)[out->n] = n;
-}
-
-void
-u8_nfc(struct buf *out, const char *p, size_t n)
-{
-	if (nfc_quick(p, n)) {
-		buf_add(out, p, n);
-		return;
-	}
-	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, 0);
 }
 
 size_t
@@ -341,7 +353,7 @@ u8_cut(const char *p, size_t n, size_t max)
 
 /* Vietnamese tone marks as combining characters. */
 static int
-is_tone(utf8proc_int32_t cp)
+is_tone(uint32_t cp)
 {
 	return cp == 0x300 || cp == 0x301 || cp == 0x303 || cp == 0x309 ||
 	    cp == 0x323;
@@ -350,29 +362,25 @@ is_tone(utf8proc_int32_t cp)
 void
 u8_name_key(struct buf *out, const char *p, size_t n)
 {
-	utf8proc_uint8_t *r = NULL;
-	utf8proc_ssize_t k, i = 0;
-	struct buf tones = { 0 };
+	struct buf d = { 0 }, tones = { 0 };
+	size_t i = 0, k;
+	uint32_t cp;
 
-	k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &r,
-	    UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
-	if (k < 0)
-		internal_error("utf8proc_map on unchecked input");
-	while (i < k) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t l = utf8proc_iterate(r + i, k - i, &cp);
-
-		if (l <= 0)
-			internal_error("utf8proc_iterate on mapped text");
+	if (tab_map(&d, U8T_KEY, 1, p, n) != 0)
+		map(&d, p, n, KEY_OPTS, 0);
+	while (i < d.n) {
+		if ((k = decode((const unsigned char *)d.p + i, d.n - i,
+		    &cp)) == 0)
+			internal_error("invalid UTF-8 in mapped text");
 		if (is_tone(cp))
 			buf_printf(&tones, "%x", (unsigned)cp);
 		else
-			buf_add(out, (const char *)r + i, (size_t)l);
-		i += l;
+			buf_add(out, d.p + i, k);
+		i += k;
 	}
 	buf_addc(out, '|');
 	if (tones.p != NULL)
 		buf_add(out, tones.p, tones.n);
 	buf_free(&tones);
-	free(r);
+	buf_free(&d);
 }
