@@ -8,16 +8,53 @@
 #include "utf8tab.h"
 #include "xalloc.h"
 
+/*
+ * The code point of the valid UTF-8 sequence at s[0..n), n > 0, and its
+ * length; 0 when the bytes there are not one (utf8proc_iterate's rules:
+ * no overlong form, no surrogate, nothing above U+10FFFF).
+ */
+static inline size_t
+decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned c = s[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (n < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		*cp = (c & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
+			return 0;
+		*cp = (c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3F);
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80 || (c == 0xF0 && s[1] < 0x90) ||
+		    (c == 0xF4 && s[1] > 0x8F))
+			return 0;
+		*cp = (c & 0x07u) << 18 | (s[1] & 0x3Fu) << 12 |
+		    (s[2] & 0x3Fu) << 6 | (s[3] & 0x3F);
+		return 4;
+	}
+	return 0;
+}
+
 size_t
 u8_invalid(const char *p, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0;
+	size_t i = 0, k;
+	uint32_t cp;
 
 	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
-
 		/* ASCII eight bytes at a time. */
 		if (i + 8 <= n) {
 			uint64_t w;
@@ -32,10 +69,9 @@ u8_invalid(const char *p, size_t n)
 			i++;
 			continue;
 		}
-		k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0)
+		if ((k = decode(s + i, n - i, &cp)) == 0)
 			return i;
-		i += (size_t)k;
+		i += k;
 	}
 	return n;
 }
@@ -83,45 +119,6 @@ map(struct buf *out, const char *p, size_t n, utf8proc_option_t opt, int dbar)
 	}
 	out->p[out->n] = '\0';
 	free(r);
-}
-
-/*
- * The code point of the valid UTF-8 sequence at s[0..n), n > 0, and its
- * length; 0 when the bytes there are not one (utf8proc_iterate's rules:
- * no overlong form, no surrogate, nothing above U+10FFFF).
- */
-static inline size_t
-decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned c = s[0];
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		if (n < 2 || (s[1] & 0xC0) != 0x80)
-			return 0;
-		*cp = (c & 0x1F) << 6 | (s[1] & 0x3F);
-		return 2;
-	}
-	if (c >= 0xE0 && c <= 0xEF) {
-		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
-			return 0;
-		*cp = (c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3F);
-		return 3;
-	}
-	if (c >= 0xF0 && c <= 0xF4) {
-		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-		    (s[3] & 0xC0) != 0x80 || (c == 0xF0 && s[1] < 0x90) ||
-		    (c == 0xF4 && s[1] > 0x8F))
-			return 0;
-		*cp = (c & 0x07u) << 18 | (s[1] & 0x3Fu) << 12 |
-		    (s[2] & 0x3Fu) << 6 | (s[3] & 0x3F);
-		return 4;
-	}
-	return 0;
 }
 
 /* The code point of a two- or three-byte sequence at s[0..n), or -1
@@ -223,12 +220,15 @@ tab_map(struct buf *out, enum u8t_map m, int ascii_lower, const char *p,
 	return 0;
 }
 
-/* Whether mapping m leaves every character of p[0..n) as it is. */
+/* Whether mapping m leaves every character of p[0..n) as it is: 1; 0
+ * when it changes some; -1 when a character is slow. */
 static int
 tab_same(enum u8t_map m, const char *p, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)p;
 	size_t i = 0, k;
+	int same = 1;
+	uint32_t e;
 
 	while (i < n) {
 		if (s[i] < 0x80) {
@@ -245,11 +245,149 @@ tab_same(enum u8t_map m, const char *p, size_t n)
 			i++;
 			continue;
 		}
-		if (entry_at(m, s + i, n - i, &k) != U8T_SAME)
-			return 0;
+		if ((e = entry_at(m, s + i, n - i, &k)) == U8T_SLOW)
+			return -1;
+		same &= e == U8T_SAME;
 		i += k;
 	}
-	return 1;
+	return same;
+}
+
+/* The composite of the pair a, b (a table search), or 0. */
+static uint32_t
+compose_pair(uint32_t a, uint32_t b)
+{
+	size_t lo = 0, hi = u8t_npairs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const uint32_t *q = u8t_pairs[mid];
+
+		if (q[0] < a || (q[0] == a && q[1] < b))
+			lo = mid + 1;
+		else if (q[0] == a && q[1] == b)
+			return q[2];
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* A decomposed code point with its class table entry (the class and
+ * U8T_SECOND): entry << 21 | code point. */
+#define CP(x)		((x) & 0x1FFFFF)
+#define CLASS(x)	((x) >> 21 & 0xFF)
+#define SECOND(x)	((x) >> 21 & U8T_SECOND)
+
+/*
+ * Appends c to the decomposition v[0..*n), keeping it in canonical order:
+ * a combining mark goes before the marks of a higher class that end v.
+ */
+static void
+put_decomposed(uint32_t *v, size_t *n, uint32_t c)
+{
+	uint32_t e = u8t_entry(U8T_CLASS, c), cls = e & 0xFF, x = e << 21 | c;
+	size_t j = *n;
+
+	while (cls > 0 && j > 0 && CLASS(v[j - 1]) > cls) {
+		v[j] = v[j - 1];
+		j--;
+	}
+	v[j] = x;
+	(*n)++;
+}
+
+/* Appends code point c as UTF-8 at w; returns its length. */
+static size_t
+encode(char *w, uint32_t c)
+{
+	if (c < 0x80) {
+		w[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		w[0] = (char)(0xC0 | c >> 6);
+		w[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		w[0] = (char)(0xE0 | c >> 12);
+		w[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		w[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	w[0] = (char)(0xF0 | c >> 18);
+	w[1] = (char)(0x80 | (c >> 12 & 0x3F));
+	w[2] = (char)(0x80 | (c >> 6 & 0x3F));
+	w[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/*
+ * NFC of valid UTF-8 p[0..n) by the tables: the canonical decomposition
+ * in canonical order, then composed as utf8proc composes (a character
+ * joins the last starter unless a character between them of its class or
+ * higher, or a starter, stayed).  Returns 0, or -1 with out as it was for
+ * Hangul or invalid bytes, which go through utf8proc.
+ */
+static int
+tab_nfc(struct buf *out, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	/* Room for 4 code points a byte: a character whose decomposition
+	 * takes more than 4 bytes a byte of it (none does) is slow. */
+	uint32_t *v = xreallocarray(NULL, n * 4 + 1, sizeof(*v)), e, c;
+	size_t i = 0, nv = 0, k, l, j, r, w, starter = 0;
+	int have_starter = 0, max_class = -1;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			v[nv++] = s[i++];
+			continue;
+		}
+		if ((k = decode(s + i, n - i, &c)) == 0 ||
+		    (e = u8t_entry(U8T_DECOMP, c)) == U8T_SLOW ||
+		    (e != U8T_SAME && (e & 63) > 4 * k)) {
+			free(v);
+			return -1;
+		}
+		if (e == U8T_SAME) {
+			put_decomposed(v, &nv, c);
+		} else {
+			const unsigned char *d = u8t_pool + (e >> 6);
+
+			for (j = 0; j < (e & 63); j += l) {
+				l = decode(d + j, (e & 63) - j, &c);
+				put_decomposed(v, &nv, c);
+			}
+		}
+		i += k;
+	}
+	for (r = 0, w = 0; r < nv; r++) {
+		uint32_t cls = CLASS(v[r]), comp;
+
+		if (have_starter && (int)cls > max_class && SECOND(v[r]) &&
+		    (comp = compose_pair(CP(v[starter]), CP(v[r]))) != 0) {
+			/* A composite is a starter that may compose again. */
+			v[starter] = comp;
+			continue;
+		}
+		v[w] = v[r];
+		if (cls == 0) {
+			starter = w;
+			have_starter = 1;
+			max_class = -1;
+		} else if ((int)cls > max_class) {
+			max_class = (int)cls;
+		}
+		w++;
+	}
+	buf_reserve(out, w * 4);
+	for (r = 0; r < w; r++)
+		out->n += encode(out->p + out->n, CP(v[r]));
+	out->p[out->n] = '\0';
+	free(v);
+	return 0;
 }
 
 #define NFC_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE)
@@ -275,11 +413,21 @@ u8_lower(struct buf *out, const char *p, size_t n)
 void
 u8_nfc(struct buf *out, const char *p, size_t n)
 {
-	/* Most text is NFC already: a look, then one copy. */
-	if (tab_same(U8T_NFC, p, n))
+	/* Most text is NFC already: a look, then one copy; text with
+	 * combining marks is composed. */
+	switch (tab_same(U8T_NFC, p, n)) {
+	case 1:
 		buf_add(out, p, n);
-	else if (tab_map(out, U8T_NFC, 0, p, n) != 0)
-		map(out, p, n, NFC_OPTS, 0);
+		break;
+	case 0:
+		if (tab_map(out, U8T_NFC, 0, p, n) == 0)
+			break;
+		/* FALLTHROUGH */
+	default:
+		if (tab_nfc(out, p, n) != 0)
+			map(out, p, n, NFC_OPTS, 0);
+		break;
+	}
 }
 
 const char *const u8_superscripts[10] = { "⁰", "¹", "²", "³", "⁴", "⁵",
@@ -326,24 +474,28 @@ u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
 size_t
 u8_len(const char *p, size_t n)
 {
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
+	uint32_t cp;
+	size_t k;
 
 	if (n == 0)
 		return 0;
-	if ((unsigned char)p[0] < 0x80)
-		return 1;
-	k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &cp);
-	return k <= 0 ? 1 : (size_t)k;
+	k = decode((const unsigned char *)p, n, &cp);
+	return k == 0 ? 1 : k;
 }
 
 size_t
 u8_cut(const char *p, size_t n, size_t max)
 {
+	const unsigned char *s = (const unsigned char *)p;
 	size_t i = 0, k;
+	uint32_t cp;
 
-	while (i < n) {
-		k = u8_len(p + i, n - i);
+	if (n <= max)
+		return n;
+	while (i < max) {
+		k = s[i] < 0x80 ? 1 : decode(s + i, n - i, &cp);
+		if (k == 0)
+			k = 1;
 		if (i + k > max)
 			break;
 		i += k;

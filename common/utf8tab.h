@@ -15,12 +15,24 @@
 #define U8T_SLOW	0u	/* the text goes through utf8proc */
 #define U8T_SAME	1u	/* the code point maps to itself */
 
-/* The mappings, in the generator's order. */
-enum u8t_map { U8T_NFC, U8T_LOWER, U8T_FOLD, U8T_KEY, U8T_NMAP };
+/*
+ * The maps, in the generator's order: four mappings (slow where a code
+ * point's mapping can reach across its first byte), the canonical
+ * decomposition of every code point (slow: Hangul), and the combining
+ * class of every code point, U8T_SECOND added when it composes with what
+ * precedes it.
+ */
+enum u8t_map { U8T_NFC, U8T_LOWER, U8T_FOLD, U8T_KEY, U8T_DECOMP, U8T_CLASS,
+	U8T_NMAP };
+#define U8T_SECOND	0x100u
 
 extern const uint16_t u8t_stage1[U8T_NMAP][U8T_NBLK];
 extern const uint32_t u8t_stage2[];
 extern const unsigned char u8t_pool[];
+/* The compositions of NFC but Hangul's, {first, second, composite}, in
+ * order of first, then second. */
+extern const uint32_t u8t_pairs[][3];
+extern const size_t u8t_npairs;
 
 /* The entry of code point c (< U8T_NCP) in mapping m. */
 static inline uint32_t

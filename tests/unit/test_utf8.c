@@ -184,6 +184,74 @@ random_texts(void)
 		CHECK(bad[f] == 0);
 }
 
+/*
+ * Vietnamese written decomposed, every way: each letter a tone mark or a
+ * vowel mark can sit on, precomposed or not, with up to three marks from
+ * those Vietnamese uses, in every order.
+ */
+static void
+vietnamese_marks(void)
+{
+	static const char *const bases[] = { "a", "e", "i", "o", "u", "y",
+		"A", "E", "I", "O", "U", "Y", "d", "D", "n", "\xC4\x83",
+		"\xC3\xA2", "\xC3\xAA", "\xC3\xB4", "\xC6\xA1", "\xC6\xB0",
+		"\xC4\x82", "\xC3\x82", "\xC3\x8A", "\xC3\x94", "\xC6\xA0",
+		"\xC6\xAF", "\xE1\xBA\xA1", "\xE1\xBB\x8D", "\xC3\xA1" };
+	static const char *const marks[] = { "", "\xCC\x80", "\xCC\x81",
+		"\xCC\x83", "\xCC\x89", "\xCC\xA3", "\xCC\x82", "\xCC\x86",
+		"\xCC\x9B" };
+	enum { NB = sizeof(bases) / sizeof(bases[0]),
+		NM = sizeof(marks) / sizeof(marks[0]) };
+	int bad[F_N] = { 0 }, f;
+	size_t b, i, j, k;
+	char s[64];
+
+	for (b = 0; b < NB; b++)
+		for (i = 0; i < NM; i++)
+			for (j = 0; j < NM; j++)
+				for (k = 0; k < NM; k++) {
+					snprintf(s, sizeof(s), "x%s%s%s%s %s",
+					    bases[b], marks[i], marks[j],
+					    marks[k], bases[b]);
+					same_as_utf8proc(s, strlen(s), bad);
+				}
+	for (f = 0; f < F_N; f++)
+		CHECK(bad[f] == 0);
+}
+
+/* u8_invalid and u8_len take what utf8proc_iterate takes: every sequence
+ * of two bytes, then edge values for the third and the fourth. */
+static void
+validity(void)
+{
+	static const unsigned char tail[] = { 0x00, 0x41, 0x7F, 0x80, 0x8F,
+		0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF };
+	enum { NT = sizeof(tail) };
+	unsigned a, b, c, d;
+	int bad = 0;
+
+	for (a = 0; a < 256; a++)
+		for (b = 0; b < 256; b++)
+			for (c = 0; c < NT; c++)
+				for (d = 0; d < NT; d++) {
+					unsigned char s[4] = { (unsigned char)a,
+					    (unsigned char)b, tail[c], tail[d] };
+					utf8proc_int32_t cp;
+					utf8proc_ssize_t k;
+					size_t n;
+
+					for (n = 1; n <= 4; n++) {
+						k = utf8proc_iterate(s,
+						    (utf8proc_ssize_t)n, &cp);
+						bad += u8_len((const char *)s, n) !=
+						    (k > 0 ? (size_t)k : 1);
+						bad += (u8_invalid((const char *)s,
+						    n) == 0) != (k <= 0);
+					}
+				}
+	CHECK(bad == 0);
+}
+
 void
 test_utf8(void)
 {
@@ -191,6 +259,8 @@ test_utf8(void)
 
 	every_code_point();
 	random_texts();
+	vietnamese_marks();
+	validity();
 
 	CHECK(u8_invalid("abc", 3) == 3);
 	CHECK(u8_invalid("Đà Nẵng", strlen("Đà Nẵng")) == strlen("Đà Nẵng"));
