@@ -21,7 +21,7 @@ BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/units_history.csv \
 	common/data/labels.csv
-LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
+LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_gaz.o \
 	$(B)/gen/data_labels.o $(B)/gen/utf8tab.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
@@ -33,7 +33,7 @@ MANS	= $(FILTERS:%=filters/%.1)
 EXSRC	= $(wildcard filters/extract/*.c)
 EXOBJ	= $(filter-out $(B)/filters/extract/main.o,$(EXSRC:%.c=$(B)/%.o))
 EXLIB	= $(B)/filters/extract/libextract.a
-ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o,$(FILTERS:%=$(B)/filters/%.o)) \
+ALLOBJ	= $(LIBOBJ) $(B)/common/gen/gazgen.o $(filter-out $(B)/filters/extract.o,$(FILTERS:%=$(B)/filters/%.o)) \
 	$(EXSRC:%.c=$(B)/%.o) $(UNITOBJ)
 
 FUZZB	?= build-fuzz
@@ -58,9 +58,21 @@ $(B)/gen/data_lexicon.c: common/data/lexicon.rules $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_lexicon < $< > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/data_units.c: common/data/units_history.csv $(B)/embed
+# The built-in gazetteer, read and indexed once, at build time, by the
+# code that reads a --gazetteer file (common/gazidx.c).
+GAZGEN	= $(B)/common/gen/gazgen.o $(B)/common/gazidx.o $(B)/common/csvin.o \
+	$(B)/common/csvout.o $(B)/common/gz.o $(B)/common/utf8.o \
+	$(B)/gen/utf8tab.o $(B)/common/buf.o $(B)/common/htab.o \
+	$(B)/common/xalloc.o $(B)/common/diag.o
+$(B)/gazgen: $(GAZGEN)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(GAZGEN) $(LDLIBS) -o $@
+
+$(B)/gen/data_gaz.c: common/data/units_history.csv $(B)/gazgen
 	@mkdir -p $(@D)
-	$(B)/embed data_units < $< > $@.tmp && mv $@.tmp $@
+	$(B)/gazgen $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/data_gaz.o: $(B)/gen/data_gaz.c common/gazidx.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
 	@mkdir -p $(@D)
@@ -113,7 +125,8 @@ check: deps
 	$(MAKE) --no-print-directory unit bats lint-man fuzz-replay-asan
 
 unit: $(B)/unit-tests
-	cd "$$(mktemp -d)" && $(abspath $(B))/unit-tests
+	cd "$$(mktemp -d)" && BAOCAO_DATA=$(abspath common/data) \
+		$(abspath $(B))/unit-tests
 
 bats: $(BINS)
 	BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 tests/

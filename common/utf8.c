@@ -515,7 +515,7 @@ void
 u8_name_key(struct buf *out, const char *p, size_t n)
 {
 	struct buf d = { 0 }, tones = { 0 };
-	size_t i = 0, k;
+	size_t i = 0, from = 0, k;
 	uint32_t cp;
 
 	if (tab_map(&d, U8T_KEY, 1, p, n) != 0)
@@ -524,12 +524,17 @@ u8_name_key(struct buf *out, const char *p, size_t n)
 		if ((k = decode((const unsigned char *)d.p + i, d.n - i,
 		    &cp)) == 0)
 			internal_error("invalid UTF-8 in mapped text");
-		if (is_tone(cp))
-			buf_printf(&tones, "%x", (unsigned)cp);
-		else
-			buf_add(out, d.p + i, k);
+		if (is_tone(cp)) {
+			/* Its code in hex: every tone's has three digits. */
+			buf_add(out, d.p + from, i - from);
+			buf_addc(&tones, "0123456789abcdef"[cp >> 8]);
+			buf_addc(&tones, "0123456789abcdef"[cp >> 4 & 15]);
+			buf_addc(&tones, "0123456789abcdef"[cp & 15]);
+			from = i + k;
+		}
 		i += k;
 	}
+	buf_add(out, d.p + from, d.n - from);
 	buf_addc(out, '|');
 	if (tones.p != NULL)
 		buf_add(out, tones.p, tones.n);
