@@ -61,11 +61,20 @@ gz_open_in(const char *path)
 		fd = open(path, O_RDONLY);
 		in->name = xstrdup(path);
 	}
-	if (fd == -1)
+	if (fd == -1) {
+		/* Nothing left allocated: extract --docs goes on after it. */
+		int saved = errno;
+
+		gz_close_in(in);
+		errno = saved;
 		die(2, "cannot open '%s':", path);
+	}
 	in->gz = gzdopen(fd, "rb");
-	if (in->gz == NULL)
+	if (in->gz == NULL) {
+		close(fd);
+		gz_close_in(in);
 		die(2, "cannot open '%s': out of memory", path);
+	}
 	gzbuffer(in->gz, INBUF);
 	return in;
 }
