@@ -41,7 +41,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all check unit bats fuzz-replay fuzz-replay-asan asan fuzz demo deps install uninstall \
-	check-install clean lint-man bench
+	check-install clean lint-man bench bench-deps
 
 all: $(BINS) $(B)/unit-tests $(B)/baocao-gen
 
@@ -177,8 +177,23 @@ fuzz: deps
 demo: deps all
 	@PATH="$(abspath $(B)):$$PATH" pipelines/demo $(B)
 
-bench: all
+# Figures, not a test: each filter beside its peers and beside the
+# release in tests/bench/baseline.  The peers are installed for it alone.
+BENCH_PKGS = datamash miller pandoc poppler-utils time
+bench: all bench-deps
 	tests/bench/run-all
+
+bench-deps:
+	@missing=""; \
+	for t in datamash mlr pandoc pdftotext /usr/bin/time; do \
+		command -v $$t >/dev/null 2>&1 || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing the benchmarks' peers: $(BENCH_PKGS)"; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			$(BENCH_PKGS) >/dev/null || exit 2; \
+	fi
 
 # Installs the Debian packages the build and the tests need, when missing.
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
