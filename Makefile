@@ -41,7 +41,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all check unit bats fuzz-replay fuzz-replay-asan asan fuzz demo deps install uninstall \
-	check-install clean lint-man bench bench-deps
+	check-install clean lint-man bench bench-deps budget budget-check
 
 all: $(BINS) $(B)/unit-tests $(B)/baocao-gen
 
@@ -122,7 +122,8 @@ $(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
 # The README's test command.  Installs missing build tools first.
 check: deps
 	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory unit bats lint-man fuzz-replay-asan
+	$(MAKE) --no-print-directory unit bats lint-man fuzz-replay-asan \
+		budget-check
 
 unit: $(B)/unit-tests
 	cd "$$(mktemp -d)" && BAOCAO_DATA=$(abspath common/data) \
@@ -130,6 +131,15 @@ unit: $(B)/unit-tests
 
 bats: $(BINS)
 	BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 tests/
+
+# Instructions per input byte of extract and normalize against
+# tests/bench/budget (more than 10% over fails); make budget rewrites it,
+# for the commit whose change justifies the new figures.
+budget-check: $(BINS)
+	BAOCAO_BUILD=$(abspath $(B)) tests/bench/budget-check
+
+budget: $(BINS)
+	BAOCAO_BUILD=$(abspath $(B)) tests/bench/budget-check --write
 
 lint-man: $(MANS)
 	@for m in $(MANS); do \
