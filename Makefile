@@ -21,8 +21,9 @@ BINS	= $(FILTERS:%=$(B)/baocao-%)
 LIBSRC	= $(wildcard common/*.c)
 DATA	= common/data/lexicon.rules common/data/words.rules \
 	common/data/units_history.csv common/data/labels.csv
-LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_units.o \
-	$(B)/gen/data_labels.o $(B)/gen/data_words.o $(B)/gen/data_stamps.o
+LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_gaz.o \
+	$(B)/gen/data_labels.o $(B)/gen/data_words.o $(B)/gen/data_stamps.o \
+	$(B)/gen/utf8tab.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
@@ -39,7 +40,7 @@ REVDATA	= common/data/review.html common/data/review.css common/data/review.js
 DATA	+= $(REVDATA)
 REVSRC	= $(wildcard filters/review/*.c)
 REVOBJ	= $(REVSRC:%.c=$(B)/%.o) $(REVDATA:common/data/review.%=$(B)/gen/data_review_%.o)
-ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o $(B)/filters/review.o,\
+ALLOBJ	= $(LIBOBJ) $(B)/common/gen/gazgen.o $(filter-out $(B)/filters/extract.o $(B)/filters/review.o,\
 	$(FILTERS:%=$(B)/filters/%.o)) $(EXSRC:%.c=$(B)/%.o) $(REVSRC:%.c=$(B)/%.o) \
 	$(UNITOBJ)
 
@@ -48,7 +49,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all check unit bats fuzz-replay fuzz-replay-asan asan fuzz demo deps install uninstall \
-	check-install clean lint-man lint-js bench
+	check-install clean lint-man lint-js bench bench-deps budget budget-check
 
 all: $(BINS) $(B)/unit-tests $(B)/baocao-gen
 
@@ -69,9 +70,33 @@ $(B)/gen/data_words.c: common/data/words.rules $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_words < $< > $@.tmp && mv $@.tmp $@
 
-$(B)/gen/data_units.c: common/data/units_history.csv $(B)/embed
+# The built-in gazetteer, read and indexed once, at build time, by the
+# code that reads a --gazetteer file (common/gazidx.c).
+GAZGEN	= $(B)/common/gen/gazgen.o $(B)/common/gazidx.o $(B)/common/csvin.o \
+	$(B)/common/csvout.o $(B)/common/gz.o $(B)/common/utf8.o \
+	$(B)/gen/utf8tab.o $(B)/common/buf.o $(B)/common/htab.o \
+	$(B)/common/xalloc.o $(B)/common/diag.o
+$(B)/gazgen: $(GAZGEN)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(GAZGEN) $(LDLIBS) -o $@
+
+$(B)/gen/data_gaz.c: common/data/units_history.csv $(B)/gazgen
 	@mkdir -p $(@D)
-	$(B)/embed data_units < $< > $@.tmp && mv $@.tmp $@
+	$(B)/gazgen $< > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/data_gaz.o: $(B)/gen/data_gaz.c common/gazidx.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+# utf8.c's mapping tables, computed from utf8proc once, at build time.
+$(B)/utf8tab: common/gen/utf8tab.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) -O1 $< -lutf8proc -o $@
+
+$(B)/gen/utf8tab.c: $(B)/utf8tab
+	@mkdir -p $(@D)
+	$(B)/utf8tab > $@.tmp && mv $@.tmp $@
+
+$(B)/gen/utf8tab.o: $(B)/gen/utf8tab.c common/utf8tab.h
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
 	@mkdir -p $(@D)
@@ -122,10 +147,21 @@ $(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
 # The README's test command.  Installs missing build tools first.
 check: deps
 	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory unit bats lint-man lint-js fuzz-replay-asan
+	$(MAKE) --no-print-directory unit bats lint-man lint-js fuzz-replay-asan \
+		budget-check
 
 unit: $(B)/unit-tests
-	cd "$$(mktemp -d)" && $(abspath $(B))/unit-tests
+	cd "$$(mktemp -d)" && BAOCAO_DATA=$(abspath common/data) \
+		$(abspath $(B))/unit-tests
+
+# Instructions per input byte of extract and normalize against
+# tests/bench/budget (more than 10% over fails); make budget rewrites it,
+# for the commit whose change justifies the new figures.
+budget-check: $(BINS)
+	BAOCAO_BUILD=$(abspath $(B)) tests/bench/budget-check
+
+budget: $(BINS)
+	BAOCAO_BUILD=$(abspath $(B)) tests/bench/budget-check --write
 
 bats: $(BINS)
 	BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 tests/
@@ -186,8 +222,23 @@ fuzz: deps
 demo: deps all
 	@PATH="$(abspath $(B)):$$PATH" pipelines/demo $(B)
 
-bench: all
+# Figures, not a test: each filter beside its peers and beside the
+# release in tests/bench/baseline.  The peers are installed for it alone.
+BENCH_PKGS = datamash miller pandoc poppler-utils time
+bench: all bench-deps
 	tests/bench/run-all
+
+bench-deps:
+	@missing=""; \
+	for t in datamash mlr pandoc pdftotext /usr/bin/time; do \
+		command -v $$t >/dev/null 2>&1 || missing=1; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing the benchmarks' peers: $(BENCH_PKGS)"; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			$(BENCH_PKGS) >/dev/null || exit 2; \
+	fi
 
 # Installs the Debian packages the build and the tests need, when missing.
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),

@@ -9,8 +9,9 @@
 #include "diag.h"
 
 static const char *prog = "baocao";
-static jmp_buf *catcher;	/* set only by fuzz harnesses */
-static int quiet;		/* likewise */
+static jmp_buf *catcher;	/* set by fuzz harnesses and extract --docs */
+static FILE *capture;		/* likewise extract --docs */
+static int quiet;		/* fuzz harnesses only */
 
 static void vdiag(const char *, size_t, const char *, va_list);
 
@@ -59,6 +60,7 @@ vdiag(const char *file, size_t line, const char *fmt, va_list ap)
 {
 	int saved = errno;
 	size_t n = strlen(fmt);
+	FILE *out = capture;
 
 	if (quiet) {
 		/* Still formatted, so a bad argument (a freed string, a wrong
@@ -70,18 +72,21 @@ vdiag(const char *file, size_t line, const char *fmt, va_list ap)
 		vsnprintf(scratch, sizeof(scratch), fmt, ap);
 		return;
 	}
-	fflush(stdout);
-	fprintf(stderr, "%s: ", prog);
+	if (capture == NULL) {
+		out = stderr;
+		fflush(stdout);
+	}
+	fprintf(out, "%s: ", prog);
 	if (file != NULL) {
 		if (line > 0)
-			fprintf(stderr, "%s:%zu: ", file, line);
+			fprintf(out, "%s:%zu: ", file, line);
 		else
-			fprintf(stderr, "%s: ", file);
+			fprintf(out, "%s: ", file);
 	}
-	vfprintf(stderr, fmt, ap);
+	vfprintf(out, fmt, ap);
 	if (n > 0 && fmt[n - 1] == ':')
-		fprintf(stderr, " %s", strerror(saved));
-	fputc('\n', stderr);
+		fprintf(out, " %s", strerror(saved));
+	fputc('\n', out);
 }
 
 void
@@ -114,6 +119,12 @@ void
 diag_catch(jmp_buf *jb)
 {
 	catcher = jb;
+}
+
+void
+diag_capture(FILE *f)
+{
+	capture = f;
 }
 
 void

@@ -9,6 +9,7 @@
 #define BAOCAO_DIAG_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 void diag_init(const char *argv0);
 const char *diag_prog(void);
@@ -35,13 +36,22 @@ void warn_at(const char *file, size_t line, const char *fmt, ...)
 size_t diag_quote_len(const char *p, size_t n);
 
 /*
- * For fuzz harnesses only: die() and die_at() longjmp to jb (with the
- * status) instead of exiting, so one bad input does not end the run.
- * diag_quiet() silences diagnostics (warnings go unseen; fuzzing only).
+ * While jb is not NULL, die() and die_at() longjmp to jb (with the status)
+ * instead of exiting, so one bad input does not end the run: the fuzz
+ * harnesses, and extract --docs for each document (whoever catches frees
+ * what the work it stopped had allocated).  diag_quiet() silences
+ * diagnostics (warnings go unseen; fuzzing only).
  */
 #include <setjmp.h>
 void diag_catch(jmp_buf *jb);
 void diag_quiet(void);
+/*
+ * While f is not NULL, diagnostics are written to f instead of stderr
+ * (extract --docs holds a document's back until it knows whether the
+ * document could be read).  Use it under diag_catch: a die() it caught
+ * not, ending the program, would end it without a word.
+ */
+void diag_capture(FILE *f);
 
 /* A bug in baocao, never a consequence of bad input. */
 #define internal_error(msg) \

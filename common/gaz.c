@@ -4,111 +4,30 @@
 #include "csvin.h"
 #include "diag.h"
 #include "gaz.h"
+#include "gazidx.h"
 #include "utf8.h"
 #include "xalloc.h"
 
-extern const unsigned char data_units[];
-extern const size_t data_units_len;
+/* The field of a unit that an index is ordered by. */
+enum key { BY_CODE, BY_PROVINCE, BY_NAME };
 
-static char *
-dup_span(struct span s)
+static const char *
+key_of(const struct gaz_unit *u, enum key k)
 {
-	return xmemdup(s.p, s.n);
+	return k == BY_CODE ? u->code : k == BY_PROVINCE ? u->province :
+	    u->fold_name;
 }
 
-void
-gaz_name_key(struct buf *out, const char *p, size_t n)
-{
-	static const char *const apos[] = { "'", "\u2019", "\u2018", "\u02bc",
-		NULL };
-	struct buf b = { 0 };
-	size_t i = 0, k;
-
-	while (i < n) {
-		for (k = 0; apos[k] != NULL; k++)
-			if (n - i >= strlen(apos[k]) &&
-			    memcmp(p + i, apos[k], strlen(apos[k])) == 0)
-				break;
-		if (apos[k] == NULL) {
-			buf_addc(&b, p[i++]);
-			continue;
-		}
-		i += strlen(apos[k]);
-		if (i < n && p[i] == ' ')
-			i++;
-	}
-	u8_name_key(out, b.p == NULL ? "" : b.p, b.n);
-	buf_free(&b);
-}
-
-static char *
-key_span(struct span s)
-{
-	struct buf b = { 0 };
-
-	gaz_name_key(&b, s.p, s.n);
-	return b.p;
-}
-
-static char *
-fold_span(struct span s)
-{
-	struct buf b = { 0 };
-
-	u8_fold(&b, s.p, s.n);
-	if (b.p == NULL)
-		buf_adds(&b, "");
-	return b.p;
-}
-
-static int
-by_code(const void *a, const void *b)
-{
-	const struct gaz_unit *x = *(struct gaz_unit *const *)a;
-	const struct gaz_unit *y = *(struct gaz_unit *const *)b;
-	int c = strcmp(x->code, y->code);
-
-	/* Equal codes keep file order: qsort is not stable, pointers are. */
-	return c != 0 ? c : (x < y ? -1 : x > y);
-}
-
-static int
-by_province(const void *a, const void *b)
-{
-	const struct gaz_unit *x = *(struct gaz_unit *const *)a;
-	const struct gaz_unit *y = *(struct gaz_unit *const *)b;
-	int c = strcmp(x->province, y->province);
-
-	return c != 0 ? c : (x < y ? -1 : x > y);
-}
-
-static void
-index_units(struct gaz *g)
-{
-	size_t i;
-
-	g->bycode = xreallocarray(NULL, g->n + 1, sizeof(*g->bycode));
-	g->members = xreallocarray(NULL, g->n + 1, sizeof(*g->members));
-	for (i = 0; i < g->n; i++) {
-		g->bycode[i] = &g->u[i];
-		if (strcmp(g->u[i].level, "province") != 0)
-			g->members[g->nmembers++] = &g->u[i];
-	}
-	qsort(g->bycode, g->n, sizeof(*g->bycode), by_code);
-	qsort(g->members, g->nmembers, sizeof(*g->members), by_province);
-}
-
-/* First index in v[0..n) whose field (code or province) is >= key. */
+/* First index in v[0..n) whose field k is >= key. */
 static size_t
-lower_bound(struct gaz_unit **v, size_t n, const char *key, int province)
+lower_bound(struct gaz_unit **v, size_t n, const char *key, enum key k)
 {
 	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const char *f = province ? v[mid]->province : v[mid]->code;
 
-		if (strcmp(f, key) < 0)
+		if (strcmp(key_of(v[mid], k), key) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -116,85 +35,80 @@ lower_bound(struct gaz_unit **v, size_t n, const char *key, int province)
 	return lo;
 }
 
+/* The units of v[0..n) whose field k is key, *m of them. */
+static struct gaz_unit *const *
+equal_range(struct gaz_unit **v, size_t n, const char *key, enum key k,
+    size_t *m)
+{
+	size_t a = lower_bound(v, n, key, k), b;
+
+	for (b = a; b < n && strcmp(key_of(v[b], k), key) == 0; b++)
+		;
+	*m = b - a;
+	return v + a;
+}
+
+/* An index's units as pointers into g->u. */
+static struct gaz_unit **
+pointers(struct gaz *g, const uint32_t *ix, size_t n)
+{
+	struct gaz_unit **v = xreallocarray(NULL, n + 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = &g->u[ix[i]];
+	return v;
+}
+
 struct gaz *
 gaz_load(const char *path)
 {
-	static const char *cols[] = { "code", "level", "name", "type",
-		"parent_code", "province_code", "full_name", "valid_from",
-		"valid_to" };
-	enum { NC = sizeof(cols) / sizeof(cols[0]) };
-	char *paths[1];
 	struct gaz *g = xcalloc(1, sizeof(*g));
-	struct csvin *in;
-	long idx[NC];
-	size_t cap = 0;
+	const struct gazidx *x = &gazidx_builtin;
+	size_t i;
 
-	if (path == NULL) {
-		in = csvin_open_mem("(built-in gazetteer)", data_units,
-		    data_units_len);
-	} else {
-		paths[0] = (char *)path;
-		in = csvin_open(paths, 1);
-	}
-	csvin_require(in, cols, idx, NC);
-	while (csvin_next(in)) {
-		struct gaz_unit *u;
+	if (path != NULL) {
+		char *paths[1] = { (char *)path };
+		struct csvin *in = csvin_open(paths, 1);
 
-		if (g->n == cap) {
-			cap = cap == 0 ? 16384 : cap * 2;
-			g->u = xreallocarray(g->u, cap, sizeof(*g->u));
-		}
-		u = &g->u[g->n++];
-		u->code = dup_span(csvin_field(in, (size_t)idx[0]));
-		u->level = dup_span(csvin_field(in, (size_t)idx[1]));
-		u->name = dup_span(csvin_field(in, (size_t)idx[2]));
-		u->type = dup_span(csvin_field(in, (size_t)idx[3]));
-		u->parent = dup_span(csvin_field(in, (size_t)idx[4]));
-		u->province = dup_span(csvin_field(in, (size_t)idx[5]));
-		u->full_name = dup_span(csvin_field(in, (size_t)idx[6]));
-		u->from = dup_span(csvin_field(in, (size_t)idx[7]));
-		u->to = dup_span(csvin_field(in, (size_t)idx[8]));
-		/* Versions of one unit follow each other and mostly keep their
-		 * name and type: their keys are copied, not folded again. */
-		if (g->n > 1 && strcmp(u->name, u[-1].name) == 0)
-			u->fold_name = xstrdup(u[-1].fold_name);
-		else
-			u->fold_name = key_span(csvin_field(in, (size_t)idx[2]));
-		if (g->n > 1 && strcmp(u->type, u[-1].type) == 0)
-			u->fold_type = xstrdup(u[-1].fold_type);
-		else
-			u->fold_type = fold_span(csvin_field(in, (size_t)idx[3]));
+		x = g->own = gazidx_read(in);
+		csvin_close(in);
 	}
-	csvin_close(in);
-	index_units(g);
+	g->n = x->n;
+	g->u = xreallocarray(NULL, x->n + 1, sizeof(*g->u));
+	for (i = 0; i < x->n; i++) {
+		const uint32_t *f = x->unit[i];
+		struct gaz_unit *u = &g->u[i];
+
+		u->code = x->str + f[GF_CODE];
+		u->level = x->str + f[GF_LEVEL];
+		u->name = x->str + f[GF_NAME];
+		u->type = x->str + f[GF_TYPE];
+		u->parent = x->str + f[GF_PARENT];
+		u->province = x->str + f[GF_PROVINCE];
+		u->full_name = x->str + f[GF_FULL_NAME];
+		u->from = x->str + f[GF_FROM];
+		u->to = x->str + f[GF_TO];
+		u->fold_name = x->str + f[GF_FOLD_NAME];
+		u->fold_type = x->str + f[GF_FOLD_TYPE];
+	}
+	g->bycode = pointers(g, x->bycode, x->n);
+	g->members = pointers(g, x->members, x->nmembers);
+	g->nmembers = x->nmembers;
+	g->byname = pointers(g, x->byname, x->n);
 	return g;
 }
 
 void
 gaz_free(struct gaz *g)
 {
-	size_t i;
-
 	if (g == NULL)
 		return;
-	for (i = 0; i < g->n; i++) {
-		struct gaz_unit *u = &g->u[i];
-
-		free(u->code);
-		free(u->level);
-		free(u->name);
-		free(u->type);
-		free(u->parent);
-		free(u->province);
-		free(u->full_name);
-		free(u->from);
-		free(u->to);
-		free(u->fold_name);
-		free(u->fold_type);
-	}
 	free(g->u);
 	free(g->bycode);
 	free(g->members);
+	free(g->byname);
+	gazidx_free(g->own);
 	free(g);
 }
 
@@ -208,17 +122,16 @@ gaz_valid(const struct gaz_unit *u, const char *date)
 	return 1;
 }
 
-/* How many units of level the province has in force on date. */
 struct gaz_unit *const *
 gaz_province_members(const struct gaz *g, const char *province, size_t *n)
 {
-	size_t a = lower_bound(g->members, g->nmembers, province, 1), b;
+	return equal_range(g->members, g->nmembers, province, BY_PROVINCE, n);
+}
 
-	for (b = a; b < g->nmembers &&
-	    strcmp(g->members[b]->province, province) == 0; b++)
-		;
-	*n = b - a;
-	return g->members + a;
+struct gaz_unit *const *
+gaz_by_name(const struct gaz *g, const char *key, size_t *n)
+{
+	return equal_range(g->byname, g->n, key, BY_NAME, n);
 }
 
 static size_t
@@ -274,7 +187,7 @@ gaz_by_code(const struct gaz *g, const char *code, const char *date)
 {
 	size_t i;
 
-	for (i = lower_bound(g->bycode, g->n, code, 0);
+	for (i = lower_bound(g->bycode, g->n, code, BY_CODE);
 	    i < g->n && strcmp(g->bycode[i]->code, code) == 0; i++)
 		if (gaz_valid(g->bycode[i], date))
 			return g->bycode[i];
@@ -286,7 +199,7 @@ gaz_is_province(const struct gaz *g, const char *code)
 {
 	size_t i;
 
-	for (i = lower_bound(g->bycode, g->n, code, 0);
+	for (i = lower_bound(g->bycode, g->n, code, BY_CODE);
 	    i < g->n && strcmp(g->bycode[i]->code, code) == 0; i++)
 		if (strcmp(g->bycode[i]->level, "province") == 0)
 			return 1;

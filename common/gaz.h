@@ -17,20 +17,27 @@
 
 #include "buf.h"
 
+struct gazidx;
+
+/* One version of a unit.  The texts are the gazetteer's (never NULL). */
 struct gaz_unit {
-	char *code, *level, *name, *type, *parent, *province, *full_name;
-	char *from, *to;	/* "" when open */
-	char *fold_name;	/* gaz_name_key of the bare name */
-	char *fold_type;	/* folded type word, e.g. "huyen" */
+	const char *code, *level, *name, *type, *parent, *province,
+	    *full_name;
+	const char *from, *to;	/* "" when open */
+	const char *fold_name;	/* gaz_name_key of the bare name */
+	const char *fold_type;	/* folded type word, e.g. "huyen" */
 };
 
 struct gaz {
-	struct gaz_unit *u;
+	struct gaz_unit *u;	/* every version, in file order */
 	size_t n;
-	/* Indexes built on load: every version by code, and the district- and
-	 * ward-level versions by province, so lookups cost a binary search. */
-	struct gaz_unit **bycode, **members;
+	/* Every version by code, the district- and ward-level versions by
+	 * province, and every version by fold_name (ties in file order),
+	 * so that lookups cost a binary search. */
+	struct gaz_unit **bycode, **members, **byname;
 	size_t nmembers;
+	struct gazidx *own;	/* a --gazetteer file's index, or NULL for
+				 * the built-in one */
 };
 
 /*
@@ -40,7 +47,8 @@ struct gaz {
  * "K' Dang", "KNớ").
  */
 void gaz_name_key(struct buf *out, const char *p, size_t n);
-/* path NULL loads the built-in copy.  Dies on a malformed file. */
+/* path NULL loads the built-in copy, read and indexed at build time
+ * (gazidx.h).  Dies on a malformed file. */
 struct gaz *gaz_load(const char *path);
 void gaz_free(struct gaz *);
 int gaz_valid(const struct gaz_unit *, const char *date);
@@ -64,6 +72,9 @@ struct gaz_unit *const *gaz_province_members(const struct gaz *,
 	const char *province, size_t *n);
 /* Is code a province in any version? */
 int gaz_is_province(const struct gaz *, const char *code);
+/* Every version whose fold_name is key, in file order, *n of them. */
+struct gaz_unit *const *gaz_by_name(const struct gaz *, const char *key,
+	size_t *n);
 /* The version of code in force on date, else NULL. */
 const struct gaz_unit *gaz_by_code(const struct gaz *, const char *code,
 	const char *date);

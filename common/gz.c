@@ -100,15 +100,23 @@ gz_open_in(const char *path)
 		in->fd = open(path, O_RDONLY);
 		in->name = xstrdup(path);
 	}
-	if (in->fd == -1)
+	if (in->fd == -1) {
+		/* Nothing left allocated: extract --docs goes on after it. */
+		int saved = errno;
+
+		gz_close_in(in);
+		errno = saved;
 		die(2, "cannot open '%s':", path);
+	}
 	in->ibuf = xmalloc(INBUF);
 	in->z.next_in = in->ibuf;
 	while (in->z.avail_in < 2 && fill(in) > 0)
 		;
 	if (in->z.avail_in >= 2 && in->ibuf[0] == 0x1f && in->ibuf[1] == 0x8b) {
-		if (inflateInit2(&in->z, 15 + 16) != Z_OK)
+		if (inflateInit2(&in->z, 15 + 16) != Z_OK) {
+			gz_close_in(in);
 			die(2, "cannot open '%s': out of memory", path);
+		}
 		in->gzip = in->member = 1;
 		in->zbuf = xmalloc(ZBUF);
 	}

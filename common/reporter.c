@@ -192,14 +192,15 @@ candidates(const struct gaz *g, const struct reporter_query *q,
 	struct place *pl;
 	const char *type = split_name(q->issuer.p, q->issuer.n, &key);
 	struct cand *v = NULL;
-	size_t i, n = 0, npl;
+	struct gaz_unit *const *named;
+	size_t i, n = 0, npl, nnamed;
 
 	pl = parse_places(q->places, &npl);
-	for (i = 0; i < g->n; i++) {
-		const struct gaz_unit *u = &g->u[i];
+	named = gaz_by_name(g, key.p, &nnamed);
+	for (i = 0; i < nnamed; i++) {
+		const struct gaz_unit *u = named[i];
 
-		if (strcmp(u->fold_name, key.p) != 0 || !gaz_valid(u, day) ||
-		    !type_fits(u, type) ||
+		if (!gaz_valid(u, day) || !type_fits(u, type) ||
 		    (q->province != NULL && strcmp(u->province, q->province) != 0))
 			continue;
 		v = xreallocarray(v, n + 1, sizeof(*v));

@@ -13,9 +13,14 @@ struct sha256 {
 	uint64_t len;		/* bytes hashed so far */
 	unsigned char blk[64];	/* a partial block */
 	size_t nblk;
+	/* The compression function: the processor's SHA instructions where
+	 * it has them, else portable C. */
+	void (*blocks)(uint32_t *h, const unsigned char *p, size_t n);
 };
 
 void sha256_init(struct sha256 *);
+/* The same, always with the portable C (the unit test compares them). */
+void sha256_init_portable(struct sha256 *);
 void sha256_add(struct sha256 *, const void *, size_t);
 /* Finishes the digest and writes it as 64 lower-case hex digits and a NUL. */
 void sha256_hex(struct sha256 *, char out[65]);

@@ -5,18 +5,56 @@
 
 #include "diag.h"
 #include "utf8.h"
+#include "utf8tab.h"
 #include "xalloc.h"
+
+/*
+ * The code point of the valid UTF-8 sequence at s[0..n), n > 0, and its
+ * length; 0 when the bytes there are not one (utf8proc_iterate's rules:
+ * no overlong form, no surrogate, nothing above U+10FFFF).
+ */
+static inline size_t
+decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned c = s[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		if (n < 2 || (s[1] & 0xC0) != 0x80)
+			return 0;
+		*cp = (c & 0x1F) << 6 | (s[1] & 0x3F);
+		return 2;
+	}
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F))
+			return 0;
+		*cp = (c & 0x0F) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3F);
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
+		    (s[3] & 0xC0) != 0x80 || (c == 0xF0 && s[1] < 0x90) ||
+		    (c == 0xF4 && s[1] > 0x8F))
+			return 0;
+		*cp = (c & 0x07u) << 18 | (s[1] & 0x3Fu) << 12 |
+		    (s[2] & 0x3Fu) << 6 | (s[3] & 0x3F);
+		return 4;
+	}
+	return 0;
+}
 
 size_t
 u8_invalid(const char *p, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0;
+	size_t i = 0, k;
+	uint32_t cp;
 
 	while (i < n) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
-
 		/* ASCII eight bytes at a time. */
 		if (i + 8 <= n) {
 			uint64_t w;
@@ -31,10 +69,9 @@ u8_invalid(const char *p, size_t n)
 			i++;
 			continue;
 		}
-		k = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0)
+		if ((k = decode(s + i, n - i, &cp)) == 0)
 			return i;
-		i += (size_t)k;
+		i += k;
 	}
 	return n;
 }
@@ -53,6 +90,7 @@ u8_count_nl(const char *p, size_t n)
 	return c;
 }
 
+/* The whole of p[0..n) through utf8proc_map, đ made d when dbar. */
 static void
 map(struct buf *out, const char *p, size_t n, utf8proc_option_t opt, int dbar)
 {
@@ -60,163 +98,335 @@ map(struct buf *out, const char *p, size_t n, utf8proc_option_t opt, int dbar)
 	utf8proc_ssize_t k;
 	size_t i;
 
-	for (i = 0; i < n && (unsigned char)p[i] < 0x80; i++)
-		;
-	if (i == n && !(opt & UTF8PROC_CASEFOLD)) {
-		buf_add(out, p, n);
-		return;
-	}
 	k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &r,
 	    opt);
 	if (k < 0)
 		internal_error("utf8proc_map on unchecked input");
+	buf_reserve(out, (size_t)k);
 	if (!dbar) {
-		buf_add(out, (char *)r, (size_t)k);
+		memcpy(out->p + out->n, r, (size_t)k);
+		out->n += (size_t)k;
 	} else {
 		for (i = 0; i < (size_t)k; i++) {
 			/* U+0111 đ is C4 91; case folding has made Đ into đ. */
 			if (r[i] == 0xC4 && i + 1 < (size_t)k && r[i + 1] == 0x91) {
-				buf_addc(out, 'd');
+				out->p[out->n++] = 'd';
 				i++;
 			} else {
-				buf_addc(out, (char)r[i]);
+				out->p[out->n++] = (char)r[i];
 			}
 		}
 	}
+	out->p[out->n] = '\0';
 	free(r);
 }
 
-#define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | \
-	UTF8PROC_COMPOSE)
-#define FOLD_TAB 0x1F00		/* through Latin Extended Additional */
+/* The code point of a two- or three-byte sequence at s[0..n), or -1
+ * when it is none (or is longer): decode() says the rest. */
+static inline long
+decode23(const unsigned char *s, size_t n)
+{
+	if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80)
+		return (long)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	if (s[0] >= 0xE1 && s[0] <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80)
+		return (long)(s[0] & 0x0F) << 12 | (long)(s[1] & 0x3F) << 6 |
+		    (s[2] & 0x3F);
+	return -1;
+}
+
+/* The table entry of the character at s[0..n) (not ASCII) in mapping m,
+ * its length in *k; U8T_SLOW when the bytes are not valid UTF-8. */
+static inline uint32_t
+entry_at(enum u8t_map m, const unsigned char *s, size_t n, size_t *k)
+{
+	long c = decode23(s, n);
+	uint32_t cp;
+
+	if (c >= 0) {
+		*k = s[0] < 0xE0 ? 2 : 3;
+		return u8t_entry(m, (uint32_t)c);
+	}
+	if ((*k = decode(s, n, &cp)) == 0)
+		return U8T_SLOW;
+	return u8t_entry(m, cp);
+}
+
+/* memcpy for the few bytes of a character, without a call. */
+static inline void
+copy(char *w, const void *from, size_t n)
+{
+	const unsigned char *f = from;
+
+	while (n-- > 0)
+		*w++ = (char)*f++;
+}
 
 /*
- * The fold of each code point below FOLD_TAB, as utf8proc computes it,
- * when it is one ASCII byte (1..127), nothing (-1), or 0 when the fold is
- * anything else.  Folding Vietnamese text one character at a time from
- * this table gives what utf8proc gives for the whole string, several times
- * faster; any other character sends the string through utf8proc.
+ * Mapping m of valid UTF-8 p[0..n), appended to out from the tables
+ * (utf8tab.h), ASCII inline; ascii_lower says whether m lower-cases it.
+ * Returns 0, or -1 with out as it was when a code point is slow (or the
+ * text not valid UTF-8): the caller then maps the whole text through
+ * utf8proc, which gives the same bytes for text the tables map.
  */
-static signed char fold_tab[FOLD_TAB];
-
-static void
-fold_init(void)
+static int
+tab_map(struct buf *out, enum u8t_map m, int ascii_lower, const char *p,
+    size_t n)
 {
-	utf8proc_int32_t cp;
+	const unsigned char *s = (const unsigned char *)p;
+	unsigned lower = ascii_lower ? 'a' - 'A' : 0;
+	size_t i = 0, k, len;
+	char *w, *end;
+	uint32_t e;
 
-	for (cp = 0x80; cp < FOLD_TAB; cp++) {
-		utf8proc_uint8_t enc[4], *r = NULL;
-		utf8proc_ssize_t e = utf8proc_encode_char(cp, enc), k;
+	/* Room for the text as it is; a mapping that grows makes more. */
+	buf_reserve(out, n);
+	w = out->p + out->n;
+	end = out->p + out->cap - 1;
+	while (i < n) {
+		unsigned c = s[i];
 
-		if (e <= 0)
+		if (c < 0x80) {
+			do {
+				*w++ = (char)(c - 'A' < 26u ? c | lower : c);
+			} while (++i < n && (c = s[i]) < 0x80);
 			continue;
-		k = utf8proc_map(enc, e, &r, FOLD_OPTS);
-		if (k == 0)
-			fold_tab[cp] = -1;
-		else if (k == 1 && r[0] < 0x80)
-			fold_tab[cp] = (signed char)r[0];
-		free(r);
+		}
+		if ((e = entry_at(m, s + i, n - i, &k)) == U8T_SLOW) {
+			out->p[out->n] = '\0';
+			return -1;
+		}
+		if (e == U8T_SAME) {
+			copy(w, s + i, k);
+			w += k;
+		} else {
+			len = e & 63;
+			if (len > k && (size_t)(end - w) < len + (n - i - k)) {
+				size_t at = (size_t)(w - out->p), was = out->n;
+
+				out->n = at;
+				buf_reserve(out, len + (n - i - k));
+				out->n = was;
+				w = out->p + at;
+				end = out->p + out->cap - 1;
+			}
+			copy(w, u8t_pool + (e >> 6), len);
+			w += len;
+		}
+		i += k;
 	}
-	fold_tab[0x110] = fold_tab[0x111] = 'd';	/* Đ đ */
-	fold_tab[0x7F] = 0x7F;
+	out->n = (size_t)(w - out->p);
+	out->p[out->n] = '\0';
+	return 0;
 }
+
+/* Whether mapping m leaves every character of p[0..n) as it is: 1; 0
+ * when it changes some; -1 when a character is slow. */
+static int
+tab_same(enum u8t_map m, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i = 0, k;
+	int same = 1;
+	uint32_t e;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			uint64_t w;
+
+			/* ASCII eight bytes at a time. */
+			if (i + 8 <= n) {
+				memcpy(&w, s + i, 8);
+				if ((w & 0x8080808080808080ULL) == 0) {
+					i += 8;
+					continue;
+				}
+			}
+			i++;
+			continue;
+		}
+		if ((e = entry_at(m, s + i, n - i, &k)) == U8T_SLOW)
+			return -1;
+		same &= e == U8T_SAME;
+		i += k;
+	}
+	return same;
+}
+
+/* The composite of the pair a, b (a table search), or 0. */
+static uint32_t
+compose_pair(uint32_t a, uint32_t b)
+{
+	size_t lo = 0, hi = u8t_npairs;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const uint32_t *q = u8t_pairs[mid];
+
+		if (q[0] < a || (q[0] == a && q[1] < b))
+			lo = mid + 1;
+		else if (q[0] == a && q[1] == b)
+			return q[2];
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* A decomposed code point with its class table entry (the class and
+ * U8T_SECOND): entry << 21 | code point. */
+#define CP(x)		((x) & 0x1FFFFF)
+#define CLASS(x)	((x) >> 21 & 0xFF)
+#define SECOND(x)	((x) >> 21 & U8T_SECOND)
+
+/*
+ * Appends c to the decomposition v[0..*n), keeping it in canonical order:
+ * a combining mark goes before the marks of a higher class that end v.
+ */
+static void
+put_decomposed(uint32_t *v, size_t *n, uint32_t c)
+{
+	uint32_t e = u8t_entry(U8T_CLASS, c), cls = e & 0xFF, x = e << 21 | c;
+	size_t j = *n;
+
+	while (cls > 0 && j > 0 && CLASS(v[j - 1]) > cls) {
+		v[j] = v[j - 1];
+		j--;
+	}
+	v[j] = x;
+	(*n)++;
+}
+
+/* Appends code point c as UTF-8 at w; returns its length. */
+static size_t
+encode(char *w, uint32_t c)
+{
+	if (c < 0x80) {
+		w[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		w[0] = (char)(0xC0 | c >> 6);
+		w[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		w[0] = (char)(0xE0 | c >> 12);
+		w[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		w[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	w[0] = (char)(0xF0 | c >> 18);
+	w[1] = (char)(0x80 | (c >> 12 & 0x3F));
+	w[2] = (char)(0x80 | (c >> 6 & 0x3F));
+	w[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/*
+ * NFC of valid UTF-8 p[0..n) by the tables: the canonical decomposition
+ * in canonical order, then composed as utf8proc composes (a character
+ * joins the last starter unless a character between them of its class or
+ * higher, or a starter, stayed).  Returns 0, or -1 with out as it was for
+ * Hangul or invalid bytes, which go through utf8proc.
+ */
+static int
+tab_nfc(struct buf *out, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	/* Room for 4 code points a byte: a character whose decomposition
+	 * takes more than 4 bytes a byte of it (none does) is slow. */
+	uint32_t *v = xreallocarray(NULL, n * 4 + 1, sizeof(*v)), e, c;
+	size_t i = 0, nv = 0, k, l, j, r, w, starter = 0;
+	int have_starter = 0, max_class = -1;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			v[nv++] = s[i++];
+			continue;
+		}
+		if ((k = decode(s + i, n - i, &c)) == 0 ||
+		    (e = u8t_entry(U8T_DECOMP, c)) == U8T_SLOW ||
+		    (e != U8T_SAME && (e & 63) > 4 * k)) {
+			free(v);
+			return -1;
+		}
+		if (e == U8T_SAME) {
+			put_decomposed(v, &nv, c);
+		} else {
+			const unsigned char *d = u8t_pool + (e >> 6);
+
+			for (j = 0; j < (e & 63); j += l) {
+				l = decode(d + j, (e & 63) - j, &c);
+				put_decomposed(v, &nv, c);
+			}
+		}
+		i += k;
+	}
+	for (r = 0, w = 0; r < nv; r++) {
+		uint32_t cls = CLASS(v[r]), comp;
+
+		if (have_starter && (int)cls > max_class && SECOND(v[r]) &&
+		    (comp = compose_pair(CP(v[starter]), CP(v[r]))) != 0) {
+			/* A composite is a starter that may compose again. */
+			v[starter] = comp;
+			continue;
+		}
+		v[w] = v[r];
+		if (cls == 0) {
+			starter = w;
+			have_starter = 1;
+			max_class = -1;
+		} else if ((int)cls > max_class) {
+			max_class = (int)cls;
+		}
+		w++;
+	}
+	buf_reserve(out, w * 4);
+	for (r = 0; r < w; r++)
+		out->n += encode(out->p + out->n, CP(v[r]));
+	out->p[out->n] = '\0';
+	free(v);
+	return 0;
+}
+
+#define NFC_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE)
+#define LOWER_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
+#define FOLD_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | \
+	UTF8PROC_STRIPMARK)
+#define KEY_OPTS (UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD)
 
 void
 u8_fold(struct buf *out, const char *p, size_t n)
 {
-	static int ready;
-	size_t i = 0, mark = out->n;
-
-	if (!ready) {
-		fold_init();
-		ready = 1;
-	}
-	buf_reserve(out, n);
-	while (i < n) {
-		unsigned char c = (unsigned char)p[i];
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
-
-		if (c < 0x80) {
-			out->p[out->n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			i++;
-			continue;
-		}
-		k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-		    (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0 || cp >= FOLD_TAB || fold_tab[cp] == 0) {
-			/* Not a simple case: the whole string through utf8proc. */
-			out->n = mark;
-			map(out, p, n, FOLD_OPTS, 1);
-			return;
-		}
-		if (fold_tab[cp] > 0)
-			out->p[out->n++] = fold_tab[cp];
-		i += (size_t)k;
-	}
-	out->p[out->n] = '\0';
+	if (tab_map(out, U8T_FOLD, 1, p, n) != 0)
+		map(out, p, n, FOLD_OPTS, 1);
 }
 
-/*
- * Whether valid UTF-8 p[0..n) is NFC by a quick test: every code point is
- * below U+0300, in Latin Extended Additional (U+1E00..U+1EFF, precomposed
- * Vietnamese), or in General Punctuation from U+2002 (U+2000 and U+2001
- * are not NFC), superscripts (footnote marks) and currency signs (₫), up
- * to U+20CF.  These are starters that NFC leaves alone and that never
- * compose with a neighbour (tests/unit/test_utf8.c checks it against
- * utf8proc).  0 means not known.
- */
-static int
-nfc_quick(const char *p, size_t n)
+void
+u8_lower(struct buf *out, const char *p, size_t n)
 {
-	const unsigned char *s = (const unsigned char *)p;
-	size_t i = 0;
-
-	while (i < n) {
-		if (s[i] < 0x80)
-			i++;
-		else if (s[i] >= 0xC2 && s[i] <= 0xCB)		/* ..U+02FF */
-			i += 2;
-		else if (i + 1 < n && s[i] == 0xE1 && s[i + 1] >= 0xB8 &&
-		    s[i + 1] <= 0xBB)				/* U+1Exx */
-			i += 3;
-		else if (i + 2 < n && s[i] == 0xE2 && ((s[i + 1] == 0x80 &&
-		    s[i + 2] >= 0x82) || s[i + 1] == 0x81 || s[i + 1] == 0x82 ||
-		    (s[i + 1] == 0x83 && s[i + 2] <= 0x8F)))
-			i += 3;					/* U+2002..U+20CF */
-		else
-			return 0;
-	}
-	return 1;
+	if (tab_map(out, U8T_LOWER, 1, p, n) != 0)
+		map(out, p, n, LOWER_OPTS, 0);
 }
 
-#define LOWER_OPTS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD)
-
-/*
- * The lower case of each code point below FOLD_TAB when utf8proc makes it
- * one code point, else 0.  Text that nfc_quick() passes lower-cases one
- * character at a time from this table as utf8proc lower-cases it whole,
- * without decomposing and recomposing it (the figure scanner asks for the
- * words before every number).
- */
-static utf8proc_int32_t lower_tab[FOLD_TAB];
-
-static void
-lower_init(void)
+void
+u8_nfc(struct buf *out, const char *p, size_t n)
 {
-	utf8proc_int32_t cp;
-
-	for (cp = 0x80; cp < FOLD_TAB; cp++) {
-		utf8proc_uint8_t enc[4], *r = NULL;
-		utf8proc_ssize_t e = utf8proc_encode_char(cp, enc), k;
-		utf8proc_int32_t lc;
-
-		if (e <= 0)
-			continue;
-		k = utf8proc_map(enc, e, &r, LOWER_OPTS);
-		if (k > 0 && utf8proc_iterate(r, k, &lc) == k)
-			lower_tab[cp] = lc;
-		free(r);
+	/* Most text is NFC already: a look, then one copy; text with
+	 * combining marks is composed. */
+	switch (tab_same(U8T_NFC, p, n)) {
+	case 1:
+		buf_add(out, p, n);
+		break;
+	case 0:
+		if (tab_map(out, U8T_NFC, 0, p, n) == 0)
+			break;
+		/* FALLTHROUGH */
+	default:
+		if (tab_nfc(out, p, n) != 0)
+			map(out, p, n, NFC_OPTS, 0);
+		break;
 	}
 }
 
@@ -234,46 +444,6 @@ u8_superscript_at(const char *p, size_t n)
 			return len;
 	}
 	return 0;
-}
-
-void
-u8_lower(struct buf *out, const char *p, size_t n)
-{
-	static int ready;
-	size_t i = 0, mark = out->n;
-
-	if (!ready) {
-		lower_init();
-		ready = 1;
-	}
-	if (!nfc_quick(p, n)) {
-		map(out, p, n, LOWER_OPTS, 0);
-		return;
-	}
-	buf_reserve(out, n + 4);
-	while (i < n) {
-		unsigned char c = (unsigned char)p[i];
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t k;
-
-		if (c < 0x80) {
-			buf_addc(out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-			i++;
-			continue;
-		}
-		k = utf8proc_iterate((const utf8proc_uint8_t *)p + i,
-		    (utf8proc_ssize_t)(n - i), &cp);
-		if (k <= 0 || cp >= FOLD_TAB || lower_tab[cp] == 0) {
-			out->n = mark;
-			map(out, p, n, LOWER_OPTS, 0);
-			return;
-		}
-		buf_reserve(out, 4);
-		out->n += (size_t)utf8proc_encode_char(lower_tab[cp],
-		    (utf8proc_uint8_t *)out->p + out->n);
-		i += (size_t)k;
-	}
-	buf_adds(out, "");
 }
 
 void
@@ -301,37 +471,31 @@ u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
 	(*at)[out->n] = n;
 }
 
-void
-u8_nfc(struct buf *out, const char *p, size_t n)
-{
-	if (nfc_quick(p, n)) {
-		buf_add(out, p, n);
-		return;
-	}
-	map(out, p, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, 0);
-}
-
 size_t
 u8_len(const char *p, size_t n)
 {
-	utf8proc_int32_t cp;
-	utf8proc_ssize_t k;
+	uint32_t cp;
+	size_t k;
 
 	if (n == 0)
 		return 0;
-	if ((unsigned char)p[0] < 0x80)
-		return 1;
-	k = utf8proc_iterate((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &cp);
-	return k <= 0 ? 1 : (size_t)k;
+	k = decode((const unsigned char *)p, n, &cp);
+	return k == 0 ? 1 : k;
 }
 
 size_t
 u8_cut(const char *p, size_t n, size_t max)
 {
+	const unsigned char *s = (const unsigned char *)p;
 	size_t i = 0, k;
+	uint32_t cp;
 
-	while (i < n) {
-		k = u8_len(p + i, n - i);
+	if (n <= max)
+		return n;
+	while (i < max) {
+		k = s[i] < 0x80 ? 1 : decode(s + i, n - i, &cp);
+		if (k == 0)
+			k = 1;
 		if (i + k > max)
 			break;
 		i += k;
@@ -341,7 +505,7 @@ u8_cut(const char *p, size_t n, size_t max)
 
 /* Vietnamese tone marks as combining characters. */
 static int
-is_tone(utf8proc_int32_t cp)
+is_tone(uint32_t cp)
 {
 	return cp == 0x300 || cp == 0x301 || cp == 0x303 || cp == 0x309 ||
 	    cp == 0x323;
@@ -350,29 +514,30 @@ is_tone(utf8proc_int32_t cp)
 void
 u8_name_key(struct buf *out, const char *p, size_t n)
 {
-	utf8proc_uint8_t *r = NULL;
-	utf8proc_ssize_t k, i = 0;
-	struct buf tones = { 0 };
+	struct buf d = { 0 }, tones = { 0 };
+	size_t i = 0, from = 0, k;
+	uint32_t cp;
 
-	k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &r,
-	    UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
-	if (k < 0)
-		internal_error("utf8proc_map on unchecked input");
-	while (i < k) {
-		utf8proc_int32_t cp;
-		utf8proc_ssize_t l = utf8proc_iterate(r + i, k - i, &cp);
-
-		if (l <= 0)
-			internal_error("utf8proc_iterate on mapped text");
-		if (is_tone(cp))
-			buf_printf(&tones, "%x", (unsigned)cp);
-		else
-			buf_add(out, (const char *)r + i, (size_t)l);
-		i += l;
+	if (tab_map(&d, U8T_KEY, 1, p, n) != 0)
+		map(&d, p, n, KEY_OPTS, 0);
+	while (i < d.n) {
+		if ((k = decode((const unsigned char *)d.p + i, d.n - i,
+		    &cp)) == 0)
+			internal_error("invalid UTF-8 in mapped text");
+		if (is_tone(cp)) {
+			/* Its code in hex: every tone's has three digits. */
+			buf_add(out, d.p + from, i - from);
+			buf_addc(&tones, "0123456789abcdef"[cp >> 8]);
+			buf_addc(&tones, "0123456789abcdef"[cp >> 4 & 15]);
+			buf_addc(&tones, "0123456789abcdef"[cp & 15]);
+			from = i + k;
+		}
+		i += k;
 	}
+	buf_add(out, d.p + from, d.n - from);
 	buf_addc(out, '|');
 	if (tones.p != NULL)
 		buf_add(out, tones.p, tones.n);
 	buf_free(&tones);
-	free(r);
+	buf_free(&d);
 }

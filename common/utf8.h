@@ -1,5 +1,8 @@
 /*
- * utf8: validation, normalisation and folding, over utf8proc.
+ * utf8: validation, normalisation and folding, as utf8proc does them:
+ * from tables written from utf8proc at build time (common/gen/utf8tab.c,
+ * which says when a character can be mapped alone), through utf8proc
+ * itself for text they do not cover.  No table is built at run time.
  *
  * Folding is what matching uses: NFC, case folded, combining marks removed
  * and đ/Đ mapped to d (utf8proc's mark stripping leaves đ alone, since it

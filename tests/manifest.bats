@@ -173,6 +173,31 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	assert_equal "$stderr" ""
 }
 
+@test "extract --docs reads standard input once: its row has the report's header and figures" {
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN 1\nSố: 5/BC-UBND\nQuận 1, ngày 2 tháng 4 năm 2024\nBÁO CÁO\nCông tác quý I năm 2024\nĐã tiếp 12 lượt công dân và 30 hồ sơ.\n' > "$BATS_TEST_TMPDIR/q1.txt"
+	sum=$(sha256sum < "$BATS_TEST_TMPDIR/q1.txt" | cut -d' ' -f1)
+	run -0 --separate-stderr bash -c "baocao-extract --docs - < '$BATS_TEST_TMPDIR/q1.txt'"
+	assert_line --index 1 "-,-,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,"
+	assert_equal "${#lines[@]}" 2
+	assert_equal "$stderr" ""
+}
+
+@test "extract --docs: a hundred broken gzip files are a row each, read in one process that leaves no file open" {
+	mkdir -p "$BATS_TEST_TMPDIR/r"
+	printf 'Đã tiếp 12 lượt công dân.\n' | gzip -c > "$BATS_TEST_TMPDIR/r/whole.txt.gz"
+	for i in $(seq 100); do
+		head -c 30 "$BATS_TEST_TMPDIR/r/whole.txt.gz" > "$BATS_TEST_TMPDIR/r/cut$i.txt.gz"
+	done
+	cp "$BATS_TEST_TMPDIR/r/whole.txt.gz" "$BATS_TEST_TMPDIR/r/zz.txt.gz"
+	cd "$BATS_TEST_TMPDIR/r"
+	# With 16 descriptors, one left open per broken file would run out.
+	run -0 --separate-stderr bash -c 'ulimit -n 16; baocao-extract --docs cut*.txt.gz zz.txt.gz'
+	assert_equal "${#lines[@]}" 102
+	assert_line --index 1 "cut1,cut1.txt.gz,,,,,,,,,,,,cut1.txt.gz: corrupt or truncated gzip input (unexpected end of file)"
+	assert_line --index 101 --regexp '^zz,zz.txt.gz,[0-9a-f]{64},,,,,,,1,,,,$'
+	assert_equal "$stderr" ""
+}
+
 @test "a document is named by its path under the common directory or --root, without extension; two files never share a name" {
 	mkdir -p "$BATS_TEST_TMPDIR/reports/govap" "$BATS_TEST_TMPDIR/reports/phunhuan"
 	for d in govap phunhuan; do printf 'Đã tiếp 5 lượt công dân.\n' > "$BATS_TEST_TMPDIR/reports/$d/baocao.txt"; done

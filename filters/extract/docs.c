@@ -27,23 +27,22 @@
  * and every time they give, ISO 8601, earliest first (the signature, then
  * a receipt), each list "; "-separated; empty when there is no stamp.
  *
- * Each input is read in a child process, so that whatever stops its
- * reading (a missing file, invalid UTF-8, a truncated gzip stream, a
- * document too large) becomes that row's error, and the run goes on.  The
- * child has --limit-seconds and LIMIT_GRACE more to live: its converters
- * stop at the limit, and whatever else holds it past that is stopped by
- * SIGALRM, which its row's error names.
+ * Each input is read once: its SHA-256 is taken from the bytes the reader
+ * reads.  Whatever stops its reading (a missing file, invalid UTF-8, a
+ * truncated gzip stream, a document too large) becomes that row's error
+ * and the run goes on: a refusal is the reader's -1, and a die() on the
+ * way is caught (diag_catch), its document's memory and file freed.  The
+ * document's diagnostics are held back meanwhile (diag_capture): a row
+ * that could not be read says why in its error column, from the first of
+ * them; a document read says them on stderr.  The outside converters
+ * (pdftotext, antiword, tesseract) run as child processes, with limits
+ * (spawn.c), and share the document's --limit-seconds.
  */
-#include <sys/types.h>
-#include <sys/wait.h>
-
-#include <errno.h>
-#include <signal.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "csvout.h"
@@ -185,104 +184,83 @@ doc_names(char *const *paths, int n, const char *root, int clashes_ok)
 	return names;
 }
 
-static void
-write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			die(2, "writing to the parent:");
-		p += k;
-		n -= (size_t)k;
-	}
-}
-
-/* The SHA-256 of the content at path, as read (gzip undone). */
-static void
-digest(const char *path, char hex[65])
-{
-	struct gz_in *in = gz_open_in(path);
-	struct sha256 h;
-	char tmp[1 << 16];
-	size_t k;
-
-	sha256_init(&h);
-	while ((k = gz_read(in, tmp, sizeof(tmp))) > 0)
-		sha256_add(&h, tmp, k);
-	gz_close_in(in);
-	sha256_hex(&h, hex);
-}
+/* One document's work, where a die() caught halfway leaves what it had
+ * opened and allocated for one_doc to free. */
+struct job {
+	struct gz_in *in;
+	struct buf bytes;
+	struct doc d;
+	char hex[65];
+	char *said;		/* the diagnostics held back */
+	size_t nsaid;
+	int status;		/* 0 read; 2 refused or stopped */
+};
 
 /*
- * In the child: reads and scans the document, and writes its fields to fd,
- * each ended by a NUL: sha256, issuer, doc_no, doc_date, period_text,
- * title, places, figures, dropped, signed_by, signed_at.  Any trouble (a refusal too) exits with 2 after
- * saying why on stderr, as it would without --docs.
+ * Reads and scans the document at path (any trouble is said through diag
+ * and, for a refusal, returns -1); its header stays in st->hdr and its
+ * figures are counted in st->figures.
  */
-static _Noreturn void
-child(struct scan *st, const char *path, const char *name,
-    const struct readopts *ro, int fd)
+static int
+read_one(struct scan *st, struct job *j, const char *path, const char *name,
+    const struct readopts *ro)
 {
-	struct doc d = { 0 };
-	struct buf b = { 0 };
-	char hex[65];
+	struct sha256 h;
+	int large;
+
+	sha256_init(&h);
+	j->in = gz_open_in(path);
+	doc_begin(&j->d, path, gz_name(j->in), "text");
+	doc_deadline(&j->d, ro->limit_seconds);
+	large = read_input(j->in, &j->bytes, &h) != 0;
+	gz_close_in(j->in);
+	j->in = NULL;
+	sha256_hex(&h, j->hex);
+	if (read_bytes(&j->d, &j->bytes, large, ro) != 0)
+		return -1;
+	buf_free(&j->bytes);
+	j->d.name = name;
+	st->doc = &j->d;
+	st->figures = 0;
+	memset(&st->doc_drops, 0, sizeof(st->doc_drops));
+	scan_doc(st);
+	st->doc = NULL;
+	return 0;
+}
+
+/* The fields of a document read, each ended by a NUL: sha256, issuer,
+ * doc_no, doc_date, period_text, title, places, figures, dropped,
+ * signed_by, signed_at. */
+static void
+fields_of(const struct scan *st, const struct doc *d, const char *hex,
+    struct buf *b)
+{
 	const struct header *h = &st->hdr;
 
-	if (ro->limit_seconds > 0)
-		alarm((unsigned)ro->limit_seconds + LIMIT_GRACE);
-	digest(path, hex);
-	if (read_doc(&d, path, ro) != 0)
-		_exit(2);
-	d.name = name;
-	st->doc = &d;
-	st->count_only = 1;
-	st->figures = 0;
-	scan_doc(st);
-	buf_add(&b, hex, sizeof(hex));
-	buf_add(&b, h->issuer, strlen(h->issuer) + 1);
-	buf_add(&b, h->doc_no, strlen(h->doc_no) + 1);
-	buf_add(&b, h->doc_date, strlen(h->doc_date) + 1);
-	buf_add(&b, h->period_text, strlen(h->period_text) + 1);
-	buf_add(&b, h->title, strlen(h->title) + 1);
-	buf_add(&b, h->places.p == NULL ? "" : h->places.p, h->places.n + 1);
-	buf_printf(&b, "%llu", st->figures);
-	buf_addc(&b, '\0');
-	drops_text(&st->doc_drops, &b);
-	buf_addc(&b, '\0');
-	stamps_signed_by(&d.stamps, &b);
-	buf_addc(&b, '\0');
-	stamps_signed_at(&d.stamps, &b);
-	buf_addc(&b, '\0');
-	write_all(fd, b.p, b.n);
-	_exit(0);
+	buf_add(b, hex, 65);
+	buf_add(b, h->issuer, strlen(h->issuer) + 1);
+	buf_add(b, h->doc_no, strlen(h->doc_no) + 1);
+	buf_add(b, h->doc_date, strlen(h->doc_date) + 1);
+	buf_add(b, h->period_text, strlen(h->period_text) + 1);
+	buf_add(b, h->title, strlen(h->title) + 1);
+	buf_add(b, h->places.p == NULL ? "" : h->places.p, h->places.n + 1);
+	buf_printf(b, "%llu", st->figures);
+	buf_addc(b, '\0');
+	drops_text(&st->doc_drops, b);
+	buf_addc(b, '\0');
+	stamps_signed_by(&d->stamps, b);
+	buf_addc(b, '\0');
+	stamps_signed_at(&d->stamps, b);
+	buf_addc(b, '\0');
 }
 
-/* Reads fd to its end into b. */
+/* Why a document could not be read, as its first diagnostic says it
+ * (without "prog: "). */
 static void
-slurp(int fd, struct buf *b)
-{
-	char tmp[4096];
-	ssize_t k;
-
-	for (;;) {
-		k = read(fd, tmp, sizeof(tmp));
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		buf_add(b, tmp, (size_t)k);
-	}
-}
-
-/* The child's trouble, as its diagnostic says it (without "prog: "). */
-static void
-trouble(struct buf *why, const struct buf *err, int status, int limit)
+trouble(struct buf *why, const char *said, int status)
 {
 	size_t pre = strlen(diag_prog()) + 2;
-	const char *p = err->p == NULL ? "" : err->p;
+	const char *p = said;
 	size_t n = strcspn(p, "\n");
 
 	if (n > pre && strncmp(p, diag_prog(), pre - 2) == 0 &&
@@ -290,26 +268,20 @@ trouble(struct buf *why, const struct buf *err, int status, int limit)
 		p += pre;
 		n -= pre;
 	}
-	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
-		buf_printf(why, "took too long: more than %d seconds for one "
-		    "document (--limit-seconds)", limit);
-	else if (n > 0)
+	if (n > 0)
 		buf_add(why, p, n);
-	else if (WIFSIGNALED(status))
-		buf_printf(why, "reading stopped by signal %d", WTERMSIG(status));
 	else
-		buf_printf(why, "reading failed (exit status %d)",
-		    WEXITSTATUS(status));
+		buf_printf(why, "reading failed (exit status %d)", status);
 }
 
-/* The child's warnings, said again by this process. */
+/* A document's diagnostics, held back, said on stderr. */
 static void
-pass_on(const struct buf *err)
+pass_on(const char *said, size_t len)
 {
 	size_t pre = strlen(diag_prog()) + 2, i = 0;
 
-	while (i < err->n) {
-		const char *p = err->p + i;
+	while (i < len) {
+		const char *p = said + i;
 		size_t n = strcspn(p, "\n");
 
 		i += n + 1;
@@ -322,7 +294,7 @@ pass_on(const struct buf *err)
 	}
 }
 
-/* One row: the fields the child sent (NUL-separated), or the error. */
+/* One row: the fields of the document (NUL-separated), or the error. */
 static void
 write_row(struct scan *st, const char *path, const char *name,
     const struct buf *fields, const char *error)
@@ -343,52 +315,49 @@ write_row(struct scan *st, const char *path, const char *name,
 	csvout_end(st->out);
 }
 
-/* Reads one document in a child; returns 0, or 1 when it could not. */
+/*
+ * Reads one document, its diagnostics held back and a die() caught, and
+ * writes its row; returns 0, or 1 when it could not be read.
+ */
 static int
-one_doc(struct scan *st, const char *path, const char *name,
+one_doc(struct scan *st, struct job *j, const char *path, const char *name,
     const struct readopts *ro)
 {
-	struct buf fields = { 0 }, err = { 0 }, why = { 0 };
-	int out[2], status = 0, bad;
-	FILE *errf;
-	pid_t pid;
+	struct buf fields = { 0 }, why = { 0 };
+	jmp_buf jb;
+	FILE *f;
+	int bad;
 
-	/* The child's stderr goes to a file, not a pipe: a child with much to
-	 * say would block on a full pipe while this process reads out. */
-	if ((errf = tmpfile()) == NULL)
-		die(2, "temporary file:");
-	if (pipe(out) == -1)
-		die(2, "pipe:");
-	fflush(stderr);
-	if ((pid = fork()) == -1)
-		die(2, "fork:");
-	if (pid == 0) {
-		close(out[0]);
-		if (dup2(fileno(errf), STDERR_FILENO) == -1)
-			_exit(2);
-		child(st, path, name, ro, out[1]);
+	if ((f = open_memstream(&j->said, &j->nsaid)) == NULL)
+		die(2, "memory stream:");
+	diag_capture(f);
+	diag_catch(&jb);
+	j->status = 2;
+	if (setjmp(jb) == 0)
+		j->status = read_one(st, j, path, name, ro) != 0 ? 2 : 0;
+	diag_catch(NULL);
+	diag_capture(NULL);
+	if (fclose(f) != 0)
+		die(2, "memory stream:");
+	/* What a die() stopped halfway left behind. */
+	gz_close_in(j->in);
+	j->in = NULL;
+	st->doc = NULL;
+	bad = j->status != 0;
+	if (bad) {
+		trouble(&why, j->said, j->status);
+	} else {
+		fields_of(st, &j->d, j->hex, &fields);
+		pass_on(j->said, j->nsaid);
 	}
-	spawn_reader(pid);
-	close(out[1]);
-	slurp(out[0], &fields);
-	close(out[0]);
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR)
-			die(2, "waitpid:");
-	spawn_reader(0);
-	if (lseek(fileno(errf), 0, SEEK_SET) == -1)
-		die(2, "temporary file:");
-	slurp(fileno(errf), &err);
-	fclose(errf);
-	bad = !WIFEXITED(status) || WEXITSTATUS(status) != 0;
-	if (bad)
-		trouble(&why, &err, status, ro->limit_seconds);
-	else
-		pass_on(&err);
 	write_row(st, path, name, &fields, bad ? why.p : NULL);
+	header_clear(&st->hdr);
+	doc_free(&j->d);
+	buf_free(&j->bytes);
 	buf_free(&fields);
-	buf_free(&err);
 	buf_free(&why);
+	free(j->said);
+	j->said = NULL;
 	return bad;
 }
 
@@ -396,6 +365,7 @@ unsigned long long
 docs_run(struct scan *st, char **paths, char **names, int n,
     const struct readopts *ro, int progress)
 {
+	struct job j = { 0 };
 	unsigned long long bad = 0;
 	size_t k;
 	int i;
@@ -403,8 +373,9 @@ docs_run(struct scan *st, char **paths, char **names, int n,
 	for (k = 0; k < NDOCCOLS; k++)
 		csvout_str(st->out, doc_columns[k]);
 	csvout_end(st->out);
+	st->count_only = 1;
 	for (i = 0; i < n; i++) {
-		bad += one_doc(st, paths[i], names[i], ro);
+		bad += one_doc(st, &j, paths[i], names[i], ro);
 		if (progress)
 			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
 	}

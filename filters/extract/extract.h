@@ -260,6 +260,20 @@ struct readopts {
  * one, the line): the document is then empty and the run goes on.
  */
 int read_doc(struct doc *, const char *path, const struct readopts *);
+/*
+ * read_doc's two halves, for extract --docs, which hashes what it reads.
+ * read_input reads in to its end into bytes (gzip undone; at most
+ * DOC_MAX bytes kept) and, when h is not NULL, every byte into h (without
+ * h it stops past DOC_MAX); it returns 0, or -1 when the input held more
+ * than DOC_MAX bytes.  read_bytes fills d, named by doc_begin, from bytes,
+ * or refuses it when large (read_input's -1); it returns read_doc's 0 or
+ * -1.
+ */
+struct gz_in;
+struct sha256;
+int read_input(struct gz_in *, struct buf *bytes, struct sha256 *h);
+int read_bytes(struct doc *, const struct buf *bytes, int large,
+	const struct readopts *);
 
 /*
  * A reader fills d (named by doc_begin already) from the n bytes of an

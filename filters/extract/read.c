@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "extract.h"
 #include "gz.h"
+#include "sha256.h"
 
 /* A table entry's magic bytes and their count, from the literal. */
 #define MAGIC(s) (s), LIT_LEN(s)
@@ -125,19 +126,48 @@ static const struct reader {
 	{ "text", NULL, read_text },
 };
 
-/* The input's bytes into bytes; -1 when it is too large. */
-static int
-slurp(struct gz_in *in, struct buf *bytes)
+int
+read_input(struct gz_in *in, struct buf *bytes, struct sha256 *h)
 {
 	char tmp[1 << 16];
 	size_t n;
+	int large = 0;
 
 	while ((n = gz_read(in, tmp, sizeof(tmp))) > 0) {
-		if (bytes->n + n > DOC_MAX)
-			return -1;
+		if (h != NULL)
+			sha256_add(h, tmp, n);
+		if (large || bytes->n + n > DOC_MAX) {
+			large = 1;
+			if (h == NULL)
+				break;
+			continue;
+		}
 		buf_add(bytes, tmp, n);
 	}
-	return 0;
+	return large ? -1 : 0;
+}
+
+int
+read_bytes(struct doc *d, const struct buf *bytes, int large,
+    const struct readopts *o)
+{
+	const struct reader *r = readers;
+	const char *p = bytes->p == NULL ? "" : bytes->p, *what;
+
+	if (large)
+		return doc_reject(d, 0, "document larger than %zu bytes",
+		    (size_t)DOC_MAX);
+	while (r->claims != NULL && !r->claims(p, bytes->n))
+		r++;
+	if ((what = refused_kind(r->name, p, bytes->n)) != NULL)
+		return doc_reject(d, 0, "%s, not a report: extract reads "
+		    "text, .docx, .doc and .pdf", what);
+	d->reader = r->name;
+	if (r->read(d, p, bytes->n, o) != 0 || d->failed)
+		return -1;
+	/* A stamp's paragraphs (laid-out text has lost its own already). */
+	doc_stamps(d, o->stamps);
+	return d->failed ? -1 : 0;
 }
 
 int
@@ -145,32 +175,13 @@ read_doc(struct doc *d, const char *path, const struct readopts *o)
 {
 	struct gz_in *in = gz_open_in(path);
 	struct buf bytes = { 0 };
-	const struct reader *r = readers;
-	const char *p, *what;
-	int status;
+	int status, large;
 
 	doc_begin(d, path, gz_name(in), "text");
 	doc_deadline(d, o->limit_seconds);
-	if (slurp(in, &bytes) != 0) {
-		gz_close_in(in);
-		buf_free(&bytes);
-		return doc_reject(d, 0, "document larger than %zu bytes",
-		    (size_t)DOC_MAX);
-	}
+	large = read_input(in, &bytes, NULL) != 0;
 	gz_close_in(in);
-	p = bytes.p == NULL ? "" : bytes.p;
-	while (r->claims != NULL && !r->claims(p, bytes.n))
-		r++;
-	if ((what = refused_kind(r->name, p, bytes.n)) != NULL) {
-		buf_free(&bytes);
-		return doc_reject(d, 0, "%s, not a report: extract reads "
-		    "text, .docx, .doc and .pdf", what);
-	}
-	d->reader = r->name;
-	status = r->read(d, p, bytes.n, o);
+	status = read_bytes(d, &bytes, large, o);
 	buf_free(&bytes);
-	/* A stamp's paragraphs (laid-out text has lost its own already). */
-	if (status == 0 && !d->failed)
-		doc_stamps(d, o->stamps);
-	return status != 0 || d->failed ? -1 : 0;
+	return status;
 }

@@ -1,6 +1,7 @@
 /* The gazetteer and the reporter resolution, against the built-in data;
  * expected values read by hand from common/data/units_history.csv. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gaz.h"
@@ -57,6 +58,75 @@ resolve(const struct gaz *g, const char *issuer, const char *date,
 	return out;
 }
 
+/* Does index v[0..n) of a hold the units b's index of the same name holds,
+ * in the same order? */
+static int
+same_index(const struct gaz *a, struct gaz_unit *const *v,
+    const struct gaz *b, struct gaz_unit *const *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] - a->u != w[i] - b->u)
+			return 0;
+	return 1;
+}
+
+/*
+ * The built-in gazetteer, read and indexed at build time, is what reading
+ * the CSV at run time gives (make unit says where common/data is), and
+ * gaz_by_name finds every unit of a name in file order.
+ */
+static void
+builtin_is_file(void)
+{
+	const char *dir = getenv("BAOCAO_DATA");
+	char path[4096];
+	struct gaz *a, *b;
+	size_t i, bad = 0, k, m;
+
+	CHECK(dir != NULL);
+	if (dir == NULL)
+		return;
+	snprintf(path, sizeof(path), "%s/units_history.csv", dir);
+	a = gaz_load(NULL);
+	b = gaz_load(path);
+	CHECK(a->n == b->n && a->n > 16000);
+	for (i = 0; i < a->n && a->n == b->n; i++) {
+		const struct gaz_unit *x = &a->u[i], *y = &b->u[i];
+
+		bad += strcmp(x->code, y->code) != 0 ||
+		    strcmp(x->level, y->level) != 0 ||
+		    strcmp(x->name, y->name) != 0 ||
+		    strcmp(x->type, y->type) != 0 ||
+		    strcmp(x->parent, y->parent) != 0 ||
+		    strcmp(x->province, y->province) != 0 ||
+		    strcmp(x->full_name, y->full_name) != 0 ||
+		    strcmp(x->from, y->from) != 0 || strcmp(x->to, y->to) != 0 ||
+		    strcmp(x->fold_name, y->fold_name) != 0 ||
+		    strcmp(x->fold_type, y->fold_type) != 0;
+	}
+	CHECK(bad == 0);
+	CHECK(a->n == b->n && same_index(a, a->bycode, b, b->bycode, a->n) &&
+	    same_index(a, a->byname, b, b->byname, a->n));
+	CHECK(a->nmembers == b->nmembers && a->nmembers > 10000 &&
+	    same_index(a, a->members, b, b->members, a->nmembers));
+	for (i = 0; i < a->n; i++) {
+		struct gaz_unit *const *v = gaz_by_name(a, a->u[i].fold_name, &m);
+		int found = 0;
+
+		for (k = 0; k < m; k++) {
+			found |= v[k] == &a->u[i];
+			bad += strcmp(v[k]->fold_name, a->u[i].fold_name) != 0 ||
+			    (k > 0 && v[k] <= v[k - 1]);
+		}
+		bad += !found;
+	}
+	CHECK(bad == 0);
+	gaz_free(a);
+	gaz_free(b);
+}
+
 void
 test_gaz(void)
 {
@@ -90,4 +160,5 @@ test_gaz(void)
 	CHECK_STR(resolve(g, "XÃ ĐƯNG K’NỚ", "2 tháng 7 năm 2024", ""),
 	    "24850 Xã Đưng KNớ");
 	gaz_free(g);
+	builtin_is_file();
 }

@@ -6,17 +6,58 @@
 #include "unit.h"
 
 static const char *
-hex(const char *s, size_t n, size_t repeat)
+hex_with(void (*init)(struct sha256 *), const char *s, size_t n,
+    size_t repeat)
 {
 	static char out[65];
 	struct sha256 h;
 	size_t i;
 
-	sha256_init(&h);
+	init(&h);
 	for (i = 0; i < repeat; i++)
 		sha256_add(&h, s, n);
 	sha256_hex(&h, out);
 	return out;
+}
+
+static const char *
+hex(const char *s, size_t n, size_t repeat)
+{
+	return hex_with(sha256_init, s, n, repeat);
+}
+
+/*
+ * sha256_init's compression function (the processor's, where it has SHA
+ * instructions) against the portable one: every length up to 1,000 bytes
+ * of pseudo-random data, fed in pieces of every size from 1 to 130.
+ */
+static void
+both_ways(void)
+{
+	unsigned char data[1000];
+	unsigned long x = 88172645463325252UL;
+	char a[65], b[65];
+	size_t n, piece, i, bad = 0;
+
+	for (i = 0; i < sizeof(data); i++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		data[i] = (unsigned char)(x >> 24);
+	}
+	for (n = 0; n <= sizeof(data); n++) {
+		struct sha256 h, p;
+
+		piece = 1 + n % 130;
+		sha256_init(&h);
+		sha256_init_portable(&p);
+		for (i = 0; i < n; i += piece) {
+			sha256_add(&h, data + i, n - i < piece ? n - i : piece);
+			sha256_add(&p, data + i, n - i < piece ? n - i : piece);
+		}
+		sha256_hex(&h, a);
+		sha256_hex(&p, b);
+		bad += strcmp(a, b) != 0;
+	}
+	CHECK(bad == 0);
 }
 
 void
@@ -36,4 +77,9 @@ test_sha256(void)
 	memset(big, 'a', sizeof(big));
 	CHECK_STR(hex(big, sizeof(big), 1000),
 	    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	CHECK_STR(hex_with(sha256_init_portable, two, sizeof(two) - 1, 1),
+	    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+	CHECK_STR(hex_with(sha256_init_portable, big, sizeof(big), 1000),
+	    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	both_ways();
 }

@@ -17,102 +17,250 @@ fold(const char *s)
 }
 
 /*
- * u8_nfc passes text of some ranges through untouched.  Every code point
- * of them must be a starter (combining class 0: then only neighbours can
- * interact), and next to every other (and to itself) be NFC by utf8proc's
- * own reckoning: one string holding each pair is its own NFC.  Just past
- * the ranges, u8_nfc must still normalise.
+ * The references: what utf8proc alone makes of a text, as utf8.c did it
+ * before its tables.
  */
-static void
-nfc_quick_ranges(void)
-{
-	static const utf8proc_int32_t from[] = { 0x01, 0x1E00, 0x2002 };
-	static const utf8proc_int32_t to[] = { 0x2FF, 0x1EFF, 0x20CF };
-	utf8proc_int32_t cp[1300], a, b;
-	struct buf all = { 0 }, nfc = { 0 };
-	utf8proc_uint8_t *r = NULL, enc[4];
-	utf8proc_ssize_t k;
-	size_t n = 0, i, j;
-	int starters = 1;
+enum fn { F_NFC, F_LOWER, F_FOLD, F_KEY, F_N };
+static const char *const fn_name[F_N] = { "u8_nfc", "u8_lower", "u8_fold",
+	"u8_name_key" };
 
-	for (i = 0; i < 3; i++)
-		for (a = from[i]; a <= to[i]; a++) {
-			cp[n++] = a;
-			starters &= utf8proc_get_property(a)->combining_class == 0;
-		}
-	CHECK(starters);
-	for (i = 0; i < n; i++)
-		for (j = 0; j < n; j++) {
-			a = cp[i];
-			b = cp[j];
-			buf_add(&all, enc, (size_t)utf8proc_encode_char(a, enc));
-			buf_add(&all, enc, (size_t)utf8proc_encode_char(b, enc));
-		}
-	k = utf8proc_map((const utf8proc_uint8_t *)all.p, (utf8proc_ssize_t)all.n,
-	    &r, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-	CHECK(k == (utf8proc_ssize_t)all.n && memcmp(r, all.p, all.n) == 0);
-	u8_nfc(&nfc, all.p, all.n);
-	CHECK(nfc.n == all.n && memcmp(nfc.p, all.p, all.n) == 0);
+static void
+reference(enum fn f, struct buf *out, const char *p, size_t n)
+{
+	static const utf8proc_option_t opts[F_N] = {
+		UTF8PROC_STABLE | UTF8PROC_COMPOSE,
+		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD,
+		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+		    UTF8PROC_STRIPMARK,
+		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD };
+	utf8proc_uint8_t *r = NULL;
+	utf8proc_ssize_t k, i = 0;
+	struct buf tones = { 0 };
+
+	k = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &r,
+	    opts[f]);
+	if (k < 0)
+		CHECK(k >= 0);
+	buf_reserve(out, 0);
+	while (i < k) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t l = utf8proc_iterate(r + i, k - i, &cp);
+
+		if (f == F_FOLD && cp == 0x111)
+			buf_addc(out, 'd');
+		else if (f == F_KEY && (cp == 0x300 || cp == 0x301 ||
+		    cp == 0x303 || cp == 0x309 || cp == 0x323))
+			buf_printf(&tones, "%x", (unsigned)cp);
+		else
+			buf_add(out, r + i, (size_t)l);
+		i += l;
+	}
+	if (f == F_KEY) {
+		buf_addc(out, '|');
+		if (tones.p != NULL)
+			buf_add(out, tones.p, tones.n);
+	}
+	buf_free(&tones);
 	free(r);
-	/* Just outside the ranges: U+0300 (combining grave) after e, and
-	 * U+2000 (a singleton). */
-	buf_clear(&nfc);
-	u8_nfc(&nfc, "e\xCC\x80", 3);
-	CHECK_STR(nfc.p, "\xC3\xA8");
-	buf_clear(&nfc);
-	u8_nfc(&nfc, "\xE2\x80\x80", 3);
-	CHECK_STR(nfc.p, "\xE2\x80\x82");
-	buf_free(&all);
-	buf_free(&nfc);
 }
 
-/* u8_lower's table gives, code point by code point and on whole text,
- * what utf8proc gives for the same text. */
 static void
-test_lower(void)
+mapped(enum fn f, struct buf *out, const char *p, size_t n)
 {
-	static const char *const texts[] = { "Tầng 12, TĂNG 12",
-	    "QUẬN 7 và Bình Quân 72", "ĐẶNG ỨNG Ở ĂN ÂU Ủy ban", "Straße İ ǰ",
-	    "“Số” – ₫",
-	    "Tie\xCC\x82\xCC\x81p", "" };
-	struct buf a = { 0 }, b = { 0 };
-	utf8proc_int32_t cp;
-	size_t k;
+	switch (f) {
+	case F_NFC:
+		u8_nfc(out, p, n);
+		break;
+	case F_LOWER:
+		u8_lower(out, p, n);
+		break;
+	case F_FOLD:
+		u8_fold(out, p, n);
+		break;
+	default:
+		u8_name_key(out, p, n);
+		break;
+	}
+}
 
-	for (cp = 1; cp < 0x2100; cp++) {
-		utf8proc_uint8_t enc[4], *r = NULL;
-		utf8proc_ssize_t e;
+/* Does every function give what utf8proc gives for p[0..n)?  Each one's
+ * first difference is reported; *bad counts them. */
+static void
+same_as_utf8proc(const char *p, size_t n, int bad[F_N])
+{
+	static struct buf a, b;
+	int f;
+
+	for (f = 0; f < F_N; f++) {
+		buf_clear(&a);
+		buf_clear(&b);
+		mapped((enum fn)f, &a, p, n);
+		reference((enum fn)f, &b, p, n);
+		if (a.n == b.n && memcmp(a.p, b.p, a.n) == 0)
+			continue;
+		if (bad[f]++ == 0)
+			fprintf(stderr, "\t%s of '%.*s' (%zu bytes) is '%s', "
+			    "utf8proc's '%s'\n", fn_name[f], (int)n, p, n, a.p,
+			    b.p);
+	}
+}
+
+/*
+ * The tables against utf8proc for every code point alone, and among
+ * letters that compose with what follows them (a Hangul leading consonant
+ * and syllable, "ê" that takes a tone mark) or carry marks ("Ạ").
+ */
+static void
+every_code_point(void)
+{
+	/* U+1100 ᄀ, U+AC00 가, ê, then Ạ last. */
+	static const char *const around[] = { "\xE1\x84\x80", "\xEA\xB0\x80",
+		"\xC3\xAA", "\xE1\xBA\xA0" };
+	int bad[F_N] = { 0 }, f;
+	utf8proc_int32_t cp;
+	char s[64];
+
+	for (cp = 0; cp < 0x110000; cp++) {
+		utf8proc_uint8_t enc[4];
+		size_t e, n = 0, k;
 
 		if (cp >= 0xD800 && cp < 0xE000)
 			continue;
-		e = utf8proc_encode_char(cp, enc);
-		buf_clear(&a);
-		u8_lower(&a, (const char *)enc, (size_t)e);
-		CHECK(utf8proc_map(enc, e, &r, UTF8PROC_STABLE |
-		    UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) >= 0);
-		CHECK_STR(a.p, (const char *)r);
-		free(r);
+		e = (size_t)utf8proc_encode_char(cp, enc);
+		same_as_utf8proc((const char *)enc, e, bad);
+		for (k = 0; k < 4; k++) {
+			memcpy(s + n, around[k], strlen(around[k]));
+			n += strlen(around[k]);
+			if (k < 3) {
+				memcpy(s + n, enc, e);
+				n += e;
+			}
+		}
+		same_as_utf8proc(s, n, bad);
 	}
-	for (k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
-		utf8proc_uint8_t *r = NULL;
+	for (f = 0; f < F_N; f++)
+		CHECK(bad[f] == 0);
+}
 
-		buf_clear(&a);
-		u8_lower(&a, texts[k], strlen(texts[k]));
-		CHECK(utf8proc_map((const utf8proc_uint8_t *)texts[k],
-		    (utf8proc_ssize_t)strlen(texts[k]), &r, UTF8PROC_STABLE |
-		    UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) >= 0);
-		CHECK_STR(a.p, (const char *)r);
-		free(r);
+/*
+ * Random texts of code points from the tables' edges: ASCII, Vietnamese
+ * letters precomposed and decomposed, combining marks, Hangul jamo and
+ * syllables, singletons (U+2000, U+212B), ß and İ, anything at all.
+ */
+static void
+random_texts(void)
+{
+	static const utf8proc_int32_t pick[] = { 'a', 'A', 'e', ' ', 'D',
+		0xEA, 0xCA, 0x1EA0, 0x1EBF, 0x1EC7, 0x111, 0x110, 0x1A1,
+		0x1B0, 0x300, 0x301, 0x302, 0x303, 0x306, 0x309, 0x31B,
+		0x323, 0x316, 0x345, 0x1100, 0x1161, 0x11A8, 0xAC00, 0xAC01,
+		0x2000, 0x212B, 0xDF, 0x130, 0x1F0, 0x3B0, 0x390, 0xFB01,
+		0x0BC6, 0x0BBE, 0x0B47, 0x0B3E, 0x1E9E, 0x2126 };
+	enum { NPICK = sizeof(pick) / sizeof(pick[0]) };
+	int bad[F_N] = { 0 }, f, t, k, len;
+	unsigned long x = 2463534242UL;
+	char s[64];
+
+	for (t = 0; t < 200000; t++) {
+		size_t n = 0;
+
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5, x &= 0xFFFFFFFFUL;
+		len = 1 + (int)(x % 8);
+		for (k = 0; k < len; k++) {
+			utf8proc_int32_t cp;
+
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			x &= 0xFFFFFFFFUL;
+			cp = x % 4 != 0 ? pick[(x >> 2) % NPICK] :
+			    (utf8proc_int32_t)((x >> 2) % 0x110000);
+			if (cp >= 0xD800 && cp < 0xE000)
+				cp = 'x';
+			n += (size_t)utf8proc_encode_char(cp,
+			    (utf8proc_uint8_t *)s + n);
+		}
+		same_as_utf8proc(s, n, bad);
 	}
-	buf_free(&a);
-	buf_free(&b);
+	for (f = 0; f < F_N; f++)
+		CHECK(bad[f] == 0);
+}
+
+/*
+ * Vietnamese written decomposed, every way: each letter a tone mark or a
+ * vowel mark can sit on, precomposed or not, with up to three marks from
+ * those Vietnamese uses, in every order.
+ */
+static void
+vietnamese_marks(void)
+{
+	static const char *const bases[] = { "a", "e", "i", "o", "u", "y",
+		"A", "E", "I", "O", "U", "Y", "d", "D", "n", "\xC4\x83",
+		"\xC3\xA2", "\xC3\xAA", "\xC3\xB4", "\xC6\xA1", "\xC6\xB0",
+		"\xC4\x82", "\xC3\x82", "\xC3\x8A", "\xC3\x94", "\xC6\xA0",
+		"\xC6\xAF", "\xE1\xBA\xA1", "\xE1\xBB\x8D", "\xC3\xA1" };
+	static const char *const marks[] = { "", "\xCC\x80", "\xCC\x81",
+		"\xCC\x83", "\xCC\x89", "\xCC\xA3", "\xCC\x82", "\xCC\x86",
+		"\xCC\x9B" };
+	enum { NB = sizeof(bases) / sizeof(bases[0]),
+		NM = sizeof(marks) / sizeof(marks[0]) };
+	int bad[F_N] = { 0 }, f;
+	size_t b, i, j, k;
+	char s[64];
+
+	for (b = 0; b < NB; b++)
+		for (i = 0; i < NM; i++)
+			for (j = 0; j < NM; j++)
+				for (k = 0; k < NM; k++) {
+					snprintf(s, sizeof(s), "x%s%s%s%s %s",
+					    bases[b], marks[i], marks[j],
+					    marks[k], bases[b]);
+					same_as_utf8proc(s, strlen(s), bad);
+				}
+	for (f = 0; f < F_N; f++)
+		CHECK(bad[f] == 0);
+}
+
+/* u8_invalid and u8_len take what utf8proc_iterate takes: every sequence
+ * of two bytes, then edge values for the third and the fourth. */
+static void
+validity(void)
+{
+	static const unsigned char tail[] = { 0x00, 0x41, 0x7F, 0x80, 0x8F,
+		0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF };
+	enum { NT = sizeof(tail) };
+	unsigned a, b, c, d;
+	int bad = 0;
+
+	for (a = 0; a < 256; a++)
+		for (b = 0; b < 256; b++)
+			for (c = 0; c < NT; c++)
+				for (d = 0; d < NT; d++) {
+					unsigned char s[4] = { (unsigned char)a,
+					    (unsigned char)b, tail[c], tail[d] };
+					utf8proc_int32_t cp;
+					utf8proc_ssize_t k;
+					size_t n;
+
+					for (n = 1; n <= 4; n++) {
+						k = utf8proc_iterate(s,
+						    (utf8proc_ssize_t)n, &cp);
+						bad += u8_len((const char *)s, n) !=
+						    (k > 0 ? (size_t)k : 1);
+						bad += (u8_invalid((const char *)s,
+						    n) == 0) != (k <= 0);
+					}
+				}
+	CHECK(bad == 0);
 }
 
 void
 test_utf8(void)
 {
-	test_lower();
 	struct buf b = { 0 };
+
+	every_code_point();
+	random_texts();
+	vietnamese_marks();
+	validity();
 
 	CHECK(u8_invalid("abc", 3) == 3);
 	CHECK(u8_invalid("Đà Nẵng", strlen("Đà Nẵng")) == strlen("Đà Nẵng"));
@@ -145,7 +293,12 @@ test_utf8(void)
 	}
 	u8_nfc(&b, "e\xCC\x81", 3);
 	CHECK(b.n == 2 && memcmp(b.p, "\xC3\xA9", 2) == 0);
-	nfc_quick_ranges();
+	buf_clear(&b);
+	u8_nfc(&b, "\xE2\x80\x80", 3);		/* U+2000, a singleton */
+	CHECK_STR(b.p, "\xE2\x80\x82");
+	buf_clear(&b);
+	u8_lower(&b, "Tầng 12, TĂNG", strlen("Tầng 12, TĂNG"));
+	CHECK_STR(b.p, "tầng 12, tăng");
 	CHECK(u8_cut("ấp", strlen("ấp"), 2) == 0);
 	CHECK(u8_cut("ấp", strlen("ấp"), 3) == 3);
 	CHECK(u8_count_nl("a\nb\nc", 5) == 2);
