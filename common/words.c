@@ -255,7 +255,9 @@ raw_starts(void)
 					    ((c - 32) & 7));
 			}
 	}
-	for (cp = 0x80; cp < 0x2000; cp++) {
+	/* The letters a fold maps to ASCII: the Latin blocks (Vietnamese
+	 * among them). */
+	for (cp = 0x80; cp < 0x1F00; cp = cp == 0x24F ? 0x1E00 : cp + 1) {
 		utf8proc_ssize_t k = utf8proc_encode_char(cp, u);
 
 		if (k <= 0)

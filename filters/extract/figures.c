@@ -10,8 +10,8 @@
 #include "buf.h"
 #include "extract.h"
 #include "vnum.h"
-#include "words.h"
 #include "utf8.h"
+#include "words.h"
 
 /* The unit noun after a figure at s[i]: the noun phrase as words.h reads
  * it (the reading normalize's clause starts from), in the text as written. */
@@ -27,7 +27,14 @@ unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
 	len = u8_cut(s + i, n - i, CTX_MAX);
 	if (len == 0)
 		return;
-	u8_fold_at(&f, &at, s + i, len);
+	/* The noun phrase ends in its clause (where words_np_end looks for
+	 * a count, too): only that is folded. */
+	for (k = 0; k < len && s[i + k] != ';' && !(s[i + k] == '.' &&
+	    (k + 1 == len || s[i + k + 1] == ' ')); k++)
+		;
+	if (k < len)
+		k++;
+	u8_fold_at(&f, &at, s + i, k);
 	*ue = i + at[words_np_end(f.p, f.n, WORDS_NP_MAX)];
 	/* A superscript digit after a word is a footnote mark ("phường²⁰"),
 	 * except in an area unit (m², m³). */
@@ -203,6 +210,23 @@ number_word(const char *f, size_t n, int after_ten)
 	return 0;
 }
 
+/* Is the first word of s[0..n) a number word?  A quick look before
+ * the words after it are folded. */
+static int
+first_word_is_number(const char *s, size_t n)
+{
+	struct buf f = { 0 };
+	size_t w = 0;
+	int yes;
+
+	while (w < n && w < 16 && s[w] != ' ' && s[w] != ',' && s[w] != '.')
+		w++;
+	u8_fold(&f, s, u8_cut(s, n, w));
+	yes = f.p != NULL && number_word(f.p, f.n, 1) == f.n;
+	buf_free(&f);
+	return yes;
+}
+
 /* Does the word before s[i] make the number an ordinal ("lần thứ hai")? */
 static int
 after_ordinal(const char *s, size_t i)
@@ -235,7 +259,8 @@ number_in_words(const char *s, size_t n, size_t i)
 	int after_ten = 0, words = 0;
 
 	if ((!words_may_start(WL_NUM_DIGIT, s + i, n - i) &&
-	    !words_may_start(WL_NUM_TEN, s + i, n - i)) || after_ordinal(s, i))
+	    !words_may_start(WL_NUM_TEN, s + i, n - i)) ||
+	    !first_word_is_number(s + i, n - i) || after_ordinal(s, i))
 		return 0;
 	len = u8_cut(s + i, n - i, 64);
 	u8_fold_at(&f, &at, s + i, len);

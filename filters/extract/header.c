@@ -34,6 +34,8 @@
 #define BODY_LINES 15		/* body lines that may name the issuer */
 #define PROSE_WORDS 12		/* a letterhead line has fewer words */
 #define HLINE_MAX 600		/* bytes of a line the header reader looks at */
+#define PLACE_FOLD 32		/* bytes folded where a place may start */
+#define MOTTO_FOLD 64		/* ... where the national motto may */
 
 enum role { R_TEXT, R_MOTTO, R_RULE, R_NUMBER, R_DATE, R_KIND };
 
@@ -102,12 +104,16 @@ motto_at(const char *s, size_t n)
 	struct buf f = { 0 };
 	size_t *at = NULL, j, p = 0;
 
-	u8_fold_at(&f, &at, s, n);
-	for (j = 1; j < f.n && p == 0; j++)
-		if (at[j] != at[j - 1] && at[j] > 0 &&
-		    words_prefix(WL_MOTTO, f.p + j, f.n - j) > 0 &&
-		    isupper_at(s, n, at[j]))
-			p = at[j];
+	/* At a capital that may start the motto, the next words folded. */
+	for (j = 1; j < n && p == 0; j++) {
+		if (((unsigned char)s[j] & 0xC0) == 0x80 || !isupper_at(s, n, j) ||
+		    !words_may_start(WL_MOTTO, s + j, n - j))
+			continue;
+		buf_clear(&f);
+		u8_fold_at(&f, &at, s + j, u8_cut(s + j, n - j, MOTTO_FOLD));
+		if (words_prefix(WL_MOTTO, f.p, f.n) > 0)
+			p = j;
+	}
 	free(at);
 	buf_free(&f);
 	return p;
@@ -720,6 +726,17 @@ name_words(const char *s, size_t n, size_t w)
 	return words > 0 ? w : 0;
 }
 
+/* The length of the run of s[0..n) up to a byte of stop. */
+static size_t
+strcspn_n(const char *s, size_t n, const char *stop)
+{
+	size_t i;
+
+	for (i = 0; i < n && strchr(stop, s[i]) == NULL; i++)
+		;
+	return i;
+}
+
 /* Is p[0..n) a unit's type with its marks? */
 static int
 type_as_written(const char *p, size_t n)
@@ -735,34 +752,36 @@ type_as_written(const char *p, size_t n)
 
 /*
  * "huyện Việt Yên", "Phường 17", "thị xã Việt Yên", "tỉnh Bắc Giang": a
- * unit's type word and the name after it.  The line is folded once; the
- * type words are found in the fold, the name in the text as written.
+ * unit's type word and the name after it.  At a word a type word may start
+ * (its first letter), the next few words are folded; the type words are
+ * found in the fold, the name in the text as written.
  */
 static void
 find_places(struct scan *st, struct buf *fold, size_t **at, const char *s,
     size_t n)
 {
-	size_t j, k, i, nj, w;
+	size_t i, k, nj, w;
 
-	buf_clear(fold);
-	u8_fold_at(fold, at, s, n);
-	for (j = 0; j < fold->n; j++) {
-		i = (*at)[j];
-		if ((j > 0 && (*at)[j - 1] == i) ||
-		    !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') ||
-		    (k = words_prefix(WL_UNIT_TYPE, fold->p + j,
-		    fold->n - j)) == 0 || j + k >= fold->n || fold->p[j + k] != ' ')
+	for (i = 0; i < n; i++) {
+		if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') ||
+		    !words_may_start(WL_UNIT_TYPE, s + i, n - i) ||
+		    !type_word(s + i, strcspn_n(s + i, n - i, " ,;.()")))
+			continue;
+		buf_clear(fold);
+		u8_fold_at(fold, at, s + i, u8_cut(s + i, n - i, PLACE_FOLD));
+		if ((k = words_prefix(WL_UNIT_TYPE, fold->p, fold->n)) == 0 ||
+		    k >= fold->n || fold->p[k] != ' ')
 			continue;
 		/* The name starts after the type word(s) and a blank. */
-		nj = (*at)[j + k + 1];
+		nj = i + (*at)[k + 1];
 		/* With its marks: "quận", not the "quan" of "cơ quan". */
 		if (!type_as_written(s + i, nj - i))
 			continue;
 		if ((w = name_words(s, n, nj)) > nj &&
-		    words_prefix(WL_PLACE_NOT, fold->p + j + k + 1,
-		    fold->n - j - k - 1) == 0)
+		    words_prefix(WL_PLACE_NOT, fold->p + k + 1,
+		    fold->n - k - 1) == 0)
 			add_place(&st->hdr, s + i, w - i);
-		j += k;
+		i = nj - 1;
 	}
 }
 
