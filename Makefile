@@ -33,8 +33,11 @@ MANS	= $(FILTERS:%=filters/%.1)
 EXSRC	= $(wildcard filters/extract/*.c)
 EXOBJ	= $(filter-out $(B)/filters/extract/main.o,$(EXSRC:%.c=$(B)/%.o))
 EXLIB	= $(B)/filters/extract/libextract.a
-ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o,$(FILTERS:%=$(B)/filters/%.o)) \
-	$(EXSRC:%.c=$(B)/%.o) $(UNITOBJ)
+AGSRC	= $(wildcard filters/aggregate/*.c)
+AGOBJ	= $(filter-out $(B)/filters/aggregate/main.o,$(AGSRC:%.c=$(B)/%.o))
+AGLIB	= $(B)/filters/aggregate/libaggregate.a
+ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o $(B)/filters/aggregate.o,$(FILTERS:%=$(B)/filters/%.o)) \
+	$(EXSRC:%.c=$(B)/%.o) $(AGSRC:%.c=$(B)/%.o) $(UNITOBJ)
 
 FUZZB	?= build-fuzz
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -83,6 +86,13 @@ $(B)/filters/extract/libextract.a: $(EXOBJ)
 $(B)/baocao-extract: $(B)/filters/extract/main.o $(EXLIB) $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
+$(B)/filters/aggregate/libaggregate.a: $(AGOBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/baocao-aggregate: $(B)/filters/aggregate/main.o $(AGLIB) $(B)/libbaocao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 $(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
 
 # The corpus generator (a test tool, not installed).
@@ -129,10 +139,11 @@ fuzz-replay-asan:
 		tail -n 1 build-asan/fuzz-replay.log
 
 $(B)/fuzz-replay: $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c tests/fuzz/fuzz.h \
-		$(wildcard filters/*.c) $(EXLIB) $(B)/libbaocao.a
+		$(wildcard filters/*.c filters/*/*.[ch]) $(EXLIB) $(AGLIB) \
+		$(B)/libbaocao.a
 	$(CC) $(WARN) $(CPPFLAGS) -Itests/fuzz -Ifilters/extract $(CFLAGS) \
 		$(LDFLAGS) $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c $(EXLIB) \
-		$(B)/libbaocao.a $(LDLIBS) -o $@
+		$(AGLIB) $(B)/libbaocao.a $(LDLIBS) -o $@
 
 asan: deps
 	$(MAKE) --no-print-directory B=build-asan CC=$(CC) \
@@ -142,10 +153,12 @@ fuzz: deps
 	@for f in $(FUZZSRC); do n=$$(basename $$f .c); \
 		$(MAKE) --no-print-directory B=$(FUZZB) CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-		$(FUZZB)/libbaocao.a $(FUZZB)/filters/extract/libextract.a || exit 1; \
+		$(FUZZB)/libbaocao.a $(FUZZB)/filters/extract/libextract.a \
+		$(FUZZB)/filters/aggregate/libaggregate.a || exit 1; \
 		clang $(WARN) $(CPPFLAGS) -Itests/fuzz -Ifilters/extract -O1 -g -DFUZZ_ONE \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $$f $(FUZZSUP) \
-		$(FUZZB)/filters/extract/libextract.a $(FUZZB)/libbaocao.a $(LDLIBS) \
+		$(FUZZB)/filters/extract/libextract.a \
+		$(FUZZB)/filters/aggregate/libaggregate.a $(FUZZB)/libbaocao.a $(LDLIBS) \
 		-o $(FUZZB)/$$n || exit 1; done
 	@echo "fuzzers in $(FUZZB)/; run e.g. $(FUZZB)/fuzz_csv -max_total_time=600 tests/fuzz/corpus/csv"
 

@@ -85,6 +85,19 @@ PY
 	assert_line "2024,satisfaction.rate,percent,79,,2,2,98,99.5,,2,22"
 }
 
+@test "whether a group is a rate does not depend on the order of the keys: the lexicon's kind first, then unit percent" {
+	# reception.visits is a count to the lexicon, even when a unit says percent
+	printf 'province_code,period,indicator,unit,value,reporter_code\n79,2024,reception.visits,percent,10,764\n79,2024,reception.visits,percent,5,768\n79,2024,no.such,percent,7,764\n' > "$BATS_TEST_TMPDIR/p.csv"
+	run -0 baocao-aggregate -k unit,indicator "$BATS_TEST_TMPDIR/p.csv"
+	assert_output "unit,indicator,sum_value,count,countunique_reporter_code,min_value,max_value,mean_value,units_covered,units_total
+percent,no.such,,1,1,7,7,,,
+percent,reception.visits,15,2,2,5,10,7.5,,"
+	run -0 baocao-aggregate -k indicator,unit "$BATS_TEST_TMPDIR/p.csv"
+	assert_output "indicator,unit,sum_value,count,countunique_reporter_code,min_value,max_value,mean_value,units_covered,units_total
+no.such,percent,,1,1,7,7,,,
+reception.visits,percent,15,2,2,5,10,7.5,,"
+}
+
 @test "a city rate is recomputed from the summed parts of the units that have both, 2 decimals half away from zero" {
 	# 764: 1 of 500 dossiers online, 785: 0 of 300: 100 * 1 / 800 = 0.125,
 	# which rounds to 0.13 (half away from zero), not to 0.12 (half even).
