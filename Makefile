@@ -36,8 +36,12 @@ EXLIB	= $(B)/filters/extract/libextract.a
 AGSRC	= $(wildcard filters/aggregate/*.c)
 AGOBJ	= $(filter-out $(B)/filters/aggregate/main.o,$(AGSRC:%.c=$(B)/%.o))
 AGLIB	= $(B)/filters/aggregate/libaggregate.a
-ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o $(B)/filters/aggregate.o,$(FILTERS:%=$(B)/filters/%.o)) \
-	$(EXSRC:%.c=$(B)/%.o) $(AGSRC:%.c=$(B)/%.o) $(UNITOBJ)
+XLSRC	= $(wildcard filters/xlsx/*.c)
+XLOBJ	= $(filter-out $(B)/filters/xlsx/main.o,$(XLSRC:%.c=$(B)/%.o))
+XLLIB	= $(B)/filters/xlsx/libxlsx.a
+ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o $(B)/filters/aggregate.o \
+	$(B)/filters/xlsx.o,$(FILTERS:%=$(B)/filters/%.o)) \
+	$(EXSRC:%.c=$(B)/%.o) $(AGSRC:%.c=$(B)/%.o) $(XLSRC:%.c=$(B)/%.o) $(UNITOBJ)
 
 FUZZB	?= build-fuzz
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -91,6 +95,13 @@ $(B)/filters/aggregate/libaggregate.a: $(AGOBJ)
 	$(AR) rcs $@ $^
 
 $(B)/baocao-aggregate: $(B)/filters/aggregate/main.o $(AGLIB) $(B)/libbaocao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(B)/filters/xlsx/libxlsx.a: $(XLOBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/baocao-xlsx: $(B)/filters/xlsx/main.o $(XLLIB) $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 $(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
