@@ -57,7 +57,7 @@ struct opspec {
 	const struct opdef *def;
 	char *col;		/* NULL for count */
 	char *outname;		/* e.g. sum_value */
-	int optional;		/* city: doc and line, when the input has them */
+	int optional;		/* city: doc and line, if the input has them */
 };
 
 struct opts {
@@ -66,7 +66,7 @@ struct opts {
 	struct opspec *ops;
 	size_t nops;
 	int defaults;		/* default operations: rates, coverage */
-	int city;		/* default keys and operations: the city table */
+	int city;		/* default keys and operations: city table */
 	int partial, merge, gzip, stats, skip_bad, units, bom;
 	const char *rules, *gazetteer, *bad_rows, *findings;
 };

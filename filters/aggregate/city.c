@@ -226,24 +226,25 @@ add_finding(struct cstate *st, const struct derive_problem *p,
 		f.expected = dec_text(&figs[p->a].v);
 		f.actual = dec_text(&figs[p->b].v);
 		derive_name(year, figs[p->b].from, figs[p->b].to, other);
-		buf_printf(&b, "%s: %s, less than %s for %s inside it (%s line %s)",
-		    other, f.actual, f.expected, name,
-		    first_text(src[p->a], CA_DOC), first_text(src[p->a], CA_LINE));
+		buf_printf(&b, "%s: %s, less than %s for %s inside it "
+		    "(%s line %s)", other, f.actual, f.expected, name,
+		    first_text(src[p->a], CA_DOC),
+		    first_text(src[p->a], CA_LINE));
 	} else {
 		f.rule = xstrdup("periods-disagree");
 		f.expected = dec_text(&p->expected);
 		if (p->kind == DERIVE_DISAGREE) {
 			f.actual = dec_text(&figs[p->a].v);
-			buf_printf(&b, "%s: %s, but the unit's other reports of the "
-			    "year imply %s", name, f.actual, f.expected);
+			buf_printf(&b, "%s: %s, but the unit's other reports "
+			    "of the year imply %s", name, f.actual, f.expected);
 		} else {
 			for (i = 1; i < n; i++)	/* the widest period's report */
 				if (figs[i].to - figs[i].from >
 				    figs[p->a].to - figs[p->a].from)
 					at = src[i];
 			f.actual = xstrdup("");
-			buf_printf(&b, "the unit's reports of the year imply %s for "
-			    "%s, below zero", f.expected, name);
+			buf_printf(&b, "the unit's reports of the year imply "
+			    "%s for %s, below zero", f.expected, name);
 		}
 	}
 	f.doc = xstrdup(first_text(at, CA_DOC));
@@ -272,7 +273,8 @@ derive_bucket(struct cstate *st, struct ufig *const *v, size_t n,
 		if (!v[i]->has || derive_months(v[i]->k.period,
 		    strlen(v[i]->k.period), &year, &from, &to) != 0)
 			continue;
-		for (k = 0; k < nf && (figs[k].from != from || figs[k].to != to); k++)
+		for (k = 0; k < nf && (figs[k].from != from ||
+		    figs[k].to != to); k++)
 			;
 		if (k < nf)	/* one period written two ways: the first */
 			continue;
@@ -489,7 +491,7 @@ crow_add(struct crow *c, const struct ufig *u)
 		c->has_sum = 1;
 	}
 	c->rows += a[CA_COUNT].n;
-	if (a[CA_UNIQ].set.n > 0)	/* the one reporter of the unit's group */
+	if (a[CA_UNIQ].set.n > 0)	/* the unit group's one reporter */
 		crow_rep(c, u->k.rep);
 	if (a[CA_MIN].has) {
 		crow_minmax(c, &a[CA_MIN].d);

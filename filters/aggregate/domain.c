@@ -89,7 +89,8 @@ dom_coverage(struct domain *dom, struct csvout *out, const char *prov,
 
 	if (missing != NULL)
 		buf_clear(missing);
-	if (prov == NULL || period == NULL || due_units(dom, prov, period) != 0) {
+	if (prov == NULL || period == NULL ||
+	    due_units(dom, prov, period) != 0) {
 		csvout_str(out, "");
 		csvout_str(out, "");
 		return;

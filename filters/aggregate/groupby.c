@@ -15,14 +15,14 @@
 
 /* Indexed by enum op; the contracts are struct acc's (aggregate.h). */
 static const struct opdef opdefs[OP_N] = {
-	[OP_SUM] = { "sum", OP_SUM, 1, 1 },	/* exact sum of non-empty values */
-	[OP_COUNT] = { "count", OP_COUNT, 0, 0 },	/* rows in the group */
+	[OP_SUM] = { "sum", OP_SUM, 1, 1 },
+	[OP_COUNT] = { "count", OP_COUNT, 0, 0 },
 	[OP_COUNTUNIQUE] = { "countunique", OP_COUNTUNIQUE, 1, 0 },
 	[OP_MIN] = { "min", OP_MIN, 1, 1 },
 	[OP_MAX] = { "max", OP_MAX, 1, 1 },
-	[OP_MEAN] = { "mean", OP_MEAN, 1, 1 },	/* sum / values, MEAN_PREC */
-	[OP_FIRST] = { "first", OP_FIRST, 1, 0 },	/* text of the first row */
-	[OP_LAST] = { "last", OP_LAST, 1, 0 },	/* text of the last row */
+	[OP_MEAN] = { "mean", OP_MEAN, 1, 1 },
+	[OP_FIRST] = { "first", OP_FIRST, 1, 0 },
+	[OP_LAST] = { "last", OP_LAST, 1, 0 },
 };
 
 static struct group *find_group(struct gtab *, const char *, size_t);
@@ -274,7 +274,8 @@ read_state(struct acc *a, enum op op, struct span s)
 		if (s.n == 0)
 			return 0;
 		slash = memchr(s.p, '/', s.n);
-		if (slash == NULL || dec_parse(&x, s.p, (size_t)(slash - s.p)) != 0)
+		if (slash == NULL ||
+		    dec_parse(&x, s.p, (size_t)(slash - s.p)) != DEC_OK)
 			return -1;
 		errno = 0;
 		n = strtoull(slash + 1, &end, 10);
@@ -368,7 +369,8 @@ write_result(struct gtab *t, struct domain *dom, struct csvout *out,
 				struct dec cnt, q;
 
 				dec_from_u64(&cnt, a->n);
-				if (dec_div(&q, &a->d, &cnt, MEAN_PREC) != DEC_OK)
+				if (dec_div(&q, &a->d, &cnt, MEAN_PREC) !=
+				    DEC_OK)
 					die(2, "mean overflows");
 				gb_write_dec(out, &q, tmp);
 			} else {
@@ -462,10 +464,9 @@ gb_write(struct gtab *t, struct domain *dom, struct csvout *out)
 			csvout_field(out, p, n);
 			p += n + 1;
 		}
-		if (o->partial)
-			for (k = 0; k < o->nops; k++)
-				write_state(out, &g->acc[k], o->ops[k].def->op, &tmp);
-		else
+		for (k = 0; o->partial && k < o->nops; k++)
+			write_state(out, &g->acc[k], o->ops[k].def->op, &tmp);
+		if (!o->partial)
 			write_result(t, dom, out, g, &tmp);
 		csvout_end(out);
 	}
@@ -554,7 +555,8 @@ gb_read(struct gtab *t, struct csvin *in)
 
 			if (s->def->numeric && !ok[k])
 				continue;
-			if (!s->def->numeric && s->def->needs_col && t->oidx[k] >= 0)
+			if (!s->def->numeric && s->def->needs_col &&
+			    t->oidx[k] >= 0)
 				text = csvin_field(in, (size_t)t->oidx[k]);
 			acc_add(&g->acc[k], s->def->op, &vals[k], text);
 		}
@@ -573,7 +575,7 @@ gb_merge(struct gtab *t, struct csvin *in)
 		struct group *g;
 		struct span tag = csvin_field(in, 0);
 
-		/* Partial outputs concatenated into one stream repeat the header. */
+		/* Partial outputs concatenated repeat the header. */
 		if (span_eq(tag, "baocao_partial"))
 			continue;
 		t->rows++;
@@ -639,14 +641,16 @@ gb_columns(struct gtab *t, const struct opts *o, struct csvin *in)
 			csvin_require(in, &c, &t->oidx[k], 1);
 		}
 	}
-	if (o->merge && csvin_ncols(in) > 0 && csvin_col(in, "baocao_partial") != 0)
-		die_at(2, csvin_name(in), 1,
-		    "not baocao-aggregate --partial output (no baocao_partial column)");
+	if (o->merge && csvin_ncols(in) > 0 &&
+	    csvin_col(in, "baocao_partial") != 0)
+		die_at(2, csvin_name(in), 1, "not baocao-aggregate --partial "
+		    "output (no baocao_partial column)");
 	buf_free(&name);
 	for (k = 0; k < o->nops; k++) {
 		t->same[k] = k;
 		for (j = 0; j < k && o->ops[k].def->numeric; j++)
-			if (o->ops[j].def->numeric && t->oidx[j] == t->oidx[k]) {
+			if (o->ops[j].def->numeric &&
+			    t->oidx[j] == t->oidx[k]) {
 				t->same[k] = j;
 				break;
 			}

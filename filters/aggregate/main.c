@@ -242,7 +242,8 @@ set_mode(struct opts *o, const char *keys, const char *ops)
 	o->city = keys == NULL && ops == NULL;
 	o->defaults = ops == NULL;
 	if ((o->units || o->findings != NULL) && !o->city)
-		die(2, "--units and --findings are for the city table (no -k, no -o)");
+		die(2, "--units and --findings are for the city table "
+		    "(no -k, no -o)");
 	if ((o->units || o->findings != NULL) && o->partial)
 		die(2, "--units and --findings need results, not --partial");
 	if (o->city) {
