@@ -28,27 +28,24 @@ UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZSUP	= tests/fuzz/support.c
 MANS	= $(FILTERS:%=filters/%.1)
-# extract is a folder: its parts go into an archive that the fuzz harness
-# links too; main.o holds only main().
-EXSRC	= $(wildcard filters/extract/*.c)
-EXOBJ	= $(filter-out $(B)/filters/extract/main.o,$(EXSRC:%.c=$(B)/%.o))
-EXLIB	= $(B)/filters/extract/libextract.a
-AGSRC	= $(wildcard filters/aggregate/*.c)
-AGOBJ	= $(filter-out $(B)/filters/aggregate/main.o,$(AGSRC:%.c=$(B)/%.o))
-AGLIB	= $(B)/filters/aggregate/libaggregate.a
-XLSRC	= $(wildcard filters/xlsx/*.c)
-XLOBJ	= $(filter-out $(B)/filters/xlsx/main.o,$(XLSRC:%.c=$(B)/%.o))
-XLLIB	= $(B)/filters/xlsx/libxlsx.a
-ALLOBJ	= $(LIBOBJ) $(filter-out $(B)/filters/extract.o $(B)/filters/aggregate.o \
-	$(B)/filters/xlsx.o,$(FILTERS:%=$(B)/filters/%.o)) \
-	$(EXSRC:%.c=$(B)/%.o) $(AGSRC:%.c=$(B)/%.o) $(XLSRC:%.c=$(B)/%.o) $(UNITOBJ)
+# Filters with more than one concern are folders, filters/NAME/: main.o
+# holds main() and the other parts go into lib<NAME>.a, which the fuzz
+# harness links too.  The others are one file, filters/NAME.c.
+FOLDERS	= extract aggregate xlsx
+SINGLES	= $(filter-out $(FOLDERS),$(FILTERS))
+partsrc	= $(wildcard filters/$(1)/*.c)
+partobj	= $(filter-out $(B)/filters/$(1)/main.o,$(patsubst %.c,$(B)/%.o,$(call partsrc,$(1))))
+FOLDLIBS = $(foreach f,$(FOLDERS),$(B)/filters/$(f)/lib$(f).a)
+FILTOBJ	= $(SINGLES:%=$(B)/filters/%.o) \
+	$(foreach f,$(FOLDERS),$(patsubst %.c,$(B)/%.o,$(call partsrc,$(f))))
+ALLOBJ	= $(LIBOBJ) $(FILTOBJ) $(UNITOBJ)
 
 FUZZB	?= build-fuzz
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all check unit bats fuzz-replay fuzz-replay-asan asan fuzz demo deps install uninstall \
-	check-install clean lint-man bench
+	check-install clean lint-man bench check-uptodate
 
 all: $(BINS) $(B)/unit-tests $(B)/baocao-gen
 
@@ -83,26 +80,22 @@ $(B)/libbaocao.a: $(LIBOBJ)
 $(B)/baocao-%: $(B)/filters/%.o $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/libbaocao.a $(LDLIBS) -o $@
 
-$(B)/filters/extract/libextract.a: $(EXOBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+# A folder's archive and binary, the same two rules for each.
+define folder_rules
+$(B)/filters/$(1)/lib$(1).a: $(call partobj,$(1))
+	rm -f $$@
+	$$(AR) rcs $$@ $$^
 
-$(B)/baocao-extract: $(B)/filters/extract/main.o $(EXLIB) $(B)/libbaocao.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+$(B)/baocao-$(1): $(B)/filters/$(1)/main.o $(B)/filters/$(1)/lib$(1).a \
+		$(B)/libbaocao.a
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(LDLIBS) -o $$@
+endef
+$(foreach f,$(FOLDERS),$(eval $(call folder_rules,$(f))))
 
-$(B)/filters/aggregate/libaggregate.a: $(AGOBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
-
-$(B)/baocao-aggregate: $(B)/filters/aggregate/main.o $(AGLIB) $(B)/libbaocao.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
-
-$(B)/filters/xlsx/libxlsx.a: $(XLOBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
-
-$(B)/baocao-xlsx: $(B)/filters/xlsx/main.o $(XLLIB) $(B)/libbaocao.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+# Every object stays, so that make after make compiles nothing (the
+# single filters' objects would otherwise be removed as intermediates,
+# then remade because their .d files name them).
+.SECONDARY: $(ALLOBJ)
 
 $(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
 
@@ -119,7 +112,16 @@ $(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
 # The README's test command.  Installs missing build tools first.
 check: deps
 	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory unit bats lint-man fuzz-replay-asan
+	$(MAKE) --no-print-directory check-uptodate unit bats lint-man \
+		fuzz-replay-asan
+
+# make right after make has nothing to do: no object is lost as an
+# intermediate, no rule remakes what is up to date.
+check-uptodate:
+	@$(MAKE) --no-print-directory -q all || { \
+		echo "make after make would run:"; \
+		$(MAKE) --no-print-directory -n all; exit 1; }
+	@echo "make after make: nothing to do"
 
 unit: $(B)/unit-tests
 	cd "$$(mktemp -d)" && $(abspath $(B))/unit-tests
@@ -150,11 +152,11 @@ fuzz-replay-asan:
 		tail -n 1 build-asan/fuzz-replay.log
 
 $(B)/fuzz-replay: $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c tests/fuzz/fuzz.h \
-		$(wildcard filters/*.c filters/*/*.[ch]) $(EXLIB) $(AGLIB) \
+		$(wildcard filters/*.c filters/*/*.[ch]) $(FOLDLIBS) \
 		$(B)/libbaocao.a
 	$(CC) $(WARN) $(CPPFLAGS) -Itests/fuzz -Ifilters/extract $(CFLAGS) \
-		$(LDFLAGS) $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c $(EXLIB) \
-		$(AGLIB) $(B)/libbaocao.a $(LDLIBS) -o $@
+		$(LDFLAGS) $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c $(FOLDLIBS) \
+		$(B)/libbaocao.a $(LDLIBS) -o $@
 
 asan: deps
 	$(MAKE) --no-print-directory B=build-asan CC=$(CC) \
@@ -164,12 +166,10 @@ fuzz: deps
 	@for f in $(FUZZSRC); do n=$$(basename $$f .c); \
 		$(MAKE) --no-print-directory B=$(FUZZB) CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-		$(FUZZB)/libbaocao.a $(FUZZB)/filters/extract/libextract.a \
-		$(FUZZB)/filters/aggregate/libaggregate.a || exit 1; \
+		$(FUZZB)/libbaocao.a $(FOLDLIBS:$(B)/%=$(FUZZB)/%) || exit 1; \
 		clang $(WARN) $(CPPFLAGS) -Itests/fuzz -Ifilters/extract -O1 -g -DFUZZ_ONE \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $$f $(FUZZSUP) \
-		$(FUZZB)/filters/extract/libextract.a \
-		$(FUZZB)/filters/aggregate/libaggregate.a $(FUZZB)/libbaocao.a $(LDLIBS) \
+		$(FOLDLIBS:$(B)/%=$(FUZZB)/%) $(FUZZB)/libbaocao.a $(LDLIBS) \
 		-o $(FUZZB)/$$n || exit 1; done
 	@echo "fuzzers in $(FUZZB)/; run e.g. $(FUZZB)/fuzz_csv -max_total_time=600 tests/fuzz/corpus/csv"
 
