@@ -76,10 +76,10 @@ PY
 	assert_success
 	# 2017: the city's 24 district-level units (762 and 763 were merged
 	# into 769 in 2021); 2024: 22.
-	assert_output "province_code,period,indicator,unit,sum_value,count,countunique_reporter_code,min_value,max_value,mean_value,units_covered,units_total,value,how,flags,units_missing
-79,2017,reception.visits,visit,5,1,1,5,5,5,1,24,5,sum,,760 761 762 763 764 765 766 767 768 770 771 772 773 774 775 776 777 778 783 784 785 786 787
-79,2024,reception.visits,visit,15,2,2,5,10,7.5,2,22,15,sum,,760 761 765 766 767 769 770 771 772 773 774 775 776 777 778 783 784 785 786 787
-79,2024,satisfaction.rate,percent,,2,2,98,99.5,,2,22,,per unit,,760 761 765 766 767 768 769 770 771 772 773 774 775 776 777 778 783 784 786 787"
+	assert_output "province_code,period,indicator,unit,sum_value,count,countunique_reporter_code,min_value,max_value,mean_value,units_covered,units_total,value,how,ratio_num,ratio_den,flags,units_missing
+79,2017,reception.visits,visit,5,1,1,5,5,5,1,24,5,sum,,,,760 761 762 763 764 765 766 767 768 770 771 772 773 774 775 776 777 778 783 784 785 786 787
+79,2024,reception.visits,visit,15,2,2,5,10,7.5,2,22,15,sum,,,,760 761 765 766 767 769 770 771 772 773 774 775 776 777 778 783 784 785 786 787
+79,2024,satisfaction.rate,percent,,2,2,98,99.5,,2,22,,per-unit,,,,760 761 765 766 767 768 769 770 771 772 773 774 775 776 777 778 783 784 786 787"
 	# with -k the generic group-by: still no sum or mean of a rate
 	run baocao-aggregate -k period,indicator,unit,province_code "$BATS_TEST_TMPDIR/r.csv"
 	assert_line "2024,satisfaction.rate,percent,79,,2,2,98,99.5,,2,22"
@@ -115,11 +115,11 @@ reception.visits,percent,15,2,2,5,10,7.5,,"
 	CSV
 	run baocao-aggregate "$BATS_TEST_TMPDIR/p.csv"
 	assert_success
-	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,1,1,12.5,12.5,,2,22,0.13,ratio dossiers.online/dossiers.received,,760 '
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,1,1,12.5,12.5,,2,22,0.13,ratio,dossiers.online,dossiers.received,,760 '
 	# resolved / received: 785 alone, 299 / 300 = 99.666... -> 99.67; no
 	# unit stated the rate, so the row has no count, min or max
-	assert_line --regexp '^79,2024,dossiers.resolved_rate,percent,,0,0,,,,1,22,99.67,ratio dossiers.resolved/dossiers.received,,'
-	assert_line --regexp '^79,2024,dossiers.online,dossier,41,3,3,0,40,13.666667,3,22,41,sum,,'
+	assert_line --regexp '^79,2024,dossiers.resolved_rate,percent,,0,0,,,,1,22,99.67,ratio,dossiers.resolved,dossiers.received,,'
+	assert_line --regexp '^79,2024,dossiers.online,dossier,41,3,3,0,40,13.666667,3,22,41,sum,,,,'
 }
 
 @test "periods derived: the year from four quarters or 9 months and quarter IV, quarter IV from the year, each marked" {
@@ -168,10 +168,10 @@ reception.visits,percent,15,2,2,5,10,7.5,,"
 	# The city: a derived period covers the units whose parts are all
 	# there (768 has no quarter IV, so no year), and says it is derived.
 	run baocao-aggregate "$BATS_TEST_TMPDIR/q.csv"
-	assert_line --regexp '^79,2024,reception.visits,visit,1100.5,2,2,100.5,1000,550.25,2,22,1100.5,sum,derived,760 761 765 766 767 768 769 '
-	assert_line --regexp '^79,2024-01/2024-09,reception.visits,visit,666,3,3,6,600,222,3,22,666,sum,derived,'
-	assert_line --regexp '^79,2024-Q3,reception.visits,visit,33,2,2,3,30,16.5,2,22,33,sum,,'
-	assert_line --regexp '^79,2024-Q1,satisfaction.rate,percent,,1,1,90,90,,1,22,,per unit,,'
+	assert_line --regexp '^79,2024,reception.visits,visit,1100.5,2,2,100.5,1000,550.25,2,22,1100.5,sum,,,derived,760 761 765 766 767 768 769 '
+	assert_line --regexp '^79,2024-01/2024-09,reception.visits,visit,666,3,3,6,600,222,3,22,666,sum,,,derived,'
+	assert_line --regexp '^79,2024-Q3,reception.visits,visit,33,2,2,3,30,16.5,2,22,33,sum,,,,'
+	assert_line --regexp '^79,2024-Q1,satisfaction.rate,percent,,1,1,90,90,,1,22,,per-unit,,,,'
 	refute_line --partial '2024-H1,satisfaction.rate'
 	refute_line --partial '2024-H1,petitions.carried_over'
 }
@@ -290,7 +290,7 @@ a,3,2"
 	refute_output --partial online_rate
 	cp "$ROOT/common/data/lexicon.rules" "$rules"
 	run baocao-aggregate --rules "$rules" "$BATS_TEST_TMPDIR/p.csv"
-	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,0,0,,,,1,22,25.00,ratio '
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,0,0,,,,1,22,25.00,ratio,dossiers.online,dossiers.received,,'
 	echo 'rate dossiers.online_rate = dossiers.online / no.such' >> "$rules"
 	run -2 --separate-stderr baocao-aggregate --rules "$rules" /dev/null
 	assert_equal "$stderr" "baocao-aggregate: $rules:$n: unknown indicator 'no.such'"

@@ -84,7 +84,18 @@ struct cstate {
 static const char *const city_cols[] = { "province_code", "period",
 	"indicator", "unit", "sum_value", "count", "countunique_reporter_code",
 	"min_value", "max_value", "mean_value", "units_covered", "units_total",
-	"value", "how", "flags", "units_missing" };
+	"value", "how", "ratio_num", "ratio_den", "flags", "units_missing" };
+
+/*
+ * The how column's codes and the flags' names: stable tokens that other
+ * programs read by name (baocao-aggregate(1) lists them; their labels
+ * are labels.csv's how.CODE and flag.NAME).
+ */
+enum how { HOW_SUM, HOW_RATIO, HOW_PER_UNIT, HOW_N };
+static const char *const how_code[HOW_N] = { "sum", "ratio", "per-unit" };
+
+enum { FLAG_DERIVED, FLAG_CONFLICT, FLAG_N };
+static const char *const flag_name[FLAG_N] = { "derived", "conflict" };
 
 /* ---- The units' figures ---- */
 
@@ -551,6 +562,22 @@ city_rows(struct cstate *st, size_t *nrows)
 	return rows;
 }
 
+/* A set of flags (bits by FLAG_*): their names joined by ';'. */
+static void
+write_flags(struct csvout *out, unsigned set, struct buf *tmp)
+{
+	size_t k;
+
+	buf_clear(tmp);
+	for (k = 0; k < FLAG_N; k++)
+		if (set & 1u << k) {
+			if (tmp->n > 0)
+				buf_addc(tmp, ';');
+			buf_adds(tmp, flag_name[k]);
+		}
+	csvout_field(out, tmp->p == NULL ? "" : tmp->p, tmp->n);
+}
+
 /* sum_value ... mean_value of a city row. */
 static void
 write_sums(struct csvout *out, const struct crow *c, int sum, struct buf *tmp)
@@ -604,14 +631,12 @@ write_crow(struct cstate *st, struct csvout *out, const struct crow *c,
 	else if (sum)
 		dec_format(&c->sum, tmp);
 	csvout_field(out, tmp->p == NULL ? "" : tmp->p, tmp->n);
-	buf_clear(tmp);
-	if (c->ratio != NULL)
-		buf_printf(tmp, "ratio %s/%s", c->ratio->num, c->ratio->den);
-	else
-		buf_adds(tmp, c->rate ? "per unit" : "sum");
-	csvout_field(out, tmp->p, tmp->n);
-	csvout_str(out, c->derived || (c->ratio != NULL && c->ratio->derived) ?
-	    "derived" : "");
+	csvout_str(out, how_code[c->ratio != NULL ? HOW_RATIO : c->rate ?
+	    HOW_PER_UNIT : HOW_SUM]);
+	csvout_str(out, c->ratio != NULL ? c->ratio->num : "");
+	csvout_str(out, c->ratio != NULL ? c->ratio->den : "");
+	write_flags(out, (c->derived || (c->ratio != NULL &&
+	    c->ratio->derived)) << FLAG_DERIVED, tmp);
 	csvout_field(out, missing->p == NULL ? "" : missing->p, missing->n);
 	csvout_end(out);
 }
@@ -638,8 +663,8 @@ write_units(struct cstate *st, struct csvout *out, struct buf *tmp)
 			gb_write_dec(out, &u->v, tmp);
 		else
 			csvout_str(out, "");
-		csvout_str(out, u->g == NULL ? "derived" : u->conflict ?
-		    "conflict" : "");
+		write_flags(out, (u->g == NULL) << FLAG_DERIVED |
+		    u->conflict << FLAG_CONFLICT, tmp);
 		csvout_end(out);
 	}
 }

@@ -8,10 +8,11 @@
  * Input: CSV tables, one per file ("-" is stdin), each known by its
  * columns:
  *   city table (baocao-aggregate: province_code,period,indicator,unit,
- *     units_covered,units_total, and value,how,flags,units_missing):
- *     a sheet per province and period, one row per indicator with its
- *     Vietnamese label and unit, the city figure, its coverage ("19/22")
- *     and how it was made; with a units table (baocao-aggregate --units:
+ *     units_covered,units_total, and value,how,ratio_num,ratio_den,flags,
+ *     units_missing): a sheet per province and period, one row per
+ *     indicator with its Vietnamese label and unit, the city figure, its
+ *     coverage ("19/22") and how it was made (the labels of its codes:
+ *     how.CODE, flag.NAME in labels.csv); with a units table (baocao-aggregate --units:
  *     ...,reporter_code,value,flags) one column per unit, by name, in
  *     natural order; the units that did not report below.
  *   findings (doc,line,rule,...,expected,actual,detail): sheet "Phát hiện".

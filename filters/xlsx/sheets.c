@@ -187,28 +187,82 @@ unit_columns(const struct state *st, const struct pkey *k,
 	return v;
 }
 
-/* What "how" and "flags" of the city table say, in Vietnamese. */
-static void
-how_text(const struct state *st, struct buf *b, const char *how,
-    const char *flags)
+/* The label of one of the city table's codes (LABELS_HOW or LABELS_FLAG
+ * and the code, in labels.csv), or the code itself. */
+static const char *
+code_label(const struct state *st, const char *prefix, const char *code,
+    size_t n)
 {
-	buf_clear(b);
-	if (strcmp(how, "sum") == 0 || *how == '\0') {
-		buf_adds(b, "Tổng các đơn vị");
-	} else if (strncmp(how, "ratio ", 6) == 0 && strchr(how, '/') != NULL) {
-		char *num = xstrdup(how + 6), *den = strchr(num, '/');
+	const struct label *l;
+	struct buf id = { 0 };
 
-		*den++ = '\0';
-		buf_printf(b, "Tính lại từ tổng: %s / %s", label_of(st, num),
-		    label_of(st, den));
-		free(num);
-	} else if (strcmp(how, "per unit") == 0) {
-		buf_adds(b, "Chỉ theo từng đơn vị (không cộng, không lấy trung bình)");
-	} else {
-		buf_adds(b, how);
+	buf_adds(&id, prefix);
+	buf_add(&id, code, n);
+	l = labels_find(st->lab, id.p);
+	buf_free(&id);
+	return l != NULL ? l->label : NULL;
+}
+
+/* Whether a set of flags (names joined by ';') holds name. */
+static int
+has_flag(const char *flags, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = flags, *end;
+
+	for (;; p = end + 1) {
+		end = strchr(p, ';');
+		if (end == NULL)
+			end = p + strlen(p);
+		if ((size_t)(end - p) == n && memcmp(p, name, n) == 0)
+			return 1;
+		if (*end == '\0')
+			return 0;
 	}
-	if (strstr(flags, "derived") != NULL)
-		buf_adds(b, "; có số suy ra");
+}
+
+/* What how (with a ratio's parts) and flags of city row r say, by their
+ * labels; a code without a label as it is. */
+static void
+how_text(const struct state *st, struct buf *b, size_t r)
+{
+	const struct table *t = st->city;
+	const char *how = table_cell(t, r, CI_HOW);
+	const char *num = table_cell(t, r, CI_NUM);
+	const char *den = table_cell(t, r, CI_DEN);
+	const char *p, *end, *l;
+
+	buf_clear(b);
+	if (*how == '\0')	/* a group-by's table: sums */
+		how = "sum";
+	l = code_label(st, LABELS_HOW, how, strlen(how));
+	buf_adds(b, l != NULL ? l : how);
+	if (strcmp(how, "ratio") == 0 && *num != '\0' && *den != '\0')
+		buf_printf(b, ": %s / %s", label_of(st, num), label_of(st, den));
+	for (p = table_cell(t, r, CI_FLAGS); *p != '\0'; p = end + (*end != '\0')) {
+		if ((end = strchr(p, ';')) == NULL)
+			end = p + strlen(p);
+		if (end == p)
+			continue;
+		l = code_label(st, LABELS_FLAG, p, (size_t)(end - p));
+		if (l != NULL)
+			buf_printf(b, "; %s", l);
+		else
+			buf_printf(b, "; %.*s", (int)(end - p), p);
+	}
+}
+
+/* A unit's cell where it stated two different figures: the label of the
+ * flag, in brackets. */
+static void
+put_conflict(struct state *st, lxw_worksheet *ws, lxw_row_t row,
+    lxw_col_t col)
+{
+	const char *l = code_label(st, LABELS_FLAG, "conflict", 8);
+
+	buf_clear(&st->tmp);
+	buf_printf(&st->tmp, "(%s)", l != NULL ? l : "conflict");
+	cell_text(st, ws, row, col, st->tmp.p, NULL);
 }
 
 /* The units' figures of one indicator of the sheet, into their columns. */
@@ -232,13 +286,12 @@ put_units(struct state *st, lxw_worksheet *ws, lxw_row_t row,
 		if (c == ncols)
 			continue;
 		cols[c].reported = 1;
-		if (strstr(flags, "conflict") != NULL)
-			cell_text(st, ws, row, (lxw_col_t)(5 + c),
-			    "(hai số khác nhau)", NULL);
+		if (has_flag(flags, "conflict"))
+			put_conflict(st, ws, row, (lxw_col_t)(5 + c));
 		else
 			cell_put(st, ws, row, (lxw_col_t)(5 + c),
 			    table_cell(t, urows[i], UI_VALUE),
-			    strstr(flags, "derived") != NULL, NULL);
+			    has_flag(flags, "derived"), NULL);
 	}
 }
 
@@ -344,11 +397,11 @@ put_city_row(struct state *st, lxw_worksheet *ws, lxw_row_t row, size_t r)
 	cell_text(st, ws, row, 0, label_of(st, ind), st->f.bold);
 	cell_text(st, ws, row, 1, unit_of(st, ind, table_cell(t, r, CI_UNIT)),
 	    NULL);
-	cell_put(st, ws, row, 2, value, strstr(flags, "derived") != NULL, NULL);
+	cell_put(st, ws, row, 2, value, has_flag(flags, "derived"), NULL);
 	buf_printf(&b, "%s/%s", table_cell(t, r, CI_COVERED),
 	    table_cell(t, r, CI_TOTAL));
 	cell_text(st, ws, row, 3, b.p, NULL);
-	how_text(st, &b, table_cell(t, r, CI_HOW), flags);
+	how_text(st, &b, r);
 	cell_text(st, ws, row, 4, b.p, NULL);
 	buf_free(&b);
 }

@@ -18,6 +18,7 @@ const struct kinddef kinds[K_OTHER] = {
 		[CI_IND] = "indicator", [CI_UNIT] = "unit",
 		[CI_COVERED] = "units_covered", [CI_TOTAL] = "units_total",
 		[CI_VALUE] = "value", [CI_SUM] = "sum_value", [CI_HOW] = "how",
+		[CI_NUM] = "ratio_num", [CI_DEN] = "ratio_den",
 		[CI_FLAGS] = "flags", [CI_MISSING] = "units_missing" } },
 	[K_UNITS] = { "units", UI_FLAGS, UI_N, {
 		[UI_PROV] = "province_code", [UI_PERIOD] = "period",

@@ -31,7 +31,7 @@ enum kind { K_CITY, K_UNITS, K_FINDINGS, K_FACTS, K_DOCS, K_OTHER };
 /* The columns of each kind: the first ones are required (they make the
  * kind), the others read when present.  Each list is indexed by its enum. */
 enum { CI_PROV, CI_PERIOD, CI_IND, CI_UNIT, CI_COVERED, CI_TOTAL, CI_VALUE,
-	CI_SUM, CI_HOW, CI_FLAGS, CI_MISSING, CI_N };
+	CI_SUM, CI_HOW, CI_NUM, CI_DEN, CI_FLAGS, CI_MISSING, CI_N };
 enum { UI_PROV, UI_PERIOD, UI_IND, UI_UNIT, UI_REP, UI_VALUE, UI_FLAGS,
 	UI_N };
 enum { FI_DOC, FI_LINE, FI_RULE, FI_IND, FI_EXP, FI_ACT, FI_DETAIL, FI_N };
@@ -39,7 +39,7 @@ enum { XI_DOC, XI_PERIOD, XI_IND, XI_VALUE, XI_UNIT, XI_LINE, XI_NAME,
 	XI_CODE, XI_EVIDENCE, XI_FLAGS, XI_PATH, XI_N };
 enum { DI_DOC, DI_PATH, DI_N };
 
-#define KIND_MAXCOL 12
+#define KIND_MAXCOL 13
 
 struct kinddef {
 	const char *name;
