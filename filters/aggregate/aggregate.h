@@ -108,6 +108,8 @@ struct gtab {
 	struct group **all;	/* in creation order; gb_sort sorts them */
 	size_t nall, capall;
 	long *kidx;		/* the input column of each key */
+	int kseq;		/* the keys are columns side by side, in order:
+				 * the record holds the key as it is */
 	long *oidx;		/* of each operation; -1: optional and absent */
 	size_t *same;		/* a numeric operation's column is that of an
 				 * earlier one: its index, else its own */

@@ -36,7 +36,7 @@ static void write_result(struct gtab *, struct domain *, struct csvout *,
 static void write_header(const struct gtab *, struct csvout *, struct buf *);
 static const char *key_at(const struct group *, long);
 static int cmp_groups(const void *, const void *);
-static void make_key(struct gtab *, struct csvin *);
+static struct span make_key(struct gtab *, struct csvin *);
 static int parse_values(struct gtab *, struct csvin *, struct dec *, int *);
 static long key_pos(const struct opts *, const char *, int);
 
@@ -473,18 +473,25 @@ gb_write(struct gtab *t, struct domain *dom, struct csvout *out)
 	buf_free(&tmp);
 }
 
-static void
+/* The row's key fields joined by NUL (borrowed: the record's bytes when
+ * the keys lie side by side there, else t->key). */
+static struct span
 make_key(struct gtab *t, struct csvin *in)
 {
+	struct span key;
 	size_t k;
 
+	if (t->kseq)
+		return csvin_fields(in, (size_t)t->kidx[0], t->o->nkeys);
 	buf_clear(&t->key);
 	for (k = 0; k < t->o->nkeys; k++) {
 		struct span s = csvin_field(in, (size_t)t->kidx[k]);
 
-		buf_add(&t->key, s.p, s.n);
-		buf_addc(&t->key, '\0');
+		buf_add(&t->key, s.p, s.n + 1);
 	}
+	key.p = t->key.p;
+	key.n = t->key.n;
+	return key;
 }
 
 /*
@@ -539,6 +546,7 @@ gb_read(struct gtab *t, struct csvin *in)
 	const struct opts *o = t->o;
 	struct dec *vals = xcalloc(o->nops, sizeof(*vals));
 	int *ok = xcalloc(o->nops, sizeof(*ok));
+	struct span key;
 	size_t k;
 
 	while (csvin_next(in)) {
@@ -547,8 +555,8 @@ gb_read(struct gtab *t, struct csvin *in)
 		t->rows++;
 		if (!parse_values(t, in, vals, ok))
 			continue;
-		make_key(t, in);
-		g = find_group(t, t->key.p, t->key.n);
+		key = make_key(t, in);
+		g = find_group(t, key.p, key.n);
 		for (k = 0; k < o->nops; k++) {
 			const struct opspec *s = &o->ops[k];
 			struct span text = { "", 0 };
@@ -569,6 +577,7 @@ void
 gb_merge(struct gtab *t, struct csvin *in)
 {
 	const struct opts *o = t->o;
+	struct span key;
 	size_t k;
 
 	while (csvin_next(in)) {
@@ -582,8 +591,8 @@ gb_merge(struct gtab *t, struct csvin *in)
 		if (!span_eq(tag, "v1"))
 			die_at(2, csvin_name(in), csvin_line(in),
 			    "not a baocao-aggregate --partial row");
-		make_key(t, in);
-		g = find_group(t, t->key.p, t->key.n);
+		key = make_key(t, in);
+		g = find_group(t, key.p, key.n);
 		for (k = 0; k < o->nops; k++)
 			if (read_state(&g->acc[k], o->ops[k].def->op,
 			    csvin_field(in, (size_t)t->oidx[k])) != 0)
@@ -620,6 +629,9 @@ gb_columns(struct gtab *t, const struct opts *o, struct csvin *in)
 	t->oidx = xcalloc(o->nops, sizeof(*t->oidx));
 	t->same = xcalloc(o->nops, sizeof(*t->same));
 	csvin_require(in, (const char *const *)o->keys, t->kidx, o->nkeys);
+	t->kseq = 1;
+	for (k = 1; k < o->nkeys; k++)
+		t->kseq &= t->kidx[k] == t->kidx[k - 1] + 1;
 	for (k = 0; k < o->nops; k++) {
 		const struct opspec *s = &o->ops[k];
 
