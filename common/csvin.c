@@ -440,7 +440,8 @@ read_record(struct csvin *c)
 				break;
 			}
 			seg = c->rbuf + c->rpos;
-			if (!c->row_open && plain_line(c, seg, c->rlen - c->rpos))
+			if (!c->row_open &&
+			    plain_line(c, seg, c->rlen - c->rpos))
 				continue;
 			n = line_len(seg, c->rlen - c->rpos);
 			open_row(c, seg, n);

@@ -307,7 +307,16 @@ digits(const struct dec *x, char *out)
 		out[0] = '0';
 		return 1;
 	}
-	k = (size_t)snprintf(out, 11, "%u", x->d[x->n - 1]);
+	{
+		uint32_t v = x->d[x->n - 1];
+
+		j = 10;
+		do
+			tmp[--j] = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		k = (size_t)(10 - j);
+		memcpy(out, tmp + j, k);
+	}
 	for (i = x->n - 2; i >= 0; i--) {
 		uint32_t v = x->d[i];
 

@@ -303,3 +303,37 @@ a,3,2"
 	run -2 --separate-stderr baocao-aggregate --rules "$rules" /dev/null
 	assert_equal "$stderr" "baocao-aggregate: $rules:$n: indicator 'dossiers.online_rate' is a rate, not a count"
 }
+
+@test "--sorted writes what the default writes, for sorted input: results, defaults, --partial, --merge" {
+	"$TESTS/gen-facts" 5000 3 > "$BATS_TEST_TMPDIR/f.csv"
+	# sorted field by field, bytewise (the keys are columns 4, 5 and 6)
+	{ head -1 "$BATS_TEST_TMPDIR/f.csv"
+	  tail -n +2 "$BATS_TEST_TMPDIR/f.csv" | LC_ALL=C sort -t, -k4,4 -k5,5 -k6,6; } > "$BATS_TEST_TMPDIR/s.csv"
+	for args in "-k period,indicator,unit" \
+	    "-k period,indicator,unit -o sum:value,count,countunique:reporter_code,min:value,max:value,mean:value,first:doc,last:doc" \
+	    "-k period,indicator,unit --partial" "-k period,indicator -o count,sum:value --partial"; do
+		baocao-aggregate $args "$BATS_TEST_TMPDIR/s.csv" > "$BATS_TEST_TMPDIR/hash.csv"
+		run -0 baocao-aggregate --sorted $args "$BATS_TEST_TMPDIR/s.csv"
+		[ "$(wc -l < "$BATS_TEST_TMPDIR/hash.csv")" -gt 10 ]
+		assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/hash.csv")"
+	done
+	baocao-aggregate -k period,indicator,unit --partial "$BATS_TEST_TMPDIR/s.csv" > "$BATS_TEST_TMPDIR/p.csv"
+	baocao-aggregate -k period,indicator,unit --merge "$BATS_TEST_TMPDIR/p.csv" > "$BATS_TEST_TMPDIR/m.csv"
+	run -0 baocao-aggregate -k period,indicator,unit --merge --sorted "$BATS_TEST_TMPDIR/p.csv"
+	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/m.csv")"
+}
+
+@test "--sorted: a key after a greater one is an error naming both files and lines; not for the city table" {
+	printf 'k,v\na,1\nb,2\n' > "$BATS_TEST_TMPDIR/1.csv"
+	printf 'k,v\nb,3\na b,4\n' > "$BATS_TEST_TMPDIR/2.csv"
+	run -2 --separate-stderr baocao-aggregate --sorted -k k -o sum:v "$BATS_TEST_TMPDIR/1.csv" "$BATS_TEST_TMPDIR/2.csv"
+	assert_equal "$stderr" "baocao-aggregate: $BATS_TEST_TMPDIR/2.csv:3: input not sorted by key (--sorted): 'a b' after 'b' ($BATS_TEST_TMPDIR/2.csv:2); sort it or drop --sorted"
+	# field by field: "a" before "a b", and a key may repeat
+	printf 'k,j,v\na,z,1\na b,a,2\na b,a,3\n' > "$BATS_TEST_TMPDIR/3.csv"
+	run -0 baocao-aggregate --sorted -k k,j -o sum:v "$BATS_TEST_TMPDIR/3.csv"
+	assert_output "k,j,sum_v
+a,z,1
+a b,a,5"
+	run -2 --separate-stderr baocao-aggregate --sorted "$BATS_TEST_TMPDIR/1.csv"
+	assert_equal "$stderr" "baocao-aggregate: --sorted writes each group as it ends; the city table needs them all (give -k or -o, or --partial)"
+}

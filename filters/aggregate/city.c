@@ -97,8 +97,6 @@ static const char *const how_code[HOW_N] = { "sum", "ratio", "per-unit" };
 enum { FLAG_DERIVED, FLAG_CONFLICT, FLAG_N };
 static const char *const flag_name[FLAG_N] = { "derived", "conflict" };
 
-/* ---- The units' figures ---- */
-
 /* Field by field: province, period, indicator, unit, and the reporter
  * when with_rep. */
 static int
@@ -122,38 +120,30 @@ cmp_ufig(const void *a, const void *b)
 	    &((const struct ufig *)b)->k, 1);
 }
 
-/* Whether two figures are of one unit's year of one indicator. */
+/* One unit's year of one indicator: province, indicator, unit, reporter,
+ * year (0: the same). */
 static int
-same_year(const struct fkey *a, const struct fkey *b)
+cmp_year(const struct fkey *x, const struct fkey *y)
 {
-	return strcmp(a->prov, b->prov) == 0 && strcmp(a->ind, b->ind) == 0 &&
-	    strcmp(a->unit, b->unit) == 0 && strcmp(a->rep, b->rep) == 0 &&
-	    strncmp(a->period, b->period, 4) == 0;
-}
-
-/* One unit's year of one indicator together: province, indicator, unit,
- * reporter, year, then period. */
-static int
-cmp_bucket(const void *a, const void *b)
-{
-	const struct fkey *x = &(*(struct ufig *const *)a)->k;
-	const struct fkey *y = &(*(struct ufig *const *)b)->k;
 	int c;
 
 	if ((c = strcmp(x->prov, y->prov)) != 0 ||
 	    (c = strcmp(x->ind, y->ind)) != 0 ||
 	    (c = strcmp(x->unit, y->unit)) != 0 ||
-	    (c = strcmp(x->rep, y->rep)) != 0 ||
-	    (c = strncmp(x->period, y->period, 4)) != 0)
+	    (c = strcmp(x->rep, y->rep)) != 0)
 		return c;
-	return strcmp(x->period, y->period);
+	return strncmp(x->period, y->period, 4);
 }
 
-static void
-uf_push(struct cstate *st, const struct ufig *u)
+/* Each unit's year of an indicator together, then by period. */
+static int
+cmp_bucket(const void *a, const void *b)
 {
-	agg_grow((void **)&st->uf, st->nuf, &st->capuf, sizeof(*st->uf));
-	st->uf[st->nuf++] = *u;
+	const struct fkey *x = &(*(struct ufig *const *)a)->k;
+	const struct fkey *y = &(*(struct ufig *const *)b)->k;
+	int c = cmp_year(x, y);
+
+	return c != 0 ? c : strcmp(x->period, y->period);
 }
 
 /* The key fields of a group of the city's group table. */
@@ -178,6 +168,8 @@ city_figures(struct cstate *st, const struct gtab *t)
 {
 	size_t i;
 
+	st->capuf = t->nall + 1;
+	st->uf = xreallocarray(NULL, st->capuf, sizeof(*st->uf));
 	for (i = 0; i < t->nall; i++) {
 		const struct group *g = t->all[i];
 		const struct acc *a = g->acc;
@@ -187,15 +179,15 @@ city_figures(struct cstate *st, const struct gtab *t)
 		group_key(g, &u.k);
 		u.g = g;
 		if (dom_kind(st->dom, u.k.ind, u.k.unit) == IK_RATE) {
-			u.has = a[CA_MIN].has &&
-			    dec_cmp(&a[CA_MIN].d, &a[CA_MAX].d) == 0;
-			u.conflict = a[CA_MIN].has && !u.has;
-			u.v = a[CA_MIN].d;
+			u.has = a[CA_MIN].ext.has &&
+			    dec_cmp(&a[CA_MIN].ext.d, &a[CA_MAX].ext.d) == 0;
+			u.conflict = a[CA_MIN].ext.has && !u.has;
+			u.v = a[CA_MIN].ext.d;
 		} else {
-			u.has = a[CA_SUM].n > 0;
-			u.v = a[CA_SUM].d;
+			u.has = a[CA_SUM].sum.n > 0;
+			u.v = a[CA_SUM].sum.d;
 		}
-		uf_push(st, &u);
+		st->uf[st->nuf++] = u;
 	}
 }
 
@@ -213,7 +205,7 @@ dec_text(const struct dec *d)
 static const char *
 first_text(const struct ufig *u, enum city_acc a)
 {
-	return u->g != NULL && u->g->acc[a].has ? u->g->acc[a].text : "";
+	return u->g != NULL && u->g->acc[a].text.has ? u->g->acc[a].text.s : "";
 }
 
 /* A problem derive found in one unit's year, as a finding of the report
@@ -328,13 +320,16 @@ city_derive(struct cstate *st)
 	if (n > 0)
 		qsort(v, n, sizeof(*v), cmp_bucket);
 	for (i = 0; i < n; i = j) {
-		for (j = i + 1; j < n && same_year(&v[i]->k, &v[j]->k); j++)
+		for (j = i + 1; j < n && cmp_year(&v[i]->k, &v[j]->k) == 0; j++)
 			;
 		derive_bucket(st, v + i, j - i, &add, &nadd, &capadd);
 	}
 	free(v);
-	for (i = 0; i < nadd; i++)
-		uf_push(st, &add[i]);
+	st->capuf = st->nuf + nadd + 1;
+	st->uf = xreallocarray(st->uf, st->capuf, sizeof(*st->uf));
+	if (nadd > 0)
+		memcpy(st->uf + st->nuf, add, nadd * sizeof(*add));
+	st->nuf += nadd;
 	free(add);
 	if (st->nuf > 0)
 		qsort(st->uf, st->nuf, sizeof(*st->uf), cmp_ufig);
@@ -426,7 +421,7 @@ ratio_sums(struct cstate *st, const struct lex_rate *r)
 		if (dec_add(&x->nsum, &u->v) != DEC_OK ||
 		    dec_add(&x->dsum, &d->v) != DEC_OK)
 			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
-		strset_add(&x->cover, u->k.rep, strlen(u->k.rep));
+		strset_add(&x->cover, u->k.rep);
 		x->derived |= u->g == NULL || d->g == NULL;
 	}
 }
@@ -495,71 +490,100 @@ crow_add(struct crow *c, const struct ufig *u)
 		return;
 	}
 	a = u->g->acc;
-	if (a[CA_SUM].n > 0) {
-		if (dec_add(&c->sum, &a[CA_SUM].d) != DEC_OK)
+	if (a[CA_SUM].sum.n > 0) {
+		if (dec_add(&c->sum, &a[CA_SUM].sum.d) != DEC_OK)
 			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
-		c->nvals += a[CA_SUM].n;
+		c->nvals += a[CA_SUM].sum.n;
 		c->has_sum = 1;
 	}
-	c->rows += a[CA_COUNT].n;
+	c->rows += a[CA_COUNT].count;
 	if (a[CA_UNIQ].set.n > 0)	/* the unit group's one reporter */
 		crow_rep(c, u->k.rep);
-	if (a[CA_MIN].has) {
-		crow_minmax(c, &a[CA_MIN].d);
-		crow_minmax(c, &a[CA_MAX].d);
+	if (a[CA_MIN].ext.has) {
+		crow_minmax(c, &a[CA_MIN].ext.d);
+		crow_minmax(c, &a[CA_MAX].ext.d);
 	}
 }
 
-static int
-cmp_crow(const void *a, const void *b)
+/* The end of the run of units' figures at i: one city row's. */
+static size_t
+run_end(const struct cstate *st, size_t i)
 {
-	return cmp_fkey(&((const struct crow *)a)->k,
-	    &((const struct crow *)b)->k, 0);
+	size_t j;
+
+	for (j = i + 1; j < st->nuf && cmp_fkey(&st->uf[i].k, &st->uf[j].k,
+	    0) == 0; j++)
+		;
+	return j;
 }
 
+/* The city row of the units' figures uf[i..j). */
 static void
-crow_push(struct crow **v, size_t *n, size_t *cap, const struct crow *c)
+crow_run(struct cstate *st, size_t i, size_t j, struct crow *c)
 {
-	agg_grow((void **)v, *n, cap, sizeof(**v));
-	(*v)[(*n)++] = *c;
+	memset(c, 0, sizeof(*c));
+	c->k = st->uf[i].k;
+	c->k.rep = NULL;
+	c->rate = dom_kind(st->dom, c->k.ind, c->k.unit) == IK_RATE;
+	for (; i < j; i++)
+		crow_add(c, &st->uf[i]);
+	if (c->rate && strcmp(c->k.unit, "percent") == 0)
+		c->ratio = ratio_find(st, c->k.prov, c->k.period, c->k.ind);
 }
 
-/* The city rows: one per province, period, indicator and unit of the
- * units' figures, and one per ratio that no unit stated; sorted. */
-static struct crow *
-city_rows(struct cstate *st, size_t *nrows)
+/* The city row of a ratio that no unit stated. */
+static void
+crow_ratio(const struct ratio *x, struct crow *c)
 {
-	struct crow *rows = NULL, c;
-	size_t i, j, cap = 0;
+	memset(c, 0, sizeof(*c));
+	c->k.prov = x->prov;
+	c->k.period = x->period;
+	c->k.ind = x->id;
+	c->k.unit = "percent";
+	c->rate = 1;
+	c->ratio = x;
+}
 
-	*nrows = 0;
+/* As their city rows: province, period, rate (all in percent). */
+static int
+cmp_ratio_row(const void *a, const void *b)
+{
+	const struct ratio *x = *(const struct ratio *const *)a;
+	const struct ratio *y = *(const struct ratio *const *)b;
+	int c;
+
+	if ((c = strcmp(x->prov, y->prov)) != 0 ||
+	    (c = strcmp(x->period, y->period)) != 0)
+		return c;
+	return strcmp(x->id, y->id);
+}
+
+/*
+ * The ratios that no unit's figures state (a rate is used by the city
+ * row of its indicator in unit percent, when there is one), sorted as the
+ * city rows; *n of them.  The array is the caller's to free.
+ */
+static const struct ratio **
+ratios_alone(struct cstate *st, size_t *n)
+{
+	const struct ratio **v;
+	size_t i, j;
+
 	for (i = 0; i < st->nuf; i = j) {
-		memset(&c, 0, sizeof(c));
-		c.k = st->uf[i].k;
-		c.k.rep = NULL;
-		c.rate = dom_kind(st->dom, c.k.ind, c.k.unit) == IK_RATE;
-		for (j = i; j < st->nuf && cmp_fkey(&st->uf[i].k, &st->uf[j].k,
-		    0) == 0; j++)
-			crow_add(&c, &st->uf[j]);
-		if (c.rate && strcmp(c.k.unit, "percent") == 0)
-			c.ratio = ratio_find(st, c.k.prov, c.k.period, c.k.ind);
-		crow_push(&rows, nrows, &cap, &c);
+		const struct fkey *k = &st->uf[i].k;
+
+		j = run_end(st, i);
+		if (strcmp(k->unit, "percent") == 0 &&
+		    dom_kind(st->dom, k->ind, k->unit) == IK_RATE)
+			ratio_find(st, k->prov, k->period, k->ind);
 	}
-	for (i = 0; i < st->nrat; i++) {
-		if (!st->rat[i].ok || st->rat[i].used)
-			continue;
-		memset(&c, 0, sizeof(c));
-		c.k.prov = st->rat[i].prov;
-		c.k.period = st->rat[i].period;
-		c.k.ind = st->rat[i].id;
-		c.k.unit = "percent";
-		c.rate = 1;
-		c.ratio = &st->rat[i];
-		crow_push(&rows, nrows, &cap, &c);
-	}
-	if (*nrows > 0)
-		qsort(rows, *nrows, sizeof(*rows), cmp_crow);
-	return rows;
+	v = xreallocarray(NULL, st->nrat + 1, sizeof(*v));
+	for (*n = 0, i = 0; i < st->nrat; i++)
+		if (st->rat[i].ok && !st->rat[i].used)
+			v[(*n)++] = &st->rat[i];
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), cmp_ratio_row);
+	return v;
 }
 
 /* A set of flags (bits by FLAG_*): their names joined by ';'. */
@@ -589,8 +613,8 @@ write_sums(struct csvout *out, const struct crow *c, int sum, struct buf *tmp)
 	csvout_ulong(out, c->rows);
 	csvout_ulong(out, c->nreps);
 	if (c->has_minmax) {
-		gb_write_dec(out, &c->min, tmp);
-		gb_write_dec(out, &c->max, tmp);
+		acc_write_dec(out, &c->min, tmp);
+		acc_write_dec(out, &c->max, tmp);
 	} else {
 		csvout_str(out, "");
 		csvout_str(out, "");
@@ -601,7 +625,7 @@ write_sums(struct csvout *out, const struct crow *c, int sum, struct buf *tmp)
 		dec_from_u64(&cnt, c->nvals);
 		if (dec_div(&q, &c->sum, &cnt, MEAN_PREC) != DEC_OK)
 			die(2, "mean overflows");
-		gb_write_dec(out, &q, tmp);
+		acc_write_dec(out, &q, tmp);
 	} else {
 		csvout_str(out, "");
 	}
@@ -660,7 +684,7 @@ write_units(struct cstate *st, struct csvout *out, struct buf *tmp)
 		csvout_str(out, u->k.unit);
 		csvout_str(out, u->k.rep);
 		if (u->has)
-			gb_write_dec(out, &u->v, tmp);
+			acc_write_dec(out, &u->v, tmp);
 		else
 			csvout_str(out, "");
 		write_flags(out, (u->g == NULL) << FLAG_DERIVED |
@@ -669,24 +693,39 @@ write_units(struct cstate *st, struct csvout *out, struct buf *tmp)
 	}
 }
 
+/* The city rows, written as they are made: one per province, period,
+ * indicator and unit of the units' figures, and one per ratio that no
+ * unit stated, in order. */
 static void
 write_table(struct cstate *st, struct csvout *out, struct buf *tmp)
 {
 	struct buf missing = { 0 };
-	struct crow *rows;
-	size_t i, n;
+	const struct ratio **alone;
+	struct crow c;
+	size_t i, j, r, nalone;
 
 	city_ratios(st);
-	rows = city_rows(st, &n);
+	alone = ratios_alone(st, &nalone);
 	for (i = 0; i < sizeof(city_cols) / sizeof(city_cols[0]); i++)
 		csvout_str(out, city_cols[i]);
 	csvout_end(out);
-	st->c->written = n;
-	for (i = 0; i < n; i++) {
-		write_crow(st, out, &rows[i], tmp, &missing);
-		free(rows[i].reps);
+	for (i = 0, r = 0; i < st->nuf || r < nalone; st->c->written++) {
+		if (r < nalone) {
+			crow_ratio(alone[r], &c);
+			if (i == st->nuf ||
+			    cmp_fkey(&c.k, &st->uf[i].k, 0) < 0) {
+				write_crow(st, out, &c, tmp, &missing);
+				r++;
+				continue;
+			}
+		}
+		j = run_end(st, i);
+		crow_run(st, i, j, &c);
+		write_crow(st, out, &c, tmp, &missing);
+		free(c.reps);
+		i = j;
 	}
-	free(rows);
+	free(alone);
 	buf_free(&missing);
 }
 
@@ -732,14 +771,11 @@ city_write_findings(const struct city *c, int fd, int bom)
 	csvout_end(out);
 	for (i = 0; i < c->nfnd; i++) {
 		const struct finding *f = &c->fnd[i];
+		const char *const v[] = { f->doc, f->line, f->rule, f->ind,
+			f->expected, f->actual, f->detail };
 
-		csvout_str(out, f->doc);
-		csvout_str(out, f->line);
-		csvout_str(out, f->rule);
-		csvout_str(out, f->ind);
-		csvout_str(out, f->expected);
-		csvout_str(out, f->actual);
-		csvout_str(out, f->detail);
+		for (k = 0; k < sizeof(v) / sizeof(v[0]); k++)
+			csvout_str(out, v[k]);
 		csvout_end(out);
 	}
 	csvout_close(out);
@@ -748,18 +784,15 @@ city_write_findings(const struct city *c, int fd, int bom)
 void
 city_free(struct city *c)
 {
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < c->nfnd; i++) {
 		struct finding *f = &c->fnd[i];
+		char *v[] = { f->doc, f->line, f->rule, f->ind, f->expected,
+			f->actual, f->detail };
 
-		free(f->doc);
-		free(f->line);
-		free(f->rule);
-		free(f->ind);
-		free(f->expected);
-		free(f->actual);
-		free(f->detail);
+		for (k = 0; k < sizeof(v) / sizeof(v[0]); k++)
+			free(v[k]);
 	}
 	free(c->fnd);
 }

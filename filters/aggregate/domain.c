@@ -13,31 +13,57 @@
 #include "period.h"
 #include "xalloc.h"
 
-enum ikind
-dom_kind(const struct domain *dom, const char *ind, const char *unit)
-{
-	const struct lex_ind *d = lex_find(dom->lex, ind, strlen(ind));
-	size_t i;
+/* What the lexicon says of one indicator. */
+struct kind {
+	struct hkey k;
+	int known;		/* the lexicon has the indicator */
+	enum ikind kind;	/* if so, its kind */
+};
 
-	if (d == NULL)
-		return strcmp(unit, "percent") == 0 ? IK_RATE : IK_STOCK;
-	if (strcmp(d->kind, "rate") == 0)
-		return IK_RATE;
-	if (strcmp(d->kind, "count") != 0)
-		return IK_STOCK;
-	for (i = 0; i < dom->lex->nstock; i++)
+/* The lexicon's word on ind, asked once per indicator. */
+static const struct kind *
+kind_of(struct domain *dom, const char *ind)
+{
+	size_t n = strlen(ind), i;
+	uint64_t h = htab_hash(ind, n);
+	struct kind *x = (struct kind *)htab_find(&dom->kinds, ind, n, h);
+	const struct lex_ind *d;
+
+	if (x != NULL)
+		return x;
+	x = arena_alloc(&dom->ar, sizeof(*x));
+	x->k.key = arena_dup(&dom->ar, ind, n);
+	x->k.keylen = n;
+	x->k.hash = h;
+	htab_add(&dom->kinds, &x->k);
+	if ((d = lex_find(dom->lex, ind, n)) == NULL)
+		return x;
+	x->known = 1;
+	x->kind = strcmp(d->kind, "rate") == 0 ? IK_RATE :
+	    strcmp(d->kind, "count") != 0 ? IK_STOCK : IK_FLOW;
+	for (i = 0; x->kind == IK_FLOW && i < dom->lex->nstock; i++)
 		if (strcmp(dom->lex->stock[i], ind) == 0)
-			return IK_STOCK;
-	return IK_FLOW;
+			x->kind = IK_STOCK;
+	return x;
+}
+
+enum ikind
+dom_kind(struct domain *dom, const char *ind, const char *unit)
+{
+	const struct kind *x = kind_of(dom, ind);
+
+	if (!x->known)
+		return strcmp(unit, "percent") == 0 ? IK_RATE : IK_STOCK;
+	return x->kind;
 }
 
 int
-dom_is_rate(const struct domain *dom, const char *ind, const char *unit)
+dom_is_rate(struct domain *dom, const char *ind, const char *unit)
 {
-	const struct lex_ind *d;
+	const struct kind *x;
 
-	if (ind != NULL && (d = lex_find(dom->lex, ind, strlen(ind))) != NULL)
-		return strcmp(d->kind, "rate") == 0;
+	if (ind != NULL && (x = kind_of(dom, ind))->known)
+		return x->kind == IK_RATE;
 	return unit != NULL && strcmp(unit, "percent") == 0;
 }
 
@@ -62,22 +88,29 @@ sorted_has(const char *const *v, size_t n, const char *p)
 }
 
 /* Loads the units that should report for prov and period (cover_due),
- * once per province and period; -1 when the period has no end date. */
+ * once per province and period end; -1 when the period has no end date. */
 static int
 due_units(struct domain *dom, const char *prov, const char *period)
 {
 	char end[11];
 
-	if (*prov == '\0' || period_end(period, strlen(period), end) != 0)
+	if (*prov == '\0')
 		return -1;
 	if (dom->due_prov != NULL && strcmp(dom->due_prov, prov) == 0 &&
-	    strcmp(dom->due_end, end) == 0)
+	    strcmp(dom->due_period, period) == 0)
 		return 0;
-	free(dom->due);
-	free(dom->due_prov);
-	dom->due = cover_due(dom->gaz, prov, end, &dom->ndue);
-	dom->due_prov = xstrdup(prov);
-	memcpy(dom->due_end, end, sizeof(end));
+	if (period_end(period, strlen(period), end) != 0)
+		return -1;
+	if (dom->due_prov == NULL || strcmp(dom->due_prov, prov) != 0 ||
+	    strcmp(dom->due_end, end) != 0) {
+		free(dom->due);
+		free(dom->due_prov);
+		dom->due = cover_due(dom->gaz, prov, end, &dom->ndue);
+		dom->due_prov = xstrdup(prov);
+		memcpy(dom->due_end, end, sizeof(end));
+	}
+	free(dom->due_period);
+	dom->due_period = xstrdup(period);
 	return 0;
 }
 
@@ -116,6 +149,9 @@ dom_free(struct domain *dom)
 {
 	free(dom->due);
 	free(dom->due_prov);
+	free(dom->due_period);
+	htab_free(&dom->kinds);
+	arena_free(&dom->ar);
 	lex_free(dom->lex);
 	gaz_free(dom->gaz);
 }

@@ -1,8 +1,9 @@
 /*
- * The group-by, like datamash: the operation table, the accumulators, the
- * --partial state written and read back, the group table and its generic
- * output.  Nothing here knows the domain; the default operations ask
- * domain.c whether a group is a rate and what it covers.
+ * The group-by, like datamash: the group table, rows read into it (hashed,
+ * or one group at a time with --sorted), facts or --partial state, and
+ * its output (acc.c holds what each operation does).  Nothing here knows
+ * the domain; the default operations ask domain.c whether a group is a
+ * rate and what it covers.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,24 +14,7 @@
 #include "diag.h"
 #include "xalloc.h"
 
-/* Indexed by enum op; the contracts are struct acc's (aggregate.h). */
-static const struct opdef opdefs[OP_N] = {
-	[OP_SUM] = { "sum", OP_SUM, 1, 1 },
-	[OP_COUNT] = { "count", OP_COUNT, 0, 0 },
-	[OP_COUNTUNIQUE] = { "countunique", OP_COUNTUNIQUE, 1, 0 },
-	[OP_MIN] = { "min", OP_MIN, 1, 1 },
-	[OP_MAX] = { "max", OP_MAX, 1, 1 },
-	[OP_MEAN] = { "mean", OP_MEAN, 1, 1 },
-	[OP_FIRST] = { "first", OP_FIRST, 1, 0 },
-	[OP_LAST] = { "last", OP_LAST, 1, 0 },
-};
-
 static struct group *find_group(struct gtab *, const char *, size_t);
-static void acc_add(struct acc *, enum op, const struct dec *, struct span);
-static void write_state(struct csvout *, const struct acc *, enum op,
-	struct buf *);
-static int read_set(struct acc *, struct span);
-static int read_state(struct acc *, enum op, struct span);
 static void write_result(struct gtab *, struct domain *, struct csvout *,
 	const struct group *, struct buf *);
 static void write_header(const struct gtab *, struct csvout *, struct buf *);
@@ -38,73 +22,15 @@ static const char *key_at(const struct group *, long);
 static int cmp_groups(const void *, const void *);
 static struct span make_key(struct gtab *, struct csvin *);
 static int parse_values(struct gtab *, struct csvin *, struct dec *, int *);
+static void write_group(struct gtab *, struct domain *, struct csvout *,
+	const struct group *, struct buf *);
+static int take_values(struct gtab *, struct csvin *);
+static void fold_values(struct gtab *, struct group *, struct csvin *);
+static int take_state(struct gtab *, struct csvin *);
+static void fold_state(struct gtab *, struct group *, struct csvin *);
 static long key_pos(const struct opts *, const char *, int);
 
-const struct opdef *
-gb_opdef(const char *name)
-{
-	size_t k;
-
-	for (k = 0; k < OP_N; k++)
-		if (strcmp(opdefs[k].name, name) == 0)
-			return &opdefs[k];
-	return NULL;
-}
-
-const struct opdef *
-gb_opdef_of(enum op op)
-{
-	return &opdefs[op];
-}
-
-void
-agg_grow(void **v, size_t n, size_t *cap, size_t size)
-{
-	if (n < *cap)
-		return;
-	*cap = *cap == 0 ? 64 : *cap * 2;
-	*v = xreallocarray(*v, *cap, size);
-}
-
-void
-strset_add(struct strset *s, const char *p, size_t n)
-{
-	size_t lo = 0, hi = s->n;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const char *m = s->v[mid];
-		size_t mn = strlen(m);
-		int c = memcmp(m, p, mn < n ? mn : n);
-
-		if (c == 0)
-			c = mn < n ? -1 : mn > n ? 1 : 0;
-		if (c == 0)
-			return;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (s->n == s->cap) {
-		s->cap = s->cap == 0 ? 4 : s->cap * 2;
-		s->v = xreallocarray(s->v, s->cap, sizeof(*s->v));
-	}
-	memmove(s->v + lo + 1, s->v + lo, (s->n - lo) * sizeof(*s->v));
-	s->v[lo] = xmemdup(p, n);
-	s->n++;
-}
-
-void
-strset_free(struct strset *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-}
-
+/* The group of a key, made (in the arena) when it is new. */
 static struct group *
 find_group(struct gtab *t, const char *key, size_t n)
 {
@@ -113,8 +39,8 @@ find_group(struct gtab *t, const char *key, size_t n)
 
 	if (g != NULL)
 		return g;
-	g = xcalloc(1, sizeof(*g) + t->o->nops * sizeof(struct acc));
-	g->k.key = xmemdup(key, n);
+	g = arena_alloc(&t->ar, sizeof(*g) + t->o->nops * sizeof(struct acc));
+	g->k.key = arena_dup(&t->ar, key, n);
 	g->k.keylen = n;
 	g->k.hash = h;
 	htab_add(&t->tab, &g->k);
@@ -124,198 +50,6 @@ find_group(struct gtab *t, const char *key, size_t n)
 	}
 	t->all[t->nall++] = g;
 	return g;
-}
-
-/* Folds one value into an accumulator. */
-static void
-acc_add(struct acc *a, enum op op, const struct dec *x, struct span text)
-{
-	switch (op) {
-	case OP_SUM:
-	case OP_MEAN:
-		if (dec_add(&a->d, x) != DEC_OK)
-			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
-		a->n++;
-		break;
-	case OP_COUNT:
-		a->n++;
-		break;
-	case OP_COUNTUNIQUE:
-		if (text.n > 0)
-			strset_add(&a->set, text.p, text.n);
-		break;
-	case OP_MIN:
-	case OP_MAX:
-		if (!a->has || (op == OP_MIN ? dec_cmp(x, &a->d) < 0 :
-		    dec_cmp(x, &a->d) > 0))
-			a->d = *x;
-		a->has = 1;
-		break;
-	case OP_FIRST:
-		if (a->has)
-			break;
-		/* FALLTHROUGH */
-	case OP_LAST:
-		free(a->text);
-		a->text = xmemdup(text.p, text.n);
-		a->has = 1;
-		break;
-	case OP_N:
-		internal_error("no such operation");
-	}
-}
-
-void
-gb_write_dec(struct csvout *out, const struct dec *d, struct buf *tmp)
-{
-	buf_clear(tmp);
-	dec_format(d, tmp);
-	csvout_field(out, tmp->p, tmp->n);
-}
-
-/* State as text: the inverse of read_state. */
-static void
-write_state(struct csvout *out, const struct acc *a, enum op op,
-    struct buf *tmp)
-{
-	size_t i;
-
-	buf_clear(tmp);
-	switch (op) {
-	case OP_SUM:
-	case OP_MEAN:
-		if (a->n > 0) {
-			dec_format(&a->d, tmp);
-			buf_printf(tmp, "/%llu", (unsigned long long)a->n);
-		}
-		break;
-	case OP_COUNT:
-		buf_printf(tmp, "%llu", (unsigned long long)a->n);
-		break;
-	case OP_COUNTUNIQUE:
-		for (i = 0; i < a->set.n; i++) {
-			if (i > 0)
-				buf_addc(tmp, ',');
-			csvout_quote(tmp, a->set.v[i], strlen(a->set.v[i]));
-		}
-		break;
-	case OP_MIN:
-	case OP_MAX:
-		if (a->has)
-			dec_format(&a->d, tmp);
-		break;
-	case OP_FIRST:
-	case OP_LAST:
-		if (a->has) {
-			buf_addc(tmp, '=');
-			buf_adds(tmp, a->text);
-		}
-		break;
-	case OP_N:
-		internal_error("no such operation");
-	}
-	csvout_field(out, tmp->p == NULL ? "" : tmp->p, tmp->n);
-}
-
-/* A countunique state: a CSV-quoted list, split with a tiny scanner. */
-static int
-read_set(struct acc *a, struct span s)
-{
-	size_t i = 0;
-	struct buf item = { 0 };
-
-	while (i < s.n) {
-		buf_clear(&item);
-		if (s.p[i] == '"') {
-			i++;
-			for (;;) {
-				if (i >= s.n) {
-					buf_free(&item);
-					return -1;
-				}
-				if (s.p[i] == '"') {
-					if (i + 1 < s.n && s.p[i + 1] == '"') {
-						buf_addc(&item, '"');
-						i += 2;
-						continue;
-					}
-					i++;
-					break;
-				}
-				buf_addc(&item, s.p[i++]);
-			}
-		} else {
-			while (i < s.n && s.p[i] != ',')
-				buf_addc(&item, s.p[i++]);
-		}
-		if (item.n > 0)
-			strset_add(&a->set, item.p, item.n);
-		if (i < s.n && s.p[i++] != ',') {
-			buf_free(&item);
-			return -1;
-		}
-	}
-	buf_free(&item);
-	return 0;
-}
-
-/* Merges one state field into an accumulator; -1 if malformed. */
-static int
-read_state(struct acc *a, enum op op, struct span s)
-{
-	struct dec x;
-	const char *slash;
-	char *end;
-	unsigned long long n;
-
-	switch (op) {
-	case OP_SUM:
-	case OP_MEAN:
-		if (s.n == 0)
-			return 0;
-		slash = memchr(s.p, '/', s.n);
-		if (slash == NULL ||
-		    dec_parse(&x, s.p, (size_t)(slash - s.p)) != DEC_OK)
-			return -1;
-		errno = 0;
-		n = strtoull(slash + 1, &end, 10);
-		if (end != s.p + s.n || errno != 0 || n == 0)
-			return -1;
-		if (dec_add(&a->d, &x) != DEC_OK)
-			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
-		a->n += n;
-		return 0;
-	case OP_COUNT:
-		errno = 0;
-		n = strtoull(s.p, &end, 10);
-		if (s.n == 0 || end != s.p + s.n || errno != 0)
-			return -1;
-		a->n += n;
-		return 0;
-	case OP_COUNTUNIQUE:
-		return read_set(a, s);
-	case OP_MIN:
-	case OP_MAX:
-		if (s.n == 0)
-			return 0;
-		if (dec_parse(&x, s.p, s.n) != 0)
-			return -1;
-		acc_add(a, op, &x, s);
-		return 0;
-	case OP_FIRST:
-	case OP_LAST:
-		if (s.n == 0)
-			return 0;
-		if (s.p[0] != '=')
-			return -1;
-		s.p++;
-		s.n--;
-		acc_add(a, op, NULL, s);
-		return 0;
-	case OP_N:
-		break;
-	}
-	return -1;
 }
 
 /* Key field i of a group (i < 0: NULL). */
@@ -341,50 +75,8 @@ write_result(struct gtab *t, struct domain *dom, struct csvout *out,
 	const struct strset *set;
 	size_t i;
 
-	for (i = 0; i < o->nops; i++) {
-		const struct acc *a = &g->acc[i];
-
-		switch (o->ops[i].def->op) {
-		case OP_SUM:
-			if (a->n > 0 && !rate)
-				gb_write_dec(out, &a->d, tmp);
-			else
-				csvout_str(out, "");
-			break;
-		case OP_COUNT:
-			csvout_ulong(out, a->n);
-			break;
-		case OP_COUNTUNIQUE:
-			csvout_ulong(out, a->set.n);
-			break;
-		case OP_MIN:
-		case OP_MAX:
-			if (a->has)
-				gb_write_dec(out, &a->d, tmp);
-			else
-				csvout_str(out, "");
-			break;
-		case OP_MEAN:
-			if (a->n > 0 && !rate) {
-				struct dec cnt, q;
-
-				dec_from_u64(&cnt, a->n);
-				if (dec_div(&q, &a->d, &cnt, MEAN_PREC) !=
-				    DEC_OK)
-					die(2, "mean overflows");
-				gb_write_dec(out, &q, tmp);
-			} else {
-				csvout_str(out, "");
-			}
-			break;
-		case OP_FIRST:
-		case OP_LAST:
-			csvout_str(out, a->has ? a->text : "");
-			break;
-		case OP_N:
-			internal_error("no such operation");
-		}
-	}
+	for (i = 0; i < o->nops; i++)
+		acc_write_result(out, &g->acc[i], o->ops[i].def->op, rate, tmp);
 	if (!o->defaults)
 		return;
 	set = t->o_reps >= 0 ? &g->acc[t->o_reps].set : NULL;
@@ -443,33 +135,41 @@ write_header(const struct gtab *t, struct csvout *out, struct buf *tmp)
 	csvout_end(out);
 }
 
+/* One group's row: its keys, then its results or its state. */
+static void
+write_group(struct gtab *t, struct domain *dom, struct csvout *out,
+    const struct group *g, struct buf *tmp)
+{
+	const struct opts *o = t->o;
+	const char *p = g->k.key;
+	size_t k;
+
+	if (o->partial)
+		csvout_str(out, "v1");
+	for (k = 0; k < o->nkeys; k++) {
+		size_t n = strlen(p);
+
+		csvout_field(out, p, n);
+		p += n + 1;
+	}
+	for (k = 0; o->partial && k < o->nops; k++)
+		acc_write_state(out, &g->acc[k], o->ops[k].def->op, tmp);
+	if (!o->partial)
+		write_result(t, dom, out, g, tmp);
+	csvout_end(out);
+	t->written++;
+}
+
 void
 gb_write(struct gtab *t, struct domain *dom, struct csvout *out)
 {
-	const struct opts *o = t->o;
 	struct buf tmp = { 0 };
-	size_t i, k;
+	size_t i;
 
 	write_header(t, out, &tmp);
 	gb_sort(t);
-	for (i = 0; i < t->nall; i++) {
-		const struct group *g = t->all[i];
-		const char *p = g->k.key;
-
-		if (o->partial)
-			csvout_str(out, "v1");
-		for (k = 0; k < o->nkeys; k++) {
-			size_t n = strlen(p);
-
-			csvout_field(out, p, n);
-			p += n + 1;
-		}
-		for (k = 0; o->partial && k < o->nops; k++)
-			write_state(out, &g->acc[k], o->ops[k].def->op, &tmp);
-		if (!o->partial)
-			write_result(t, dom, out, g, &tmp);
-		csvout_end(out);
-	}
+	for (i = 0; i < t->nall; i++)
+		write_group(t, dom, out, t->all[i], &tmp);
 	buf_free(&tmp);
 }
 
@@ -540,67 +240,174 @@ parse_values(struct gtab *t, struct csvin *in, struct dec *vals, int *ok)
 	return 1;
 }
 
-void
-gb_read(struct gtab *t, struct csvin *in)
+/*
+ * A row of facts: its numeric values parsed (parse_values); 0 when the row
+ * is skipped.
+ */
+static int
+take_values(struct gtab *t, struct csvin *in)
+{
+	t->rows++;
+	return parse_values(t, in, t->vals, t->ok);
+}
+
+/* Folds a row of facts into its group. */
+static void
+fold_values(struct gtab *t, struct group *g, struct csvin *in)
 {
 	const struct opts *o = t->o;
-	struct dec *vals = xcalloc(o->nops, sizeof(*vals));
-	int *ok = xcalloc(o->nops, sizeof(*ok));
-	struct span key;
 	size_t k;
 
-	while (csvin_next(in)) {
-		struct group *g;
+	for (k = 0; k < o->nops; k++) {
+		const struct opspec *s = &o->ops[k];
+		struct span text = { "", 0 };
 
-		t->rows++;
-		if (!parse_values(t, in, vals, ok))
+		if (s->def->numeric && !t->ok[k])
 			continue;
-		key = make_key(t, in);
-		g = find_group(t, key.p, key.n);
-		for (k = 0; k < o->nops; k++) {
-			const struct opspec *s = &o->ops[k];
-			struct span text = { "", 0 };
-
-			if (s->def->numeric && !ok[k])
-				continue;
-			if (!s->def->numeric && s->def->needs_col &&
-			    t->oidx[k] >= 0)
-				text = csvin_field(in, (size_t)t->oidx[k]);
-			acc_add(&g->acc[k], s->def->op, &vals[k], text);
-		}
+		if (!s->def->numeric && s->def->needs_col && t->oidx[k] >= 0)
+			text = csvin_field(in, (size_t)t->oidx[k]);
+		acc_add(&t->texts, &g->acc[k], s->def->op, &t->vals[k], text);
 	}
-	free(vals);
-	free(ok);
+}
+
+/* A row of --partial state; 0 for a header repeated where partial
+ * outputs were concatenated into one stream. */
+static int
+take_state(struct gtab *t, struct csvin *in)
+{
+	struct span tag = csvin_field(in, 0);
+
+	if (span_eq(tag, "baocao_partial"))
+		return 0;
+	t->rows++;
+	if (!span_eq(tag, "v1"))
+		die_at(2, csvin_name(in), csvin_line(in),
+		    "not a baocao-aggregate --partial row");
+	return 1;
+}
+
+/* Merges a row of state into its group. */
+static void
+fold_state(struct gtab *t, struct group *g, struct csvin *in)
+{
+	const struct opts *o = t->o;
+	size_t k;
+
+	for (k = 0; k < o->nops; k++)
+		if (acc_read_state(&t->texts, &g->acc[k], o->ops[k].def->op,
+		    csvin_field(in, (size_t)t->oidx[k])) != 0)
+			die_at(2, csvin_name(in), csvin_line(in),
+			    "column '%s:%s': malformed partial state",
+			    o->ops[k].def->name,
+			    o->ops[k].col == NULL ? "" : o->ops[k].col);
 }
 
 void
-gb_merge(struct gtab *t, struct csvin *in)
+gb_read(struct gtab *t, struct csvin *in)
 {
-	const struct opts *o = t->o;
 	struct span key;
-	size_t k;
 
 	while (csvin_next(in)) {
-		struct group *g;
-		struct span tag = csvin_field(in, 0);
-
-		/* Partial outputs concatenated repeat the header. */
-		if (span_eq(tag, "baocao_partial"))
+		if (!t->take(t, in))
 			continue;
-		t->rows++;
-		if (!span_eq(tag, "v1"))
-			die_at(2, csvin_name(in), csvin_line(in),
-			    "not a baocao-aggregate --partial row");
 		key = make_key(t, in);
-		g = find_group(t, key.p, key.n);
-		for (k = 0; k < o->nops; k++)
-			if (read_state(&g->acc[k], o->ops[k].def->op,
-			    csvin_field(in, (size_t)t->oidx[k])) != 0)
-				die_at(2, csvin_name(in), csvin_line(in),
-				    "column '%s:%s': malformed partial state",
-				    o->ops[k].def->name,
-				    o->ops[k].col == NULL ? "" : o->ops[k].col);
+		t->fold(t, find_group(t, key.p, key.n), in);
 	}
+}
+
+/* Bytewise, field by field (NUL sorts first, so memcmp agrees). */
+static int
+keycmp(const char *a, size_t na, const char *b, size_t nb)
+{
+	int c = memcmp(a, b, na < nb ? na : nb);
+
+	if (c != 0)
+		return c;
+	return na < nb ? -1 : na > nb;
+}
+
+/* Key fields as "a,b,c" in out, for messages. */
+static const char *
+show_key(struct buf *out, const char *key, size_t nkeys)
+{
+	size_t i;
+
+	buf_clear(out);
+	for (i = 0; i < nkeys; i++) {
+		if (i > 0)
+			buf_addc(out, ',');
+		csvout_quote(out, key, strlen(key));
+		key += strlen(key) + 1;
+	}
+	return out->p == NULL ? "" : out->p;
+}
+
+/* Empties a group's accumulators for the next group. */
+static void
+reset_group(const struct gtab *t, struct group *g)
+{
+	size_t k;
+
+	for (k = 0; k < t->o->nops; k++)
+		if (t->o->ops[k].def->op == OP_COUNTUNIQUE)
+			strset_free(&g->acc[k].set);
+	memset(g->acc, 0, t->o->nops * sizeof(struct acc));
+}
+
+/* --sorted: the row's key begins a group after the one in cur (whose key
+ * was read at file:line); dies when it comes before it. */
+static void
+check_order(struct gtab *t, struct csvin *in, struct span key,
+    const struct buf *cur, const char *file, size_t line)
+{
+	struct buf a = { 0 }, b = { 0 };
+
+	if (keycmp(key.p, key.n, cur->p, cur->n) > 0)
+		return;
+	die_at(2, csvin_name(in), csvin_line(in), "input not sorted by key "
+	    "(--sorted): '%s' after '%s' (%s:%zu); sort it or drop --sorted",
+	    show_key(&a, key.p, t->o->nkeys), show_key(&b, cur->p,
+	    t->o->nkeys), file, line);
+}
+
+void
+gb_stream(struct gtab *t, struct domain *dom, struct csvin *in,
+    struct csvout *out)
+{
+	struct group *g = xcalloc(1, sizeof(*g) +
+	    t->o->nops * sizeof(struct acc));
+	struct buf cur = { 0 }, tmp = { 0 };
+	const char *file = NULL;
+	size_t line = 0;
+	struct span key;
+
+	write_header(t, out, &tmp);
+	while (csvin_next(in)) {
+		if (!t->take(t, in))
+			continue;
+		key = make_key(t, in);
+		if (file == NULL || key.n != cur.n ||
+		    memcmp(key.p, cur.p, key.n) != 0) {
+			if (file != NULL) {
+				check_order(t, in, key, &cur, file, line);
+				write_group(t, dom, out, g, &tmp);
+				reset_group(t, g);
+			}
+			buf_clear(&cur);
+			buf_add(&cur, key.p, key.n);
+			g->k.key = cur.p;
+			g->k.keylen = cur.n;
+		}
+		file = csvin_name(in);
+		line = csvin_line(in);
+		t->fold(t, g, in);
+	}
+	if (file != NULL)
+		write_group(t, dom, out, g, &tmp);
+	reset_group(t, g);
+	free(g);
+	buf_free(&cur);
+	buf_free(&tmp);
 }
 
 /* The position of a key name: the first or the last of them; -1. */
@@ -667,6 +474,10 @@ gb_columns(struct gtab *t, const struct opts *o, struct csvin *in)
 				break;
 			}
 	}
+	t->take = o->merge ? take_state : take_values;
+	t->fold = o->merge ? fold_state : fold_values;
+	t->vals = xcalloc(o->nops, sizeof(*t->vals));
+	t->ok = xcalloc(o->nops, sizeof(*t->ok));
 	t->k_ind = key_pos(o, "indicator", 1);
 	t->k_unit = key_pos(o, "unit", 1);
 	t->k_prov = key_pos(o, "province_code", 0);
@@ -683,20 +494,19 @@ gb_free(struct gtab *t)
 {
 	size_t i, k;
 
-	for (i = 0; i < t->nall; i++) {
-		struct group *g = t->all[i];
-
-		for (k = 0; k < t->o->nops; k++) {
-			strset_free(&g->acc[k].set);
-			free(g->acc[k].text);
-		}
-		free(g->k.key);
-		free(g);
-	}
+	for (i = 0; i < t->nall; i++)
+		for (k = 0; k < t->o->nops; k++)
+			if (t->o->ops[k].def->op == OP_COUNTUNIQUE)
+				strset_free(&t->all[i]->acc[k].set);
 	free(t->all);
 	htab_free(&t->tab);
+	arena_free(&t->ar);
+	htab_free(&t->texts.tab);
+	arena_free(&t->texts.ar);
 	free(t->kidx);
 	free(t->oidx);
 	free(t->same);
+	free(t->vals);
+	free(t->ok);
 	buf_free(&t->key);
 }

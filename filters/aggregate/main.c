@@ -1,6 +1,6 @@
 /*
  * baocao-aggregate's command line: the options, the mode they choose
- * (group-by, the city table, --partial, --merge), and main().
+ * (group-by, the city table, --partial, --merge, --sorted), and main().
  *
  * The filter groups rows by key columns and computes exact summaries;
  * with no options, the city-wide summary of baocao-normalize's facts.
@@ -12,7 +12,9 @@
  * "count"), and with the default operations units_covered,units_total:
  * how many of the units that should report (the province's districts, or
  * from the 2025 reform its wards: cover_due) the figure covers.
- * Rows come out sorted by key (bytewise, field by field).
+ * Rows come out sorted by key (bytewise, field by field).  With --sorted
+ * the input is sorted so: each group is written as it ends, in memory for
+ * one group (gb_stream).
  *
  * With no -k and no -o, the city table (city.c):
  *	... units_covered,units_total,value,how,flags,units_missing
@@ -41,7 +43,7 @@
 #include "gz.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-aggregate [-z] [--bom] [-k KEYS] [-o OPS] [--partial | --merge] [--units] [--findings FILE] [FILE ...]"
+#define SYNOPSIS "baocao-aggregate [-z] [--bom] [-k KEYS] [-o OPS] [--sorted] [--partial | --merge] [--units] [--findings FILE] [FILE ...]"
 #define DEFAULT_KEYS "province_code,period,indicator,unit"
 #define DEFAULT_OPS "sum:value,count,countunique:reporter_code,min:value,max:value,mean:value"
 
@@ -55,6 +57,9 @@ static const char *const help_text =
 "  -o, --ops LIST      operations OP:COLUMN or count (default\n"
 "                      " DEFAULT_OPS ")\n"
 "                      OP: sum count countunique min max mean first last\n"
+"      --sorted        the input is sorted by the keys: write each group\n"
+"                      as it ends, in constant memory (an unsorted input\n"
+"                      is an error); not for the city table\n"
 "      --partial       write mergeable state instead of results\n"
 "      --merge         combine the state written by --partial runs\n"
 "      --units         (city table) each unit's figures, with the derived\n"
@@ -80,7 +85,8 @@ static const char *const help_text =
 "Exit status: 0 success, 2 trouble.\n";
 
 enum { OPT_PARTIAL = CHAR_MAX + 1, OPT_MERGE, OPT_SKIP_BAD, OPT_BAD_ROWS,
-	OPT_RULES, OPT_GAZ, OPT_STATS, OPT_UNITS, OPT_FINDINGS, OPT_BOM };
+	OPT_RULES, OPT_GAZ, OPT_STATS, OPT_UNITS, OPT_FINDINGS, OPT_BOM,
+	OPT_SORTED };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
@@ -95,6 +101,7 @@ static const struct option longopts[] = {
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "skip-bad", no_argument, NULL, OPT_SKIP_BAD },
+	{ "sorted", no_argument, NULL, OPT_SORTED },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "units", no_argument, NULL, OPT_UNITS },
 	{ "version", no_argument, NULL, 'V' },
@@ -140,7 +147,7 @@ parse_ops(struct opts *o, const char *list)
 
 		if (colon != NULL)
 			*colon = '\0';
-		if ((d = gb_opdef(v[i])) == NULL)
+		if ((d = acc_opdef(v[i])) == NULL)
 			die(2, "unknown operation '%s'", v[i]);
 		if (d->needs_col && (colon == NULL || colon[1] == '\0'))
 			die(2, "operation '%s' needs a column: '%s:COLUMN'",
@@ -166,7 +173,7 @@ city_mode(struct opts *o)
 	o->ops = xcalloc(CA_N, sizeof(*o->ops));
 	o->nops = CA_N;
 	for (i = 0; i < CA_N; i++) {
-		const struct opdef *d = gb_opdef_of(city_ops[i].op);
+		const struct opdef *d = acc_opdef_of(city_ops[i].op);
 
 		set_op(&o->ops[i], d, city_ops[i].col);
 		o->ops[i].optional = city_ops[i].optional;
@@ -220,6 +227,9 @@ parse_args(int argc, char *argv[], struct opts *o, const char **keys,
 		case OPT_SKIP_BAD:
 			o->skip_bad = 1;
 			break;
+		case OPT_SORTED:
+			o->sorted = 1;
+			break;
 		case OPT_STATS:
 			o->stats = 1;
 			break;
@@ -246,6 +256,9 @@ set_mode(struct opts *o, const char *keys, const char *ops)
 		    "(no -k, no -o)");
 	if ((o->units || o->findings != NULL) && o->partial)
 		die(2, "--units and --findings need results, not --partial");
+	if (o->sorted && o->city && !o->partial)
+		die(2, "--sorted writes each group as it ends; the city table "
+		    "needs them all (give -k or -o, or --partial)");
 	if (o->city) {
 		city_mode(o);
 		return;
@@ -273,7 +286,7 @@ print_stats(const struct opts *o, const struct gtab *t, const struct city *c,
 	int table = o->city && !o->partial;
 
 	cli_stat("rows read", t->rows);
-	cli_stat("groups written", table ? c->written : t->nall);
+	cli_stat("groups written", table ? c->written : t->written);
 	cli_stat("values empty (not summed)", t->empty);
 	cli_stat("rows skipped, not a number", t->skipped);
 	cli_stat("rows quarantined", csvin_bad_count(in));
@@ -315,20 +328,23 @@ main(int argc, char *argv[])
 	gz_check_inputs(argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
 	ffd = open_findings(o.findings);
-	dom.lex = lex_load(o.rules);
+	/* rates and stocks are for the default operations (an edited
+	 * lexicon given anyway is checked) */
+	if (o.defaults || o.rules != NULL)
+		dom.lex = lex_load(o.rules);
 	if (o.defaults && !o.partial)
 		dom.gaz = gaz_load(o.gazetteer);
 	in = csvin_open(argv, argc);
 	csvin_set_bad_rows(in, bad);
 	gb_columns(&t, &o, in);
-	if (o.merge)
-		gb_merge(&t, in);
-	else
+	if (!o.sorted)
 		gb_read(&t, in);
 	out = csvout_open(STDOUT_FILENO, o.gzip);
 	if (o.bom)
 		csvout_bom(out);
-	if (o.city && !o.partial) {
+	if (o.sorted) {
+		gb_stream(&t, &dom, in, out);
+	} else if (o.city && !o.partial) {
 		gb_sort(&t);
 		city_write(&city, &o, &dom, &t, out);
 	} else {
