@@ -1,6 +1,9 @@
 #include <csv.h>
 #include <stdarg.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,6 +68,8 @@ static void on_row(int, void *);
 static void parser_init(struct csvin *);
 static int open_next(struct csvin *);
 static int plain_line(struct csvin *, char *, size_t);
+struct marks;
+static void tail_marks(const char *, size_t, struct marks *);
 static int read_record(struct csvin *);
 static int check_record(struct csvin *);
 static void row_error(struct csvin *, size_t, const char *, ...)
@@ -275,25 +280,6 @@ feed(struct csvin *c, const char *seg, size_t n)
 	return -1;
 }
 
-/* Bytes of eight at a time: ONES * c has c in every byte. */
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-#define LOWS 0x7F7F7F7F7F7F7F7FULL
-
-/* 0x80 in each byte of w that is zero, and nowhere else. */
-static inline uint64_t
-zero_bytes(uint64_t w)
-{
-	return ~(((w & LOWS) + LOWS) | w | LOWS);
-}
-
-/* Nonzero when a byte of w is zero (exact for the lowest one only). */
-static inline uint64_t
-any_zero(uint64_t w)
-{
-	return (w - ONES) & ~w & HIGHS;
-}
-
 /* Room for one more field. */
 static inline void
 more_fields(struct csvin *c, size_t nf)
@@ -305,58 +291,94 @@ more_fields(struct csvin *c, size_t nf)
 }
 
 /*
- * Scans seg for its LF, eight bytes at a time, and notes its fields (in
- * c->f, c->nf: the bytes between commas, the last one open); returns the
- * length to the LF, or avail when there is none.  *odd is nonzero when the
- * line may hold a quote, a CR or a NUL, *high when a byte >= 0x80.
+ * What a block of PLAIN_BLOCK bytes holds, one bit per byte (the first
+ * byte the lowest): line feeds, commas, what only libcsv reads (quote,
+ * CR, NUL), and bytes >= 0x80.
+ */
+struct marks {
+	uint32_t nl, comma, odd, high;
+};
+
+#ifdef __SSE2__
+#define PLAIN_BLOCK 16
+
+static inline void
+block_marks(const char *p, struct marks *m)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	m->nl = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('\n')));
+	m->comma = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(',')));
+	m->odd = (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+	m->high = (uint32_t)_mm_movemask_epi8(v);
+}
+#else
+#define PLAIN_BLOCK 8
+#define block_marks(p, m) tail_marks((p), PLAIN_BLOCK, (m))
+#endif
+
+/* The same for n <= PLAIN_BLOCK bytes, one by one (the last few; every
+ * block where there is no SSE2). */
+static void
+tail_marks(const char *p, size_t n, struct marks *m)
+{
+	size_t k;
+
+	memset(m, 0, sizeof(*m));
+	for (k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)p[k];
+
+		m->nl |= (uint32_t)(ch == '\n') << k;
+		m->comma |= (uint32_t)(ch == ',') << k;
+		m->odd |= (uint32_t)(ch == '"' || ch == '\r' || ch == '\0') << k;
+		m->high |= (uint32_t)(ch >= 0x80) << k;
+	}
+}
+
+/*
+ * Scans seg for its LF, a block of bytes at a time, and notes its fields
+ * (in c->f, c->nf: the bytes between commas, the last one open); returns
+ * the length to the LF, or avail when there is none.  *odd is nonzero
+ * when the line holds a quote, a CR or a NUL, *high when a byte >= 0x80.
  */
 static size_t
-plain_scan(struct csvin *c, const char *seg, size_t avail, uint64_t *odd,
-    uint64_t *high)
+plain_scan(struct csvin *c, const char *seg, size_t avail, uint32_t *odd,
+    uint32_t *high)
 {
-	size_t i = 0, nf = 0, start = 0, k;
-	uint64_t sp = 0, hi = 0;
+	size_t i, nf = 0, start = 0, k;
+	uint32_t sp = 0, hi = 0;
+	struct marks m;
 
-	for (;; i += 8) {
-		uint64_t w, nl, cm, mask = ~0ULL;
+	for (i = 0; i < avail; i += PLAIN_BLOCK) {
+		uint32_t keep = ~0u, cm;
 
-		if (i + 8 > avail) {	/* the last bytes, one by one */
-			for (; i < avail && seg[i] != '\n'; i++) {
-				unsigned char ch = (unsigned char)seg[i];
-
-				sp |= ch == '"' || ch == '\r' || ch == '\0';
-				hi |= ch & 0x80;
-				if (ch == ',') {
-					more_fields(c, nf);
-					c->f[nf].off = start;
-					c->f[nf++].len = i - start;
-					start = i + 1;
-				}
-			}
-			break;
-		}
-		memcpy(&w, seg + i, 8);
-		nl = any_zero(w ^ ONES * '\n');
-		if (nl != 0) {
-			k = (size_t)__builtin_ctzll(nl) / 8;
-			mask = k == 0 ? 0 : ~0ULL >> (64 - 8 * k);
-		}
-		sp |= (any_zero(w ^ ONES * '"') | any_zero(w ^ ONES * '\r') |
-		    any_zero(w)) & mask;
-		hi |= w & HIGHS & mask;
-		for (cm = zero_bytes(w ^ ONES * ',') & mask; cm != 0;
-		    cm &= cm - 1) {
-			k = i + (size_t)__builtin_ctzll(cm) / 8;
+		if (avail - i >= PLAIN_BLOCK)
+			block_marks(seg + i, &m);
+		else
+			tail_marks(seg + i, avail - i, &m);
+		if (m.nl != 0)	/* only what comes before the LF */
+			keep = (m.nl & -m.nl) - 1;
+		sp |= m.odd & keep;
+		hi |= m.high & keep;
+		for (cm = m.comma & keep; cm != 0; cm &= cm - 1) {
+			k = i + (size_t)__builtin_ctz(cm);
 			more_fields(c, nf);
 			c->f[nf].off = start;
 			c->f[nf++].len = k - start;
 			start = k + 1;
 		}
-		if (nl != 0) {
-			i += (size_t)__builtin_ctzll(nl) / 8;
+		if (m.nl != 0) {
+			i += (size_t)__builtin_ctz(m.nl);
 			break;
 		}
 	}
+	if (i > avail)
+		i = avail;
 	more_fields(c, nf);
 	c->f[nf].off = start;
 	c->f[nf++].len = i - start;
@@ -378,7 +400,7 @@ plain_scan(struct csvin *c, const char *seg, size_t avail, uint64_t *odd,
 static int
 plain_line(struct csvin *c, char *seg, size_t avail)
 {
-	uint64_t odd, high;
+	uint32_t odd, high;
 	size_t n, len, k;
 	int nul = 0;
 
@@ -425,7 +447,6 @@ read_record(struct csvin *c)
 	for (;;) {
 		c->nf = 0;
 		c->overflow = 0;
-		buf_clear(&c->data);
 		c->base = NULL;
 		c->checked = 0;
 		c->row_done = 0;
@@ -443,6 +464,8 @@ read_record(struct csvin *c)
 			if (!c->row_open &&
 			    plain_line(c, seg, c->rlen - c->rpos))
 				continue;
+			if (!c->row_open)	/* a record for libcsv */
+				buf_clear(&c->data);
 			n = line_len(seg, c->rlen - c->rpos);
 			open_row(c, seg, n);
 			feed(c, seg, n);

@@ -20,8 +20,10 @@ htab_hash(const char *p, size_t n)
 		h ^= h >> 32;
 	}
 	if (n > 0) {
-		w = 0;
-		memcpy(&w, p, n);
+		size_t i;
+
+		for (w = 0, i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)p[i] << 8 * i;
 		h = (h ^ w) * K1;
 	}
 	h ^= h >> 31;
