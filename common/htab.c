@@ -75,6 +75,14 @@ htab_add(struct htab *t, struct hkey *k)
 }
 
 void
+htab_clear(struct htab *t)
+{
+	if (t->cap > 0)
+		memset(t->slot, 0, t->cap * sizeof(*t->slot));
+	t->n = 0;
+}
+
+void
 htab_free(struct htab *t)
 {
 	free(t->slot);

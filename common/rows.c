@@ -6,13 +6,18 @@
 #include "xalloc.h"
 
 #define NUM_BYTES 5
+#define MAX_BLOCKS (ROWS_MAX / ROWS_BLOCK)
 
 static size_t put_len(unsigned char *, size_t);
 static size_t get_len(const unsigned char **);
+static char *at(const struct rows *, uint32_t);
 static const char *parse(const struct rows *, uint32_t, size_t *, size_t *);
+static unsigned char tag_of(uint64_t);
 static void index_put(uint32_t *, unsigned char *, size_t, uint64_t,
 	uint32_t);
 static void index_grow(struct rows *);
+static size_t slot_of(const struct rows *, const char *, size_t, uint64_t);
+static long long room(struct rows *, size_t);
 
 /* A length in 7-bit groups, the low first, the high bit saying more
  * follows; returns the bytes written (at most 10). */
@@ -42,11 +47,17 @@ get_len(const unsigned char **q)
 	return v | (size_t)*(*q)++ << shift;
 }
 
-/* The key of the row at off, and the lengths of its key and values. */
-static const char *
-parse(const struct rows *t, uint32_t off, size_t *klen, size_t *vlen)
+static char *
+at(const struct rows *t, uint32_t ref)
 {
-	const unsigned char *q = (const unsigned char *)t->p + off + NUM_BYTES;
+	return t->block[ref >> ROWS_BLOCK_BITS] + (ref & (ROWS_BLOCK - 1));
+}
+
+/* The key of the row at ref, and the lengths of its key and values. */
+static const char *
+parse(const struct rows *t, uint32_t ref, size_t *klen, size_t *vlen)
+{
+	const unsigned char *q = (const unsigned char *)at(t, ref) + NUM_BYTES;
 
 	*klen = get_len(&q);
 	*vlen = get_len(&q);
@@ -61,13 +72,13 @@ tag_of(uint64_t h)
 
 static void
 index_put(uint32_t *slot, unsigned char *tag, size_t nslot, uint64_t h,
-    uint32_t off)
+    uint32_t ref)
 {
 	size_t i = (size_t)h & (nslot - 1);
 
 	while (tag[i] != 0)
 		i = (i + 1) & (nslot - 1);
-	slot[i] = off;
+	slot[i] = ref;
 	tag[i] = tag_of(h);
 }
 
@@ -113,35 +124,36 @@ slot_of(const struct rows *t, const char *key, size_t keylen, uint64_t h)
 	return i;
 }
 
-/* Appends a row's bytes to t->p; its offset, or -1 when full. */
+/* The reference of need bytes made room for after the last row: in the
+ * last block, a new one, or blocks of their own; -1 past ROWS_MAX. */
 static long long
-append(struct rows *t, const char *key, size_t keylen, const char *vals,
-    size_t valslen, uint64_t num)
+room(struct rows *t, size_t need)
 {
-	unsigned char head[NUM_BYTES + 20];
-	size_t h = NUM_BYTES, need, k, off = t->n;
+	size_t b = t->nblock, k = 1;
 
-	for (k = 0; k < NUM_BYTES; k++)
-		head[k] = (unsigned char)(num >> 8 * k);
-	h += put_len(head + h, keylen);
-	h += put_len(head + h, valslen);
-	need = h + keylen + valslen;
-	if (need > ROWS_MAX - t->n)
-		return -1;
-	if (t->n + need > t->cap) {
-		size_t cap = t->cap == 0 ? 65536 : t->cap;
-
-		while (cap < t->n + need)
-			cap = cap > ROWS_MAX / 2 ? ROWS_MAX : cap * 2;
-		t->p = xrealloc(t->p, cap);
-		t->cap = cap;
+	if (b > 0 && t->block[b - 1] != NULL &&
+	    t->used[b - 1] + need <= ROWS_BLOCK) {
+		t->used[b - 1] += need;
+		return (long long)((b - 1) << ROWS_BLOCK_BITS | (t->used[b - 1] -
+		    need));
 	}
-	memcpy(t->p + off, head, h);
-	memcpy(t->p + off + h, key, keylen);
-	if (valslen > 0)
-		memcpy(t->p + off + h + keylen, vals, valslen);
-	t->n += need;
-	return (long long)off;
+	if (need > ROWS_BLOCK)
+		k = (need + ROWS_BLOCK - 1) / ROWS_BLOCK;
+	if (k > MAX_BLOCKS - b)
+		return -1;
+	while (t->capblock < b + k) {
+		t->capblock = t->capblock == 0 ? 64 : t->capblock * 2;
+		t->block = xreallocarray(t->block, t->capblock,
+		    sizeof(*t->block));
+		t->used = xreallocarray(t->used, t->capblock, sizeof(*t->used));
+	}
+	t->block[b] = xmalloc(need > ROWS_BLOCK ? need : ROWS_BLOCK);
+	t->used[b] = need;
+	for (t->nblock = b + 1; t->nblock < b + k; t->nblock++) {
+		t->block[t->nblock] = NULL;
+		t->used[t->nblock] = 0;
+	}
+	return (long long)(b << ROWS_BLOCK_BITS);
 }
 
 int
@@ -149,22 +161,33 @@ rows_put(struct rows *t, const char *key, size_t keylen, const char *vals,
     size_t valslen, uint64_t num, struct rowref *r)
 {
 	uint64_t h = htab_hash(key, keylen);
-	long long off;
-	size_t i;
+	unsigned char head[NUM_BYTES + 20];
+	size_t i, n = NUM_BYTES, k;
+	long long ref;
+	char *p;
 
 	if ((t->count + 1) * 4 > t->nslot * 3)
 		index_grow(t);
 	i = slot_of(t, key, keylen, h);
 	if (t->tag[i] != 0) {
-		r->off = t->slot[i];
+		r->ref = t->slot[i];
 		return 1;
 	}
-	if ((off = append(t, key, keylen, vals, valslen, num)) < 0)
+	for (k = 0; k < NUM_BYTES; k++)
+		head[k] = (unsigned char)(num >> 8 * k);
+	n += put_len(head + n, keylen);
+	n += put_len(head + n, valslen);
+	if ((ref = room(t, n + keylen + valslen)) < 0)
 		return -1;
-	t->slot[i] = (uint32_t)off;
+	p = at(t, (uint32_t)ref);
+	memcpy(p, head, n);
+	memcpy(p + n, key, keylen);
+	if (valslen > 0)
+		memcpy(p + n + keylen, vals, valslen);
+	t->slot[i] = (uint32_t)ref;
 	t->tag[i] = tag_of(h);
 	t->count++;
-	r->off = (uint32_t)off;
+	r->ref = (uint32_t)ref;
 	return 0;
 }
 
@@ -179,7 +202,7 @@ rows_find(const struct rows *t, const char *key, size_t keylen,
 	i = slot_of(t, key, keylen, htab_hash(key, keylen));
 	if (t->tag[i] == 0)
 		return 0;
-	r->off = t->slot[i];
+	r->ref = t->slot[i];
 	return 1;
 }
 
@@ -188,7 +211,7 @@ rows_key(const struct rows *t, struct rowref r)
 {
 	size_t klen, vlen;
 
-	return parse(t, r.off, &klen, &vlen);
+	return parse(t, r.ref, &klen, &vlen);
 }
 
 const char *
@@ -196,13 +219,13 @@ rows_vals(const struct rows *t, struct rowref r)
 {
 	size_t klen, vlen;
 
-	return parse(t, r.off, &klen, &vlen) + klen;
+	return parse(t, r.ref, &klen, &vlen) + klen;
 }
 
 uint64_t
 rows_num(const struct rows *t, struct rowref r)
 {
-	const unsigned char *q = (const unsigned char *)t->p + r.off;
+	const unsigned char *q = (const unsigned char *)at(t, r.ref);
 	uint64_t v = 0;
 	size_t k;
 
@@ -214,33 +237,46 @@ rows_num(const struct rows *t, struct rowref r)
 void
 rows_set_num(struct rows *t, struct rowref r, uint64_t num)
 {
+	char *p = at(t, r.ref);
 	size_t k;
 
 	for (k = 0; k < NUM_BYTES; k++)
-		t->p[r.off + k] = (char)(num >> 8 * k);
+		p[k] = (char)(num >> 8 * k);
 }
 
 int
 rows_first(const struct rows *t, struct rowref *r)
 {
-	r->off = 0;
-	return t->n > 0;
+	r->ref = 0;
+	return t->nblock > 0;
 }
 
 int
 rows_next(const struct rows *t, struct rowref *r)
 {
-	size_t klen, vlen;
-	const char *k = parse(t, r->off, &klen, &vlen);
+	size_t b = r->ref >> ROWS_BLOCK_BITS, klen, vlen;
+	const char *k = parse(t, r->ref, &klen, &vlen);
+	size_t off = (size_t)(k + klen + vlen - t->block[b]);
 
-	r->off = (uint32_t)(k + klen + vlen - t->p);
-	return r->off < t->n;
+	if (off < t->used[b]) {
+		r->ref = (uint32_t)(b << ROWS_BLOCK_BITS | off);
+		return 1;
+	}
+	for (b++; b < t->nblock && t->block[b] == NULL; b++)
+		;
+	r->ref = (uint32_t)(b << ROWS_BLOCK_BITS);
+	return b < t->nblock;
 }
 
 void
 rows_free(struct rows *t)
 {
-	free(t->p);
+	size_t b;
+
+	for (b = 0; b < t->nblock; b++)
+		free(t->block[b]);
+	free(t->block);
+	free(t->used);
 	free(t->slot);
 	free(t->tag);
 	memset(t, 0, sizeof(*t));

@@ -4,17 +4,19 @@
  *
  * A row is a key and values, each fields joined by NUL ("k1\0k2\0",
  * "v1\0v2\0"), and a number the caller keeps with it (a line).  Rows lie
- * one after another in one buffer, in the order added: five bytes for the
- * number, the two lengths (one byte each below 128), then the bytes of the
- * key and of the values.  The index is an open-addressed table of 4-byte
- * offsets with one byte of each key's hash beside it, at most three
+ * one after another in blocks of ROWS_BLOCK bytes, in the order added: five
+ * bytes for the number, the two lengths (one byte each below 128), then
+ * the bytes of the key and of the values (a row longer than a block has a
+ * block of its own).  The index is an open-addressed table of 4-byte
+ * references with one byte of each key's hash beside it, at most three
  * quarters full.  So a row costs its bytes, 7 bytes more, and 5 to 13
- * bytes of index: nothing per row is allocated.
+ * bytes of index: nothing per row is allocated, and nothing is copied as
+ * the rows grow.
  *
- * Limits: at most ROWS_MAX bytes in all (rows_add says when it is full);
- * numbers below 2^40.  A row is named by a struct rowref, good until the
- * rows are freed; pointers rows_key and rows_vals give are good until the
- * next rows_add.
+ * Limits: at most ROWS_MAX bytes of blocks (rows_put says when it is
+ * full); numbers below 2^40.  A row is named by a struct rowref; it and
+ * the pointers rows_key and rows_vals give are good until the rows are
+ * freed.
  */
 #ifndef BAOCAO_ROWS_H
 #define BAOCAO_ROWS_H
@@ -22,19 +24,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ROWS_MAX ((size_t)UINT32_MAX)
+#define ROWS_BLOCK_BITS 20
+#define ROWS_BLOCK ((size_t)1 << ROWS_BLOCK_BITS)
+#define ROWS_MAX ((size_t)UINT32_MAX + 1)
 #define ROWS_NUM_MAX (((uint64_t)1 << 40) - 1)
 
+/* A reference is a block's number times ROWS_BLOCK plus the offset in
+ * it; a row longer than ROWS_BLOCK takes the numbers of all the blocks
+ * it would fill (the first has it, the others are NULL). */
 struct rows {
-	char *p;		/* the rows, one after another */
-	size_t n, cap;
-	uint32_t *slot;		/* offsets of rows in p */
+	char **block;
+	size_t *used;		/* bytes used in each block */
+	size_t nblock, capblock;
+	uint32_t *slot;		/* references of the rows */
 	unsigned char *tag;	/* 0: empty slot; else a byte of the hash */
 	size_t nslot, count;
 };
 
 struct rowref {
-	uint32_t off;
+	uint32_t ref;
 };
 
 /*

@@ -392,6 +392,9 @@ gb_stream(struct gtab *t, struct domain *dom, struct csvin *in,
 				check_order(t, in, key, &cur, file, line);
 				write_group(t, dom, out, g, &tmp);
 				reset_group(t, g);
+				/* its texts are no group's now */
+				htab_clear(&t->texts.tab);
+				arena_clear(&t->texts.ar);
 			}
 			buf_clear(&cur);
 			buf_add(&cur, key.p, key.n);

@@ -80,6 +80,24 @@ test_rows(void)
 		CHECK(rows_next(&t, &r) == 0);
 		free(big);
 	}
+	/* a row longer than a block has blocks of its own; the walk goes on
+	 * to the rows after it */
+	{
+		size_t len = 3 * ROWS_BLOCK + 5;
+		char *huge = malloc(len);
+		struct rowref h;
+
+		memset(huge, 'y', len);
+		huge[len - 1] = '\0';
+		CHECK(rows_put(&t, "huge", 5, huge, len, 3, &h) == 0);
+		CHECK(rows_put(&t, "after", 6, "z", 2, 4, &r) == 0);
+		CHECK(rows_find(&t, "huge", 5, &h) == 1 &&
+		    memcmp(rows_vals(&t, h), huge, len) == 0);
+		CHECK(rows_next(&t, &h) == 1 && strcmp(rows_key(&t, h),
+		    "after") == 0 && rows_num(&t, h) == 4);
+		CHECK(rows_next(&t, &h) == 0);
+		free(huge);
+	}
 	rows_free(&t);
-	CHECK(t.p == NULL && t.count == 0);
+	CHECK(t.block == NULL && t.count == 0);
 }
