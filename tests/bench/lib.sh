@@ -22,8 +22,8 @@ measure() {
 	fi
 	read -r secs kb < <(tail -1 "$t")
 	rm -f "$t" "$t.err"
-	LAST_SECS=$secs	# read by the scripts that source this file
-	export LAST_SECS
+	LAST_SECS=$secs LAST_KB=$kb	# read by the scripts that source this file
+	export LAST_SECS LAST_KB
 	awk -v n="$name" -v s="$secs" -v r="$rows" -v b="$bytes" -v kb="$kb" -v base="${BASE_SECS:-}" 'BEGIN {
 		if (s <= 0) s = 0.005
 		ratio = base == "" ? "" : sprintf("%.2fx", base / s)
