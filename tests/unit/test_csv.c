@@ -269,7 +269,7 @@ test_plain_lines(void)
 	    "a,b\n 1 , 2 \n\t,x\n",			/* blanks are text */
 	    "a,b\n1,2\r3,4\n5,6\r",			/* lone CRs end records */
 	    "a,b\n1,2\n3,4",				/* no final line end */
-	    "\xEF\xBB\xBF" "a,b\n1,2\n",			/* BOM */
+	    "\357\273\277a,b\n1,2\n",			/* BOM */
 	    "a,b\n1,2,3\n4\n5,6\n",			/* wrong field counts */
 	    "a,b\nx,\xC3\x28\n\xE1\xBB,y\nok,Bình\n",	/* invalid UTF-8 */
 	    "a,b\nx,y\xC3\xA1\n\"q\",z\n1,2\n",		/* a quoted line between */
