@@ -29,29 +29,34 @@ UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZSUP	= tests/fuzz/support.c
 MANS	= $(FILTERS:%=filters/%.1)
-# extract is a folder: its parts go into an archive that the fuzz harness
-# links too; main.o holds only main().
-EXSRC	= $(wildcard filters/extract/*.c)
-EXOBJ	= $(filter-out $(B)/filters/extract/main.o,$(EXSRC:%.c=$(B)/%.o))
-EXLIB	= $(B)/filters/extract/libextract.a
-# review is a folder too; its data files (the page's template, stylesheet
-# and script) are embedded in it alone, and installed with the others.
+# Filters with more than one concern are folders, filters/NAME/: main.o
+# holds main() and the other parts go into lib<NAME>.a, which the fuzz
+# harness links too.  The others are one file, filters/NAME.c.
+FOLDERS	= extract aggregate xlsx review
+SINGLES	= $(filter-out $(FOLDERS),$(FILTERS))
+# review's data files (the page's template, stylesheet and script) are
+# embedded in it alone, and installed with the others.
 REVDATA	= common/data/review.html common/data/review.css common/data/review.js
 DATA	+= $(REVDATA)
-REVSRC	= $(wildcard filters/review/*.c)
-REVOBJ	= $(REVSRC:%.c=$(B)/%.o) $(REVDATA:common/data/review.%=$(B)/gen/data_review_%.o)
-ALLOBJ	= $(LIBOBJ) $(B)/common/gen/gazgen.o $(filter-out $(B)/filters/extract.o $(B)/filters/review.o,\
-	$(FILTERS:%=$(B)/filters/%.o)) $(EXSRC:%.c=$(B)/%.o) $(REVSRC:%.c=$(B)/%.o) \
-	$(UNITOBJ)
+EXTRA_review = $(REVDATA:common/data/review.%=$(B)/gen/data_review_%.o)
+partsrc	= $(wildcard filters/$(1)/*.c)
+partobj	= $(filter-out $(B)/filters/$(1)/main.o,$(patsubst %.c,$(B)/%.o,$(call partsrc,$(1)))) \
+	$(EXTRA_$(1))
+FOLDLIBS = $(foreach f,$(FOLDERS),$(B)/filters/$(f)/lib$(f).a)
+FILTOBJ	= $(SINGLES:%=$(B)/filters/%.o) \
+	$(foreach f,$(FOLDERS),$(patsubst %.c,$(B)/%.o,$(call partsrc,$(f))))
+ALLOBJ	= $(LIBOBJ) $(B)/common/gen/gazgen.o $(FILTOBJ) $(UNITOBJ) \
+	$(B)/common/csvin-portable.o
 
 FUZZB	?= build-fuzz
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 
 .PHONY: all check unit bats fuzz-replay fuzz-replay-asan asan fuzz demo deps install uninstall \
-	check-install clean lint-man lint-js bench bench-deps budget budget-check
+	check-install clean lint-man lint-js bench bench-deps budget budget-check \
+	check-uptodate
 
-all: $(BINS) $(B)/unit-tests $(B)/baocao-gen
+all: $(BINS) $(B)/unit-tests $(B)/unit-tests-portable $(B)/baocao-gen
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -122,15 +127,22 @@ $(B)/libbaocao.a: $(LIBOBJ)
 $(B)/baocao-%: $(B)/filters/%.o $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(B)/libbaocao.a $(LDLIBS) -o $@
 
-$(B)/filters/extract/libextract.a: $(EXOBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+# A folder's archive and binary, the same two rules for each.
+define folder_rules
+$(B)/filters/$(1)/lib$(1).a: $(call partobj,$(1))
+	rm -f $$@
+	$$(AR) rcs $$@ $$^
 
-$(B)/baocao-extract: $(B)/filters/extract/main.o $(EXLIB) $(B)/libbaocao.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+$(B)/baocao-$(1): $(B)/filters/$(1)/main.o $(B)/filters/$(1)/lib$(1).a \
+		$(B)/libbaocao.a
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) $$^ $$(LDLIBS) -o $$@
+endef
+$(foreach f,$(FOLDERS),$(eval $(call folder_rules,$(f))))
 
-$(B)/baocao-review: $(REVOBJ) $(B)/libbaocao.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+# Every object stays, so that make after make compiles nothing (the
+# single filters' objects would otherwise be removed as intermediates,
+# then remade because their .d files name them).
+.SECONDARY: $(ALLOBJ) $(EXTRA_review)
 
 $(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
 
@@ -142,17 +154,35 @@ $(B)/baocao-gen: tests/gen.c
 $(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $(UNITOBJ) $(B)/libbaocao.a $(LDLIBS) -o $@
 
+# The same tests with csvin's scan as it is where there is no SSE2 (its
+# object comes before the archive's, so it is the one linked).
+$(B)/common/csvin-portable.o: common/csvin.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) -U__SSE2__ $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/unit-tests-portable: $(UNITOBJ) $(B)/common/csvin-portable.o \
+		$(B)/libbaocao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
 -include $(ALLOBJ:.o=.d)
 
 # The README's test command.  Installs missing build tools first.
 check: deps
 	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory unit bats lint-man lint-js fuzz-replay-asan \
-		budget-check
+	$(MAKE) --no-print-directory check-uptodate unit bats lint-man lint-js \
+		fuzz-replay-asan budget-check
 
-unit: $(B)/unit-tests
-	cd "$$(mktemp -d)" && BAOCAO_DATA=$(abspath common/data) \
-		$(abspath $(B))/unit-tests
+# make right after make has nothing to do: no object is lost as an
+# intermediate, no rule remakes what is up to date.
+check-uptodate:
+	@$(MAKE) --no-print-directory -q all || { \
+		echo "make after make would run:"; \
+		$(MAKE) --no-print-directory -n all; exit 1; }
+	@echo "make after make: nothing to do"
+
+unit: $(B)/unit-tests $(B)/unit-tests-portable
+	cd "$$(mktemp -d)" && export BAOCAO_DATA=$(abspath common/data) && \
+		$(abspath $(B))/unit-tests && $(abspath $(B))/unit-tests-portable
 
 # Instructions per input byte of extract and normalize against
 # tests/bench/budget (more than 10% over fails); make budget rewrites it,
@@ -199,9 +229,10 @@ fuzz-replay-asan:
 		tail -n 1 build-asan/fuzz-replay.log
 
 $(B)/fuzz-replay: $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c tests/fuzz/fuzz.h \
-		$(wildcard filters/*.c) $(EXLIB) $(B)/libbaocao.a
+		$(wildcard filters/*.c filters/*/*.[ch]) $(FOLDLIBS) \
+		$(B)/libbaocao.a
 	$(CC) $(WARN) $(CPPFLAGS) -Itests/fuzz -Ifilters/extract $(CFLAGS) \
-		$(LDFLAGS) $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c $(EXLIB) \
+		$(LDFLAGS) $(FUZZSRC) $(FUZZSUP) tests/fuzz/replay.c $(FOLDLIBS) \
 		$(B)/libbaocao.a $(LDLIBS) -o $@
 
 asan: deps
@@ -212,10 +243,10 @@ fuzz: deps
 	@for f in $(FUZZSRC); do n=$$(basename $$f .c); \
 		$(MAKE) --no-print-directory B=$(FUZZB) CC=clang \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all" \
-		$(FUZZB)/libbaocao.a $(FUZZB)/filters/extract/libextract.a || exit 1; \
+		$(FUZZB)/libbaocao.a $(FOLDLIBS:$(B)/%=$(FUZZB)/%) || exit 1; \
 		clang $(WARN) $(CPPFLAGS) -Itests/fuzz -Ifilters/extract -O1 -g -DFUZZ_ONE \
 		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $$f $(FUZZSUP) \
-		$(FUZZB)/filters/extract/libextract.a $(FUZZB)/libbaocao.a $(LDLIBS) \
+		$(FOLDLIBS:$(B)/%=$(FUZZB)/%) $(FUZZB)/libbaocao.a $(LDLIBS) \
 		-o $(FUZZB)/$$n || exit 1; done
 	@echo "fuzzers in $(FUZZB)/; run e.g. $(FUZZB)/fuzz_csv -max_total_time=600 tests/fuzz/corpus/csv"
 

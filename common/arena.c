@@ -49,6 +49,22 @@ arena_dup(struct arena *a, const void *p, size_t n)
 }
 
 void
+arena_clear(struct arena *a)
+{
+	struct arena_block *keep = a->head;
+	size_t cap = a->cap;	/* the newest block's */
+
+	if (keep == NULL)
+		return;
+	a->head = keep->next;
+	arena_free(a);
+	a->head = keep;
+	keep->next = NULL;
+	a->cap = cap;
+	a->used = 0;
+}
+
+void
 arena_free(struct arena *a)
 {
 	while (a->head != NULL) {

@@ -23,5 +23,8 @@ void *arena_alloc(struct arena *, size_t n);
 /* A NUL-terminated copy of p[0..n); owned by the arena. */
 char *arena_dup(struct arena *, const void *p, size_t n);
 void arena_free(struct arena *);
+/* Frees what was allocated, keeping the newest block to allocate from
+ * again (for arenas emptied and filled over and over). */
+void arena_clear(struct arena *);
 
 #endif

@@ -1,5 +1,9 @@
 #include <csv.h>
 #include <stdarg.h>
+#include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +40,10 @@ struct csvin {
 	int overflow;		/* too many fields in the current record */
 
 	struct buf data;	/* bytes of the current record's fields */
+	const char *base;	/* fields' offsets are from here: data.p, or
+				 * the line in rbuf a quote-free line was
+				 * split in place */
+	int checked;		/* the record's bytes are known valid */
 	struct field *f;
 	size_t nf, capf;
 
@@ -59,6 +67,9 @@ static void on_field(void *, size_t, void *);
 static void on_row(int, void *);
 static void parser_init(struct csvin *);
 static int open_next(struct csvin *);
+static int plain_line(struct csvin *, char *, size_t);
+struct marks;
+static void tail_marks(const char *, size_t, struct marks *);
 static int read_record(struct csvin *);
 static int check_record(struct csvin *);
 static void row_error(struct csvin *, size_t, const char *, ...)
@@ -269,16 +280,178 @@ feed(struct csvin *c, const char *seg, size_t n)
 	return -1;
 }
 
+/* Room for one more field. */
+static inline void
+more_fields(struct csvin *c, size_t nf)
+{
+	if (nf == c->capf) {
+		c->capf = c->capf == 0 ? 16 : c->capf * 2;
+		c->f = xreallocarray(c->f, c->capf, sizeof(*c->f));
+	}
+}
+
+/*
+ * What a block of PLAIN_BLOCK bytes holds, one bit per byte (the first
+ * byte the lowest): line feeds, commas, what only libcsv reads (quote,
+ * CR, NUL), and bytes >= 0x80.
+ */
+struct marks {
+	uint32_t nl, comma, odd, high;
+};
+
+#ifdef __SSE2__
+#define PLAIN_BLOCK 16
+
+static inline void
+block_marks(const char *p, struct marks *m)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	m->nl = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('\n')));
+	m->comma = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8(',')));
+	m->odd = (uint32_t)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))),
+	    _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+	m->high = (uint32_t)_mm_movemask_epi8(v);
+}
+#else
+#define PLAIN_BLOCK 8
+#define block_marks(p, m) tail_marks((p), PLAIN_BLOCK, (m))
+#endif
+
+/* The same for n <= PLAIN_BLOCK bytes, one by one (the last few; every
+ * block where there is no SSE2). */
+static void
+tail_marks(const char *p, size_t n, struct marks *m)
+{
+	size_t k;
+
+	memset(m, 0, sizeof(*m));
+	for (k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)p[k];
+
+		m->nl |= (uint32_t)(ch == '\n') << k;
+		m->comma |= (uint32_t)(ch == ',') << k;
+		m->odd |= (uint32_t)(ch == '"' || ch == '\r' || ch == '\0') << k;
+		m->high |= (uint32_t)(ch >= 0x80) << k;
+	}
+}
+
+/*
+ * Scans seg for its LF, a block of bytes at a time, and notes its fields
+ * (in c->f, c->nf: the bytes between commas, the last one open); returns
+ * the length to the LF, or avail when there is none.  *odd is nonzero
+ * when the line holds a quote, a CR or a NUL, *high when a byte >= 0x80.
+ */
+static size_t
+plain_scan(struct csvin *c, const char *seg, size_t avail, uint32_t *odd,
+    uint32_t *high)
+{
+	size_t i, nf = 0, start = 0, k;
+	uint32_t sp = 0, hi = 0;
+	struct marks m;
+
+	for (i = 0; i < avail; i += PLAIN_BLOCK) {
+		uint32_t keep = ~0u, cm;
+
+		if (avail - i >= PLAIN_BLOCK)
+			block_marks(seg + i, &m);
+		else
+			tail_marks(seg + i, avail - i, &m);
+		if (m.nl != 0)	/* only what comes before the LF */
+			keep = (m.nl & -m.nl) - 1;
+		sp |= m.odd & keep;
+		hi |= m.high & keep;
+		for (cm = m.comma & keep; cm != 0; cm &= cm - 1) {
+			k = i + (size_t)__builtin_ctz(cm);
+			more_fields(c, nf);
+			c->f[nf].off = start;
+			c->f[nf++].len = k - start;
+			start = k + 1;
+		}
+		if (m.nl != 0) {
+			i += (size_t)__builtin_ctz(m.nl);
+			break;
+		}
+	}
+	if (i > avail)
+		i = avail;
+	more_fields(c, nf);
+	c->f[nf].off = start;
+	c->f[nf++].len = i - start;
+	c->nf = nf;
+	*odd = sp;
+	*high = hi;
+	return i;
+}
+
+/*
+ * A whole line, LF- or CRLF-ended, with no quote and no other CR, between
+ * records, is what libcsv would make of it without libcsv: its fields are
+ * the bytes between commas, split in place in rbuf (each separator and the
+ * line end become the fields' NULs); a line with only a line end is no
+ * record.  1 when the line was taken (c->row_done says whether it held a
+ * record), 0 to leave it to libcsv.  Valid UTF-8 without NUL is checked on
+ * the whole line at once.
+ */
+static int
+plain_line(struct csvin *c, char *seg, size_t avail)
+{
+	uint32_t odd, high;
+	size_t n, len, k;
+	int nul = 0;
+
+	/* the LF of a CR LF whose CR ended a line libcsv was given */
+	if (c->prev_cr)
+		return 0;
+	n = plain_scan(c, seg, avail, &odd, &high);
+	len = n;
+	if (n == avail || c->nf > CSVIN_MAX_FIELDS)
+		goto libcsv;
+	if (odd != 0) {
+		if (memchr(seg, '"', n) != NULL)
+			goto libcsv;
+		if (n > 0 && seg[n - 1] == '\r') {
+			len = n - 1;
+			c->f[c->nf - 1].len--;
+		}
+		if (memchr(seg, '\r', len) != NULL)
+			goto libcsv;
+		nul = memchr(seg, '\0', len) != NULL;
+	}
+	c->line++;
+	c->prev_cr = 0;
+	c->rpos += n + 1;
+	if (len == 0) {
+		c->nf = 0;
+		return 1;
+	}
+	for (k = 0; k < c->nf; k++)
+		seg[c->f[k].off + c->f[k].len] = '\0';
+	c->checked = !nul && (high == 0 || u8_invalid(seg, len) == len);
+	c->base = seg;
+	c->row_line = c->line;
+	c->row_done = 1;
+	return 1;
+libcsv:
+	c->nf = 0;
+	return 0;
+}
+
 static int
 read_record(struct csvin *c)
 {
 	for (;;) {
 		c->nf = 0;
 		c->overflow = 0;
-		buf_clear(&c->data);
+		c->base = NULL;
+		c->checked = 0;
 		c->row_done = 0;
 		while (!c->row_done) {
-			const char *seg;
+			char *seg;
 			size_t n;
 			int r;
 
@@ -288,10 +461,17 @@ read_record(struct csvin *c)
 				break;
 			}
 			seg = c->rbuf + c->rpos;
+			if (!c->row_open &&
+			    plain_line(c, seg, c->rlen - c->rpos))
+				continue;
+			if (!c->row_open)	/* a record for libcsv */
+				buf_clear(&c->data);
 			n = line_len(seg, c->rlen - c->rpos);
 			open_row(c, seg, n);
 			feed(c, seg, n);
 		}
+		if (c->base == NULL)
+			c->base = c->data.p;
 		c->row_open = 0;
 		if (c->overflow == 1) {
 			row_error(c, c->row_line, "more than %zu fields",
@@ -313,8 +493,10 @@ check_record(struct csvin *c)
 {
 	size_t i, j, line;
 
+	if (c->checked)
+		return 1;
 	for (i = 0; i < c->nf; i++) {
-		const char *p = c->data.p + c->f[i].off;
+		const char *p = c->base + c->f[i].off;
 		size_t n = c->f[i].len, bad;
 		const char *nul = memchr(p, '\0', n);
 
@@ -325,7 +507,7 @@ check_record(struct csvin *c)
 		 * line breaks before it (only worked out on an error). */
 		line = c->row_line;
 		for (j = 0; j < i; j++)
-			line += u8_count_nl(c->data.p + c->f[j].off, c->f[j].len);
+			line += u8_count_nl(c->base + c->f[j].off, c->f[j].len);
 		if (nul != NULL && (size_t)(nul - p) < bad) {
 			row_error(c, line + u8_count_nl(p, (size_t)(nul - p)),
 			    "NUL byte in field %zu", i + 1);
@@ -346,25 +528,27 @@ take_header(struct csvin *c)
 
 	/* Skip a byte-order mark in the first field. */
 	if (c->nf > 0 && c->f[0].len >= 3 &&
-	    memcmp(c->data.p + c->f[0].off, "\xEF\xBB\xBF", 3) == 0) {
+	    memcmp(c->base + c->f[0].off, "\xEF\xBB\xBF", 3) == 0) {
 		c->f[0].off += 3;
 		c->f[0].len -= 3;
 	}
 	for (i = 0; i < c->nf; i++) {
-		p = c->data.p + c->f[i].off;
+		p = c->base + c->f[i].off;
 		if (c->f[i].len == 0)
 			die_at(2, c->name, c->row_line,
 			    "header: column %zu has an empty name", i + 1);
 		for (j = 0; j < i; j++)
 			if (c->f[j].len == c->f[i].len &&
-			    memcmp(c->data.p + c->f[j].off, p, c->f[i].len) == 0)
+			    memcmp(c->base + c->f[j].off, p, c->f[i].len) == 0)
 				die_at(2, c->name, c->row_line,
 				    "header: duplicate column '%.*s'",
 				    (int)c->f[i].len, p);
 	}
 	c->hdr_line = c->row_line;
 	if (c->hf == NULL) {
-		buf_add(&c->hdata, c->data.p, c->data.n);
+		/* the fields and their NULs, one after another */
+		buf_add(&c->hdata, c->base, c->f[c->nf - 1].off +
+		    c->f[c->nf - 1].len + 1);
 		c->hf = xreallocarray(NULL, c->nf, sizeof(*c->hf));
 		memcpy(c->hf, c->f, c->nf * sizeof(*c->hf));
 		c->nh = c->nf;
@@ -373,7 +557,7 @@ take_header(struct csvin *c)
 	if (c->nf != c->nh)
 		goto differ;
 	for (i = 0; i < c->nf; i++)
-		if (c->f[i].len != c->hf[i].len || memcmp(c->data.p + c->f[i].off,
+		if (c->f[i].len != c->hf[i].len || memcmp(c->base + c->f[i].off,
 		    c->hdata.p + c->hf[i].off, c->f[i].len) != 0)
 			goto differ;
 	return;
@@ -527,7 +711,17 @@ csvin_next(struct csvin *c)
 struct span
 csvin_field(const struct csvin *c, size_t i)
 {
-	struct span s = { c->data.p + c->f[i].off, c->f[i].len };
+	struct span s = { c->base + c->f[i].off, c->f[i].len };
+
+	return s;
+}
+
+struct span
+csvin_fields(const struct csvin *c, size_t i, size_t n)
+{
+	const struct field *last = &c->f[i + n - 1];
+	struct span s = { c->base + c->f[i].off,
+		last->off + last->len + 1 - c->f[i].off };
 
 	return s;
 }

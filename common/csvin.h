@@ -1,6 +1,11 @@
 /*
  * csvin: reading CSV with a header row, over libcsv in strict mode.
  *
+ * A whole line without a quote (most lines of most tables) is split at its
+ * commas by csvin itself, in place, as libcsv would split it; everything
+ * else goes through libcsv (the unit test and the fuzz target compare the
+ * two readings).
+ *
  * One struct csvin reads one or more inputs in turn as a single table: each
  * input starts with a header, and every header after the first must equal
  * the first (an input with no bytes at all is skipped).  libcsv counts no
@@ -52,6 +57,9 @@ int csvin_next(struct csvin *);
 /* Field i of the current record, borrowed until the next csvin_next;
  * p[n] is a NUL (fields hold no NUL: csvin rejects them). */
 struct span csvin_field(const struct csvin *, size_t i);
+/* Fields i .. i+n-1 (n > 0) as one span, each followed by its NUL
+ * ("a\0b\0"): a record's fields lie one after another.  Borrowed. */
+struct span csvin_fields(const struct csvin *, size_t i, size_t n);
 /* Where the current record starts, and in which input. */
 size_t csvin_line(const struct csvin *);
 const char *csvin_name(const struct csvin *);

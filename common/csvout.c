@@ -83,10 +83,12 @@ csvout_span(struct csvout *o, struct span s)
 void
 csvout_ulong(struct csvout *o, unsigned long long v)
 {
-	char tmp[32];
-	int n = snprintf(tmp, sizeof(tmp), "%llu", v);
+	char tmp[32], *p = tmp + sizeof(tmp);
 
-	csvout_field(o, tmp, (size_t)n);
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	csvout_field(o, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 void

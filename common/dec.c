@@ -77,6 +77,46 @@ add_small(struct dec *x, uint32_t a)
 	return DEC_OK;
 }
 
+/*
+ * What dec_parse makes of a short text (at most 18 digits, so its value
+ * fits a uint64_t), in one pass: 1 when done, 0 when the text is longer or
+ * not the canonical syntax (dec_parse then says what is wrong).
+ */
+static int
+parse_short(struct dec *x, const char *s, size_t n)
+{
+	size_t i = 0, point = 0;
+	uint64_t v = 0;
+
+	if (n > 19)
+		return 0;
+	if (n > 0 && s[0] == '-')
+		i = 1;
+	if (i == n || n - i > 18 + 1)
+		return 0;
+	for (; i < n; i++) {
+		unsigned d = (unsigned char)s[i] - '0';
+
+		if (d <= 9) {
+			v = v * 10 + d;
+			continue;
+		}
+		if (s[i] != '.' || point != 0 || i == 0 || s[i - 1] == '-' ||
+		    i + 1 == n)
+			return 0;
+		point = i;
+	}
+	if (point == 0 && n - (s[0] == '-') > 18)
+		return 0;
+	dec_zero(x);
+	x->scale = point == 0 ? 0 : (int)(n - point - 1);
+	x->d[0] = (uint32_t)(v % BASE);
+	x->d[1] = (uint32_t)(v / BASE);
+	x->n = x->d[1] != 0 ? 2 : x->d[0] != 0 ? 1 : 0;
+	x->neg = s[0] == '-' && x->n > 0;
+	return 1;
+}
+
 int
 dec_parse(struct dec *x, const char *s, size_t n)
 {
@@ -84,6 +124,8 @@ dec_parse(struct dec *x, const char *s, size_t n)
 	int seen_point = 0, int_digits = 0;
 	uint32_t acc = 0;
 
+	if (parse_short(x, s, n))
+		return DEC_OK;
 	dec_zero(x);
 	if (n > 0 && s[0] == '-') {
 		x->neg = 1;
@@ -265,7 +307,16 @@ digits(const struct dec *x, char *out)
 		out[0] = '0';
 		return 1;
 	}
-	k = (size_t)snprintf(out, 11, "%u", x->d[x->n - 1]);
+	{
+		uint32_t v = x->d[x->n - 1];
+
+		j = 10;
+		do
+			tmp[--j] = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		k = (size_t)(10 - j);
+		memcpy(out, tmp + j, k);
+	}
 	for (i = x->n - 2; i >= 0; i--) {
 		uint32_t v = x->d[i];
 

@@ -4,17 +4,30 @@
 #include "htab.h"
 #include "xalloc.h"
 
-/* FNV-1a: keys are short; simple and good enough. */
+#define K1 0x9E3779B97F4A7C15ULL
+#define K2 0xBF58476D1CE4E5B9ULL
+
+/* Eight bytes at a time, multiplied in; the last few zero-padded; then
+ * mixed so that the low bits the table uses depend on every byte. */
 uint64_t
 htab_hash(const char *p, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	uint64_t h = n * K1, w;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)p[i];
-		h *= 1099511628211ULL;
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * K1;
+		h ^= h >> 32;
 	}
+	if (n > 0) {
+		size_t i;
+
+		for (w = 0, i = 0; i < n; i++)
+			w |= (uint64_t)(unsigned char)p[i] << 8 * i;
+		h = (h ^ w) * K1;
+	}
+	h ^= h >> 31;
+	h *= K2;
 	return h ^ (h >> 29);
 }
 
@@ -59,6 +72,14 @@ htab_add(struct htab *t, struct hkey *k)
 	}
 	put(t->slot, t->cap, k);
 	t->n++;
+}
+
+void
+htab_clear(struct htab *t)
+{
+	if (t->cap > 0)
+		memset(t->slot, 0, t->cap * sizeof(*t->slot));
+	t->n = 0;
 }
 
 void

@@ -26,5 +26,7 @@ struct hkey *htab_find(const struct htab *, const char *, size_t, uint64_t);
 /* Adds an item whose key is not yet in the table. */
 void htab_add(struct htab *, struct hkey *);
 void htab_free(struct htab *);
+/* Empties the table, keeping its slots for the next items. */
+void htab_clear(struct htab *);
 
 #endif

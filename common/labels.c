@@ -15,10 +15,20 @@ extern const size_t data_labels_len;
 
 static const char *const roman[] = { "I", "II", "III", "IV" };
 
+/* Whether id labels a code of the city table (no unit label). */
+static int
+is_code(struct span id)
+{
+	size_t h = strlen(LABELS_HOW), f = strlen(LABELS_FLAG);
+
+	return (id.n > h && memcmp(id.p, LABELS_HOW, h) == 0) ||
+	    (id.n > f && memcmp(id.p, LABELS_FLAG, f) == 0);
+}
+
 struct labels *
 labels_load(const char *path)
 {
-	static const char *cols[] = { "indicator", "label", "unit_label" };
+	const char *cols[] = { "id", "label", "unit_label" };
 	struct labels *l = xcalloc(1, sizeof(*l));
 	struct csvin *in;
 	char *paths[1];
@@ -33,18 +43,22 @@ labels_load(const char *path)
 		gz_check_inputs(paths, 1);
 		in = csvin_open(paths, 1);
 	}
+	if (csvin_col(in, "id") < 0 && csvin_col(in, "indicator") >= 0)
+		cols[0] = "indicator";
 	csvin_require(in, cols, idx, 3);
 	while (csvin_next(in)) {
 		struct span id = csvin_field(in, (size_t)idx[0]);
 		struct label *x;
 
 		for (k = 0; k < 3; k++)
-			if (csvin_field(in, (size_t)idx[k]).n == 0)
+			if (csvin_field(in, (size_t)idx[k]).n == 0 &&
+			    (k < 2 || !is_code(id)))
 				die_at(2, csvin_name(in), csvin_line(in),
 				    "column '%s' is empty", cols[k]);
 		if (labels_find(l, id.p) != NULL)
 			die_at(2, csvin_name(in), csvin_line(in),
-			    "indicator '%s' given twice", id.p);
+			    "%s '%s' given twice", is_code(id) ? "code" :
+			    "indicator", id.p);
 		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
 		x = &l->v[l->n++];
 		x->id = xmemdup(id.p, id.n);

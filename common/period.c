@@ -92,12 +92,21 @@ iso_day(const char *p)
 static void
 write_day(long z, char out[11])
 {
-	char tmp[32];
 	int y, m, d;
 
 	date_of(z, &y, &m, &d);
-	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y % 10000, m, d);
-	memcpy(out, tmp, 11);
+	y %= 10000;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = '-';
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
 }
 
 /* The last day of the forms with a week or days in them. */

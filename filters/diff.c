@@ -20,7 +20,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "arena.h"
 #include "buf.h"
 #include "cli.h"
 #include "csvin.h"
@@ -28,7 +27,7 @@
 #include "dec.h"
 #include "diag.h"
 #include "gz.h"
-#include "htab.h"
+#include "rows.h"
 #include "xalloc.h"
 
 #define SYNOPSIS "baocao-diff [-aqz] [-k KEYS] [-v COLUMNS] [-t TOL] [--only STATUSES] [--ignore COLUMNS] [--sorted] [--stats] [--bad-rows FILE] OLD NEW"
@@ -51,19 +50,12 @@ struct opts {
 	int tol_pct, has_tol;
 };
 
-/* One OLD row: key and the values of the compared columns, NUL-joined. */
-struct oldrow {
-	struct hkey k;
-	char *vals;
-	size_t line;
-	size_t seen_line;	/* NEW line that matched it, 0 if none */
-	struct oldrow *next;	/* OLD order */
-};
-
 struct side {
 	struct csvin *in;
 	long *kidx;		/* in the order of o->keys */
 	long *vidx;		/* in the order of the compared columns */
+	int kseq, vseq;		/* the keys (values) are columns side by side,
+				 * in order: the record holds them as they are */
 };
 
 struct state {
@@ -123,6 +115,10 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+static void side_columns(const struct state *, struct side *);
+static void make_key(struct buf *, const struct side *, size_t);
+static void row_values(struct buf *, const struct side *, size_t);
+
 static int
 in_list(char **v, size_t n, struct span s)
 {
@@ -155,7 +151,7 @@ static void
 plan(struct state *st, struct side *a, struct side *b)
 {
 	const struct opts *o = st->o;
-	size_t i, k;
+	size_t i;
 
 	st->keys = xcalloc(o->nkeys + 1, sizeof(*st->keys));
 	for (i = 0; i < o->nkeys; i++) {
@@ -202,16 +198,65 @@ plan(struct state *st, struct side *a, struct side *b)
 				    (int)s.n, s.p, csvin_name(b->in));
 		}
 	}
-	for (k = 0; k < 2; k++) {
-		struct side *s = k == 0 ? a : b;
+	side_columns(st, a);
+	side_columns(st, b);
+}
 
-		s->kidx = xcalloc(st->nkeys + 1, sizeof(*s->kidx));
-		s->vidx = xcalloc(st->ncols + 1, sizeof(*s->vidx));
-		for (i = 0; i < st->nkeys; i++)
-			s->kidx[i] = csvin_col(s->in, st->keys[i]);
-		for (i = 0; i < st->ncols; i++)
-			s->vidx[i] = csvin_col(s->in, st->cols[i]);
-	}
+/* Whether columns idx[0..n) are side by side, in order. */
+static int
+side_by_side(const long *idx, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (idx[i] != idx[i - 1] + 1)
+			return 0;
+	return n > 0;
+}
+
+/* Where a side has the keys and the compared columns. */
+static void
+side_columns(const struct state *st, struct side *s)
+{
+	size_t i;
+
+	s->kidx = xcalloc(st->nkeys + 1, sizeof(*s->kidx));
+	s->vidx = xcalloc(st->ncols + 1, sizeof(*s->vidx));
+	for (i = 0; i < st->nkeys; i++)
+		s->kidx[i] = csvin_col(s->in, st->keys[i]);
+	for (i = 0; i < st->ncols; i++)
+		s->vidx[i] = csvin_col(s->in, st->cols[i]);
+	s->kseq = side_by_side(s->kidx, st->nkeys);
+	s->vseq = side_by_side(s->vidx, st->ncols);
+}
+
+/* The row's key fields NUL-joined, borrowed: the record's bytes when the
+ * keys are side by side there, else b's. */
+static struct span
+key_of(struct buf *b, const struct side *s, size_t nkeys)
+{
+	struct span k;
+
+	if (s->kseq)
+		return csvin_fields(s->in, (size_t)s->kidx[0], nkeys);
+	make_key(b, s, nkeys);
+	k.p = b->p;
+	k.n = b->n;
+	return k;
+}
+
+/* The same for the compared values ("" when there are none). */
+static struct span
+vals_of(struct buf *b, const struct side *s, size_t ncols)
+{
+	struct span v;
+
+	if (s->vseq)
+		return csvin_fields(s->in, (size_t)s->vidx[0], ncols);
+	row_values(b, s, ncols);
+	v.p = b->p == NULL ? "" : b->p;
+	v.n = b->n;
+	return v;
 }
 
 static void
@@ -296,6 +341,8 @@ same_value(const struct opts *o, const char *x, const char *y)
 {
 	struct dec a, b, d, lim;
 
+	if (strcmp(x, y) == 0)
+		return 1;
 	if (dec_parse(&a, x, strlen(x)) != DEC_OK ||
 	    dec_parse(&b, y, strlen(y)) != DEC_OK)
 		return strcmp(x, y) == 0;
@@ -355,74 +402,73 @@ compare_rows(struct state *st, const char *key, const char *ov,
 	}
 }
 
+/* A row of the old side is SEEN and the NEW line that matched it once one
+ * has, else its OLD line. */
+#define SEEN ((ROWS_NUM_MAX >> 1) + 1)
+
+/* A row's line into the row store, or a clear error past what it holds;
+ * 1 when its key was in already (*r: that row). */
+static int
+hold(struct state *st, struct side *s, struct rows *t, struct span k,
+    struct span v, struct rowref *r)
+{
+	size_t line = csvin_line(s->in);
+	int in;
+
+	if (line >= SEEN ||
+	    (in = rows_put(t, k.p, k.n, v.p, v.n, line, r)) < 0)
+		die_at(2, csvin_name(s->in), line, "too many rows to hold "
+		    "(over %zu bytes of keys and values): sort both inputs "
+		    "and use --sorted", (size_t)ROWS_MAX);
+	if (in && rows_num(t, *r) < SEEN)
+		die_at(2, csvin_name(s->in), line,
+		    "duplicate key '%s' (first at line %llu)",
+		    show_key(&st->tmp, k.p, st->nkeys),
+		    (unsigned long long)rows_num(t, *r));
+	return in;
+}
+
+/*
+ * Hash the old side (a compact row store, rows.h), stream the new; the
+ * keys NEW adds are kept too, to catch a duplicate.
+ */
 static void
 run_hash(struct state *st, struct side *a, struct side *b)
 {
-	struct htab old = { 0 }, added = { 0 };
-	struct oldrow *first = NULL, **tail = &first, *r;
+	struct rows old = { 0 }, added = { 0 };
 	struct buf vals = { 0 };
-	struct arena ar = { 0 };	/* every row of OLD, freed at once */
+	struct span none = { "", 0 };
+	struct rowref r;
+	int more;
 
-	while (csvin_next(a->in)) {
-		uint64_t h;
-
-		make_key(&st->kb, a, st->nkeys);
-		h = htab_hash(st->kb.p, st->kb.n);
-		r = (struct oldrow *)htab_find(&old, st->kb.p, st->kb.n, h);
-		if (r != NULL)
-			die_at(2, csvin_name(a->in), csvin_line(a->in),
-			    "duplicate key '%s' (first at line %zu)",
-			    show_key(&st->tmp, st->kb.p, st->nkeys), r->line);
-		r = arena_alloc(&ar, sizeof(*r));
-		/* Key and values in one piece: "k1\0k2\0" then "v1\0v2\0". */
-		row_values(&vals, a, st->ncols);
-		r->k.key = arena_alloc(&ar, st->kb.n + vals.n + 1);
-		memcpy(r->k.key, st->kb.p, st->kb.n);
-		if (vals.n > 0)
-			memcpy(r->k.key + st->kb.n, vals.p, vals.n);
-		r->k.keylen = st->kb.n;
-		r->k.hash = h;
-		r->line = csvin_line(a->in);
-		r->vals = r->k.key + st->kb.n;
-		htab_add(&old, &r->k);
-		*tail = r;
-		tail = &r->next;
-	}
+	while (csvin_next(a->in))
+		hold(st, a, &old, key_of(&st->kb, a, st->nkeys),
+		    vals_of(&vals, a, st->ncols), &r);
 	while (csvin_next(b->in)) {
-		uint64_t h;
+		struct span k = key_of(&st->kb, b, st->nkeys);
+		struct span v = vals_of(&vals, b, st->ncols);
+		size_t line = csvin_line(b->in);
 
-		make_key(&st->kb, b, st->nkeys);
-		h = htab_hash(st->kb.p, st->kb.n);
-		r = (struct oldrow *)htab_find(&old, st->kb.p, st->kb.n, h);
-		if (r == NULL)
-			r = (struct oldrow *)htab_find(&added, st->kb.p,
-			    st->kb.n, h);
-		if (r != NULL && r->seen_line != 0)
-			die_at(2, csvin_name(b->in), csvin_line(b->in),
-			    "duplicate key '%s' (first at line %zu)",
-			    show_key(&st->tmp, st->kb.p, st->nkeys), r->seen_line);
-		row_values(&vals, b, st->ncols);
-		if (r != NULL && r->vals != NULL) {
-			r->seen_line = csvin_line(b->in);
-			compare_rows(st, st->kb.p, r->vals, vals.p);
+		if (!rows_find(&old, k.p, k.n, &r)) {
+			hold(st, b, &added, k, none, &r);
+			compare_rows(st, k.p, NULL, v.p);
 			continue;
 		}
-		/* Added: remember the key only, to catch a duplicate. */
-		r = arena_alloc(&ar, sizeof(*r));
-		r->k.key = arena_dup(&ar, st->kb.p, st->kb.n);
-		r->k.keylen = st->kb.n;
-		r->k.hash = h;
-		r->seen_line = csvin_line(b->in);
-		htab_add(&added, &r->k);
-		compare_rows(st, st->kb.p, NULL, vals.p);
+		if (rows_num(&old, r) >= SEEN)
+			die_at(2, csvin_name(b->in), line,
+			    "duplicate key '%s' (first at line %llu)",
+			    show_key(&st->tmp, k.p, st->nkeys),
+			    (unsigned long long)(rows_num(&old, r) - SEEN));
+		rows_set_num(&old, r, SEEN + line);
+		compare_rows(st, k.p, rows_vals(&old, r), v.p);
 	}
-	for (r = first; r != NULL; r = r->next)
-		if (r->seen_line == 0)
-			compare_rows(st, r->k.key, r->vals, NULL);
-	arena_free(&ar);
+	for (more = rows_first(&old, &r); more; more = rows_next(&old, &r))
+		if (rows_num(&old, r) < SEEN)
+			compare_rows(st, rows_key(&old, r), rows_vals(&old, r),
+			    NULL);
+	rows_free(&old);
+	rows_free(&added);
 	buf_free(&vals);
-	htab_free(&old);
-	htab_free(&added);
 }
 
 /* Bytewise, field by field (NUL sorts first, so memcmp agrees). */

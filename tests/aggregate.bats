@@ -76,13 +76,26 @@ PY
 	assert_success
 	# 2017: the city's 24 district-level units (762 and 763 were merged
 	# into 769 in 2021); 2024: 22.
-	assert_output "province_code,period,indicator,unit,sum_value,count,countunique_reporter_code,min_value,max_value,mean_value,units_covered,units_total,value,how,flags,units_missing
-79,2017,reception.visits,visit,5,1,1,5,5,5,1,24,5,sum,,760 761 762 763 764 765 766 767 768 770 771 772 773 774 775 776 777 778 783 784 785 786 787
-79,2024,reception.visits,visit,15,2,2,5,10,7.5,2,22,15,sum,,760 761 765 766 767 769 770 771 772 773 774 775 776 777 778 783 784 785 786 787
-79,2024,satisfaction.rate,percent,,2,2,98,99.5,,2,22,,per unit,,760 761 765 766 767 768 769 770 771 772 773 774 775 776 777 778 783 784 786 787"
+	assert_output "province_code,period,indicator,unit,sum_value,count,countunique_reporter_code,min_value,max_value,mean_value,units_covered,units_total,value,how,ratio_num,ratio_den,flags,units_missing
+79,2017,reception.visits,visit,5,1,1,5,5,5,1,24,5,sum,,,,760 761 762 763 764 765 766 767 768 770 771 772 773 774 775 776 777 778 783 784 785 786 787
+79,2024,reception.visits,visit,15,2,2,5,10,7.5,2,22,15,sum,,,,760 761 765 766 767 769 770 771 772 773 774 775 776 777 778 783 784 785 786 787
+79,2024,satisfaction.rate,percent,,2,2,98,99.5,,2,22,,per-unit,,,,760 761 765 766 767 768 769 770 771 772 773 774 775 776 777 778 783 784 786 787"
 	# with -k the generic group-by: still no sum or mean of a rate
 	run baocao-aggregate -k period,indicator,unit,province_code "$BATS_TEST_TMPDIR/r.csv"
 	assert_line "2024,satisfaction.rate,percent,79,,2,2,98,99.5,,2,22"
+}
+
+@test "whether a group is a rate does not depend on the order of the keys: the lexicon's kind first, then unit percent" {
+	# reception.visits is a count to the lexicon, even when a unit says percent
+	printf 'province_code,period,indicator,unit,value,reporter_code\n79,2024,reception.visits,percent,10,764\n79,2024,reception.visits,percent,5,768\n79,2024,no.such,percent,7,764\n' > "$BATS_TEST_TMPDIR/p.csv"
+	run -0 baocao-aggregate -k unit,indicator "$BATS_TEST_TMPDIR/p.csv"
+	assert_output "unit,indicator,sum_value,count,countunique_reporter_code,min_value,max_value,mean_value,units_covered,units_total
+percent,no.such,,1,1,7,7,,,
+percent,reception.visits,15,2,2,5,10,7.5,,"
+	run -0 baocao-aggregate -k indicator,unit "$BATS_TEST_TMPDIR/p.csv"
+	assert_output "indicator,unit,sum_value,count,countunique_reporter_code,min_value,max_value,mean_value,units_covered,units_total
+no.such,percent,,1,1,7,7,,,
+reception.visits,percent,15,2,2,5,10,7.5,,"
 }
 
 @test "a city rate is recomputed from the summed parts of the units that have both, 2 decimals half away from zero" {
@@ -102,11 +115,11 @@ PY
 	CSV
 	run baocao-aggregate "$BATS_TEST_TMPDIR/p.csv"
 	assert_success
-	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,1,1,12.5,12.5,,2,22,0.13,ratio dossiers.online/dossiers.received,,760 '
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,1,1,12.5,12.5,,2,22,0.13,ratio,dossiers.online,dossiers.received,,760 '
 	# resolved / received: 785 alone, 299 / 300 = 99.666... -> 99.67; no
 	# unit stated the rate, so the row has no count, min or max
-	assert_line --regexp '^79,2024,dossiers.resolved_rate,percent,,0,0,,,,1,22,99.67,ratio dossiers.resolved/dossiers.received,,'
-	assert_line --regexp '^79,2024,dossiers.online,dossier,41,3,3,0,40,13.666667,3,22,41,sum,,'
+	assert_line --regexp '^79,2024,dossiers.resolved_rate,percent,,0,0,,,,1,22,99.67,ratio,dossiers.resolved,dossiers.received,,'
+	assert_line --regexp '^79,2024,dossiers.online,dossier,41,3,3,0,40,13.666667,3,22,41,sum,,,,'
 }
 
 @test "periods derived: the year from four quarters or 9 months and quarter IV, quarter IV from the year, each marked" {
@@ -155,10 +168,10 @@ PY
 	# The city: a derived period covers the units whose parts are all
 	# there (768 has no quarter IV, so no year), and says it is derived.
 	run baocao-aggregate "$BATS_TEST_TMPDIR/q.csv"
-	assert_line --regexp '^79,2024,reception.visits,visit,1100.5,2,2,100.5,1000,550.25,2,22,1100.5,sum,derived,760 761 765 766 767 768 769 '
-	assert_line --regexp '^79,2024-01/2024-09,reception.visits,visit,666,3,3,6,600,222,3,22,666,sum,derived,'
-	assert_line --regexp '^79,2024-Q3,reception.visits,visit,33,2,2,3,30,16.5,2,22,33,sum,,'
-	assert_line --regexp '^79,2024-Q1,satisfaction.rate,percent,,1,1,90,90,,1,22,,per unit,,'
+	assert_line --regexp '^79,2024,reception.visits,visit,1100.5,2,2,100.5,1000,550.25,2,22,1100.5,sum,,,derived,760 761 765 766 767 768 769 '
+	assert_line --regexp '^79,2024-01/2024-09,reception.visits,visit,666,3,3,6,600,222,3,22,666,sum,,,derived,'
+	assert_line --regexp '^79,2024-Q3,reception.visits,visit,33,2,2,3,30,16.5,2,22,33,sum,,,,'
+	assert_line --regexp '^79,2024-Q1,satisfaction.rate,percent,,1,1,90,90,,1,22,,per-unit,,,,'
 	refute_line --partial '2024-H1,satisfaction.rate'
 	refute_line --partial '2024-H1,petitions.carried_over'
 }
@@ -277,7 +290,7 @@ a,3,2"
 	refute_output --partial online_rate
 	cp "$ROOT/common/data/lexicon.rules" "$rules"
 	run baocao-aggregate --rules "$rules" "$BATS_TEST_TMPDIR/p.csv"
-	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,0,0,,,,1,22,25.00,ratio '
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,0,0,,,,1,22,25.00,ratio,dossiers.online,dossiers.received,,'
 	echo 'rate dossiers.online_rate = dossiers.online / no.such' >> "$rules"
 	run -2 --separate-stderr baocao-aggregate --rules "$rules" /dev/null
 	assert_equal "$stderr" "baocao-aggregate: $rules:$n: unknown indicator 'no.such'"
@@ -289,4 +302,38 @@ a,3,2"
 	echo 'stock dossiers.online_rate' >> "$rules"
 	run -2 --separate-stderr baocao-aggregate --rules "$rules" /dev/null
 	assert_equal "$stderr" "baocao-aggregate: $rules:$n: indicator 'dossiers.online_rate' is a rate, not a count"
+}
+
+@test "--sorted writes what the default writes, for sorted input: results, defaults, --partial, --merge" {
+	"$TESTS/gen-facts" 5000 3 > "$BATS_TEST_TMPDIR/f.csv"
+	# sorted field by field, bytewise (the keys are columns 4, 5 and 6)
+	{ head -1 "$BATS_TEST_TMPDIR/f.csv"
+	  tail -n +2 "$BATS_TEST_TMPDIR/f.csv" | LC_ALL=C sort -t, -k4,4 -k5,5 -k6,6; } > "$BATS_TEST_TMPDIR/s.csv"
+	for args in "-k period,indicator,unit" \
+	    "-k period,indicator,unit -o sum:value,count,countunique:reporter_code,min:value,max:value,mean:value,first:doc,last:doc" \
+	    "-k period,indicator,unit --partial" "-k period,indicator -o count,sum:value --partial"; do
+		baocao-aggregate $args "$BATS_TEST_TMPDIR/s.csv" > "$BATS_TEST_TMPDIR/hash.csv"
+		run -0 baocao-aggregate --sorted $args "$BATS_TEST_TMPDIR/s.csv"
+		[ "$(wc -l < "$BATS_TEST_TMPDIR/hash.csv")" -gt 10 ]
+		assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/hash.csv")"
+	done
+	baocao-aggregate -k period,indicator,unit --partial "$BATS_TEST_TMPDIR/s.csv" > "$BATS_TEST_TMPDIR/p.csv"
+	baocao-aggregate -k period,indicator,unit --merge "$BATS_TEST_TMPDIR/p.csv" > "$BATS_TEST_TMPDIR/m.csv"
+	run -0 baocao-aggregate -k period,indicator,unit --merge --sorted "$BATS_TEST_TMPDIR/p.csv"
+	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/m.csv")"
+}
+
+@test "--sorted: a key after a greater one is an error naming both files and lines; not for the city table" {
+	printf 'k,v\na,1\nb,2\n' > "$BATS_TEST_TMPDIR/1.csv"
+	printf 'k,v\nb,3\na b,4\n' > "$BATS_TEST_TMPDIR/2.csv"
+	run -2 --separate-stderr baocao-aggregate --sorted -k k -o sum:v "$BATS_TEST_TMPDIR/1.csv" "$BATS_TEST_TMPDIR/2.csv"
+	assert_equal "$stderr" "baocao-aggregate: $BATS_TEST_TMPDIR/2.csv:3: input not sorted by key (--sorted): 'a b' after 'b' ($BATS_TEST_TMPDIR/2.csv:2); sort it or drop --sorted"
+	# field by field: "a" before "a b", and a key may repeat
+	printf 'k,j,v\na,z,1\na b,a,2\na b,a,3\n' > "$BATS_TEST_TMPDIR/3.csv"
+	run -0 baocao-aggregate --sorted -k k,j -o sum:v "$BATS_TEST_TMPDIR/3.csv"
+	assert_output "k,j,sum_v
+a,z,1
+a b,a,5"
+	run -2 --separate-stderr baocao-aggregate --sorted "$BATS_TEST_TMPDIR/1.csv"
+	assert_equal "$stderr" "baocao-aggregate: --sorted writes each group as it ends; the city table needs them all (give -k or -o, or --partial)"
 }

@@ -137,7 +137,7 @@ setup() {
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/s.csv"
 	run -3 city-summary -o "$BATS_TEST_TMPDIR/plain.csv" "$CORPUS"
 	# both options showed: the online share per unit, the visits corrected
-	run grep -c ',dossiers.online_rate,percent,.*,per unit,' "$BATS_TEST_TMPDIR/s.csv"
+	run grep -c ',dossiers.online_rate,percent,.*,per-unit,' "$BATS_TEST_TMPDIR/s.csv"
 	assert_output 1
 	old=$(awk -F, '$3 == "reception.visits" { print $5 }' "$BATS_TEST_TMPDIR/plain.csv")
 	new=$(awk -F, '$3 == "reception.visits" { print $5 }' "$BATS_TEST_TMPDIR/s.csv")

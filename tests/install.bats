@@ -30,9 +30,9 @@ setup() {
 	# an analyst's copy of the lexicon: no city-wide online share
 	grep -v '^rate dossiers.online_rate' "$dest/usr/share/baocao/lexicon.rules" > my.rules
 	run -0 baocao-city-summary --rules my.rules -x city.xlsx -c findings.csv -o city.csv "$BATS_TEST_TMPDIR/reports"
-	run grep -c '^79,2024,dossiers.online_rate,percent,.*,per unit,' city.csv
+	run grep -c '^79,2024,dossiers.online_rate,percent,.*,per-unit,' city.csv
 	assert_output 1
-	grep -q '^79,2024,dossiers.resolved_rate,percent,.*,ratio dossiers.resolved/dossiers.received,' city.csv
+	grep -q '^79,2024,dossiers.resolved_rate,percent,.*,ratio,dossiers.resolved,dossiers.received,' city.csv
 	run file city.xlsx
 	assert_output --partial "Microsoft Excel 2007+"
 	run -1 baocao-compare-periods -f city.csv 2023 2024

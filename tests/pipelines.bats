@@ -62,7 +62,7 @@ setup() {
 	run city-summary -j 2 "$BATS_TEST_TMPDIR/a dir" "$BATS_TEST_TMPDIR/Bình Chánh q1.txt"
 	assert_success
 	assert_line --partial "79,2023-Q1,reception.visits,visit,"
-	assert_line --regexp "^79,2023-Q1,reception.visits,visit,[0-9]+,2,2,([0-9.]*,){3}2,22,[0-9]+,sum,,"
+	assert_line --regexp "^79,2023-Q1,reception.visits,visit,[0-9]+,2,2,([0-9.]*,){3}2,22,[0-9]+,sum,,,,"
 }
 
 @test "-o is atomic: a failed run leaves the old output whole" {
@@ -124,10 +124,10 @@ setup() {
 	run grep -c ',derived,' "$BATS_TEST_TMPDIR/city.csv"
 	[ "$output" -gt 40 ]
 	run grep -E '^79,2024,dossiers.online_rate,percent,' "$BATS_TEST_TMPDIR/city.csv"
-	assert_output --regexp ',[0-9]+\.[0-9]{2},ratio dossiers.online/dossiers.received,'
+	assert_output --regexp ',[0-9]+\.[0-9]{2},ratio,dossiers.online,dossiers.received,'
 	# a rate without parts has no city figure, never a sum or a mean
 	run grep -E '^79,2024,satisfaction.rate,percent,' "$BATS_TEST_TMPDIR/city.csv"
-	assert_output --regexp '^79,2024,satisfaction.rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per unit,,'
+	assert_output --regexp '^79,2024,satisfaction.rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per-unit,,,,'
 }
 
 @test "compare-periods on two generated years: one line per indicator, and a warning when one side lacks a district" {
@@ -175,9 +175,9 @@ setup() {
 	# an edited lexicon: no rate line, so the online share has no city figure
 	grep -v '^rate dossiers.online_rate' "$ROOT/common/data/lexicon.rules" > "$BATS_TEST_TMPDIR/my.rules"
 	run -0 city-summary --rules "$BATS_TEST_TMPDIR/my.rules" "$BATS_TEST_TMPDIR/r"
-	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per unit,,'
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per-unit,,,,'
 	run -0 city-summary -j 2 --rules="$BATS_TEST_TMPDIR/my.rules" "$BATS_TEST_TMPDIR/r"
-	assert_line --regexp '^79,2024,dossiers.online_rate,percent,.*,per unit,,'
+	assert_line --regexp '^79,2024,dossiers.online_rate,percent,.*,per-unit,,,,'
 	run -2 --separate-stderr city-summary --rules "$BATS_TEST_TMPDIR/nope" "$BATS_TEST_TMPDIR/r"
 	assert_equal "$stderr" "city-summary: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
 }

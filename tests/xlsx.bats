@@ -88,7 +88,7 @@ setup() {
 	   "Tính lại từ tổng: Hồ sơ tiếp nhận trực tuyến / Hồ sơ hành chính tiếp nhận")
 	r = rows["Mức độ hài lòng của người dân"]
 	eq("satisfaction city", ws.cell(r, 3).value, None)
-	eq("satisfaction how", ws.cell(r, 5).value, "Chỉ theo từng đơn vị (không cộng, không lấy trung bình)")
+	eq("satisfaction how", ws.cell(r, 5).value, "Chỉ theo từng đơn vị (không cộng và không lấy trung bình)")
 	eq("satisfaction Quận 3", ws.cell(r, col["Quận 3"]).value, 98.5)
 	order = [ws.cell(r, 1).value for r in range(5, 10)]
 	eq("indicator order", order, ["Lượt tiếp công dân", "Hồ sơ hành chính tiếp nhận",
@@ -177,7 +177,7 @@ for row in ws.iter_rows(min_row=2):
 	         "787": "Huyện Cần Giờ", "770": "Quận 3"}
 	by_label = {}
 	for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
-	    by_label[r["label"]] = r["indicator"]
+	    by_label[r["label"]] = r["id"]
 	wb = openpyxl.load_workbook("gen.xlsx")
 	periods = {"Năm 2024": "2024", "Quý I năm 2024": "2024-Q1", "6 tháng đầu năm 2024": "2024-H1",
 	           "9 tháng năm 2024": "2024-01/2024-09", "Quý IV năm 2024": "2024-Q4"}
@@ -251,17 +251,60 @@ for row in ws.iter_rows(min_row=2):
 	assert_equal "$stderr" "baocao-xlsx: city.csv: a second city table"
 }
 
-@test "every indicator of the lexicon has a Vietnamese label and unit, and nothing else has one" {
-	# (the review page's words are the rows named review:...)
+@test "every indicator of the lexicon has a Vietnamese label and unit, and nothing else but the city table's codes and the review page's words has one" {
 	run diff <(awk '$1 == "indicator" { print $2 }' "$ROOT/common/data/lexicon.rules" | sort) \
-		<(tail -n +2 "$ROOT/common/data/labels.csv" | cut -d, -f1 | grep -v '^review:' | sort)
+		<(tail -n +2 "$ROOT/common/data/labels.csv" | cut -d, -f1 | grep -v '^how\.\|^flag\.\|^review:' | sort)
 	assert_success
-	# no empty label or unit, no comma or quote (the pipelines read it with awk)
-	run awk -F, 'NR > 1 && (NF != 3 || $2 == "" || $3 == "" || /"/)' "$ROOT/common/data/labels.csv"
+	# no empty label, no unit but an indicator's, no comma or quote (the
+	# pipelines read it with awk)
+	run awk -F, 'NR > 1 && (NF != 3 || $2 == "" || ($3 == "") != ($1 ~ /^(how|flag)\./) || /"/)' "$ROOT/common/data/labels.csv"
 	assert_output ""
 	# an edited copy: a label given twice is an error naming file and line
 	{ cat "$ROOT/common/data/labels.csv"; echo "reception.visits,Khác,lượt"; } > twice.csv
 	n=$(wc -l < twice.csv)
 	run -2 --separate-stderr baocao-xlsx --labels twice.csv -o x.xlsx city.csv
 	assert_equal "$stderr" "baocao-xlsx: twice.csv:$n: indicator 'reception.visits' given twice"
+	# an indicator needs a unit label, a code of the city table has none
+	printf 'id,label,unit_label\nhow.sum,Tổng,\nreception.visits,Lượt,\n' > nounit.csv
+	run -2 --separate-stderr baocao-xlsx --labels nounit.csv -o x.xlsx city.csv
+	assert_equal "$stderr" "baocao-xlsx: nounit.csv:3: column 'unit_label' is empty"
+	# a copy made before the codes had labels: its first column is indicator
+	{ echo indicator,label,unit_label; tail -n +2 "$ROOT/common/data/labels.csv" | grep -v '^how\.\|^flag\.'; } > old.csv
+	run -0 baocao-xlsx --labels old.csv -o old.xlsx city.csv
+	run "$PY" -c 'import openpyxl; ws = openpyxl.load_workbook("old.xlsx")["Năm 2024"]; print(ws["A5"].value, "|", ws["E5"].value)'
+	assert_output "Lượt tiếp công dân | sum; derived"
+}
+
+@test "every code of the how column and every flag the city table and the units' table write has a label" {
+	# 768 states the satisfaction rate twice, with two values: conflict
+	{ cat facts.csv
+	  echo 'c1,768,Quận Phú Nhuận,79,2024,satisfaction.rate,90,percent,reporter,exact,3,90%,x,'
+	  echo 'c2,768,Quận Phú Nhuận,79,2024,satisfaction.rate,91,percent,reporter,exact,3,91%,x,'; } > all.csv
+	baocao-aggregate all.csv > c.csv
+	baocao-aggregate --units all.csv > u.csv
+	run "$PY" - "$ROOT/common/data/labels.csv" <<-'PY'
+	import csv, sys
+	ids = {r["id"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
+	how = {r["how"] for r in csv.DictReader(open("c.csv", encoding="utf-8"))}
+	flags = {f for t in ("c.csv", "u.csv") for r in csv.DictReader(open(t, encoding="utf-8"))
+	         for f in r["flags"].split(";") if f}
+	print(" ".join(sorted(how)), "|", " ".join(sorted(flags)))
+	print(" ".join(sorted({"how." + h for h in how} - ids) + sorted({"flag." + f for f in flags} - ids)) or "all labelled")
+	PY
+	assert_success
+	assert_line --index 0 "per-unit ratio sum | conflict derived"
+	assert_line --index 1 "all labelled"
+}
+
+@test "flags are read by name, never as text: a flag that merely contains 'derived' is not one" {
+	awk -F, -v OFS=, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
+		NR > 1 && $c["indicator"] == "reception.visits" && $c["period"] == "2024" { $c["flags"] = "underived" }
+		{ print }' city.csv > odd.csv
+	grep -q ',underived,' odd.csv
+	run -0 baocao-xlsx -o odd.xlsx odd.csv
+	run "$PY" -c 'import openpyxl
+ws = openpyxl.load_workbook("odd.xlsx")["Năm 2024"]
+r = [r for r in range(5, ws.max_row + 1) if ws.cell(r, 1).value == "Lượt tiếp công dân"][0]
+print(ws.cell(r, 3).font.i, ws.cell(r, 5).value)'
+	assert_output "False Tổng các đơn vị; underived"
 }

@@ -1,6 +1,8 @@
 /*
  * The CSV reader on any bytes: never a crash, every field NUL-terminated;
- * and fields written by csvout read back unchanged (round trip).
+ * text without quotes, whose lines csvin splits itself, reads as libcsv
+ * reads it (the same bytes with each line's first field quoted); and fields
+ * written by csvout read back unchanged (round trip).
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -8,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "csvin.h"
 #include "csvout.h"
 #include "diag.h"
@@ -42,6 +45,110 @@ read_any(const uint8_t *data, size_t size)
 	if (bad == NULL && (bad = fopen("/dev/null", "w")) == NULL)
 		abort();
 	fuzz_catch(read_all, (void *)fuzz_file(0, data, size));
+}
+
+/* What one reading saw: a hash of the header, every record and its line,
+ * the rows read; the quarantined rows go to its file. */
+struct seen {
+	const char *path;
+	FILE *bad;
+	uint64_t h;
+	size_t rows;
+};
+
+static void
+hash_in(uint64_t *h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		*h = (*h ^ s[i]) * 1099511628211ULL;
+	*h = (*h ^ 0xff) * 1099511628211ULL;
+}
+
+static void
+hash_all(void *arg)
+{
+	struct seen *r = arg;
+	char *paths[1] = { (char *)r->path };
+	struct csvin *in = csvin_open(paths, 1);
+	size_t i, line;
+
+	csvin_set_bad_rows(in, r->bad);
+	for (i = 0; i < csvin_ncols(in); i++)
+		hash_in(&r->h, csvin_colname(in, i).p, csvin_colname(in, i).n);
+	while (csvin_next(in)) {
+		line = csvin_line(in);
+		hash_in(&r->h, &line, sizeof(line));
+		for (i = 0; i < csvin_ncols(in); i++)
+			hash_in(&r->h, csvin_field(in, i).p, csvin_field(in, i).n);
+		r->rows++;
+	}
+	csvin_close(in);
+}
+
+/* Bytes without a quote with the first field of each line quoted (up to
+ * its comma, CR or LF); a line of a line end alone stays. */
+static void
+quote_first(struct buf *b, const uint8_t *data, size_t size)
+{
+	const char *s = (const char *)data, *e = s + size, *nl, *end;
+
+	for (; s < e; s = nl + 1) {
+		if ((nl = memchr(s, '\n', (size_t)(e - s))) == NULL)
+			nl = e;
+		for (end = s; end < nl && *end != ',' && *end != '\r'; end++)
+			;
+		if (end == s && (end == nl || *end == '\r')) {
+			buf_add(b, s, (size_t)(nl - s));
+		} else {
+			buf_addc(b, '"');
+			buf_add(b, s, (size_t)(end - s));
+			buf_addc(b, '"');
+			buf_add(b, end, (size_t)(nl - end));
+		}
+		if (nl < e)
+			buf_addc(b, '\n');
+	}
+}
+
+static void
+read_twice(const uint8_t *data, size_t size)
+{
+	struct seen r[2];
+	struct buf q = { 0 };
+	int died[2], k;
+	long len[2];
+	char *text[2];
+
+	/* with a quote, a line may continue a quoted field of the one
+	 * before: quoting it would change what it says */
+	if (memchr(data, '"', size) != NULL)
+		return;
+	quote_first(&q, data, size);
+	for (k = 0; k < 2; k++) {
+		memset(&r[k], 0, sizeof(r[k]));
+		r[k].path = k == 0 ? fuzz_file(0, data, size) :
+		    fuzz_file(0, (const uint8_t *)q.p, q.n);
+		if ((r[k].bad = tmpfile()) == NULL)
+			abort();
+		died[k] = fuzz_catch(hash_all, &r[k]);
+		fflush(r[k].bad);
+		len[k] = ftell(r[k].bad);
+		text[k] = calloc(1, (size_t)len[k] + 1);
+		rewind(r[k].bad);
+		if (text[k] == NULL ||
+		    fread(text[k], 1, (size_t)len[k], r[k].bad) != (size_t)len[k])
+			abort();
+		fclose(r[k].bad);
+	}
+	if (died[0] != died[1] || r[0].h != r[1].h || r[0].rows != r[1].rows ||
+	    len[0] != len[1] || memcmp(text[0], text[1], (size_t)len[0]) != 0)
+		abort();
+	free(text[0]);
+	free(text[1]);
+	buf_free(&q);
 }
 
 /* Splits the input at 0x01 into the fields of one record, writes it with
@@ -100,6 +207,7 @@ fuzz_csv(const uint8_t *data, size_t size)
 {
 	diag_quiet();
 	read_any(data, size);
+	read_twice(data, size);
 	round_trip(data, size);
 	return 0;
 }

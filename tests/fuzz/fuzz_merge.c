@@ -2,7 +2,7 @@
 #include "fuzz.h"
 
 #define main aggregate_main
-#include "../../filters/aggregate.c"
+#include "../../filters/aggregate/main.c"
 #undef main
 
 int

@@ -1,8 +1,10 @@
 /*
  * The number and period parsers: a parsed decimal printed and parsed again
- * is the same number; (a + b) - b == a; vnum's value prints as a canonical
+ * is the same number, and the same with twenty leading zeros (which takes
+ * the long path); (a + b) - b == a; vnum's value prints as a canonical
  * decimal; a parsed period has an end date.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +23,17 @@ fuzz_numbers(const uint8_t *data, size_t size)
 	struct dec a, b, c, d;
 	struct buf t = { 0 }, u = { 0 };
 
+	if (n1 > 0 && n1 < 40) {
+		char z[64];
+		int neg = s[0] == '-';
+
+		snprintf(z, sizeof(z), "%s00000000000000000000%.*s",
+		    neg ? "-" : "", (int)(n1 - (size_t)neg), s + neg);
+		if (dec_parse(&a, s, n1) == DEC_OK &&
+		    (dec_parse(&b, z, strlen(z)) != DEC_OK ||
+		    memcmp(&a, &b, sizeof(a)) != 0))
+			abort();
+	}
 	if (dec_parse(&a, s, n1) == DEC_OK) {
 		dec_format(&a, &t);
 		if (dec_parse(&c, t.p, t.n) != DEC_OK || dec_cmp(&a, &c) != 0)

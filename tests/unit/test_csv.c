@@ -189,6 +189,123 @@ test_many(void)
 	remove("m3.csv");
 }
 
+/* Every record of path as "line:f1|f2|...", then the quarantined rows. */
+static char *
+dump(const char *path)
+{
+	char *paths[1] = { (char *)path };
+	struct buf b = { 0 };
+	struct csvin *in;
+	FILE *bad = tmpfile();
+	char tmp[1024];
+	size_t i, n;
+
+	in = csvin_open(paths, 1);
+	csvin_set_bad_rows(in, bad);
+	for (i = 0; i < csvin_ncols(in); i++) {
+		struct span h = csvin_colname(in, i);
+
+		buf_printf(&b, "%s%.*s", i > 0 ? "|" : "h:", (int)h.n, h.p);
+	}
+	while (csvin_next(in)) {
+		buf_printf(&b, "\n%zu:", csvin_line(in));
+		for (i = 0; i < csvin_ncols(in); i++) {
+			struct span f = csvin_field(in, i);
+
+			if (f.p[f.n] != '\0')
+				buf_adds(&b, "(no NUL)");
+			buf_printf(&b, "%s%.*s", i > 0 ? "|" : "", (int)f.n, f.p);
+		}
+	}
+	csvin_close(in);
+	buf_adds(&b, "\n");
+	rewind(bad);
+	while ((n = fread(tmp, 1, sizeof(tmp), bad)) > 0)
+		buf_add(&b, tmp, n);
+	fclose(bad);
+	return b.p;
+}
+
+/* The same text with the first field of every line that has no quote
+ * quoted: the reader must see the same records in it. */
+static char *
+quote_first(const char *s)
+{
+	struct buf b = { 0 };
+	const char *nl, *end;
+
+	for (; *s != '\0'; s = nl + (*nl != '\0')) {
+		nl = strchr(s, '\n');
+		if (nl == NULL)
+			nl = s + strlen(s);
+		end = s + strcspn(s, ",\r\n");
+		if (memchr(s, '"', (size_t)(nl - s)) != NULL || (end == s &&
+		    (*end == '\n' || *end == '\r' || *end == '\0'))) {
+			buf_add(&b, s, (size_t)(nl - s));
+		} else {
+			buf_addc(&b, '"');
+			buf_add(&b, s, (size_t)(end - s));
+			buf_addc(&b, '"');
+			buf_add(&b, end, (size_t)(nl - end));
+		}
+		if (*nl == '\n')
+			buf_addc(&b, '\n');
+	}
+	return b.p == NULL ? strdup("") : b.p;
+}
+
+/*
+ * A line without quotes is split without libcsv: it must read exactly as
+ * libcsv reads it (the same line quoted), errors and line numbers too.
+ */
+static void
+test_plain_lines(void)
+{
+	static const char *cases[] = {
+	    "a,b\n1,2\n3,4\n",
+	    "a,b\r\n1,2\r\n\r\n3,4\r\n",		/* CRLF, a blank CRLF */
+	    "a,b\n1,\n,2\n,\n",			/* empty fields */
+	    "a,b\n\n\n1,2\n\n",			/* blank lines */
+	    "a,b\n 1 , 2 \n\t,x\n",			/* blanks are text */
+	    "a,b\n1,2\r3,4\n5,6\r",			/* lone CRs end records */
+	    "a,b\n1,2\n3,4",				/* no final line end */
+	    "\357\273\277a,b\n1,2\n",			/* BOM */
+	    "a,b\n1,2,3\n4\n5,6\n",			/* wrong field counts */
+	    "a,b\nx,\xC3\x28\n\xE1\xBB,y\nok,Bình\n",	/* invalid UTF-8 */
+	    "a,b\nx,y\xC3\xA1\n\"q\",z\n1,2\n",		/* a quoted line between */
+	    "a,b\n\"multi\nline\",1\n2,3\n",
+	    "a\n\n",
+	    "a,b\n1,2\n\r\n\r3,4\n",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *q = quote_first(cases[i]), *d1, *d2;
+
+		write_file("plain.csv", cases[i]);
+		d1 = dump("plain.csv");
+		write_file("plain.csv", q);
+		d2 = dump("plain.csv");
+		CHECK_STR(d1, d2);
+		free(q);
+		free(d1);
+		free(d2);
+	}
+	/* a NUL byte, which write_file cannot write */
+	{
+		static const char nul[] = "a,b\n1,x\0y\n2,3\n";
+		FILE *f = fopen("plain.csv", "wb");
+		char *d;
+
+		fwrite(nul, 1, sizeof(nul) - 1, f);
+		fclose(f);
+		d = dump("plain.csv");
+		CHECK_STR(d, "h:a|b\n3:2|3\nplain.csv,2,NUL byte in field 2\n");
+		free(d);
+	}
+	remove("plain.csv");
+}
+
 void
 test_csv(void)
 {
@@ -196,4 +313,5 @@ test_csv(void)
 	test_single_empty();
 	test_error_lines();
 	test_many();
+	test_plain_lines();
 }

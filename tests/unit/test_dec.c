@@ -119,6 +119,50 @@ check_against_bc(unsigned seed, int count, int intdigits)
 	buf_free(&got);
 }
 
+/*
+ * A short number is parsed in one pass; the same number with twenty
+ * leading zeros takes the general path: both must give the same struct,
+ * and the same verdict on a text that is no number.
+ */
+static void
+check_short_parse(void)
+{
+	static const char *const bad[] = { "", "-", ".", "1.", ".5", "-.5",
+		"1..2", "1.2.3", "+1", " 1", "1 ", "1e5", "--1", "1-", "0x1",
+		"1,5" };
+	char s[64], z[96];
+	struct dec a, b;
+	unsigned long long seed = 1;
+	int i, k, ok = 1;
+
+	for (i = 0; i < 200000; i++) {
+		int digits = 1 + (int)(seed % 19), point, n = 0;
+
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		point = (int)(seed >> 33) % (digits + 1);
+		if (seed >> 63)
+			s[n++] = '-';
+		for (k = 0; k < digits; k++) {
+			seed = seed * 6364136223846793005ULL + 1;
+			if (k == point && k > 0)
+				s[n++] = '.';
+			s[n++] = (char)('0' + (seed >> 40) % 10);
+		}
+		s[n] = '\0';
+		snprintf(z, sizeof(z), "%s00000000000000000000%s",
+		    s[0] == '-' ? "-" : "", s + (s[0] == '-'));
+		ok &= dec_parse(&a, s, strlen(s)) == DEC_OK &&
+		    dec_parse(&b, z, strlen(z)) == DEC_OK &&
+		    memcmp(&a, &b, sizeof(a)) == 0;
+	}
+	CHECK(ok);
+	for (i = 0; i < (int)(sizeof(bad) / sizeof(bad[0])); i++)
+		CHECK(dec_parse(&a, bad[i], strlen(bad[i])) == DEC_SYNTAX);
+	CHECK(dec_parse(&a, "-0", 2) == DEC_OK && !a.neg && a.n == 0);
+	CHECK(dec_parse(&a, "999999999999999999", 18) == DEC_OK &&
+	    a.n == 2 && a.d[0] == 999999999 && a.d[1] == 999999999);
+}
+
 void
 test_dec(void)
 {
@@ -189,4 +233,5 @@ test_dec(void)
 	check_against_bc(1, 2000, 15);
 	check_against_bc(2, 500, 40);
 	check_against_bc(3, 50, 3);
+	check_short_parse();
 }

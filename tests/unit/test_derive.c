@@ -138,6 +138,13 @@ test_labels(void)
 	    strcmp(x->unit, "lượt") == 0);
 	CHECK(labels_find(l, "no.such") == NULL);
 	CHECK(labels_rank(l, "no.such") == l->n);
+	/* the city table's codes have labels and no unit */
+	x = labels_find(l, LABELS_HOW "ratio");
+	CHECK(x != NULL && strcmp(x->label, "Tính lại từ tổng") == 0 &&
+	    *x->unit == '\0');
+	x = labels_find(l, LABELS_FLAG "derived");
+	CHECK(x != NULL && strcmp(x->label, "có số suy ra") == 0);
+	CHECK(labels_rank(l, "population") < labels_rank(l, LABELS_HOW "sum"));
 	labels_free(l);
 	CHECK_STR(vn("2024-Q1"), "Quý I năm 2024");
 	CHECK_STR(vn("2024-Q4"), "Quý IV năm 2024");

@@ -47,7 +47,20 @@ test_arena(void)
 	}
 	CHECK(ok);
 	CHECK_STR(s, "Phường 7");
+	/* emptied, it allocates again from the block it kept, zeroed */
+	arena_clear(&a);
+	CHECK(a.head != NULL && a.used == 0 && a.cap == ARENA_BLOCK);
+	t = arena_alloc(&a, 100);
+	CHECK(t[0] == 0 && t[99] == 0 && a.used >= 100);
+	/* a block bigger than ARENA_BLOCK keeps its size */
+	t = arena_alloc(&a, 3 * ARENA_BLOCK);
+	arena_clear(&a);
+	CHECK(a.cap == 3 * ARENA_BLOCK);
+	t = arena_alloc(&a, 2 * ARENA_BLOCK);
+	CHECK(a.cap == 3 * ARENA_BLOCK && t[2 * ARENA_BLOCK - 1] == 0);
 	arena_free(&a);
+	arena_clear(&a);	/* an empty arena */
+	CHECK(a.head == NULL);
 }
 
 struct item {
@@ -84,6 +97,13 @@ test_htab(void)
 	CHECK(found == 3000);
 	CHECK(htab_find(&h, "79|2024-Q1|3000", 15, htab_hash("79|2024-Q1|3000",
 	    15)) == NULL);
+	/* emptied, nothing is found, and it fills again */
+	htab_clear(&h);
+	CHECK(h.n == 0 && h.cap > 0);
+	CHECK(htab_find(&h, it[7].k.key, it[7].k.keylen, it[7].k.hash) == NULL);
+	htab_add(&h, &it[7].k);
+	CHECK(htab_find(&h, it[7].k.key, it[7].k.keylen, it[7].k.hash) ==
+	    &it[7].k);
 	htab_free(&h);
 	for (i = 0; i < 3000; i++)
 		free(it[i].k.key);

@@ -25,6 +25,7 @@ main(int argc, char *argv[])
 	test_csv();
 	test_gz();
 	test_period();
+	test_rows();
 	test_sha256();
 	test_stamps();
 	test_utf8();

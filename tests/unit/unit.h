@@ -25,6 +25,7 @@ void test_derive(void);
 void test_csv(void);
 void test_gz(void);
 void test_period(void);
+void test_rows(void);
 void test_sha256(void);
 void test_stamps(void);
 void test_utf8(void);
