@@ -369,7 +369,10 @@ read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 		return;
 	if (head != NULL && (v = lex_hit_val(x, head, LEX_WHAT)) >= 0)
 		set_facet(x, f, LEX_WHAT, v, DIST_NOUN);
-	else
+	else if (head == NULL || !(hit_class(x, head, LEX_STATE) ||
+	    hit_class(x, head, LEX_KIND)))
+		/* A noun the lexicon does not know; "100% đúng hạn" starts
+		 * with a state, no noun at all. */
 		set_facet(x, f, LEX_WHAT, CLAUSE_OTHER, DIST_NOUN);
 	for (i = 0; i < nh && pc->ha[i].pos < pc->np_end; i++) {
 		const struct lex_hit *h = &pc->ha[i];

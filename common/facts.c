@@ -739,6 +739,8 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 		f[i].broad = r == NULL || r->scope == NULL ? 0 :
 		    strcmp(r->scope, "broad") == 0 ? 1 :
 		    strcmp(r->scope, "broader") == 0 ? 2 : 0;
+		f[i].alone = r != NULL && r->scope != NULL &&
+		    strcmp(r->scope, "alone") == 0;
 		f[i].flags |= weak && r != NULL ? 1u << FLAG_WEAK : 0;
 		f[i].qual = qual_of(cf[i].qual);
 		f[i].total = cf[i].total;
@@ -807,7 +809,7 @@ keys(const struct fact *f, int k[K_N])
 	k[K_CORR] = (f->flags & 1u << FLAG_CORRECTED) ? 0 : 1;
 	k[K_TIME] = time_rank[f->time];
 	k[K_TIER] = f->whole ? 0 : 1;
-	k[K_BROAD] = f->broad;
+	k[K_BROAD] = f->broad + 3 * f->alone;
 	k[K_ACTOR] = f->actor;
 	k[K_STATED] = f->total && !f->table ? 0 : f->table ? 1 : 2;
 }
@@ -838,7 +840,7 @@ unstated_total(const struct facts *d, const struct fact *best, size_t from)
 {
 	size_t j;
 
-	if (!best->actor && best->time != TIME_PART)
+	if (!best->actor && best->time != TIME_PART && !best->alone)
 		return 0;
 	for (j = from; j < d->n; j++) {
 		const struct fact *o = &d->f[j];
@@ -846,7 +848,7 @@ unstated_total(const struct facts *d, const struct fact *best, size_t from)
 		if (o != best && candidate(o) && o->ind == best->ind &&
 		    dec_cmp(&o->value, &best->value) != 0 &&
 		    ((best->actor && o->actor) || (best->time == TIME_PART &&
-		    o->time == TIME_PART)))
+		    o->time == TIME_PART) || (best->alone && o->alone)))
 			return 1;
 	}
 	return 0;
@@ -870,7 +872,8 @@ choose_one(struct facts *d, size_t i)
 	if (unstated_total(d, best, i)) {
 		for (j = i; j < d->n; j++)
 			if (candidate(&d->f[j]) && d->f[j].ind == best->ind &&
-			    (d->f[j].actor || d->f[j].time == TIME_PART))
+			    (d->f[j].actor || d->f[j].time == TIME_PART ||
+			    d->f[j].alone))
 				d->f[j].scope = SCOPE_SUB;
 		return;
 	}

@@ -70,6 +70,7 @@ struct fact {
 	int own;		/* of the reporter's own tier alone */
 	int lower;		/* of a lower tier ("các phường") */
 	int actor;		/* of one official ("Chủ tịch tiếp 12 lượt") */
+	int alone;		/* a part, the reporter's only as the one such */
 	int broad;		/* a broader count than the indicator's own
 				 * words (1, or 2 broader still): the
 				 * reporter's only without a narrower one */

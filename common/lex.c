@@ -563,9 +563,10 @@ parse_key(struct loader *ld, struct lex_rule *r, char *key, char *val)
 		if (key[1] == 'o')
 			r->nkeys++;
 		else if (strcmp(*v, "sub") != 0 && strcmp(*v, "reporter") != 0 &&
-		    strcmp(*v, "broad") != 0 && strcmp(*v, "broader") != 0)
+		    strcmp(*v, "broad") != 0 && strcmp(*v, "broader") != 0 &&
+		    strcmp(*v, "alone") != 0)
 			die_at(2, ld->file, ld->line, "rule: scope '%s' is not sub, "
-			    "reporter, broad or broader", *v);
+			    "reporter, broad, broader or alone", *v);
 	} else
 		die_at(2, ld->file, ld->line, "rule: unknown key '%s'", key);
 }

@@ -163,7 +163,7 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:1: cue: 'plans' is not a value of role"
 	printf 'indicator a.b visit count\nrule a.b: noun=lượt ; scope=everywhere\n' > "$BATS_TEST_TMPDIR/bad.rules"
 	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
-	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: scope 'everywhere' is not sub, reporter, broad or broader"
+	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:2: rule: scope 'everywhere' is not sub, reporter, broad, broader or alone"
 }
 
 @test "a lexicon without a value the reading relies on is an error naming the file and the value" {

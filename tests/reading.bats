@@ -350,3 +350,16 @@ PY
 	run read_as 22;	assert_output "NO ROW"
 	run read_as 2;	assert_output "NO ROW"
 }
+
+@test "a rate before a state: 'đã giải quyết 3.400 hồ sơ, 98% đúng hạn' is the on-time rate" {
+	report "Trong quý, Bộ phận một cửa đã giải quyết 3.400 hồ sơ, 98% đúng hạn."
+	run read_as 98%;	assert_output "dossiers.on_time_rate reporter"
+	run kept dossiers.on_time_rate;	assert_output "98"
+}
+
+@test "a part that is the only one of its kind stands for the whole; two such are parts" {
+	report "Kỳ trước chuyển sang 02 đơn tranh chấp đất đai."
+	run kept petitions.carried_over;	assert_output "2"
+	report "Kỳ trước chuyển sang 02 đơn tranh chấp và 03 đơn khiếu nại."
+	run kept petitions.carried_over;	assert_output "NONE"
+}

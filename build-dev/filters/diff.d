@@ -1,7 +1,6 @@
-build-dev/filters/diff.o: filters/diff.c common/arena.h common/buf.h \
- common/cli.h common/csvin.h common/buf.h common/csvout.h common/gz.h \
- common/dec.h common/diag.h common/gz.h common/htab.h common/xalloc.h
-common/arena.h:
+build-dev/filters/diff.o: filters/diff.c common/buf.h common/cli.h \
+ common/csvin.h common/buf.h common/csvout.h common/gz.h common/dec.h \
+ common/diag.h common/gz.h common/rows.h common/xalloc.h
 common/buf.h:
 common/cli.h:
 common/csvin.h:
@@ -11,5 +10,5 @@ common/gz.h:
 common/dec.h:
 common/diag.h:
 common/gz.h:
-common/htab.h:
+common/rows.h:
 common/xalloc.h:

@@ -1,6 +1,7 @@
 build-dev/filters/extract/read.o: filters/extract/read.c common/buf.h \
  filters/extract/extract.h common/arena.h common/csvout.h common/buf.h \
- common/gz.h common/stamps.h common/vnlegacy.h common/words.h common/gz.h
+ common/gz.h common/stamps.h common/vnlegacy.h common/words.h common/gz.h \
+ common/sha256.h
 common/buf.h:
 filters/extract/extract.h:
 common/arena.h:
@@ -11,3 +12,4 @@ common/stamps.h:
 common/vnlegacy.h:
 common/words.h:
 common/gz.h:
+common/sha256.h:

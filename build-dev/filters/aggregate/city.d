@@ -1,0 +1,20 @@
+build-dev/filters/aggregate/city.o: filters/aggregate/city.c \
+ filters/aggregate/aggregate.h common/arena.h common/buf.h common/csvin.h \
+ common/buf.h common/csvout.h common/gz.h common/dec.h common/gaz.h \
+ common/htab.h common/lex.h common/derive.h common/dec.h common/diag.h \
+ common/xalloc.h
+filters/aggregate/aggregate.h:
+common/arena.h:
+common/buf.h:
+common/csvin.h:
+common/buf.h:
+common/csvout.h:
+common/gz.h:
+common/dec.h:
+common/gaz.h:
+common/htab.h:
+common/lex.h:
+common/derive.h:
+common/dec.h:
+common/diag.h:
+common/xalloc.h:

@@ -1,0 +1,20 @@
+build-dev/filters/aggregate/main.o: filters/aggregate/main.c \
+ filters/aggregate/aggregate.h common/arena.h common/buf.h common/csvin.h \
+ common/buf.h common/csvout.h common/gz.h common/dec.h common/gaz.h \
+ common/htab.h common/lex.h common/cli.h common/diag.h common/gz.h \
+ common/xalloc.h
+filters/aggregate/aggregate.h:
+common/arena.h:
+common/buf.h:
+common/csvin.h:
+common/buf.h:
+common/csvout.h:
+common/gz.h:
+common/dec.h:
+common/gaz.h:
+common/htab.h:
+common/lex.h:
+common/cli.h:
+common/diag.h:
+common/gz.h:
+common/xalloc.h:
