@@ -649,6 +649,8 @@ main(int argc, char *argv[])
 	argc -= i;
 	argv += i;
 	gz_check_inputs(argv, argc);
+	cli_not_an_input("--bad-rows", o.bad_rows, argv, argc);
+	cli_not_an_input("--files0-to", o.files0_to, argv, argc);
 	if (o.docs)
 		return docs_main(&o, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
