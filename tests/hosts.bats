@@ -143,3 +143,18 @@ setup() {
 	new=$(awk -F, '$3 == "reception.visits" { print $5 }' "$BATS_TEST_TMPDIR/s.csv")
 	assert_equal "$new" "$((old - value + 1))"
 }
+
+@test "M4: the README's example, -S with the reports as a relative path (reports/) or files of the current directory" {
+	mkdir -p "$BATS_TEST_TMPDIR/w/reports"
+	cp "$CORPUS"/gen/*_2024-Q1.txt "$BATS_TEST_TMPDIR/w/reports/"
+	cd "$BATS_TEST_TMPDIR/w"
+	run -0 city-summary -o j1.csv reports/
+	run -0 --separate-stderr city-summary -j 2 -S "2/$LOGIN" -o city.csv reports/
+	cmp j1.csv city.csv
+	assert_equal "$(grep -c '^79,2024-Q1,reception.visits,visit,' city.csv)" 1
+	cd reports
+	run -0 city-summary -o ../here1.csv *.txt
+	run -0 city-summary -j 2 -S "2/$LOGIN" -o ../here.csv *.txt
+	cmp ../here1.csv ../here.csv
+	cmp ../j1.csv ../here.csv
+}
