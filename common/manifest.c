@@ -529,6 +529,9 @@ write_rows(struct mstate *st, struct csvout *out)
 		else if (r->st != M_OK)
 			warn("%s: %s: %s", path, status_names[r->st], r->reason);
 		bad += left_out(r->st);
+		if (st->o->corr != NULL)
+			corr_run_report(st->o->corr, fld(st, r, I_DOC), path,
+			    status_names[r->st]);
 		write_row(st, out, r);
 		if (st->o->kept != NULL && r->st == M_OK &&
 		    fwrite(path, 1, strlen(path) + 1, st->o->kept) !=

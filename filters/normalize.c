@@ -45,7 +45,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--docs [--resends latest|both|error]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE] [--gazetteer FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--docs [--resends latest|both|error]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -80,7 +80,7 @@ static const char *const outcols[NOUT] = { "doc", "reporter_code",
 	"scope", "qualifier", "line", "raw", "evidence", "flags" };
 
 struct opts {
-	int gzip, stats, all, bom, docs, resends_given;
+	int gzip, stats, all, bom, docs, resends_given, share;
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
 	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to;
 	struct manifest_opts m;	/* --province, --resends */
@@ -105,7 +105,7 @@ struct state {
 	struct docstate d;
 	struct buf tmp, line;
 	unsigned long long rows, written, no_indicator, not_reporter, duplicate,
-	    bad_value, conflicts, corrected;
+	    bad_value, conflicts, corrected, unapplied;
 };
 
 static const char *const help_text =
@@ -124,7 +124,12 @@ static const char *const help_text =
 "      --rules FILE    lexicon of indicators, cue words and rules (default:\n"
 "                      built in; see the header of common/data/lexicon.rules)\n"
 "      --corrections FILE  an analyst's fixes: report,line,raw,indicator,\n"
-"                      value,scope (indicator 'drop' drops the figure)\n"
+"                      value,scope (indicator 'drop' drops the figure);\n"
+"                      with --docs, the corrections of reports not in the\n"
+"                      run or left out of it are named\n"
+"      --share         the input is one share of a run: corrections of\n"
+"                      reports not in it are not named (the run's\n"
+"                      manifest names them)\n"
 "      --gazetteer FILE  administrative units (default: built in)\n"
 "      --province CODE only units of this province can issue a report\n"
 "                      (settles a ward name that several provinces have)\n"
@@ -147,7 +152,7 @@ static const char *const help_text =
 
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
 	OPT_CORRECTIONS, OPT_BOM, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS,
-	OPT_FILES0_TO };
+	OPT_FILES0_TO, OPT_SHARE };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
@@ -162,6 +167,7 @@ static const struct option longopts[] = {
 	{ "resends", required_argument, NULL, OPT_RESENDS },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
+	{ "share", no_argument, NULL, OPT_SHARE },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -503,6 +509,8 @@ print_stats(const struct state *st)
 	cli_stat("rows quarantined", csvin_bad_count(st->in));
 	cli_stat("conflicting values reported", st->conflicts);
 	cli_stat("corrections applied", st->corrected);
+	if (st->corr != NULL)
+		cli_stat("corrections not applied", st->unapplied);
 }
 
 /* The gazetteer, and --province checked against it. */
@@ -523,10 +531,15 @@ docs_main(const struct opts *o, char **argv, int argc)
 {
 	struct manifest_opts m = o->m;
 	struct gaz *g = load_gazetteer(o);
+	struct lex *lex = NULL;
 	struct csvin *in;
 	struct csvout *out;
 
 	m.summary = o->stats;
+	if (o->corrections != NULL) {
+		lex = lex_load(o->rules);
+		m.corr = corr_load(o->corrections, lex);
+	}
 	if (o->files0_to != NULL &&
 	    (m.kept = fopen(o->files0_to, "w")) == NULL)
 		die(2, "%s:", o->files0_to);
@@ -535,6 +548,10 @@ docs_main(const struct opts *o, char **argv, int argc)
 	manifest_run(in, out, g, &m);
 	csvout_close(out);
 	csvin_close(in);
+	if (m.corr != NULL)
+		corr_warn_run(m.corr);
+	corr_free(m.corr);
+	lex_free(lex);
 	gaz_free(g);
 	if (m.kept != NULL && fclose(m.kept) == EOF)
 		die(2, "%s:", o->files0_to);
@@ -592,6 +609,9 @@ parse_opts(int argc, char *argv[], struct opts *o)
 				o->all = 1;
 			else if (strcmp(optarg, "reporter") != 0)
 				o->scopes = parse_scopes(optarg);
+			break;
+		case OPT_SHARE:
+			o->share = 1;
 			break;
 		case OPT_STATS:
 			o->stats = 1;
@@ -672,7 +692,7 @@ main(int argc, char *argv[])
 	csvout_close(st.out);
 	cli_close_bad_rows(bad, o.bad_rows);
 	if (st.corr != NULL)
-		corr_warn_unused(st.corr);
+		st.unapplied = corr_warn_unapplied(st.corr, o.share);
 	if (o.stats)
 		print_stats(&st);
 	free_state(&st);

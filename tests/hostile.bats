@@ -203,3 +203,84 @@ gone() {
 	run -0 baocao-aggregate --findings "$T/new.csv" "$T/f.csv"
 	run -0 baocao-aggregate --findings /dev/null "$T/f.csv"
 }
+
+# Reports in $T/r, one of them twice (the copy left out as a duplicate),
+# and $T/fixes.csv: line 2 corrects 760_2023-Q1's visits (it applies),
+# line 3 names a figure that is not on its line of 760_2023-Q2, line 4 a
+# report not in the run, line 5 the copy left out.
+corrections_setup() {
+	mkdir -p "$T/r"
+	cp "$ROOT"/pipelines/samples/760_2023-Q[12].txt "$ROOT"/pipelines/samples/766_2023-Q1.txt "$T/r/"
+	cp "$T/r/766_2023-Q1.txt" "$T/r/766_2023-Q1 (1).txt"
+	city-summary -m "$T/m.csv" -o "$T/plain.csv" "$T/r" 2> /dev/null
+	DUP=$(awk -F, '$(NF - 1) == "duplicate" { print $1 }' "$T/m.csv")
+	[ -n "$DUP" ]
+	IFS=, read -r line raw value < <(baocao-extract --root "$T/r" "$T/r/760_2023-Q1.txt" |
+		baocao-normalize | awk -F, '$6 == "reception.visits" { print $11 "," $12 "," $7 }')
+	VISITS=$value
+	{ echo 'report,line,raw,indicator,value,scope'
+	  echo "760_2023-Q1,$line,$raw,,$((value + 1000)),"
+	  echo "760_2023-Q2,$line,99999,,5,"
+	  echo "nowhere,3,12,,5,"
+	  echo "$DUP,$line,$raw,,5,"; } > "$T/fixes.csv"
+}
+
+@test "M6: with -j N or -c each correction that does not apply is named once, by the process that owns it" {
+	corrections_setup
+	want="baocao-normalize: $T/fixes.csv:3: no figure '99999' on line $line of report '760_2023-Q2': correction not applied
+city-summary: $T/fixes.csv:4: report 'nowhere' is not in this run: correction not applied
+city-summary: $T/fixes.csv:5: report '$DUP' is not read in this run (duplicate): correction not applied"
+	old=$(awk -F, '$2 == "2023-Q1" && $3 == "reception.visits" { print $5 }' "$T/plain.csv")
+	for opts in "-j 1" "-j 2" "-j 3 -c $T/find.csv" "-c $T/find.csv"; do
+		# shellcheck disable=SC2086
+		run -0 --separate-stderr city-summary $opts --corrections "$T/fixes.csv" -o "$T/city.csv" "$T/r"
+		# (baocao-check applies the corrections itself, each job all of
+		# them, until it reads normalize's corrected rows: its own lines
+		# are not counted here)
+		assert_equal "$(grep 'correction not applied' <<< "$stderr" | grep -v '^baocao-check: ' | sort)" "$want"
+		new=$(awk -F, '$2 == "2023-Q1" && $3 == "reception.visits" { print $5 }' "$T/city.csv")
+		assert_equal "$new" "$((old + 1000))"
+	done
+}
+
+@test "L3: a correction on line -1, 0 or a line past any report is an error naming its file and line" {
+	corrections_setup
+	for bad in -1 0 99999999999999999999 1e3 ' 5'; do
+		printf 'report,line,raw,indicator,value,scope\n760_2023-Q1,%s,12,,5,\n' "$bad" > "$T/bad.csv"
+		run -2 --separate-stderr baocao-normalize --corrections "$T/bad.csv" /dev/null
+		assert_equal "$stderr" "baocao-normalize: $T/bad.csv:2: line '$bad' is not a number from 1 to 1000000000"
+		run -2 --separate-stderr city-summary --corrections "$T/bad.csv" "$T/r"
+		[[ "$stderr" == *"$T/bad.csv:2: line '$bad' is not a number from 1 to 1000000000"* ]]
+	done
+	printf 'report,line,raw,indicator,value,scope,occurrence\n760_2023-Q1,3,12,,5,,-2\n' > "$T/bad.csv"
+	run -2 --separate-stderr baocao-normalize --corrections "$T/bad.csv" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $T/bad.csv:2: occurrence '-2' is not a number from 1 to 1000000000"
+}
+
+@test "L3: two corrections of one figure are an error naming both lines" {
+	corrections_setup
+	{ head -2 "$T/fixes.csv"; echo "760_2023-Q2,4,7,,8,"; sed -n 2p "$T/fixes.csv" | sed 's/,$/,sub/'; } > "$T/dup.csv"
+	run -2 --separate-stderr city-summary --corrections "$T/dup.csv" "$T/r"
+	[[ "$stderr" == *"$T/dup.csv:4: the same figure as line 2 (report '760_2023-Q1', line $line, '$raw', occurrence 1): a figure has one correction"* ]]
+	run -2 --separate-stderr baocao-normalize --corrections "$T/dup.csv" /dev/null
+	assert_equal "$stderr" "baocao-normalize: $T/dup.csv:4: the same figure as line 2 (report '760_2023-Q1', line $line, '$raw', occurrence 1): a figure has one correction"
+}
+
+@test "L3: loading and applying corrections is linear in their number (instructions at n and 4n)" {
+	command -v valgrind > /dev/null || skip "valgrind is not installed"
+	# n mentions in documents of 40, and a correction of each: a scan of
+	# every correction for every mention is quadratic
+	for n in 0 3000 12000; do
+		awk -v n="$n" 'BEGIN {
+			print "doc,issuer,doc_date,period_text,line,section,source,row_label,col_label,before,raw,unit_text,after"
+			for (i = 1; i <= n; i++)
+				printf "r%d,,,,%d,,text,,,đã tiếp ,%d,lượt công dân,\n", i / 40, i, i % 90 + 10 }' > "$T/m$n.csv"
+		awk -v n="$n" 'BEGIN { print "report,line,raw,indicator,value,scope"
+			for (i = 1; i <= n; i++) printf "r%d,%d,%d,,1,\n", i / 40, i, i % 90 + 10 }' > "$T/c$n.csv"
+		eval "c$n=\$(\"\$TESTS/complexity/instr\" baocao-normalize --corrections \"\$T/c$n.csv\" \"\$T/m$n.csv\")"
+	done
+	i1=$((c3000 - c0)) i4=$((c12000 - c0))
+	echo "+$i1 at 3000 corrections, +$i4 at 12000"
+	[ "$i1" -gt 0 ]
+	[ $((i4 * 10)) -le $((i1 * 50)) ]
+}
