@@ -509,6 +509,18 @@ free_rows(struct mstate *st)
 	free(st->r);
 }
 
+static void
+write_header(const struct mstate *st, struct csvin *in, struct csvout *out)
+{
+	size_t i, k;
+
+	for (k = 0; k < st->ncols; k++)
+		csvout_span(out, csvin_colname(in, k));
+	for (i = 0; i < NOUT; i++)
+		csvout_str(out, outcols[i]);
+	csvout_end(out);
+}
+
 /* Every row out, the trouble said on stderr; returns the rows left out. */
 static size_t
 write_rows(struct mstate *st, struct csvout *out)
@@ -533,6 +545,8 @@ write_rows(struct mstate *st, struct csvout *out)
 			corr_run_report(st->o->corr, fld(st, r, I_DOC), path,
 			    status_names[r->st]);
 		write_row(st, out, r);
+		if (st->o->copy != NULL)
+			write_row(st, st->o->copy, r);
 		if (st->o->kept != NULL && r->st == M_OK &&
 		    fwrite(path, 1, strlen(path) + 1, st->o->kept) !=
 		    strlen(path) + 1)
@@ -557,11 +571,9 @@ manifest_run(struct csvin *in, struct csvout *out, const struct gaz *g,
 				    "output column", outcols[i]);
 	read_rows(&st, in);
 	classify(&st);
-	for (k = 0; k < st.ncols; k++)
-		csvout_span(out, csvin_colname(in, k));
-	for (i = 0; i < NOUT; i++)
-		csvout_str(out, outcols[i]);
-	csvout_end(out);
+	write_header(&st, in, out);
+	if (o->copy != NULL)
+		write_header(&st, in, o->copy);
 	bad = write_rows(&st, out);
 	if (o->summary)
 		summary(&st, bad);

@@ -48,6 +48,8 @@ struct manifest_opts {
 				 * each ending in a NUL, are written to it */
 	struct corr *corr;	/* when not NULL: told each report's status
 				 * (corr_run_report) */
+	struct csvout *copy;	/* when not NULL: the manifest is written
+				 * there too */
 };
 
 /* Parses "latest", "both" or "error"; -1 for anything else. */

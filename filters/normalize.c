@@ -19,6 +19,7 @@
  * Rows of one document must be consecutive (as extract writes them); one
  * document is held in memory at a time.
  */
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -45,7 +46,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--docs [--resends latest|both|error]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--bom] [--docs [--resends latest|both|error] [--safe-copy FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -82,7 +83,8 @@ static const char *const outcols[NOUT] = { "doc", "reporter_code",
 struct opts {
 	int gzip, stats, all, bom, docs, resends_given, share;
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
-	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to;
+	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to,
+	    *safe_copy;
 	struct manifest_opts m;	/* --province, --resends */
 };
 
@@ -140,9 +142,14 @@ static const char *const help_text =
 "                      superseded), both (keep both), error\n"
 "      --files0-to FILE  --docs: write the paths of the ok reports to FILE,\n"
 "                      NUL-separated (for baocao-extract --files0-from)\n"
+"      --safe-copy FILE  --docs: write the manifest to FILE too, safe to\n"
+"                      open in a spreadsheet (as --bom makes it, without\n"
+"                      the mark)\n"
 "      --bad-rows FILE quarantine unreadable CSV rows to FILE and go on\n"
 "  -z, --gzip          write gzip\n"
-"      --bom           start with a UTF-8 byte-order mark\n"
+"      --bom           for a spreadsheet: start with a UTF-8 byte-order\n"
+"                      mark, and write a cell that begins with =, +, -, @,\n"
+"                      TAB or CR with a leading ' (a formula otherwise)\n"
 "      --stats         print row counts and drop reasons on stderr; with\n"
 "                      --docs, reports by status and coverage per period\n"
 "  -h, --help          this help\n"
@@ -152,7 +159,7 @@ static const char *const help_text =
 
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
 	OPT_CORRECTIONS, OPT_BOM, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS,
-	OPT_FILES0_TO, OPT_SHARE };
+	OPT_FILES0_TO, OPT_SHARE, OPT_SAFE_COPY };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
@@ -166,6 +173,7 @@ static const struct option longopts[] = {
 	{ "province", required_argument, NULL, OPT_PROVINCE },
 	{ "resends", required_argument, NULL, OPT_RESENDS },
 	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "safe-copy", required_argument, NULL, OPT_SAFE_COPY },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "share", no_argument, NULL, OPT_SHARE },
 	{ "stats", no_argument, NULL, OPT_STATS },
@@ -534,6 +542,7 @@ docs_main(const struct opts *o, char **argv, int argc)
 	struct lex *lex = NULL;
 	struct csvin *in;
 	struct csvout *out;
+	int cfd = -1;
 
 	m.summary = o->stats;
 	if (o->corrections != NULL) {
@@ -543,10 +552,24 @@ docs_main(const struct opts *o, char **argv, int argc)
 	if (o->files0_to != NULL &&
 	    (m.kept = fopen(o->files0_to, "w")) == NULL)
 		die(2, "%s:", o->files0_to);
+	if (o->safe_copy != NULL) {
+		if ((cfd = open(o->safe_copy, O_WRONLY | O_CREAT | O_TRUNC,
+		    0666)) == -1)
+			die(2, "cannot write '%s':", o->safe_copy);
+		m.copy = csvout_open(cfd, 0);
+		csvout_safe(m.copy);
+	}
 	in = csvin_open(argv, argc);
 	out = csvout_open(STDOUT_FILENO, o->gzip);
+	if (o->bom)
+		csvout_bom(out);
 	manifest_run(in, out, g, &m);
 	csvout_close(out);
+	if (m.copy != NULL) {
+		csvout_close(m.copy);
+		if (close(cfd) == -1)
+			die(2, "cannot write '%s':", o->safe_copy);
+	}
 	csvin_close(in);
 	if (m.corr != NULL)
 		corr_warn_run(m.corr);
@@ -610,6 +633,9 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			else if (strcmp(optarg, "reporter") != 0)
 				o->scopes = parse_scopes(optarg);
 			break;
+		case OPT_SAFE_COPY:
+			o->safe_copy = optarg;
+			break;
 		case OPT_SHARE:
 			o->share = 1;
 			break;
@@ -620,8 +646,10 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			cli_usage_error(SYNOPSIS);
 		}
 	}
-	if ((o->resends_given || o->files0_to != NULL) && !o->docs)
-		die(2, "options '--resends' and '--files0-to' go with '--docs'");
+	if ((o->resends_given || o->files0_to != NULL || o->safe_copy != NULL) &&
+	    !o->docs)
+		die(2, "options '--resends', '--files0-to' and '--safe-copy' go "
+		    "with '--docs'");
 	return optind;
 }
 
@@ -671,6 +699,7 @@ main(int argc, char *argv[])
 	gz_check_inputs(argv, argc);
 	cli_not_an_input("--bad-rows", o.bad_rows, argv, argc);
 	cli_not_an_input("--files0-to", o.files0_to, argv, argc);
+	cli_not_an_input("--safe-copy", o.safe_copy, argv, argc);
 	if (o.docs)
 		return docs_main(&o, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);

@@ -284,3 +284,69 @@ city-summary: $T/fixes.csv:5: report '$DUP' is not read in this run (duplicate):
 	[ "$i1" -gt 0 ]
 	[ $((i4 * 10)) -le $((i1 * 50)) ]
 }
+
+# A report named as a formula, and one whose appendix rows are named so.
+formula_setup() {
+	mkdir -p "$T/r"
+	cp "$ROOT/pipelines/samples/760_2023-Q1.txt" "$T/r/=HYPERLINK(\"http:__x.example\",\"y\").txt"
+	{ cat "$ROOT/pipelines/samples/766_2023-Q1.txt"
+	  printf '\nPHỤ LỤC\nSTT\tĐơn vị\tSố đơn\n'
+	  printf '1\t=HYPERLINK("http://x","y")\t5\n2\t@SUM(A1)\t4\n3\t+cmd|'"'"' /C calc'"'"'!A0\t3\n'; } > "$T/r/-2+3.txt"
+}
+
+@test "M7: --bom makes extract's and normalize's CSV safe in a spreadsheet: a leading ' on =, +, -, @ cells; numbers keep their sign" {
+	formula_setup
+	for bom in '' --bom; do
+		baocao-extract $bom --root "$T/r" "$T/r"/*.txt > "$T/m$bom.csv"
+		baocao-normalize $bom --scope all "$T/m.csv" > "$T/f$bom.csv" 2> /dev/null
+		baocao-extract $bom --docs --root "$T/r" "$T/r"/*.txt > "$T/d$bom.csv"
+		baocao-normalize $bom --docs "$T/d.csv" > "$T/man$bom.csv" 2> /dev/null
+	done
+	# without --bom every cell as it is: the file names, the row labels,
+	# a bullet of the text
+	grep -q '^-2+3,' "$T/m.csv"
+	grep -q '^"=HYPERLINK(""http:__x.example"",""y"")",' "$T/m.csv"
+	grep -q ',table,"=HYPERLINK(""http://x"",""y"")",Số đơn,' "$T/m.csv"
+	grep -q ',table,@SUM(A1),Số đơn,' "$T/m.csv"
+	grep -q ",table,+cmd|' /C calc'!A0,Số đơn," "$T/m.csv"
+	grep -q ',+ Tiếp công dân thường xuyên ,858,' "$T/m.csv"
+	grep -q '^-2+3,r/-2+3.txt,\|^-2+3,.*/-2+3.txt,' "$T/d.csv"
+	grep -q '^-2+3,' "$T/man.csv"
+	# with --bom: a mark, then every such cell with a leading '
+	for f in m f d man; do
+		assert_equal "$(head -c 3 "$T/$f--bom.csv" | od -An -tx1 | tr -d ' ')" efbbbf
+		run grep -c "^'-2+3," "$T/$f--bom.csv"
+		[ "$output" -ge 1 ]
+		run grep -c '^-2+3,\|^"=HYPERLINK\|,@SUM\|,+cmd\|,+ Tiếp' "$T/$f--bom.csv"
+		assert_output 0
+	done
+	grep -q ',table,"'"'"'=HYPERLINK(""http://x"",""y"")",Số đơn,' "$T/m--bom.csv"
+	grep -q ",table,'@SUM(A1),Số đơn," "$T/m--bom.csv"
+	grep -q ",'+ Tiếp công dân thường xuyên ,858," "$T/m--bom.csv"
+	grep -q '^"'"'"'=HYPERLINK(""http:__x.example"",""y"")",' "$T/f--bom.csv"
+	# the same rows otherwise: take the quotes and the mark away
+	cmp <(tail -c +4 "$T/m--bom.csv" | sed "s/^'//; s/,'/,/g; s/\"'/\"/g") "$T/m.csv"
+	cmp <(tail -c +4 "$T/man--bom.csv" | sed "s/^'//; s/,'/,/g; s/\"'/\"/g") "$T/man.csv"
+	# a number with a sign is a number
+	printf 'k,v\n-a,5.5\n' > "$T/old.csv"
+	printf 'k,v\n-a,3\n' > "$T/new.csv"
+	run -1 baocao-diff --bom -k k "$T/old.csv" "$T/new.csv"
+	assert_line --index 1 "'-a,v,5.5,3,-2.5,-45.45,changed"
+}
+
+@test "M7: city-summary -m writes the manifest safe for a spreadsheet, always; the table and the workbook read the names as they are" {
+	formula_setup
+	run -0 city-summary -m "$T/man.csv" -x "$T/book.xlsx" -o "$T/city.csv" "$T/r"
+	grep -q "^'-2+3,.*,ok,$" "$T/man.csv"
+	grep -q '^"'"'"'=HYPERLINK(""http:__x.example"",""y"")",.*,ok,$' "$T/man.csv"
+	run grep -c '^-2+3\|^"=' "$T/man.csv"
+	assert_output 0
+	# the workbook's links still go to the files by their own names
+	run python3 - "$T/book.xlsx" <<-'PY'
+	import sys, zipfile
+	z = zipfile.ZipFile(sys.argv[1])
+	rels = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".rels"))
+	print("-2+3.txt" in rels, "=HYPERLINK(" in rels)
+	PY
+	assert_output "True True"
+}
