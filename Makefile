@@ -103,8 +103,24 @@ check: deps
 unit: $(B)/unit-tests
 	cd "$$(mktemp -d)" && $(abspath $(B))/unit-tests
 
+# The suites that run the pipelines run under each awk a machine may have
+# as awk (mawk: Debian's default; gawk: Fedora's, Arch's, and Debian's
+# once it is installed): every suite under the awk on PATH, then these
+# again under the other one, named by a shim directory first on PATH.
+PIPE_SUITES = tests/pipelines.bats tests/bookkeeping.bats tests/install.bats
+
 bats: $(BINS)
 	BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 tests/
+	@sys=$$(basename "$$(readlink -f "$$(command -v awk)")"); \
+	for a in gawk mawk; do \
+		[ "$$a" != "$$sys" ] || continue; \
+		command -v $$a >/dev/null || { echo "no $$a (make deps)"; exit 1; }; \
+		mkdir -p $(B)/awk/$$a && ln -sf "$$(command -v $$a)" $(B)/awk/$$a/awk; \
+		echo "the pipeline suites again, under $$a:"; \
+		PATH="$(abspath $(B))/awk/$$a:$$PATH" \
+		BAOCAO_AWK_SHIM="$(abspath $(B))/awk/$$a" \
+		BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 $(PIPE_SUITES) || exit 1; \
+	done
 
 lint-man: $(MANS)
 	@for m in $(MANS); do \
@@ -161,7 +177,7 @@ bench: all
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
-	openssh-server openssh-client rsync \
+	openssh-server openssh-client rsync gawk mawk \
 	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
 	tesseract-ocr tesseract-ocr-vie valgrind
 deps:
@@ -171,7 +187,7 @@ deps:
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
-		valgrind; do \
+		valgrind gawk mawk; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \

@@ -283,3 +283,37 @@ setup() {
 		"$ROOT"/pipelines/check-totals "$ROOT"/pipelines/chart "$ROOT"/pipelines/demo
 	assert_success
 }
+
+@test "M9: compare-periods and chart give the same bytes under mawk and gawk, in the C and a UTF-8 locale" {
+	command -v gnuplot || skip "no gnuplot"
+	cp "$BATS_FILE_TMPDIR/kinds-city.csv" "$BATS_TEST_TMPDIR/city.csv"
+	cp "$BATS_FILE_TMPDIR/kinds-facts.csv" "$BATS_TEST_TMPDIR/f.csv"
+	n=0
+	for a in mawk gawk; do
+		command -v "$a" > /dev/null || continue
+		mkdir -p "$BATS_TEST_TMPDIR/$a"
+		ln -sf "$(command -v "$a")" "$BATS_TEST_TMPDIR/$a/awk"
+		for loc in C C.UTF-8; do
+			d=$BATS_TEST_TMPDIR/$a-$loc
+			mkdir "$d"
+			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
+			printf '%s\n' "$output" > "$d/compare.txt"
+			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -c -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
+			printf '%s\n' "$output" > "$d/compare.csv"
+			run -0 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc chart -i reception.visits -p 2024 -o "$d/u" "$BATS_TEST_TMPDIR/f.csv"
+			run -0 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc chart -i works.cash_vnd -b period -o "$d/p" "$BATS_TEST_TMPDIR/city.csv"
+			n=$((n + 1))
+		done
+	done
+	[ "$n" -ge 2 ]
+	# the columns aligned by characters: "Lượt tiếp công dân" is 18 wide
+	grep -q '^Lượt tiếp công dân  ' "$BATS_TEST_TMPDIR/mawk-C.UTF-8/compare.txt" ||
+		grep -q '^Lượt tiếp công dân  ' "$BATS_TEST_TMPDIR/gawk-C.UTF-8/compare.txt"
+	first=
+	for d in "$BATS_TEST_TMPDIR"/*-C*; do
+		[ -n "$first" ] || { first=$d; continue; }
+		for f in compare.txt compare.csv u.svg p.svg; do
+			cmp "$first/$f" "$d/$f"
+		done
+	done
+}
