@@ -27,7 +27,9 @@ UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZSUP	= tests/fuzz/support.c
-MANS	= $(FILTERS:%=filters/%.1)
+# A man page per filter and per pipeline (demo's too, though it is not
+# installed).
+MANS	= $(FILTERS:%=filters/%.1) $(PIPELINES:%=pipelines/%.1) pipelines/demo.1
 # extract is a folder: its parts go into an archive that the fuzz harness
 # links too; main.o holds only main().
 EXSRC	= $(wildcard filters/extract/*.c)
@@ -215,14 +217,17 @@ install: $(BINS)
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
 	done
 	for p in $(PIPELINES); do \
-		install -m 755 pipelines/$$p $(DESTDIR)$(BINDIR)/baocao-$$p; done
+		install -m 755 pipelines/$$p $(DESTDIR)$(BINDIR)/baocao-$$p; \
+		install -m 644 pipelines/$$p.1 $(DESTDIR)$(MANDIR)/baocao-$$p.1; \
+	done
 	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/baocao-$$f $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
 	done
-	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/baocao-$$p; done
+	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/baocao-$$p \
+		$(DESTDIR)$(MANDIR)/baocao-$$p.1; done
 	for d in $(notdir $(DATA)); do rm -f $(DESTDIR)$(DATADIR)/$$d; done
 	-rmdir $(DESTDIR)$(DATADIR)
 
@@ -232,7 +237,9 @@ check-install: $(BINS)
 		$$tmp/usr/bin/baocao-$$f --version >/dev/null || exit 1; \
 		[ -f $$tmp/usr/share/man/man1/baocao-$$f.1 ] || exit 1; done && \
 		for p in $(PIPELINES); do \
-		$$tmp/usr/bin/baocao-$$p -h >/dev/null || exit 1; done && \
+		$$tmp/usr/bin/baocao-$$p --help >/dev/null || exit 1; \
+		$$tmp/usr/bin/baocao-$$p --version >/dev/null || exit 1; \
+		[ -f $$tmp/usr/share/man/man1/baocao-$$p.1 ] || exit 1; done && \
 		for d in $(notdir $(DATA)); do \
 		[ -f $$tmp/usr/share/baocao/$$d ] || exit 1; done && \
 		rm -rf $$tmp && echo "install: ok"

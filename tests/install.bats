@@ -18,6 +18,9 @@ setup() {
 		assert_file_executable "$dest/usr/bin/baocao-$c"
 	done
 	assert_file_exists "$dest/usr/share/man/man1/baocao-xlsx.1"
+	for c in city-summary compare-periods check-totals chart; do
+		assert_file_exists "$dest/usr/share/man/man1/baocao-$c.1"
+	done
 	assert_file_exists "$dest/usr/share/baocao/lexicon.rules"
 	# From elsewhere, with the installed commands and the system's only
 	# (not the tree's build/ or pipelines/), and labels edited where they
