@@ -46,7 +46,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--bom] [--docs [--resends latest|both|error] [--safe-copy FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--bom] [--docs [--resends latest|both|error] [--safe-copy FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [--stats] [--stats-csv FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -84,7 +84,7 @@ struct opts {
 	int gzip, stats, all, bom, docs, resends_given, share;
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
 	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to,
-	    *safe_copy;
+	    *safe_copy, *stats_csv;
 	struct manifest_opts m;	/* --province, --resends */
 };
 
@@ -152,6 +152,8 @@ static const char *const help_text =
 "                      TAB or CR with a leading ' (a formula otherwise)\n"
 "      --stats         print row counts and drop reasons on stderr; with\n"
 "                      --docs, reports by status and coverage per period\n"
+"      --stats-csv FILE  write the counts to FILE as CSV (stat,count), for\n"
+"                      a program to read\n"
 "  -h, --help          this help\n"
 "  -V, --version       version\n"
 "\n"
@@ -159,7 +161,7 @@ static const char *const help_text =
 
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
 	OPT_CORRECTIONS, OPT_BOM, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS,
-	OPT_FILES0_TO, OPT_SHARE, OPT_SAFE_COPY };
+	OPT_FILES0_TO, OPT_SHARE, OPT_SAFE_COPY, OPT_STATS_CSV };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
@@ -177,6 +179,7 @@ static const struct option longopts[] = {
 	{ "scope", required_argument, NULL, OPT_SCOPE },
 	{ "share", no_argument, NULL, OPT_SHARE },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "stats-csv", required_argument, NULL, OPT_STATS_CSV },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -521,6 +524,68 @@ print_stats(const struct state *st)
 		cli_stat("corrections not applied", st->unapplied);
 }
 
+/*
+ * --stats-csv: counts for a program to read, one row each (stat,count), in
+ * a file opened before any output (fd) and written at the end.
+ */
+struct count {
+	const char *stat;
+	unsigned long long n;
+};
+
+static int
+open_stats_csv(const char *path)
+{
+	int fd;
+
+	if (path == NULL)
+		return -1;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1)
+		die(2, "cannot write '%s':", path);
+	return fd;
+}
+
+static void
+write_stats_csv(int fd, const char *path, const struct count *c, size_t n)
+{
+	struct csvout *o;
+	size_t i;
+
+	if (fd < 0)
+		return;
+	o = csvout_open(fd, 0);
+	csvout_str(o, "stat");
+	csvout_str(o, "count");
+	csvout_end(o);
+	for (i = 0; i < n; i++) {
+		csvout_str(o, c[i].stat);
+		csvout_ulong(o, c[i].n);
+		csvout_end(o);
+	}
+	csvout_close(o);
+	if (close(fd) == -1)
+		die(2, "cannot write '%s':", path);
+}
+
+static void
+stats_csv(const struct state *st, int fd)
+{
+	const struct count c[] = {
+		{ "rows_read", st->rows },
+		{ "rows_written", st->written },
+		{ "dropped_no_indicator", st->no_indicator },
+		{ "dropped_not_reporter", st->not_reporter },
+		{ "dropped_indicator_given", st->duplicate },
+		{ "dropped_not_a_figure", st->bad_value },
+		{ "rows_quarantined", csvin_bad_count(st->in) },
+		{ "conflicts", st->conflicts },
+		{ "corrections_applied", st->corrected },
+		{ "corrections_not_applied", st->unapplied },
+	};
+
+	write_stats_csv(fd, st->o->stats_csv, c, sizeof(c) / sizeof(c[0]));
+}
+
 /* The gazetteer, and --province checked against it. */
 static struct gaz *
 load_gazetteer(const struct opts *o)
@@ -542,7 +607,9 @@ docs_main(const struct opts *o, char **argv, int argc)
 	struct lex *lex = NULL;
 	struct csvin *in;
 	struct csvout *out;
-	int cfd = -1;
+	int cfd = -1, sfd = open_stats_csv(o->stats_csv);
+	struct count c[2] = { { "reports_left_out", 0 },
+	    { "corrections_not_applied", 0 } };
 
 	m.summary = o->stats;
 	if (o->corrections != NULL) {
@@ -563,7 +630,7 @@ docs_main(const struct opts *o, char **argv, int argc)
 	out = csvout_open(STDOUT_FILENO, o->gzip);
 	if (o->bom)
 		csvout_bom(out);
-	manifest_run(in, out, g, &m);
+	c[0].n = manifest_run(in, out, g, &m);
 	csvout_close(out);
 	if (m.copy != NULL) {
 		csvout_close(m.copy);
@@ -572,7 +639,8 @@ docs_main(const struct opts *o, char **argv, int argc)
 	}
 	csvin_close(in);
 	if (m.corr != NULL)
-		corr_warn_run(m.corr);
+		c[1].n = corr_warn_run(m.corr);
+	write_stats_csv(sfd, o->stats_csv, c, 2);
 	corr_free(m.corr);
 	lex_free(lex);
 	gaz_free(g);
@@ -642,6 +710,9 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		case OPT_STATS:
 			o->stats = 1;
 			break;
+		case OPT_STATS_CSV:
+			o->stats_csv = optarg;
+			break;
 		default:
 			cli_usage_error(SYNOPSIS);
 		}
@@ -690,7 +761,7 @@ main(int argc, char *argv[])
 	struct opts o = { 0 };
 	struct state st = { 0 };
 	FILE *bad = NULL;
-	int i;
+	int i, sfd;
 
 	diag_init(argv[0]);
 	i = parse_opts(argc, argv, &o);
@@ -700,9 +771,11 @@ main(int argc, char *argv[])
 	cli_not_an_input("--bad-rows", o.bad_rows, argv, argc);
 	cli_not_an_input("--files0-to", o.files0_to, argv, argc);
 	cli_not_an_input("--safe-copy", o.safe_copy, argv, argc);
+	cli_not_an_input("--stats-csv", o.stats_csv, argv, argc);
 	if (o.docs)
 		return docs_main(&o, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
+	sfd = open_stats_csv(o.stats_csv);
 	st.o = &o;
 	st.lex = lex_load(o.rules);
 	st.gaz = load_gazetteer(&o);
@@ -724,6 +797,7 @@ main(int argc, char *argv[])
 		st.unapplied = corr_warn_unapplied(st.corr, o.share);
 	if (o.stats)
 		print_stats(&st);
+	stats_csv(&st, sfd);
 	free_state(&st);
 	return 0;
 }

@@ -238,6 +238,7 @@ city-summary: $T/fixes.csv:5: report '$DUP' is not read in this run (duplicate):
 		# them, until it reads normalize's corrected rows: its own lines
 		# are not counted here)
 		assert_equal "$(grep 'correction not applied' <<< "$stderr" | grep -v '^baocao-check: ' | sort)" "$want"
+		[[ "$stderr" == *"city-summary: corrections: 1 applied, 3 not applied (named above)"* ]]
 		new=$(awk -F, '$2 == "2023-Q1" && $3 == "reception.visits" { print $5 }' "$T/city.csv")
 		assert_equal "$new" "$((old + 1000))"
 	done

@@ -133,8 +133,10 @@ setup() {
 		> "$BATS_TEST_TMPDIR/fixes.csv"
 	opts=(--rules "$BATS_TEST_TMPDIR/my.rules" --corrections "$BATS_TEST_TMPDIR/fixes.csv")
 	run -3 city-summary "${opts[@]}" -o "$BATS_TEST_TMPDIR/j1.csv" "$CORPUS"
-	run -3 city-summary "${opts[@]}" -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" "$CORPUS"
+	run -3 --separate-stderr city-summary "${opts[@]}" -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" "$CORPUS"
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/s.csv"
+	# the jobs' counts came back from the host
+	[[ "$stderr" == *"city-summary: corrections: 1 applied"* ]]
 	run -3 city-summary -o "$BATS_TEST_TMPDIR/plain.csv" "$CORPUS"
 	# both options showed: the online share per unit, the visits corrected
 	run grep -c ',dossiers.online_rate,percent,.*,per unit,' "$BATS_TEST_TMPDIR/s.csv"
