@@ -317,3 +317,28 @@ setup() {
 		done
 	done
 }
+
+@test "-c and -x check each share of reports in one job, from the jobs' own extraction: processes per run, not per report" {
+	mkdir -p "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/shim"
+	cp "$CORPUS"/*_2023-Q1.txt "$BATS_TEST_TMPDIR/r/"
+	n=$(ls "$BATS_TEST_TMPDIR/r" | wc -l)
+	[ "$n" -ge 20 ]
+	for f in baocao-extract baocao-normalize baocao-check; do
+		printf '#!/bin/sh\necho %s >> %q\nexec %q "$@"\n' "$f" "$BATS_TEST_TMPDIR/calls" "$(command -v "$f")" \
+			> "$BATS_TEST_TMPDIR/shim/$f"
+		chmod +x "$BATS_TEST_TMPDIR/shim/$f"
+	done
+	city-summary -o "$BATS_TEST_TMPDIR/plain.csv" -c "$BATS_TEST_TMPDIR/plain-f.csv" "$BATS_TEST_TMPDIR/r" 2> /dev/null
+	for j in 1 2; do
+		: > "$BATS_TEST_TMPDIR/calls"
+		PATH=$BATS_TEST_TMPDIR/shim:$PATH run -0 city-summary -j $j -o "$BATS_TEST_TMPDIR/c.csv" \
+			-c "$BATS_TEST_TMPDIR/f.csv" -x "$BATS_TEST_TMPDIR/b.xlsx" "$BATS_TEST_TMPDIR/r"
+		cmp "$BATS_TEST_TMPDIR/plain.csv" "$BATS_TEST_TMPDIR/c.csv"
+		cmp "$BATS_TEST_TMPDIR/plain-f.csv" "$BATS_TEST_TMPDIR/f.csv"
+		# a first pass and a table pass per job, the manifest once, a
+		# table and a check normalize per job, a check per job
+		assert_equal "$(grep -c '^baocao-extract$' "$BATS_TEST_TMPDIR/calls")" $((2 * j))
+		assert_equal "$(grep -c '^baocao-normalize$' "$BATS_TEST_TMPDIR/calls")" $((2 * j + 1))
+		assert_equal "$(grep -c '^baocao-check$' "$BATS_TEST_TMPDIR/calls")" "$j"
+	done
+}
