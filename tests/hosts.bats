@@ -98,15 +98,19 @@ setup() {
 }
 
 @test "-S through a real sshd: the reports are transferred, the table and manifest are byte-identical to -j 1" {
-	run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" "$CORPUS"
+	run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" \
+		-c "$BATS_TEST_TMPDIR/f1.csv" "$CORPUS"
 	said=$(grep -c '^baocao-normalize: ' <<< "$stderr" || true)
 	before=$(grep -c 'Accepted publickey' "$SSHD_DIR/log")
 	commands=$(grep -c 'Starting session: command' "$SSHD_DIR/log")
 	scratch=$(scratch_dirs)
 	run -3 --separate-stderr city-summary -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" \
-		-m "$BATS_TEST_TMPDIR/m2.csv" "$CORPUS"
+		-m "$BATS_TEST_TMPDIR/m2.csv" -c "$BATS_TEST_TMPDIR/f2.csv" "$CORPUS"
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/s.csv"
 	cmp "$BATS_TEST_TMPDIR/m1.csv" "$BATS_TEST_TMPDIR/m2.csv"
+	# the check ran here, after the jobs, with the same findings
+	cmp "$BATS_TEST_TMPDIR/f1.csv" "$BATS_TEST_TMPDIR/f2.csv"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/f2.csv")" -gt 1 ]
 	# what the jobs said on the host comes back: as many warnings as -j 1
 	[ "$said" -gt 0 ]
 	assert_equal "$(grep -c '^baocao-normalize: ' <<< "$stderr" || true)" "$said"
