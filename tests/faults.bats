@@ -17,7 +17,8 @@ setup_file() {
 	city-summary -o "$REF/city.csv" -m "$REF/man.csv" -c "$REF/find.csv" \
 		-x "$REF/book.xlsx" "$R" 2> /dev/null || st=$?
 	export REF_STATUS=$st
-	export REF_MS=$(( (${EPOCHREALTIME/./} - ${start/./}) / 1000 ))
+	local end=$EPOCHREALTIME
+	export REF_MS=$(( (${end//[.,]/} - ${start//[.,]/}) / 1000 ))
 }
 
 setup() {
