@@ -28,7 +28,9 @@ UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZSUP	= tests/fuzz/support.c
-MANS	= $(FILTERS:%=filters/%.1)
+# A man page per filter and per pipeline (demo's too, though it is not
+# installed).
+MANS	= $(FILTERS:%=filters/%.1) $(PIPELINES:%=pipelines/%.1) pipelines/demo.1
 # Filters with more than one concern are folders, filters/NAME/: main.o
 # holds main() and the other parts go into lib<NAME>.a, which the fuzz
 # harness links too.  The others are one file, filters/NAME.c.
@@ -193,8 +195,24 @@ budget-check: $(BINS)
 budget: $(BINS)
 	BAOCAO_BUILD=$(abspath $(B)) tests/bench/budget-check --write
 
+# The suites that run the pipelines run under each awk a machine may have
+# as awk (mawk: Debian's default; gawk: Fedora's, Arch's, and Debian's
+# once it is installed): every suite under the awk on PATH, then these
+# again under the other one, named by a shim directory first on PATH.
+PIPE_SUITES = tests/pipelines.bats tests/bookkeeping.bats tests/install.bats
+
 bats: $(BINS)
 	BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 tests/
+	@sys=$$(basename "$$(readlink -f "$$(command -v awk)")"); \
+	for a in gawk mawk; do \
+		[ "$$a" != "$$sys" ] || continue; \
+		command -v $$a >/dev/null || { echo "no $$a (make deps)"; exit 1; }; \
+		mkdir -p $(B)/awk/$$a && ln -sf "$$(command -v $$a)" $(B)/awk/$$a/awk; \
+		echo "the pipeline suites again, under $$a:"; \
+		PATH="$(abspath $(B))/awk/$$a:$$PATH" \
+		BAOCAO_AWK_SHIM="$(abspath $(B))/awk/$$a" \
+		BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 $(PIPE_SUITES) || exit 1; \
+	done
 
 lint-man: $(MANS)
 	@for m in $(MANS); do \
@@ -279,7 +297,7 @@ bench-deps:
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
-	openssh-server openssh-client rsync \
+	openssh-server openssh-client rsync gawk mawk \
 	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
 	tesseract-ocr tesseract-ocr-vie valgrind \
 	nodejs eslint chromium chromium-driver python3-selenium \
@@ -291,7 +309,7 @@ deps:
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
-		valgrind node eslint chromium chromedriver img2pdf; do \
+		valgrind node eslint chromium chromedriver img2pdf gawk mawk; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
@@ -320,14 +338,17 @@ install: $(BINS)
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
 	done
 	for p in $(PIPELINES); do \
-		install -m 755 pipelines/$$p $(DESTDIR)$(BINDIR)/baocao-$$p; done
+		install -m 755 pipelines/$$p $(DESTDIR)$(BINDIR)/baocao-$$p; \
+		install -m 644 pipelines/$$p.1 $(DESTDIR)$(MANDIR)/baocao-$$p.1; \
+	done
 	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/baocao-$$f $(DESTDIR)$(MANDIR)/baocao-$$f.1; \
 	done
-	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/baocao-$$p; done
+	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/baocao-$$p \
+		$(DESTDIR)$(MANDIR)/baocao-$$p.1; done
 	for d in $(notdir $(DATA)); do rm -f $(DESTDIR)$(DATADIR)/$$d; done
 	-rmdir $(DESTDIR)$(DATADIR)
 
@@ -337,7 +358,9 @@ check-install: $(BINS)
 		$$tmp/usr/bin/baocao-$$f --version >/dev/null || exit 1; \
 		[ -f $$tmp/usr/share/man/man1/baocao-$$f.1 ] || exit 1; done && \
 		for p in $(PIPELINES); do \
-		$$tmp/usr/bin/baocao-$$p -h >/dev/null || exit 1; done && \
+		$$tmp/usr/bin/baocao-$$p --help >/dev/null || exit 1; \
+		$$tmp/usr/bin/baocao-$$p --version >/dev/null || exit 1; \
+		[ -f $$tmp/usr/share/man/man1/baocao-$$p.1 ] || exit 1; done && \
 		for d in $(notdir $(DATA)); do \
 		[ -f $$tmp/usr/share/baocao/$$d ] || exit 1; done && \
 		rm -rf $$tmp && echo "install: ok"

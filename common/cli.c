@@ -1,6 +1,9 @@
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -106,4 +109,33 @@ cli_close_bad_rows(FILE *fp, const char *path)
 {
 	if (fp != NULL && fclose(fp) == EOF)
 		die(2, "cannot write '%s':", path);
+}
+
+/* Is the input named (stdin for "-") the file out? */
+static int
+is_file(const struct stat *out, const char *input)
+{
+	struct stat in;
+	int ok;
+
+	if (strcmp(input, "-") == 0)
+		ok = fstat(STDIN_FILENO, &in) == 0;
+	else
+		ok = stat(input, &in) == 0;
+	return ok && in.st_dev == out->st_dev && in.st_ino == out->st_ino;
+}
+
+void
+cli_not_an_input(const char *opt, const char *path, char *const *inputs,
+    int n)
+{
+	struct stat out;
+	int i;
+
+	if (path == NULL || stat(path, &out) == -1 || !S_ISREG(out.st_mode))
+		return;
+	for (i = 0; i < (n == 0 ? 1 : n); i++)
+		if (is_file(&out, n == 0 ? "-" : inputs[i]))
+			die(2, "option '%s': '%s' is also an input: it would be "
+			    "emptied before it is read", opt, path);
 }

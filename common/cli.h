@@ -23,6 +23,15 @@ void cli_free_split(char **, size_t);
  * when it cannot; closing dies on a write error, and passes NULL by. */
 FILE *cli_open_bad_rows(const char *path);
 void cli_close_bad_rows(FILE *, const char *path);
+/*
+ * Dies (status 2) when path, which option opt writes, is one of the n
+ * inputs (stdin too, when an input is "-" or there is none): the same
+ * file, however it is named, would be emptied before it is read.  A path
+ * that is NULL, does not exist yet or is not a regular file (/dev/null, a
+ * pipe) passes.
+ */
+void cli_not_an_input(const char *opt, const char *path, char *const *inputs,
+	int n);
 /* One --stats line on stderr: "baocao-x: what: n". */
 void cli_stat(const char *what, unsigned long long n);
 

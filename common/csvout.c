@@ -9,9 +9,11 @@ struct csvout {
 	struct gz_out *out;
 	size_t nf;		/* fields written in the current record */
 	int last_empty;		/* the only field so far is empty */
+	int safe;		/* for a spreadsheet: no field is a formula */
 };
 
 static int needs_quote(const char *, size_t);
+static int formula_like(const char *, size_t);
 
 struct csvout *
 csvout_open(int fd, int gzip)
@@ -28,6 +30,33 @@ csvout_bom(struct csvout *o)
 	static const char bom[] = "\xef\xbb\xbf";
 
 	gz_write(o->out, bom, sizeof(bom) - 1);
+	o->safe = 1;
+}
+
+void
+csvout_safe(struct csvout *o)
+{
+	o->safe = 1;
+}
+
+/* Would a spreadsheet read the field as a formula?  A plain number with a
+ * sign is a number. */
+static int
+formula_like(const char *p, size_t n)
+{
+	size_t i = 1, digits = 0;
+
+	if (n == 0 || memchr("=+-@\t\r", p[0], 6) == NULL)
+		return 0;
+	if (p[0] != '-')
+		return 1;
+	while (i < n && p[i] >= '0' && p[i] <= '9')
+		i++, digits++;
+	if (i < n && p[i] == '.' && digits > 0) {
+		for (i++, digits = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++)
+			digits++;
+	}
+	return i < n || digits == 0;
 }
 
 static int
@@ -51,10 +80,14 @@ csvout_field(struct csvout *o, const char *p, size_t n)
 		gz_putc(o->out, ',');
 	o->last_empty = n == 0;
 	if (!needs_quote(p, n)) {
+		if (o->safe && formula_like(p, n))
+			gz_putc(o->out, '\'');
 		gz_write(o->out, p, n);
 		return;
 	}
 	gz_putc(o->out, '"');
+	if (o->safe && formula_like(p, n))
+		gz_putc(o->out, '\'');
 	while (n > 0) {
 		const char *q = memchr(p, '"', n);
 		size_t k = q == NULL ? n : (size_t)(q - p) + 1;

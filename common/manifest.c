@@ -563,6 +563,18 @@ free_rows(struct mstate *st)
 	free(st->r);
 }
 
+static void
+write_header(const struct mstate *st, struct csvin *in, struct csvout *out)
+{
+	size_t i, k;
+
+	for (k = 0; k < st->ncols; k++)
+		csvout_span(out, csvin_colname(in, k));
+	for (i = 0; i < NOUT; i++)
+		csvout_str(out, outcols[i]);
+	csvout_end(out);
+}
+
 /* Every row out, the trouble said on stderr; returns the rows left out. */
 static size_t
 write_rows(struct mstate *st, struct csvout *out)
@@ -583,7 +595,12 @@ write_rows(struct mstate *st, struct csvout *out)
 		else if (r->st != M_OK)
 			warn("%s: %s: %s", path, status_names[r->st], r->reason);
 		bad += left_out(r->st);
+		if (st->o->corr != NULL)
+			corr_run_report(st->o->corr, fld(st, r, I_DOC), path,
+			    status_names[r->st]);
 		write_row(st, out, r);
+		if (st->o->copy != NULL)
+			write_row(st, st->o->copy, r);
 		if (st->o->kept != NULL && r->st == M_OK &&
 		    fwrite(path, 1, strlen(path) + 1, st->o->kept) !=
 		    strlen(path) + 1)
@@ -610,11 +627,9 @@ manifest_run(struct csvin *in, struct csvout *out, const struct gaz *g,
 				    "output column", outcols[i]);
 	read_rows(&st, in);
 	classify(&st);
-	for (k = 0; k < st.ncols; k++)
-		csvout_span(out, csvin_colname(in, k));
-	for (i = 0; i < NOUT; i++)
-		csvout_str(out, outcols[i]);
-	csvout_end(out);
+	write_header(&st, in, out);
+	if (o->copy != NULL)
+		write_header(&st, in, o->copy);
 	bad = write_rows(&st, out);
 	if (o->summary)
 		summary(&st, bad);

@@ -28,6 +28,7 @@
 
 #include <stdio.h>
 
+#include "corr.h"
 #include "csvin.h"
 #include "csvout.h"
 #include "gaz.h"
@@ -45,6 +46,10 @@ struct manifest_opts {
 	int summary;		/* reports by status and coverage on stderr */
 	FILE *kept;		/* when not NULL: the paths of the ok reports,
 				 * each ending in a NUL, are written to it */
+	struct corr *corr;	/* when not NULL: told each report's status
+				 * (corr_run_report) */
+	struct csvout *copy;	/* when not NULL: the manifest is written
+				 * there too */
 };
 
 /* Parses "latest", "both" or "error"; -1 for anything else. */

@@ -710,6 +710,7 @@ main(int argc, char *argv[])
 		die(2, "OLD and NEW cannot both be stdin");
 	o.keys = cli_split(keys, &o.nkeys);
 	gz_check_inputs(argv, 2);
+	cli_not_an_input("--bad-rows", o.bad_rows, argv, 2);
 	bad = cli_open_bad_rows(o.bad_rows);
 	a.in = csvin_open(&argv[0], 1);
 	b.in = csvin_open(&argv[1], 1);

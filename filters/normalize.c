@@ -19,6 +19,7 @@
  * Rows of one document must be consecutive (as extract writes them); one
  * document is held in memory at a time.
  */
+#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -45,7 +46,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--docs [--resends latest|both|error]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE] [--gazetteer FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--bom] [--docs [--resends latest|both|error] [--safe-copy FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [--stats] [--stats-csv FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -81,9 +82,10 @@ static const char *const outcols[NOUT] = { "doc", "reporter_code",
 	"scope", "qualifier", "line", "raw", "evidence", "flags", "reading" };
 
 struct opts {
-	int gzip, stats, all, bom, docs, resends_given;
+	int gzip, stats, all, bom, docs, resends_given, share;
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
-	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to;
+	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to,
+	    *safe_copy, *stats_csv;
 	struct manifest_opts m;	/* --province, --resends */
 };
 
@@ -106,7 +108,7 @@ struct state {
 	struct docstate d;
 	struct buf tmp, line;
 	unsigned long long rows, written, no_indicator, not_reporter, duplicate,
-	    bad_value, conflicts, corrected;
+	    bad_value, conflicts, corrected, unapplied;
 };
 
 static const char *const help_text =
@@ -125,7 +127,12 @@ static const char *const help_text =
 "      --rules FILE    lexicon of indicators, cue words and rules (default:\n"
 "                      built in; see the header of common/data/lexicon.rules)\n"
 "      --corrections FILE  an analyst's fixes: report,line,raw,indicator,\n"
-"                      value,scope (indicator 'drop' drops the figure)\n"
+"                      value,scope (indicator 'drop' drops the figure);\n"
+"                      with --docs, the corrections of reports not in the\n"
+"                      run or left out of it are named\n"
+"      --share         the input is one share of a run: corrections of\n"
+"                      reports not in it are not named (the run's\n"
+"                      manifest names them)\n"
 "      --gazetteer FILE  administrative units (default: built in)\n"
 "      --province CODE only units of this province can issue a report\n"
 "                      (settles a ward name that several provinces have)\n"
@@ -136,11 +143,18 @@ static const char *const help_text =
 "                      superseded), both (keep both), error\n"
 "      --files0-to FILE  --docs: write the paths of the ok reports to FILE,\n"
 "                      NUL-separated (for baocao-extract --files0-from)\n"
+"      --safe-copy FILE  --docs: write the manifest to FILE too, safe to\n"
+"                      open in a spreadsheet (as --bom makes it, without\n"
+"                      the mark)\n"
 "      --bad-rows FILE quarantine unreadable CSV rows to FILE and go on\n"
 "  -z, --gzip          write gzip\n"
-"      --bom           start with a UTF-8 byte-order mark\n"
+"      --bom           for a spreadsheet: start with a UTF-8 byte-order\n"
+"                      mark, and write a cell that begins with =, +, -, @,\n"
+"                      TAB or CR with a leading ' (a formula otherwise)\n"
 "      --stats         print row counts and drop reasons on stderr; with\n"
 "                      --docs, reports by status and coverage per period\n"
+"      --stats-csv FILE  write the counts to FILE as CSV (stat,count), for\n"
+"                      a program to read\n"
 "  -h, --help          this help\n"
 "  -V, --version       version\n"
 "\n"
@@ -148,7 +162,7 @@ static const char *const help_text =
 
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
 	OPT_CORRECTIONS, OPT_BOM, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS,
-	OPT_FILES0_TO };
+	OPT_FILES0_TO, OPT_SHARE, OPT_SAFE_COPY, OPT_STATS_CSV };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
@@ -162,8 +176,11 @@ static const struct option longopts[] = {
 	{ "province", required_argument, NULL, OPT_PROVINCE },
 	{ "resends", required_argument, NULL, OPT_RESENDS },
 	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "safe-copy", required_argument, NULL, OPT_SAFE_COPY },
 	{ "scope", required_argument, NULL, OPT_SCOPE },
+	{ "share", no_argument, NULL, OPT_SHARE },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "stats-csv", required_argument, NULL, OPT_STATS_CSV },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
@@ -540,6 +557,70 @@ print_stats(const struct state *st)
 	cli_stat("rows quarantined", csvin_bad_count(st->in));
 	cli_stat("conflicting values reported", st->conflicts);
 	cli_stat("corrections applied", st->corrected);
+	if (st->corr != NULL)
+		cli_stat("corrections not applied", st->unapplied);
+}
+
+/*
+ * --stats-csv: counts for a program to read, one row each (stat,count), in
+ * a file opened before any output (fd) and written at the end.
+ */
+struct count {
+	const char *stat;
+	unsigned long long n;
+};
+
+static int
+open_stats_csv(const char *path)
+{
+	int fd;
+
+	if (path == NULL)
+		return -1;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1)
+		die(2, "cannot write '%s':", path);
+	return fd;
+}
+
+static void
+write_stats_csv(int fd, const char *path, const struct count *c, size_t n)
+{
+	struct csvout *o;
+	size_t i;
+
+	if (fd < 0)
+		return;
+	o = csvout_open(fd, 0);
+	csvout_str(o, "stat");
+	csvout_str(o, "count");
+	csvout_end(o);
+	for (i = 0; i < n; i++) {
+		csvout_str(o, c[i].stat);
+		csvout_ulong(o, c[i].n);
+		csvout_end(o);
+	}
+	csvout_close(o);
+	if (close(fd) == -1)
+		die(2, "cannot write '%s':", path);
+}
+
+static void
+stats_csv(const struct state *st, int fd)
+{
+	const struct count c[] = {
+		{ "rows_read", st->rows },
+		{ "rows_written", st->written },
+		{ "dropped_no_indicator", st->no_indicator },
+		{ "dropped_not_reporter", st->not_reporter },
+		{ "dropped_indicator_given", st->duplicate },
+		{ "dropped_not_a_figure", st->bad_value },
+		{ "rows_quarantined", csvin_bad_count(st->in) },
+		{ "conflicts", st->conflicts },
+		{ "corrections_applied", st->corrected },
+		{ "corrections_not_applied", st->unapplied },
+	};
+
+	write_stats_csv(fd, st->o->stats_csv, c, sizeof(c) / sizeof(c[0]));
 }
 
 /* The gazetteer, and --province checked against it. */
@@ -560,18 +641,45 @@ docs_main(const struct opts *o, char **argv, int argc)
 {
 	struct manifest_opts m = o->m;
 	struct gaz *g = load_gazetteer(o);
+	struct lex *lex = NULL;
 	struct csvin *in;
 	struct csvout *out;
+	int cfd = -1, sfd = open_stats_csv(o->stats_csv);
+	struct count c[2] = { { "reports_left_out", 0 },
+	    { "corrections_not_applied", 0 } };
 
 	m.summary = o->stats;
+	if (o->corrections != NULL) {
+		lex = lex_load(o->rules);
+		m.corr = corr_load(o->corrections, lex);
+	}
 	if (o->files0_to != NULL &&
 	    (m.kept = fopen(o->files0_to, "w")) == NULL)
 		die(2, "%s:", o->files0_to);
+	if (o->safe_copy != NULL) {
+		if ((cfd = open(o->safe_copy, O_WRONLY | O_CREAT | O_TRUNC,
+		    0666)) == -1)
+			die(2, "cannot write '%s':", o->safe_copy);
+		m.copy = csvout_open(cfd, 0);
+		csvout_safe(m.copy);
+	}
 	in = csvin_open(argv, argc);
 	out = csvout_open(STDOUT_FILENO, o->gzip);
-	manifest_run(in, out, g, &m);
+	if (o->bom)
+		csvout_bom(out);
+	c[0].n = manifest_run(in, out, g, &m);
 	csvout_close(out);
+	if (m.copy != NULL) {
+		csvout_close(m.copy);
+		if (close(cfd) == -1)
+			die(2, "cannot write '%s':", o->safe_copy);
+	}
 	csvin_close(in);
+	if (m.corr != NULL)
+		c[1].n = corr_warn_run(m.corr);
+	write_stats_csv(sfd, o->stats_csv, c, 2);
+	corr_free(m.corr);
+	lex_free(lex);
 	gaz_free(g);
 	if (m.kept != NULL && fclose(m.kept) == EOF)
 		die(2, "%s:", o->files0_to);
@@ -630,15 +738,26 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			else if (strcmp(optarg, "reporter") != 0)
 				o->scopes = parse_scopes(optarg);
 			break;
+		case OPT_SAFE_COPY:
+			o->safe_copy = optarg;
+			break;
+		case OPT_SHARE:
+			o->share = 1;
+			break;
 		case OPT_STATS:
 			o->stats = 1;
+			break;
+		case OPT_STATS_CSV:
+			o->stats_csv = optarg;
 			break;
 		default:
 			cli_usage_error(SYNOPSIS);
 		}
 	}
-	if ((o->resends_given || o->files0_to != NULL) && !o->docs)
-		die(2, "options '--resends' and '--files0-to' go with '--docs'");
+	if ((o->resends_given || o->files0_to != NULL || o->safe_copy != NULL) &&
+	    !o->docs)
+		die(2, "options '--resends', '--files0-to' and '--safe-copy' go "
+		    "with '--docs'");
 	return optind;
 }
 
@@ -685,16 +804,21 @@ main(int argc, char *argv[])
 	struct opts o = { 0 };
 	struct state st = { 0 };
 	FILE *bad = NULL;
-	int i;
+	int i, sfd;
 
 	diag_init(argv[0]);
 	i = parse_opts(argc, argv, &o);
 	argc -= i;
 	argv += i;
 	gz_check_inputs(argv, argc);
+	cli_not_an_input("--bad-rows", o.bad_rows, argv, argc);
+	cli_not_an_input("--files0-to", o.files0_to, argv, argc);
+	cli_not_an_input("--safe-copy", o.safe_copy, argv, argc);
+	cli_not_an_input("--stats-csv", o.stats_csv, argv, argc);
 	if (o.docs)
 		return docs_main(&o, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
+	sfd = open_stats_csv(o.stats_csv);
 	st.o = &o;
 	st.lex = lex_load(o.rules);
 	st.gaz = load_gazetteer(&o);
@@ -713,9 +837,10 @@ main(int argc, char *argv[])
 	csvout_close(st.out);
 	cli_close_bad_rows(bad, o.bad_rows);
 	if (st.corr != NULL)
-		corr_warn_unused(st.corr);
+		st.unapplied = corr_warn_unapplied(st.corr, o.share);
 	if (o.stats)
 		print_stats(&st);
+	stats_csv(&st, sfd);
 	free_state(&st);
 	return 0;
 }

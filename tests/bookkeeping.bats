@@ -188,3 +188,19 @@ unreadable 1"
 	[[ "$stderr" == *"city-summary: reports: 11 (4 ok, 1 no-figures, 1 duplicate, 1 superseded, 1 unreadable, 1 not-a-report, 1 ambiguous-issuer, 1 no-period)"* ]]
 	[[ "$stderr" == *"city-summary: 4 of 11 reports left out of the table (see above)"* ]]
 }
+
+@test "city-summary reads normalize's counts, not its messages: the same run with every message reworded" {
+	write "$D/a.txt" 'QUẬN 1' 'Quận 1' '5 tháng 4 năm 2024' 'quý I năm 2024' 70
+	printf 'ỦY BAN NHÂN DÂN\n\xff\n' > "$D/bad.txt"
+	# a normalize that says everything in other words (as a message
+	# catalogue in another language would)
+	mkdir "$BATS_TEST_TMPDIR/shim"
+	printf '#!/bin/bash\n%q "$@" 2> >(sed "s/[a-z]/X/g" >&2)\n' "$(command -v baocao-normalize)" \
+		> "$BATS_TEST_TMPDIR/shim/baocao-normalize"
+	chmod +x "$BATS_TEST_TMPDIR/shim/baocao-normalize"
+	run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/plain.csv" "$D"
+	PATH=$BATS_TEST_TMPDIR/shim:$PATH run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/city.csv" "$D"
+	[[ "$stderr" == *"left out"*"XXXXXX"* ]] || [[ "$stderr" == *"XXXXXX"*"left out"* ]]
+	[[ "$stderr" == *"city-summary: 1 of 2 reports left out of the table (see above)"* ]]
+	cmp "$BATS_TEST_TMPDIR/plain.csv" "$BATS_TEST_TMPDIR/city.csv"
+}

@@ -16,11 +16,6 @@ setup() {
 	fi
 	MK="$TESTS/complexity/make-input"
 	INSTR="$TESTS/complexity/instr"
-	# valgrind cannot run what AddressSanitizer built (make asan): the
-	# counts are those of the plain build (make check)
-	if ldd "$(command -v baocao-extract)" | grep -q libasan; then
-		skip "valgrind cannot run a build with AddressSanitizer"
-	fi
 }
 
 # growth PROG KIND N EXT: instructions PROG spends on KIND's part at 4N over

@@ -148,3 +148,35 @@ for row in [head] + list(r):
 	run bash -c "baocao-extract --bom '$in/r.txt' | baocao-normalize | cmp - <(baocao-normalize '$in/e.csv')"
 	assert_success
 }
+
+@test "every pipeline: --help on stdout (exit 0), --version, an unknown option exits 2 naming it, a man page" {
+	version=$(sed -n 's/^VERSION[[:space:]]*=[[:space:]]*//p' "$ROOT/Makefile")
+	[ -n "$version" ]
+	for p in city-summary compare-periods chart check-totals demo; do
+		for h in -h --help; do
+			run -0 --separate-stderr "$p" "$h"
+			[[ "${lines[0]}" == *"$p"* ]]
+			[ "${#lines[@]}" -gt 3 ]
+			assert_equal "$stderr" ""
+		done
+		run -0 --separate-stderr "$p" --version
+		if [ "$p" = demo ]; then
+			assert_equal "$output" "demo $version"
+		else
+			assert_equal "$output" "baocao-$p $version"
+		fi
+		run -2 --separate-stderr "$p" --no-such-option
+		assert_equal "$output" ""
+		assert_equal "${stderr_lines[0]}" "$p: unknown option '--no-such-option'"
+		[[ "${stderr_lines[1]}" == "usage: $p "* ]]
+		assert_equal "${stderr_lines[2]}" "Try '$p --help' for more information."
+		[ -f "$ROOT/pipelines/$p.1" ]
+		run -0 grep -c "^\.Sh EXIT STATUS" "$ROOT/pipelines/$p.1"
+		# --help with its output full is trouble
+		run -2 bash -c '"$1" --help > /dev/full' _ "$p"
+	done
+	# and the pages are linted with the filters' (lint-man)
+	run -0 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$ROOT" --no-print-directory lint-man
+	assert_output --regexp "^man pages: [0-9]+ clean$"
+	[ "${output//[^0-9]/}" -ge 11 ]
+}

@@ -98,15 +98,19 @@ setup() {
 }
 
 @test "-S through a real sshd: the reports are transferred, the table and manifest are byte-identical to -j 1" {
-	run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" "$CORPUS"
+	run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" \
+		-c "$BATS_TEST_TMPDIR/f1.csv" "$CORPUS"
 	said=$(grep -c '^baocao-normalize: ' <<< "$stderr" || true)
 	before=$(grep -c 'Accepted publickey' "$SSHD_DIR/log")
 	commands=$(grep -c 'Starting session: command' "$SSHD_DIR/log")
 	scratch=$(scratch_dirs)
 	run -3 --separate-stderr city-summary -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" \
-		-m "$BATS_TEST_TMPDIR/m2.csv" "$CORPUS"
+		-m "$BATS_TEST_TMPDIR/m2.csv" -c "$BATS_TEST_TMPDIR/f2.csv" "$CORPUS"
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/s.csv"
 	cmp "$BATS_TEST_TMPDIR/m1.csv" "$BATS_TEST_TMPDIR/m2.csv"
+	# the check ran here, after the jobs, with the same findings
+	cmp "$BATS_TEST_TMPDIR/f1.csv" "$BATS_TEST_TMPDIR/f2.csv"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/f2.csv")" -gt 1 ]
 	# what the jobs said on the host comes back: as many warnings as -j 1
 	[ "$said" -gt 0 ]
 	assert_equal "$(grep -c '^baocao-normalize: ' <<< "$stderr" || true)" "$said"
@@ -133,8 +137,10 @@ setup() {
 		> "$BATS_TEST_TMPDIR/fixes.csv"
 	opts=(--rules "$BATS_TEST_TMPDIR/my.rules" --corrections "$BATS_TEST_TMPDIR/fixes.csv")
 	run -3 city-summary "${opts[@]}" -o "$BATS_TEST_TMPDIR/j1.csv" "$CORPUS"
-	run -3 city-summary "${opts[@]}" -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" "$CORPUS"
+	run -3 --separate-stderr city-summary "${opts[@]}" -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" "$CORPUS"
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/s.csv"
+	# the jobs' counts came back from the host
+	[[ "$stderr" == *"city-summary: corrections: 1 applied"* ]]
 	run -3 city-summary -o "$BATS_TEST_TMPDIR/plain.csv" "$CORPUS"
 	# both options showed: the online share per unit, the visits corrected
 	run grep -c ',dossiers.online_rate,percent,.*,per-unit,' "$BATS_TEST_TMPDIR/s.csv"
@@ -142,4 +148,19 @@ setup() {
 	old=$(awk -F, '$3 == "reception.visits" { print $5 }' "$BATS_TEST_TMPDIR/plain.csv")
 	new=$(awk -F, '$3 == "reception.visits" { print $5 }' "$BATS_TEST_TMPDIR/s.csv")
 	assert_equal "$new" "$((old - value + 1))"
+}
+
+@test "M4: the README's example, -S with the reports as a relative path (reports/) or files of the current directory" {
+	mkdir -p "$BATS_TEST_TMPDIR/w/reports"
+	cp "$CORPUS"/gen/*_2024-Q1.txt "$BATS_TEST_TMPDIR/w/reports/"
+	cd "$BATS_TEST_TMPDIR/w"
+	run -0 city-summary -o j1.csv reports/
+	run -0 --separate-stderr city-summary -j 2 -S "2/$LOGIN" -o city.csv reports/
+	cmp j1.csv city.csv
+	assert_equal "$(grep -c '^79,2024-Q1,reception.visits,visit,' city.csv)" 1
+	cd reports
+	run -0 city-summary -o ../here1.csv *.txt
+	run -0 city-summary -j 2 -S "2/$LOGIN" -o ../here.csv *.txt
+	cmp ../here1.csv ../here.csv
+	cmp ../j1.csv ../here.csv
 }

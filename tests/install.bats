@@ -18,13 +18,16 @@ setup() {
 		assert_file_executable "$dest/usr/bin/baocao-$c"
 	done
 	assert_file_exists "$dest/usr/share/man/man1/baocao-xlsx.1"
+	for c in city-summary compare-periods check-totals chart; do
+		assert_file_exists "$dest/usr/share/man/man1/baocao-$c.1"
+	done
 	assert_file_exists "$dest/usr/share/baocao/lexicon.rules"
 	# From elsewhere, with the installed commands and the system's only
 	# (not the tree's build/ or pipelines/), and labels edited where they
 	# were installed, so that using them shows.
 	mkdir "$BATS_TEST_TMPDIR/elsewhere"
 	cd "$BATS_TEST_TMPDIR/elsewhere"
-	export PATH="$dest/usr/bin:/usr/bin:/bin"
+	export PATH="$dest/usr/bin:${BAOCAO_AWK_SHIM:+$BAOCAO_AWK_SHIM:}/usr/bin:/bin"
 	sed -i 's/^reception.visits,Lượt tiếp công dân,/reception.visits,Lượt tiếp công dân (bản cài đặt),/' \
 		"$dest/usr/share/baocao/labels.csv"
 	# an analyst's copy of the lexicon: no city-wide online share
@@ -44,7 +47,7 @@ setup() {
 	grep -q 'Lượt tiếp công dân (bản cài đặt)' chart.svg
 	run -0 baocao-check-totals "$BATS_TEST_TMPDIR/reports/764_2023.txt"
 	# and uninstall takes it all away
-	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL PATH="/usr/bin:/bin" make -C "$ROOT" --no-print-directory \
+	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL PATH="${BAOCAO_AWK_SHIM:+$BAOCAO_AWK_SHIM:}/usr/bin:/bin" make -C "$ROOT" --no-print-directory \
 		uninstall B="$build" DESTDIR="$dest" PREFIX=/usr
 	assert_success
 	run find "$dest" -type f

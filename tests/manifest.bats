@@ -95,7 +95,7 @@ resend/q1 ok"
 	run -2 --separate-stderr baocao-normalize --docs --resends newest "$BATS_TEST_TMPDIR/d.csv"
 	assert_equal "$stderr" "baocao-normalize: option '--resends': 'newest' is not latest, both or error"
 	run -2 --separate-stderr baocao-normalize --resends both "$BATS_TEST_TMPDIR/d.csv"
-	assert_equal "$stderr" "baocao-normalize: options '--resends' and '--files0-to' go with '--docs'"
+	assert_equal "$stderr" "baocao-normalize: options '--resends', '--files0-to' and '--safe-copy' go with '--docs'"
 }
 
 @test "--province settles a ward name that four provinces have, in the manifest and in the facts" {

@@ -174,3 +174,24 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	run -2 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/bad.rules" /dev/null
 	assert_equal "$stderr" "baocao-normalize: $BATS_TEST_TMPDIR/bad.rules:1: attribute: 'nothing' is not a value of state (a cue line names it)"
 }
+
+@test "--stats-csv writes the counts for a program to read (stat,count), the same as --stats says; with --docs the reports left out" {
+	f=$(ls "$TESTS"/fixtures/reading/dev/*.txt | head -1)
+	baocao-extract "$f" > "$BATS_TEST_TMPDIR/m.csv"
+	run -0 --separate-stderr baocao-normalize --stats --stats-csv "$BATS_TEST_TMPDIR/s.csv" "$BATS_TEST_TMPDIR/m.csv"
+	assert_equal "$(head -1 "$BATS_TEST_TMPDIR/s.csv")" "stat,count"
+	read_=$(sed -n 's/^rows_read,//p' "$BATS_TEST_TMPDIR/s.csv")
+	[ "$read_" -gt 20 ]
+	[[ "$stderr" == *"rows read: $read_"* ]]
+	written=$(sed -n 's/^rows_written,//p' "$BATS_TEST_TMPDIR/s.csv")
+	assert_equal "$written" "$(($(wc -l <<< "$output") - 1))"
+	assert_equal "$(cut -d, -f1 "$BATS_TEST_TMPDIR/s.csv" | paste -sd ' ')" \
+		"stat rows_read rows_written dropped_no_indicator dropped_not_reporter dropped_indicator_given dropped_not_a_figure rows_quarantined conflicts corrections_applied corrections_not_applied"
+	printf '%s\n' 'doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,figures,error' \
+		'a,r/a.txt,a1,QUẬN 1,1/BC-UBND,5 tháng 4 năm 2025,quý I năm 2025,BÁO CÁO,,5,' \
+		'f,r/f.txt,,,,,,,,0,r/f.txt: Permission denied' > "$BATS_TEST_TMPDIR/d.csv"
+	run -0 baocao-normalize --docs --stats-csv "$BATS_TEST_TMPDIR/s.csv" "$BATS_TEST_TMPDIR/d.csv"
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/s.csv")" "stat,count
+reports_left_out,1
+corrections_not_applied,0"
+}

@@ -283,3 +283,62 @@ setup() {
 		"$ROOT"/pipelines/check-totals "$ROOT"/pipelines/chart "$ROOT"/pipelines/demo
 	assert_success
 }
+
+@test "M9: compare-periods and chart give the same bytes under mawk and gawk, in the C and a UTF-8 locale" {
+	command -v gnuplot || skip "no gnuplot"
+	cp "$BATS_FILE_TMPDIR/kinds-city.csv" "$BATS_TEST_TMPDIR/city.csv"
+	cp "$BATS_FILE_TMPDIR/kinds-facts.csv" "$BATS_TEST_TMPDIR/f.csv"
+	n=0
+	for a in mawk gawk; do
+		command -v "$a" > /dev/null || continue
+		mkdir -p "$BATS_TEST_TMPDIR/$a"
+		ln -sf "$(command -v "$a")" "$BATS_TEST_TMPDIR/$a/awk"
+		for loc in C C.UTF-8; do
+			d=$BATS_TEST_TMPDIR/$a-$loc
+			mkdir "$d"
+			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
+			printf '%s\n' "$output" > "$d/compare.txt"
+			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -c -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
+			printf '%s\n' "$output" > "$d/compare.csv"
+			run -0 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc chart -i reception.visits -p 2024 -o "$d/u" "$BATS_TEST_TMPDIR/f.csv"
+			run -0 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc chart -i works.cash_vnd -b period -o "$d/p" "$BATS_TEST_TMPDIR/city.csv"
+			n=$((n + 1))
+		done
+	done
+	[ "$n" -ge 2 ]
+	# the columns aligned by characters: "Lượt tiếp công dân" is 18 wide
+	grep -q '^Lượt tiếp công dân  ' "$BATS_TEST_TMPDIR/mawk-C.UTF-8/compare.txt" ||
+		grep -q '^Lượt tiếp công dân  ' "$BATS_TEST_TMPDIR/gawk-C.UTF-8/compare.txt"
+	first=
+	for d in "$BATS_TEST_TMPDIR"/*-C*; do
+		[ -n "$first" ] || { first=$d; continue; }
+		for f in compare.txt compare.csv u.svg p.svg; do
+			cmp "$first/$f" "$d/$f"
+		done
+	done
+}
+
+@test "-c and -x check each share of reports in one job, from the jobs' own extraction: processes per run, not per report" {
+	mkdir -p "$BATS_TEST_TMPDIR/r" "$BATS_TEST_TMPDIR/shim"
+	cp "$CORPUS"/*_2023-Q1.txt "$BATS_TEST_TMPDIR/r/"
+	n=$(ls "$BATS_TEST_TMPDIR/r" | wc -l)
+	[ "$n" -ge 20 ]
+	for f in baocao-extract baocao-normalize baocao-check; do
+		printf '#!/bin/sh\necho %s >> %q\nexec %q "$@"\n' "$f" "$BATS_TEST_TMPDIR/calls" "$(command -v "$f")" \
+			> "$BATS_TEST_TMPDIR/shim/$f"
+		chmod +x "$BATS_TEST_TMPDIR/shim/$f"
+	done
+	city-summary -o "$BATS_TEST_TMPDIR/plain.csv" -c "$BATS_TEST_TMPDIR/plain-f.csv" "$BATS_TEST_TMPDIR/r" 2> /dev/null
+	for j in 1 2; do
+		: > "$BATS_TEST_TMPDIR/calls"
+		PATH=$BATS_TEST_TMPDIR/shim:$PATH run -0 city-summary -j $j -o "$BATS_TEST_TMPDIR/c.csv" \
+			-c "$BATS_TEST_TMPDIR/f.csv" -x "$BATS_TEST_TMPDIR/b.xlsx" "$BATS_TEST_TMPDIR/r"
+		cmp "$BATS_TEST_TMPDIR/plain.csv" "$BATS_TEST_TMPDIR/c.csv"
+		cmp "$BATS_TEST_TMPDIR/plain-f.csv" "$BATS_TEST_TMPDIR/f.csv"
+		# a first pass and a table pass per job, the manifest once, a
+		# table and a check normalize per job, a check per job
+		assert_equal "$(grep -c '^baocao-extract$' "$BATS_TEST_TMPDIR/calls")" $((2 * j))
+		assert_equal "$(grep -c '^baocao-normalize$' "$BATS_TEST_TMPDIR/calls")" $((2 * j + 1))
+		assert_equal "$(grep -c '^baocao-check$' "$BATS_TEST_TMPDIR/calls")" "$j"
+	done
+}

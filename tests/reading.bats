@@ -363,3 +363,22 @@ PY
 	report "Kỳ trước chuyển sang 02 đơn tranh chấp và 03 đơn khiếu nại."
 	run kept petitions.carried_over;	assert_output "NONE"
 }
+
+@test "trial 6: a correction names the figure as written (4.609) or its value as the workbook shows it (4609); naming it both ways is said" {
+	baocao-extract --root "$ROOT/pipelines/samples" "$ROOT/pipelines/samples/760_2023-Q1.txt" > "$BATS_TEST_TMPDIR/m.csv"
+	c=$BATS_TEST_TMPDIR/fixes.csv
+	for raw in 4.609 4609; do
+		printf 'report,line,raw,indicator,value,scope\n760_2023-Q1,33,%s,,4610,\n' "$raw" > "$c"
+		run -0 --separate-stderr baocao-normalize --corrections "$c" "$BATS_TEST_TMPDIR/m.csv"
+		assert_equal "$stderr" ""
+		assert_line --regexp "^760_2023-Q1,760,Quận 1,79,2023-Q1,dossiers.received,4610,dossier,reporter,exact,33,4.609,\"corrected by $c:2: "
+	done
+	# 4535 is written 4535 on the same line: its value names it too
+	printf 'report,line,raw,indicator,value,scope\n760_2023-Q1,33,4535,,4536,\n' > "$c"
+	run -0 baocao-normalize --corrections "$c" "$BATS_TEST_TMPDIR/m.csv"
+	assert_line --regexp "^760_2023-Q1,.*,dossiers.resolved,4536,dossier,reporter,exact,33,4535,\"corrected by "
+	printf 'report,line,raw,indicator,value,scope\n760_2023-Q1,33,4.609,,4610,\n760_2023-Q1,33,4609,,4611,\n' > "$c"
+	run -0 --separate-stderr baocao-normalize --corrections "$c" "$BATS_TEST_TMPDIR/m.csv"
+	assert_equal "$stderr" "baocao-normalize: $c:3: the figure '4.609' on line 33 of report '760_2023-Q1' is corrected by line 2 already: correction not applied"
+	assert_line --regexp ",dossiers.received,4610,dossier,reporter,exact,33,4.609,\"corrected by $c:2: "
+}

@@ -326,6 +326,8 @@ main(int argc, char *argv[])
 	argc -= first;
 	argv += first;
 	gz_check_inputs(argv, argc);
+	cli_not_an_input("--findings", o.findings, argv, argc);
+	cli_not_an_input("--bad-rows", o.bad_rows, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
 	ffd = open_findings(o.findings);
 	/* rates and stocks are for the default operations (an edited

@@ -114,6 +114,52 @@ test_single_empty(void)
 	remove("one.csv");
 }
 
+/*
+ * Spreadsheet-safe output (M7): a field a spreadsheet would take for a
+ * formula gets a leading quote, a signed number does not; plain output is
+ * the fields as they are.
+ */
+static void
+test_safe(void)
+{
+	static const char *fields[] = { "=HYPERLINK(\"http://x\",\"y\")",
+		"+ Tại Ủy ban", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "-12",
+		"-0.5", "-", "-1.", "-.5", "1-2", "a=b", "", "=a,b" };
+	static const char *safe = "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
+	    "'+ Tại Ủy ban,'-2+3,'@SUM(A1),'\tTAB,\"'\rCR\",-12,-0.5,'-,'-1.,"
+	    "'-.5,1-2,a=b,,\"'=a,b\"\n";
+	enum { NF = sizeof(fields) / sizeof(fields[0]) };
+	int pass, fd;
+	size_t i;
+
+	for (pass = 0; pass < 3; pass++) {
+		struct csvout *o;
+		char *text;
+
+		fd = open("safe.csv", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		o = csvout_open(fd, 0);
+		if (pass == 1)
+			csvout_safe(o);
+		if (pass == 2)
+			csvout_bom(o);
+		for (i = 0; i < NF; i++)
+			csvout_str(o, fields[i]);
+		csvout_end(o);
+		csvout_close(o);
+		text = slurp("safe.csv");
+		if (pass == 0)
+			CHECK(strncmp(text, "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
+			    "+ Tại Ủy ban,-2+3,@SUM(A1),\tTAB,\"\rCR\",-12,", 62) == 0);
+		else if (pass == 1)
+			CHECK(strcmp(text, safe) == 0);
+		else
+			CHECK(strncmp(text, "\xef\xbb\xbf", 3) == 0 &&
+			    strcmp(text + 3, safe) == 0);
+		free(text);
+	}
+	remove("safe.csv");
+}
+
 /* Row-level errors carry the line where the record starts. */
 static void
 test_error_lines(void)
@@ -311,6 +357,7 @@ test_csv(void)
 {
 	test_roundtrip();
 	test_single_empty();
+	test_safe();
 	test_error_lines();
 	test_many();
 	test_plain_lines();
