@@ -25,7 +25,7 @@ const char *const fact_scope_name[SCOPE_N] = { "reporter", "sub",
 	"table-row", "table-total" };
 const char *const fact_qual_name[FQ_N] = { "exact", "approx", "min", "max" };
 const char *const fact_flag_name[FLAG_N] = { "conflict", "weak", "approx",
-	"corrected", "ocr" };
+	"corrected", "ocr", "dropped" };
 const char *const fact_time_name[] = { "", "whole", "other", "part" };
 
 /* What the rules look at for one mention, folded. */

@@ -32,7 +32,7 @@ enum fact_scope { SCOPE_REPORTER, SCOPE_SUB, SCOPE_TABLE_ROW,
 	SCOPE_TABLE_TOTAL, SCOPE_N };
 enum fact_qual { FQ_EXACT, FQ_APPROX, FQ_MIN, FQ_MAX, FQ_N };
 enum fact_flag { FLAG_CONFLICT, FLAG_WEAK, FLAG_APPROX, FLAG_CORRECTED,
-	FLAG_OCR, FLAG_N };
+	FLAG_OCR, FLAG_DROPPED, FLAG_N };
 /* The time a figure's clause names, against the report's period: none,
  * the period itself, another span (broader, or before it), a part of it
  * ("6 tháng đầu năm" in a year report, "từ ngày 01/7/2025"). */

@@ -83,6 +83,7 @@ wd_digit(char c)
 	X(LIST_JOIN, "list-join", FOLD, "words that join the items of a list") \
 	X(RATE_LINK, "rate-link", FOLD, \
 	    "words between a count and the rate that is its share") \
+	X(RATE_WORD, "rate-word", FOLD, "the words that name a rate") \
 	X(RATE_BASE, "rate-base", FOLD, \
 	    "words between a rate and the base it is a share of") \
 	X(NUM_DIGIT_AFTER_TEN, "num-digit-after-ten", FOLD, \

@@ -56,13 +56,21 @@ facts() {
 	assert_line "findings: 9; on the hand-checked list: 9 of 9; not on it: 0"
 }
 
-@test "-r runs only the named rules; an unknown rule is a usage error" {
+@test "-r (--only) runs only the named rules; an unknown rule is a usage error; --rules names the lexicon" {
 	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
 	run -1 --separate-stderr baocao-check -r table-total,fraction-base "$BATS_TEST_TMPDIR/f.csv"
 	assert_equal "$(printf '%s\n' "$output" | tail -n +2 | cut -d, -f3 | sort -u | tr '\n' ' ')" \
 		"fraction-base table-total "
+	run -1 --separate-stderr baocao-check --only table-total,fraction-base "$BATS_TEST_TMPDIR/f.csv"
+	assert_equal "$(printf '%s\n' "$output" | tail -n +2 | cut -d, -f3 | sort -u | tr '\n' ' ')" \
+		"fraction-base table-total "
 	run -2 --separate-stderr baocao-check -r sums "$BATS_TEST_TMPDIR/f.csv"
-	assert_equal "$stderr" "baocao-check: option '--rules': unknown rule 'sums'"
+	assert_equal "$stderr" "baocao-check: option '--only': unknown rule in 'sums' (rules: percent-vs-fraction, numerator-over-denominator, parts-vs-whole, table-total, restatement, fraction-base)"
+	run -2 --separate-stderr baocao-check --rules table-total "$BATS_TEST_TMPDIR/f.csv"
+	assert_equal "$stderr" "baocao-check: option '--rules' names the lexicon file; 'table-total' are checks: use --only"
+	run -1 --separate-stderr baocao-check --rules "$ROOT/common/data/lexicon.rules" "$BATS_TEST_TMPDIR/f.csv"
+	assert_equal "$stderr" ""
+	assert_line --partial "planted,20,parts-vs-whole"
 }
 
 @test "normalize's default output (no context columns) is refused with the way out" {
@@ -82,13 +90,22 @@ facts() {
 	assert_output "doc,line,rule,indicator,expected,actual,detail"
 }
 
-@test "--corrections: a corrected figure is checked with its corrected value; a dropped one not at all" {
+@test "corrections are normalize's: a corrected figure is checked with its corrected value, a dropped one not at all" {
 	facts "$FIX/planted.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	assert_line --partial "planted,16,percent-vs-fraction"
+	assert_line --partial "planted,28,numerator-over-denominator"
 	printf 'report,line,raw,value,indicator\nplanted,16,80%%,75,\nplanted,28,52/48,,drop\n' > "$BATS_TEST_TMPDIR/c.csv"
-	run -1 --separate-stderr baocao-check --corrections "$BATS_TEST_TMPDIR/c.csv" "$BATS_TEST_TMPDIR/f.csv"
+	baocao-extract "$FIX/planted.txt" |
+		baocao-normalize --scope all --corrections "$BATS_TEST_TMPDIR/c.csv" > "$BATS_TEST_TMPDIR/g.csv"
+	run -1 --separate-stderr baocao-check --stats "$BATS_TEST_TMPDIR/g.csv"
 	refute_line --partial "planted,16,percent-vs-fraction"
 	refute_line --partial "planted,28,numerator-over-denominator"
 	assert_line --partial "planted,20,parts-vs-whole"
+	[[ "$stderr" == *"baocao-check: rows dropped by a correction: 1"* ]]
+	# check applies none itself
+	run -2 --separate-stderr baocao-check --corrections "$BATS_TEST_TMPDIR/c.csv" "$BATS_TEST_TMPDIR/f.csv"
+	assert_equal "$stderr" "baocao-check: option '--corrections': corrections are applied by baocao-normalize --corrections, whose output baocao-check reads"
 }
 
 @test "the fixture reports written for the reading: every planted inconsistency found, no false alarm" {
