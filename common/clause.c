@@ -425,8 +425,11 @@ label_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 			f->role |= 1u << ROLE_FROM;
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_COMPARE))
 			f->role |= 1u << ROLE_COMPARE;
-		if (lex_hit_is(x, h, LEX_ROLE, ROLE_ACTOR))
+		if (lex_hit_is(x, h, LEX_ROLE, ROLE_ACTOR)) {
 			f->role |= 1u << ROLE_ACTOR;
+			if (f->actor == NULL)
+				f->actor = x->cue[h->c0].phrase;
+		}
 		if (hit_class(x, h, LEX_TOTAL))
 			f->total = 1;
 		nearest = 0;
@@ -1145,8 +1148,11 @@ lists(const struct clause_in *in, const struct piece *pc,
 		f[i].role |= f[f[i].list_head].role & (1u << ROLE_FROM);
 	} else if (continues(&f[i]))
 		f[i].list_head = k;
-	if (f[i].list_head >= 0)
+	if (f[i].list_head >= 0) {
 		f[i].role |= f[f[i].list_head].role & (1u << ROLE_ACTOR);
+		if (f[i].actor == NULL)
+			f[i].actor = f[f[i].list_head].actor;
+	}
 }
 
 /* "từ 55,02% đến 88,44%": the end of a range is no level either.  Its

@@ -125,3 +125,11 @@ facts() {
 	assert_output "doc,line,rule,indicator,expected,actual,detail
 r,7,restatement,reception.leader_visits,40,45,stated as 40 at line 3 and as 45 here"
 }
+
+@test "like with like: a zero in words, parts of another noun, which-and-what-was-done lists, fractions over their own base, two officials, two headings are no findings; a true overrun is" {
+	facts "$FIX/unlike.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	assert_equal "$stderr" ""
+	assert_output "doc,line,rule,indicator,expected,actual,detail
+unlike,17,parts-vs-whole,petitions.received,26,27,complete breakdown: 14 + 13 = 27 > 26 (line 17)"
+}

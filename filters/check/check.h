@@ -42,7 +42,8 @@ struct fig {
 	long whole, first_part;	/* a part: its whole, its breakdown's first */
 	long rate_of, base;	/* a rate: its count and that count's base */
 	int attain;		/* a rate of a plan ("đạt 155,6% kế hoạch") */
-	int state;		/* the state its clause names, or -1 */
+	int what, state;	/* the noun and state its clause names, or -1 */
+	int noun;		/* its noun (what) is written right after it */
 	char *qkey;		/* what it counts: its indicator, or the facets
 				 * the reading found (what|kind|state) */
 };

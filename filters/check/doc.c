@@ -176,10 +176,12 @@ restatements(struct state *st)
 				continue;
 			}
 			/* Text against text: the same words before, the same
-			 * noun after, on another line. */
+			 * noun after, on another line, in a clause of the same
+			 * time, tier and official. */
 			if (j < i || y->line == x->line || y->table ||
 			    y->scope != x->scope ||
-			    strcmp(y->context, x->context) != 0)
+			    strcmp(y->context, x->context) != 0 ||
+			    strcmp(y->actor, x->actor) != 0)
 				continue;
 			if (ka.n == 0)
 				phrase(&ka, x);

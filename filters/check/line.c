@@ -6,15 +6,91 @@
  * (numerator-over-denominator).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "words.h"
+#include "xalloc.h"
+
+/* Do a and b count different things: the nouns written right after
+ * them, or else their units, differ?  (Unknown on either side: no.) */
+static int
+nouns_differ(const struct fig *a, const struct fig *b)
+{
+	if (a->what >= 0 && b->what >= 0 && a->noun && b->noun)
+		return a->what != b->what;
+	if (a->unit[0] != '\0' && b->unit[0] != '\0')
+		return strcmp(a->unit, b->unit) != 0;
+	return 0;
+}
+
+/* The parts of breakdown i, figs[i..b) (whole w), that go into its sum:
+ * 1 in in[j - i].  When the parts count different things, those that
+ * count what the whole counts ("168 đơn, gồm 145 đơn mới và 23 đơn do 03
+ * xã cũ bàn giao": not the 03 xã); none when the whole says nothing of
+ * it ("18 buổi/41 lượt/46 người" are no parts of one sum).  None either
+ * when some parts say which things are counted and others what was done
+ * with them ("131 đơn; trong đó thuộc thẩm quyền 88 đơn, đã giải quyết
+ * 65 đơn"): that is no one split of the whole.  Returns how many. */
+static size_t
+summed_parts(const struct state *st, size_t i, size_t b,
+    const struct fig *w, char *in)
+{
+	const struct lex *x = st->lex;
+	int mixed = 0, attr = 0, outcome = 0;
+	size_t j, k, n = 0;
+
+	for (j = i; j < b && !mixed; j++)
+		for (k = i; k < j && !mixed; k++)
+			mixed = st->figs[j].first_part == (long)i &&
+			    st->figs[k].first_part == (long)i &&
+			    nouns_differ(&st->figs[j], &st->figs[k]);
+	if (mixed && w->unit[0] == '\0' && !(w->what >= 0 && w->noun))
+		return 0;
+	for (j = i; j < b; j++) {
+		const struct fig *p = &st->figs[j];
+
+		in[j - i] = p->first_part == (long)i &&
+		    !(mixed && nouns_differ(p, w));
+		if (!in[j - i])
+			continue;
+		n++;
+		if (p->state >= 0 && (x->attr[LEX_STATE] >> p->state & 1))
+			attr = 1;
+		if (p->state >= 0 && (x->outcome[LEX_STATE] >> p->state & 1))
+			outcome = 1;
+	}
+	return attr && outcome ? 0 : n;
+}
+
+/* Are the parts of breakdown i written over the whole, as a rule ("186
+ * đơn, gồm 14/186 ..., 163/186")?  Then a part over another number is
+ * written over the wrong one; parts each over their own base ("81 đơn;
+ * trong đó khiếu nại 03/04 đơn, kiến nghị 64/71 đơn") are not. */
+static int
+over_the_whole(const struct state *st, size_t i, size_t b,
+    const struct fig *w)
+{
+	size_t j;
+
+	for (j = i; j < b; j++) {
+		const struct fig *p = &st->figs[j];
+
+		if (p->first_part == (long)i && p->fraction &&
+		    dec_cmp(&p->denom, &w->value) == 0)
+			return 1;
+	}
+	return 0;
+}
 
 /*
  * Breakdowns, as the reading found them: the parts of each one (the
- * figures with the same first part) against their whole.  A part
- * written as a fraction is also checked against the whole.
+ * figures with the same first part) against their whole, when they count
+ * what it counts and split it one way.  A part written as a fraction is
+ * also checked against the whole, when the others are written over it.
+ * A whole written in words ("không có hồ sơ trễ hạn") is broken down by
+ * nothing after it.
  */
 void
 breakdowns(struct state *st, size_t a, size_t b)
@@ -25,26 +101,33 @@ breakdowns(struct state *st, size_t a, size_t b)
 		struct fig *p1 = &st->figs[i], *w;
 		struct buf terms = { 0 }, t1 = { 0 }, t2 = { 0 };
 		struct dec sum;
-		size_t nparts = 0;
-		int exact = 1, c;
+		size_t nparts;
+		int exact = 1, c, over;
+		char *in;
 
 		if (p1->first_part != (long)i || p1->whole < 0)
 			continue;
 		w = &st->figs[p1->whole];
+		if (w->verbal)
+			continue;
+		over = w->exact && over_the_whole(st, i, b, w);
+		in = xmalloc(b - i);
+		nparts = summed_parts(st, i, b, w, in);
 		dec_zero(&sum);
 		for (j = i; j < b; j++) {
 			struct fig *x = &st->figs[j];
 
 			if (x->first_part != (long)i)
 				continue;
-			exact &= x->exact;
-			dec_add(&sum, &x->value);
-			if (terms.n > 0)
-				buf_adds(&terms, " + ");
-			buf_adds(&terms, x->raw);
-			nparts++;
-			if (x->fraction && dec_cmp(&x->denom, &w->value) != 0 &&
-			    w->exact) {
+			if (nparts > 0 && in[j - i]) {
+				exact &= x->exact;
+				dec_add(&sum, &x->value);
+				if (terms.n > 0)
+					buf_adds(&terms, " + ");
+				buf_adds(&terms, x->raw);
+			}
+			if (over && x->fraction &&
+			    dec_cmp(&x->denom, &w->value) != 0) {
 				buf_clear(&t1);
 				dec_format(&x->denom, &t1);
 				add_finding(st, x, R_BASE, x->ind, &w->value,
@@ -62,6 +145,7 @@ breakdowns(struct state *st, size_t a, size_t b)
 			    "complete breakdown" : "parts", terms.p, t2.p,
 			    c > 0 ? ">" : "<", w->raw, w->line);
 		}
+		free(in);
 		buf_free(&terms);
 		buf_free(&t1);
 		buf_free(&t2);

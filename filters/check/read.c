@@ -19,7 +19,9 @@
 /*
  * What a figure counts, for comparing two statements of it: the indicator
  * when normalize gave one, else the facets the reading found ("tổng số
- * đơn phải giải quyết" is no indicator, but two values of it disagree).
+ * đơn phải giải quyết" is no indicator, but two values of it disagree)
+ * under the same headings (what the facets leave out, such as the kind
+ * of case a section is about, its heading may say).
  */
 static char *
 quantity_key(const struct lex *x, const struct fig *f,
@@ -37,6 +39,7 @@ quantity_key(const struct lex *x, const struct fig *f,
 		buf_adds(&b, c->f[cls].val < 0 ? "-" : x->val[cls][c->f[cls].val]);
 		buf_addc(&b, '|');
 	}
+	buf_adds(&b, f->heading);
 	return b.p;
 }
 
@@ -74,7 +77,10 @@ read_line(struct state *st, size_t a, size_t b)
 		x->base = AT(c->base);
 #undef AT
 		x->attain = (c->role & 1u << ROLE_ATTAIN) != 0;
+		x->what = c->f[LEX_WHAT].val;
+		x->noun = c->f[LEX_WHAT].dist == DIST_NOUN;
 		x->state = c->f[LEX_STATE].val;
+		x->actor = xstrdup(c->actor != NULL ? c->actor : "");
 		x->qkey = quantity_key(st->lex, x, c);
 		clause_fig_free(c);
 	}
@@ -89,6 +95,7 @@ read_cells(struct state *st, size_t a, size_t b)
 
 	for (i = a; i < b; i++) {
 		st->figs[i].gap = xstrdup("");
+		st->figs[i].actor = xstrdup("");
 		st->figs[i].qkey = xstrdup(st->figs[i].ind);
 	}
 }
@@ -283,11 +290,12 @@ read_row(struct state *st)
 	f.line = strtoul(value2, NULL, 10);
 	free(value2);
 	f.whole = f.first_part = f.rate_of = f.base = -1;
-	f.state = -1;
+	f.what = f.state = -1;
 	f.chosen = field_is(st, C_CHOSEN, "1");
 	f.official = field_is(st, C_OFFICIAL, "1");
 	f.context = context_of(st);
 	f.percent = strcmp(f.unit, "percent") == 0;
+	f.verbal = strpbrk(f.raw, "0123456789") == NULL;
 	f.exact = f.qual == FQ_EXACT;
 	/* A corrected value stands alone: no longer the fraction written. */
 	if (!(f.flags & 1u << FLAG_CORRECTED) &&
