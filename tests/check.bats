@@ -133,3 +133,14 @@ r,7,restatement,reception.leader_visits,40,45,stated as 40 at line 3 and as 45 h
 	assert_output "doc,line,rule,indicator,expected,actual,detail
 unlike,17,parts-vs-whole,petitions.received,26,27,complete breakdown: 14 + 13 = 27 > 26 (line 17)"
 }
+
+@test "a rate whose base is named in words is checked against the document's figure of that base, on another line" {
+	printf '%s\n\n' 'BÁO CÁO' 'Trong quý, bộ phận một cửa của phường đã tiếp nhận 2.400 hồ sơ.' \
+		'Hồ sơ nhận trực tuyến đạt 1.200 hồ sơ, bằng 60% trên tổng số hồ sơ đã tiếp nhận.' \
+		'Hồ sơ giải quyết xong là 2.000 hồ sơ, bằng 83,3% trên tổng số hồ sơ.' > "$BATS_TEST_TMPDIR/r.txt"
+	facts "$BATS_TEST_TMPDIR/r.txt" > "$BATS_TEST_TMPDIR/f.csv"
+	run -1 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	# 1.200 / 2.400 is 50%, not 60%; 2.000 / 2.400 is 83,3%
+	assert_output "doc,line,rule,indicator,expected,actual,detail
+r,5,percent-vs-fraction,dossiers.online_rate,50.00,60,60% stated; 1200 / 2400 = 50.00% (1.200 of 2.400 at line 3)"
+}

@@ -2,12 +2,15 @@
  * The rules across a document: each table's total row against its rows
  * (table-total), and a quantity stated twice with two values
  * (restatement): the text against a table's total, or the text against
- * itself in the same words.
+ * itself in the same words; a rate against a base named in words, the
+ * document's figure of it on another line (percent-vs-fraction).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
 #include "utf8.h"
+#include "words.h"
 
 #define PHRASE_WORDS 4	/* words before a figure that say it is restated */
 
@@ -195,4 +198,61 @@ restatements(struct state *st)
 	}
 	buf_free(&ka);
 	buf_free(&kb);
+}
+
+/* Does the text after a rate name its base in words ("66,07% trên tổng
+ * số hồ sơ tiếp nhận")? */
+static int
+base_in_words(struct state *st, const struct fig *p)
+{
+	const char *s;
+
+	buf_clear(&st->tmp);
+	u8_fold(&st->tmp, p->after, strlen(p->after));
+	for (s = st->tmp.p == NULL ? "" : st->tmp.p; *s == ' '; s++)
+		;
+	return words_prefix(WL_RATE_BASE, s, strlen(s)) > 0;
+}
+
+/*
+ * A rate of a count whose base is named in words, not written on the
+ * line ("Số hồ sơ tiếp nhận trực tuyến là 71.262 hồ sơ, đạt tỷ lệ 66,07%
+ * trên tổng số hồ sơ tiếp nhận"): the lexicon's rate line says which
+ * indicator the base is (rate dossiers.online_rate = dossiers.online /
+ * dossiers.received), and the document's figure of it, stated in a clause
+ * of the same time, tier and official, is the base.
+ */
+void
+rate_bases(struct state *st)
+{
+	size_t i, k;
+
+	for (i = 0; i < st->n; i++) {
+		const struct fig *p = &st->figs[i], *c, *w;
+		const struct lex_rate *r = NULL;
+		char how[256];
+		long d;
+
+		if (!p->percent || p->table || p->rate_of < 0 || p->base >= 0 ||
+		    p->ind[0] == '\0')
+			continue;
+		c = &st->figs[p->rate_of];
+		if (!c->exact || c->fraction || c->ind[0] == '\0')
+			continue;
+		for (k = 0; k < st->lex->nrate && r == NULL; k++)
+			if (strcmp(st->lex->rate[k].id, p->ind) == 0 &&
+			    strcmp(st->lex->rate[k].num, c->ind) == 0)
+				r = &st->lex->rate[k];
+		if (r == NULL || !base_in_words(st, p) ||
+		    (d = doc_figure(st, r->den)) < 0)
+			continue;
+		w = &st->figs[d];
+		if (w->line == p->line || !w->exact ||
+		    strcmp(w->context, p->context) != 0 ||
+		    dec_cmp(&w->value, &c->value) < 0)
+			continue;
+		snprintf(how, sizeof(how), "%s of %s at line %zu", c->raw,
+		    w->raw, w->line);
+		check_rate(st, p, c, &c->value, &w->value, how);
+	}
 }

@@ -165,6 +165,7 @@ end_doc(struct state *st)
 		}
 	}
 	restatements(st);
+	rate_bases(st);
 	if (st->nfnd > 1)	/* qsort(NULL, 0) is undefined */
 		qsort(st->fnd, st->nfnd, sizeof(*st->fnd), by_line);
 	for (i = 0; i < st->nfnd; i++) {
