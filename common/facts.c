@@ -368,7 +368,11 @@ fold_to(struct buf *b, const char *s)
 	lex_fold(b, s, strlen(s));
 }
 
-/* A table cell: its column and row labels say what it is. */
+static enum fact_time time_of(const struct facts *, const char *folded);
+
+/* A table cell: its column and row labels say what it is; another time
+ * than the report's its headings name (an appendix's title: "... từ ngày
+ * 01/7/2025 đến ngày 30/11/2025") is its time. */
 static void
 read_cell(struct facts *d, struct fact *f, struct buf *fb)
 {
@@ -385,6 +389,12 @@ read_cell(struct facts *d, struct fact *f, struct buf *fb)
 	in.after = span_of(f->after);
 	in.percent = f->v.percent;
 	clause_read(d->lex, &in, 1, &cf);
+	if (f->heading != NULL && f->heading[0] != '\0') {
+		fold_to(fb, f->heading);
+		/* (the report's own period there says nothing more) */
+		if ((f->time = time_of(d, fb->p)) == TIME_WHOLE)
+			f->time = TIME_NONE;
+	}
 	fold_to(&col, f->col);
 	fold_to(&row, f->row);
 	fold_to(&sec, f->section);
@@ -890,6 +900,10 @@ choose_one(struct facts *d, size_t i)
 			o->scope = SCOPE_SUB;	/* a part, by what lost */
 			continue;
 		}
+		/* A table of a part of the period ("Phụ lục ... từ ngày
+		 * 01/7/2025 đến ngày 30/11/2025") is no other value of it. */
+		if (why == K_TIME && o->table)
+			continue;
 		o->flags |= 1u << FLAG_CONFLICT;
 		best->flags |= 1u << FLAG_CONFLICT;
 		if (best->conflict_with < 0)

@@ -44,6 +44,7 @@ wd_digit(char c)
 	X(BODY_START, "body-start", FOLD, "the words that start a report's body") \
 	X(RESEND_WORD, "resend-word", FOLD, "words that mark a report sent again") \
 	X(TOTAL_LABEL, "total-label", FOLD, "the label of a total row") \
+	X(APPENDIX, "appendix", FOLD, "the mark that starts an appendix") \
 	X(TOTAL_LABEL_ALONE, "total-label-alone", FOLD, \
 	    "total labels that need no bracket after them") \
 	X(NAME_BEFORE, "name-before", MARKS, \

@@ -144,3 +144,22 @@ unlike,17,parts-vs-whole,petitions.received,26,27,complete breakdown: 14 + 13 = 
 	assert_output "doc,line,rule,indicator,expected,actual,detail
 r,5,percent-vs-fraction,dossiers.online_rate,50.00,60,60% stated; 1200 / 2400 = 50.00% (1.200 of 2.400 at line 3)"
 }
+
+@test "an appendix's title is the heading of its table: a table of part of the year is no restatement of the year's figure" {
+	baocao-extract "$FIX/appendix.txt" > "$BATS_TEST_TMPDIR/m.csv"
+	run -0 awk -F, '$6 == 18 { print $NF }' "$BATS_TEST_TMPDIR/m.csv"
+	assert_output "CÁC CÔNG TRÌNH LÀM TỪ NGÀY 01/7/2025 ĐẾN NGÀY 30/11/2025"
+	baocao-normalize --scope all "$BATS_TEST_TMPDIR/m.csv" > "$BATS_TEST_TMPDIR/f.csv"
+	# the text's 410 is the year's and stays the reporter's; 200 is the
+	# table's total of a part of it, no conflict
+	run -0 python3 -c 'import csv, sys
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["indicator"] == "works.households":
+        print(r["value"], r["scope"], r["flags"], r["time"])' "$BATS_TEST_TMPDIR/f.csv"
+	assert_output "410 reporter  whole
+120 table-row  part
+80 table-row  part
+200 table-total  part"
+	run -0 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
+	assert_output "doc,line,rule,indicator,expected,actual,detail"
+}

@@ -36,6 +36,8 @@ struct fig {
 	char *context;		/* the time, tier and official of its clause
 				 * (normalize --scope all), as one key */
 	int official;
+	int part;		/* its clause or table names a part of the
+				 * report's period (normalize's time 'part') */
 	char *actor;		/* the official its clause names (folded), or "" */
 	char *gap;		/* folded words since the previous figure */
 	int marker;		/* its words open a breakdown: 1 partial, 2 complete */

@@ -170,7 +170,9 @@ restatements(struct state *st)
 			    dec_cmp(&y->value, &x->value) == 0)
 				continue;
 			if (y->scope == SCOPE_TABLE_TOTAL) {
-				if (!is_whole_cell(y) || xsub)
+				/* a table of a part of the period is no
+				 * statement of the whole's figure */
+				if (!is_whole_cell(y) || xsub || y->part != x->part)
 					continue;
 				add_finding(st, x, R_RESTATE, x->ind, &y->value,
 				    NULL, &x->value, "the text says %s; the table "

@@ -293,6 +293,7 @@ read_row(struct state *st)
 	f.what = f.state = -1;
 	f.chosen = field_is(st, C_CHOSEN, "1");
 	f.official = field_is(st, C_OFFICIAL, "1");
+	f.part = field_is(st, C_TIME, fact_time_name[TIME_PART]);
 	f.context = context_of(st);
 	f.percent = strcmp(f.unit, "percent") == 0;
 	f.verbal = strpbrk(f.raw, "0123456789") == NULL;

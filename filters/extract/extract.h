@@ -45,7 +45,7 @@
 
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
 #define CTX_MAX 200			/* bytes of context either side */
-#define HEADING_TEXT_MAX 80		/* bytes of a heading's words kept */
+#define HEADING_TEXT_MAX 240		/* bytes of a heading's words kept */
 #define ROW_MAXCELLS 256		/* cells kept of one table row (grid
 					 * columns, where cells span some) */
 #define TABLE_MAXROWS 50000		/* rows kept of one table */
@@ -427,6 +427,9 @@ struct scan {
 	/* The words of each heading of that path (roman, arabic, letter),
 	 * cut: what the paragraphs under it are about. */
 	char headings[3][HEADING_TEXT_MAX + 1];
+	int appendix_title;	/* an appendix began ("PHỤ LỤC"): the lines
+				 * before its table are its title, its
+				 * heading */
 	struct buf tmp_heading;	/* scratch of emit */
 	int count_only;		/* --docs: figures are counted, not written */
 	unsigned long long figures, skipped;
@@ -445,6 +448,12 @@ void header_clear(struct header *);
 /* heading.c: the length of a heading number at the start of a paragraph
  * (0 when it is none), updating st->section. */
 size_t heading(struct scan *, const char *s, size_t n);
+/* No lower-case letter in p[0..n). */
+int all_caps(const char *p, size_t n);
+/* An appendix's mark ("PHỤ LỤC", "Phụ lục số 02") ends the headings of
+ * the body; the lines after it up to its table are its title, the
+ * heading of its figures.  1 when s[0..n) was such a line. */
+int appendix_line(struct scan *, const char *s, size_t n);
 
 /* A figure found, as run.c writes it. */
 struct mention {

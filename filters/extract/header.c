@@ -262,8 +262,7 @@ collect(const struct doc *d, struct hlines *h)
 	flush_grid(h, &g);
 }
 
-/* No lower-case letter in p[0..n). */
-static int
+int
 all_caps(const char *p, size_t n)
 {
 	size_t i;

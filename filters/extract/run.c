@@ -204,16 +204,21 @@ scan_doc(struct scan *st)
 	header_read(st);
 	st->section[0] = '\0';
 	st->headings[0][0] = st->headings[1][0] = st->headings[2][0] = '\0';
+	st->appendix_title = 0;
 	for (b = 0; b < d->nblocks; b++) {
 		const struct para *p = &d->blocks[b].u.para;
 		struct pos at = { b, 0 };
 		size_t from;
 
 		if (d->blocks[b].kind == BLOCK_TABLE) {
+			st->appendix_title = 0;
 			scan_table(st, b);
 			continue;
 		}
-		from = heading(st, p->text, p->len);
+		if ((from = heading(st, p->text, p->len)) > 0)
+			st->appendix_title = 0;
+		else
+			appendix_line(st, p->text, p->len);
 		/* Header lines before the body carry no figures worth having. */
 		if ((k = doc_number_label(p->text, p->len)) > 0 &&
 		    memchr(p->text, ':', p->len < k + 5 ? p->len : k + 5) != NULL)
