@@ -212,3 +212,21 @@ period_of() {
 	run -0 period_of 'CÔNG TÁC DÂN VẬN Quý I Năm 2024'
 	assert_output "Quý I Năm 2024|2024-Q1"
 }
+
+@test "the body that issued a report: its number's code first, else the letterhead's last line that names one, by the first body it names" {
+	d=$BATS_TEST_TMPDIR
+	printf 'ĐẢNG BỘ HUYỆN NHÀ BÈ\nĐẢNG ỦY XÃ HIỆP PHƯỚC\n\nSố 21 - BC/ĐU\n\nBÁO CÁO\nCông tác quý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b1.txt"
+	printf 'UBND QUẬN 7\nBAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ\n\nBÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b2.txt"
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN 7\n\nSố: 4/BC-VP\n\nBÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b3.txt"
+	printf 'VĂN PHÒNG HĐND VÀ UBND QUẬN 7\n\nBÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b4.txt"
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN 7\n\nSố: 9/BC-UBND\n\nBÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b5.txt"
+	printf 'BÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b6.txt"
+	run -0 --separate-stderr bash -c "baocao-extract --docs '$d'/b[1-6].txt | cut -d, -f1,5"
+	assert_output "doc,body
+b1,party
+b2,steering
+b3,office
+b4,office
+b5,committee
+b6,"
+}

@@ -406,6 +406,9 @@ struct header {
 	char *issuer, *doc_no, *doc_date, *period_text;	/* never NULL once
 							 * read; owned,
 							 * header_clear frees */
+	const char *body;	/* the kind of body that issued it (a code:
+				 * committee, party, steering, office,
+				 * centre, council), "" when unknown */
 	char *title;		/* the title as written, its kind and its
 				 * subject up to the period ("BÁO CÁO Kết quả
 				 * ... quý I năm 2024"); "" when none */
