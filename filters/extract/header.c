@@ -676,6 +676,22 @@ body_start(const char *f)
 	return words_prefix(WL_BODY_START, f, strlen(f)) > 0;
 }
 
+/* A post of a portal: no letterhead, the title first, as a sentence
+ * ("Báo cáo kết quả công tác dân vận quý I năm 2024"): its kind word
+ * first and a period in it.  Its index, or h->n. */
+static size_t
+post_title(const struct hlines *h)
+{
+	char p[32];
+	size_t so, eo;
+
+	if (h->n == 0 || h->v[0].role != R_TEXT ||
+	    words_prefix(WL_DOC_KIND, h->v[0].fold, strlen(h->v[0].fold)) == 0 ||
+	    period_find_text(h->v[0].p, h->v[0].n, p, sizeof(p), &so, &eo) != 0)
+		return h->n;
+	return 0;
+}
+
 /* The title: its kind line ("BÁO CÁO") and its subject up to the end of
  * the period it names, joined (the kind line alone when it names none). */
 static void
@@ -685,7 +701,7 @@ title(struct header *hd, const struct hlines *h)
 	size_t k = first_role(h, R_KIND, h->n), b, so, eo;
 	char p[32];
 
-	if (k == h->n)
+	if (k == h->n && (k = post_title(h)) == h->n)
 		return;
 	for (b = k + 1; b < h->n && b <= k + TITLE_LINES &&
 	    h->v[b].role == R_TEXT && !body_start(h->v[b].fold); b++)
