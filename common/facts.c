@@ -821,7 +821,7 @@ keys(const struct fact *f, int k[K_N])
 	k[K_TIER] = f->whole ? 0 : 1;
 	k[K_BROAD] = f->broad + 3 * f->alone;
 	k[K_ACTOR] = f->actor;
-	k[K_STATED] = f->total && !f->table ? 0 : f->table ? 1 : 2;
+	k[K_STATED] = f->table ? 2 : f->total ? 0 : 1;
 }
 
 /* The first key a and b differ in, K_N when none; *better: a is. */
@@ -855,13 +855,24 @@ unstated_total(const struct facts *d, const struct fact *best, size_t from)
 	for (j = from; j < d->n; j++) {
 		const struct fact *o = &d->f[j];
 
-		if (o != best && candidate(o) && o->ind == best->ind &&
+		/* (a table restates the text's parts: no part of its own) */
+		if (o != best && candidate(o) && !o->table &&
+		    o->ind == best->ind &&
 		    dec_cmp(&o->value, &best->value) != 0 &&
 		    ((best->actor && o->actor) || (best->time == TIME_PART &&
 		    o->time == TIME_PART) || (best->alone && o->alone)))
 			return 1;
 	}
 	return 0;
+}
+
+/* Does o's value agree with best's bound ("trên 3,6 tỷ" and 3.612.000.000)? */
+static int
+within_bound(const struct fact *best, const struct fact *o)
+{
+	int c = dec_cmp(&o->value, &best->value);
+
+	return (best->qual == FQ_MIN && c > 0) || (best->qual == FQ_MAX && c < 0);
 }
 
 /* Chooses among the candidates of the indicator of f[i]. */
@@ -893,7 +904,7 @@ choose_one(struct facts *d, size_t i)
 		int why;
 
 		if (o == best || !candidate(o) || o->ind != best->ind ||
-		    dec_cmp(&o->value, &best->value) == 0)
+		    dec_cmp(&o->value, &best->value) == 0 || within_bound(best, o))
 			continue;
 		why = differ(o, best, &b);
 		if (why > K_CORR && why < K_STATED && !o->table) {

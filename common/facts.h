@@ -10,13 +10,15 @@
  * a part of it, not another span), for the whole territory (not the
  * reporter's own tier alone), of the reporter's own words for the
  * indicator (not a broader count), not of one official; of those, the
- * reporter's total stated as such ("tổng số ... là N"), then an appendix
- * total row, then the first mention in the text.  A value that lost for
+ * reporter's total stated as such ("tổng số ... là N"), then the first
+ * mention in the text, then an appendix total row (a table restates the
+ * text).  A value within the bound of a qualified one ("trên 3,6 tỷ",
+ * 3.612.000.000) is no other value of it.  A value that lost for
  * one of the first reasons is a part (sub); one that lost only to the
  * order of mention makes the choice a conflict (flagged, and kept in
  * fact.conflict_with for the message).  Several officials' values and no
- * other, or several parts of the period and no other, are the parts of a
- * total the report does not state: none is the reporter's.
+ * other, or several parts of the period in the text and no other, are
+ * the parts of a total the report does not state: none is the reporter's.
  */
 #ifndef BAOCAO_FACTS_H
 #define BAOCAO_FACTS_H
