@@ -63,7 +63,6 @@ static int ends_at(const char *s, size_t n, size_t p);
 static void label_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f);
 static int joined(const struct piece *pc, const struct lex_hit *a, const struct lex_hit *b);
 static void clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f);
-static int label_has(const struct lex *x, const struct piece *pc, int cls, int val);
 static void read_span(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t from, size_t to, int dist);
 static void fold_span(struct buf *b, struct span s);
 static size_t after_closing(const char *s, size_t n, size_t at);
@@ -495,16 +494,24 @@ clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 	}
 }
 
-/* Does the label of a piece hold a cue of value val of class cls? */
+/* Does the label of a piece end with a cue of value val of class cls,
+ * maybe a qualifier after it ("thành 25 phường", "thành khoảng 20")?  A
+ * word of a name earlier ("chợ Bến Thành, có 260 lượt") is none. */
 static int
-label_has(const struct lex *x, const struct piece *pc, int cls, int val)
+label_ends_with(const struct lex *x, const struct piece *pc, int cls, int val)
 {
 	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k;
 
-	for (k = 0; k < nh; k++)
-		if (pc->hb[k].pos >= pc->label_at &&
-		    lex_hit_is(x, &pc->hb[k], cls, val))
-			return 1;
+	for (k = nh; k-- > 0;) {
+		const struct lex_hit *h = &pc->hb[k];
+
+		if (h->pos < pc->label_at)
+			return 0;
+		if (lex_hit_is(x, h, cls, val))
+			return ends_at(pc->b.p, pc->b.n, h->pos + h->len);
+		if (lex_hit_val(x, h, LEX_QUAL) < 0)
+			return 0;
+	}
 	return 0;
 }
 
@@ -1222,8 +1229,8 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 	for (i = 0; i < n; i++)
 		read_complement(x, pc, out, i, n);
 	for (i = 0; i + 1 < n; i++)
-		if (out[i + 1].same_clause && label_has(x, &pc[i + 1], LEX_ROLE,
-		    ROLE_TO))
+		if (out[i + 1].same_clause && label_ends_with(x, &pc[i + 1],
+		    LEX_ROLE, ROLE_TO))
 			out[i].role |= 1u << ROLE_TO;
 	markers(x, in, n, out);
 	for (i = 1; i < n; i++)

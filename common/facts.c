@@ -344,6 +344,12 @@ set_indicator(const struct lex *x, struct fact *f, const struct lex_rule *r,
 		f->value = f->v.denom;
 	else
 		f->value = f->v.value;
+	/* A noun of another unit than the indicator's, which its rule
+	 * admits ("260 lượt người dân tham dự" of dialogues, counted in
+	 * sessions), is less its own. */
+	f->other_unit = ind != NULL && cf != NULL && cf->f[LEX_WHAT].val >= 0 &&
+	    cf->f[LEX_WHAT].dist == DIST_NOUN && !f->v.percent &&
+	    strcmp(x->val[LEX_WHAT][cf->f[LEX_WHAT].val], ind->unit) != 0;
 	if (ind != NULL)
 		f->unit_out = ind->unit;
 	else if (f->v.percent)
@@ -809,7 +815,7 @@ candidate(const struct fact *f)
 /* What makes a candidate the reporter's figure, most telling first; lower
  * is better.  The keys before the last say why a value that lost is a
  * part; the last is only the order of statement. */
-enum { K_CORR, K_TIME, K_TIER, K_BROAD, K_ACTOR, K_STATED, K_N };
+enum { K_CORR, K_TIME, K_TIER, K_BROAD, K_UNIT, K_ACTOR, K_STATED, K_N };
 
 static void
 keys(const struct fact *f, int k[K_N])
@@ -820,6 +826,7 @@ keys(const struct fact *f, int k[K_N])
 	k[K_TIME] = time_rank[f->time];
 	k[K_TIER] = f->whole ? 0 : 1;
 	k[K_BROAD] = f->broad + 3 * f->alone;
+	k[K_UNIT] = f->other_unit;
 	k[K_ACTOR] = f->actor;
 	k[K_STATED] = f->table ? 2 : f->total ? 0 : 1;
 }

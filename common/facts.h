@@ -9,7 +9,8 @@
  * reporter's; then of the others, the one for the report's period (not
  * a part of it, not another span), for the whole territory (not the
  * reporter's own tier alone), of the reporter's own words for the
- * indicator (not a broader count), not of one official; of those, the
+ * indicator (not a broader count), in the indicator's unit (not another
+ * noun its rule admits), not of one official; of those, the
  * reporter's total stated as such ("tổng số ... là N"), then the first
  * mention in the text, then an appendix total row (a table restates the
  * text).  A value within the bound of a qualified one ("trên 3,6 tỷ",
@@ -73,6 +74,8 @@ struct fact {
 	int lower;		/* of a lower tier ("các phường") */
 	int actor;		/* of one official ("Chủ tịch tiếp 12 lượt") */
 	int alone;		/* a part, the reporter's only as the one such */
+	int other_unit;		/* its noun is of another unit than its
+				 * indicator's */
 	int broad;		/* a broader count than the indicator's own
 				 * words (1, or 2 broader still): the
 				 * reporter's only without a narrower one */

@@ -382,3 +382,10 @@ PY
 	assert_equal "$stderr" "baocao-normalize: $c:3: the figure '4.609' on line 33 of report '760_2023-Q1' is corrected by line 2 already: correction not applied"
 	assert_line --regexp ",dossiers.received,4610,dossier,reporter,exact,33,4.609,\"corrected by $c:2: "
 }
+
+@test "a figure in its indicator's own unit over one in another unit its rule admits; a name's 'Thành' is no 'thành' (to)" {
+	report "Chủ tịch Ủy ban nhân dân quận chủ trì 03 hội nghị đối thoại với tiểu thương chợ Vĩnh Thành, có khoảng 180 lượt người tham dự."
+	run read_as 03;	assert_output "dialogues.count reporter"
+	run read_as 180;	assert_output "dialogues.count sub"
+	run kept dialogues.count;	assert_output "3"
+}
