@@ -1229,8 +1229,13 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 	for (i = 0; i < n; i++)
 		read_complement(x, pc, out, i, n);
 	for (i = 0; i + 1 < n; i++)
+		/* "3 phường thành 1 phường": the level it was; not of
+		 * another noun ("46.218 người, được tổ chức thành 37 khu
+		 * phố") */
 		if (out[i + 1].same_clause && label_ends_with(x, &pc[i + 1],
-		    LEX_ROLE, ROLE_TO))
+		    LEX_ROLE, ROLE_TO) && !(out[i].f[LEX_WHAT].val >= 0 &&
+		    out[i + 1].f[LEX_WHAT].val >= 0 &&
+		    out[i].f[LEX_WHAT].val != out[i + 1].f[LEX_WHAT].val))
 			out[i].role |= 1u << ROLE_TO;
 	markers(x, in, n, out);
 	for (i = 1; i < n; i++)

@@ -389,3 +389,11 @@ PY
 	run read_as 180;	assert_output "dialogues.count sub"
 	run kept dialogues.count;	assert_output "3"
 }
+
+@test "'thành' (to) joins two levels of one noun, not a figure and the next of another noun" {
+	report "Quận có dân số 120.400 người, được chia thành 10 phường và 96 khu phố."
+	run read_as 120.400;	assert_output "population reporter"
+	report "Sau sắp xếp, 13 phường được nhập thành 10 phường."
+	run read_as 13;	assert_output " reporter"
+	run read_as 10;	assert_output "units.wards reporter"
+}
