@@ -379,6 +379,8 @@ read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 		take_hit(x, h, f, DIST_NOUN, 0);
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_TO))
 			f->role |= 1u << ROLE_TO;
+		if (lex_hit_is(x, h, LEX_ROLE, ROLE_FORMER))
+			f->former = 1;
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_ATTAIN))
 			f->role |= 1u << ROLE_ATTAIN;
 	}

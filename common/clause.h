@@ -57,6 +57,8 @@ struct clause_fig {
 	unsigned role;		/* 1u << ROLE_x */
 	const char *actor;	/* the official named nearest (the lexicon's
 				 * folded phrase), or NULL */
+	int former;		/* it counts units merged into the reporter
+				 * ("03 xã cũ"): its noun says so */
 	int qual;		/* QUAL_x, -1: exact */
 	int percent;		/* as in the input */
 	int total;		/* stated as a total ("tổng số ... là") */

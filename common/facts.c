@@ -460,6 +460,9 @@ clause_scope(const struct facts *d, struct fact *f, const struct clause_fig *cf,
 	if (f->rule != NULL && f->rule->scope != NULL &&
 	    strcmp(f->rule->scope, "sub") == 0)
 		return SCOPE_SUB;
+	/* "03 xã cũ": the units merged into the reporter, not its own */
+	if (cf->former)
+		return SCOPE_SUB;
 	if (*rest >= 2 || (role & ((1u << ROLE_PLAN) | (1u << ROLE_PROPOSAL) |
 	    (1u << ROLE_FIELD))))
 		return SCOPE_SUB;

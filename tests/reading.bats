@@ -397,3 +397,10 @@ PY
 	run read_as 13;	assert_output " reporter"
 	run read_as 10;	assert_output "units.wards reporter"
 }
+
+@test "units merged into the reporter, counted by their own noun ('04 phường cũ'), are no level of its own" {
+	report "Số liệu quý II của Ủy ban nhân dân 04 phường cũ do Văn phòng quận tổng hợp." \
+		"Quận hiện có 10 phường."
+	run read_as 04;	assert_output "units.wards sub"
+	run kept units.wards;	assert_output "10"
+}
