@@ -404,3 +404,9 @@ PY
 	run read_as 04;	assert_output "units.wards sub"
 	run kept units.wards;	assert_output "10"
 }
+
+@test "opinions answered ('trả lời') are resolved, answered in person or not" {
+	report "Tại hội nghị đối thoại, người dân nêu 15 ý kiến; lãnh đạo quận trả lời trực tiếp 11 ý kiến, 04 ý kiến đang được xem xét."
+	run read_as 15;	assert_output "people_petitions.raised reporter"
+	run read_as 11;	assert_output "people_petitions.resolved reporter"
+}
