@@ -410,3 +410,9 @@ PY
 	run read_as 15;	assert_output "people_petitions.raised reporter"
 	run read_as 11;	assert_output "people_petitions.resolved reporter"
 }
+
+@test "two negations in one clause are two zeros ('không có ... nên không phải thực hiện ...')" {
+	report "Trong quý, không có hồ sơ trễ hạn nên không phải thực hiện thư xin lỗi người dân."
+	run kept dossiers.late;	assert_output "0"
+	run kept apology_letters;	assert_output "0"
+}

@@ -137,18 +137,15 @@ next_negation(const char *s, size_t n, size_t j)
 	return yes;
 }
 
-/* Verbal zero: "không có đơn khiếu nại, tố cáo", "không để hồ sơ trễ
- * hạn", "không phát sinh vụ việc" up to ')' ';' '.' (the verbs and the
- * nouns are words.rules' zero-verb and zero-noun). */
-static size_t
-verbal_zero(const char *s, size_t n, size_t i)
+/* Does a verbal zero's verb and noun start at s[i] ("không có đơn")? */
+static int
+zero_starts(const char *s, size_t n, size_t i)
 {
 	struct buf fold = { 0 };
-	size_t j, v = 0;
+	size_t v = 0;
 	const char *f;
 
-	if (i + 8 > n || !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
-	    s[i - 1] == ';') || !words_may_start(WL_ZERO_VERB, s + i, n - i))
+	if (i + 8 > n || !words_may_start(WL_ZERO_VERB, s + i, n - i))
 		return 0;
 	u8_fold(&fold, s + i, u8_cut(s + i, n - i, 48));
 	f = fold.p == NULL ? "" : fold.p;
@@ -157,13 +154,29 @@ verbal_zero(const char *s, size_t n, size_t i)
 	    words_prefix(WL_ZERO_NOUN, f + v + 1, fold.n - v - 1) == 0))
 		v = 0;
 	buf_free(&fold);
-	if (v == 0)
+	return v > 0;
+}
+
+/* Verbal zero: "không có đơn khiếu nại, tố cáo", "không để hồ sơ trễ
+ * hạn", "không phát sinh vụ việc" up to ')' ';' '.' (the verbs and the
+ * nouns are words.rules' zero-verb and zero-noun). */
+static size_t
+verbal_zero(const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+	    s[i - 1] == ';') || !zero_starts(s, n, i))
 		return 0;
 	/* To the end of the clause, or of a list of negations: "không để
-	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two. */
+	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two, and so is "không
+	 * có hồ sơ quá hạn nên không phải thực hiện thư xin lỗi". */
 	for (j = i; j < n && s[j] != ')' && s[j] != ';' && s[j] != '.' &&
-	    s[j] != '(' && !(s[j] == ',' && next_negation(s, n, j)); j++)
+	    s[j] != '(' && !(s[j] == ',' && next_negation(s, n, j)) &&
+	    !(s[j] == ' ' && j > i && zero_starts(s, n, j + 1)); j++)
 		;
+	while (j > i && s[j - 1] == ' ')
+		j--;
 	return j;
 }
 
