@@ -58,7 +58,7 @@ static int only_separators(const char *s, size_t n);
 static void set_facet(const struct lex *x, struct clause_fig *f, int cls, int val, int dist);
 static void add_topic(struct clause_fig *f, int val, int dist);
 static void take_hit(const struct lex *x, const struct lex_hit *h, struct clause_fig *f, int dist, int what_ok);
-static void read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f);
+static int read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f, int fraction);
 static int ends_at(const char *s, size_t n, size_t p);
 static void label_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f);
 static int joined(const struct piece *pc, const struct lex_hit *a, const struct lex_hit *b);
@@ -352,20 +352,24 @@ take_hit(const struct lex *x, const struct lex_hit *h, struct clause_fig *f,
 	}
 }
 
-/* The noun phrase: its head names what is counted, the rest its facets. */
-static void
-read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f)
+/* The noun phrase: its head names what is counted, the rest its facets.
+ * After a fraction it names the whole: a state there ("1.004/1.275 hồ sơ
+ * tiếp nhận mới") is returned, to be the figure's only when its label
+ * names none ("Tỷ lệ hồ sơ nộp trực tuyến:"); else -1. */
+static int
+read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f,
+    int fraction)
 {
 	size_t i, nh = pc->nha < MAXHITS ? pc->nha : MAXHITS;
 	const struct lex_hit *head = hit_at(pc->ha, nh, 0);
-	int v;
+	int v, state = -1;
 
 	if (pc->np_end == 0)
-		return;
+		return -1;
 	/* "chiếm 61,21% tổng số hồ sơ tiếp nhận": after a rate, a total
 	 * names its base, not what the rate counts. */
 	if (f->percent && head != NULL && hit_class(x, head, LEX_TOTAL))
-		return;
+		return -1;
 	if (head != NULL && (v = lex_hit_val(x, head, LEX_WHAT)) >= 0)
 		set_facet(x, f, LEX_WHAT, v, DIST_NOUN);
 	else if (head == NULL || !(hit_class(x, head, LEX_STATE) ||
@@ -376,6 +380,11 @@ read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 	for (i = 0; i < nh && pc->ha[i].pos < pc->np_end; i++) {
 		const struct lex_hit *h = &pc->ha[i];
 
+		if (fraction && (v = lex_hit_val(x, h, LEX_STATE)) >= 0) {
+			if (state < 0)
+				state = v;
+			continue;
+		}
 		take_hit(x, h, f, DIST_NOUN, 0);
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_TO))
 			f->role |= 1u << ROLE_TO;
@@ -384,6 +393,7 @@ read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_ATTAIN))
 			f->role |= 1u << ROLE_ATTAIN;
 	}
+	return state;
 }
 
 /* Only blanks and '(' after position p of s? */
@@ -1211,6 +1221,7 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 	struct piece *pc = xcalloc(n == 0 ? 1 : n, sizeof(*pc));
 	struct buf tmp = { 0 };
 	size_t i;
+	int np_state;
 
 	for (i = 0; i < n; i++) {
 		init_fig(&out[i]);
@@ -1221,9 +1232,11 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 	}
 	for (i = 0; i < n; i++) {
 		cut(x, in, i, pc, out, &tmp);
-		read_noun(x, &pc[i], &out[i]);
+		np_state = read_noun(x, &pc[i], &out[i], in[i].fraction);
 		read_span(x, &pc[i], &out[i], pc[i].own_at, pc[i].b.n,
 		    DIST_LABEL);
+		if (np_state >= 0)
+			set_facet(x, &out[i], LEX_STATE, np_state, DIST_NOUN);
 		label_roles(x, &pc[i], &out[i]);
 		clause_roles(x, &pc[i], &out[i]);
 		range_end(x, out, i);

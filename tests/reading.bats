@@ -416,3 +416,11 @@ PY
 	run kept dossiers.late;	assert_output "0"
 	run kept apology_letters;	assert_output "0"
 }
+
+@test "after a fraction the noun names the whole: its state yields to the label's" {
+	report "Tỷ lệ hồ sơ nhận qua mạng trực tuyến: 2.310/2.800 hồ sơ tiếp nhận mới, đạt 82,5%."
+	run read_as 2.310/2.800;	assert_output "dossiers.online reporter"
+	run read_as 82,5%;	assert_output "dossiers.online_rate reporter"
+	report "Đã giải quyết 40/45 hồ sơ tiếp nhận."
+	run read_as 40/45;	assert_output "dossiers.resolved reporter"
+}
