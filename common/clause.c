@@ -527,25 +527,29 @@ label_ends_with(const struct lex *x, const struct piece *pc, int cls, int val)
 	return 0;
 }
 
-/* Facets read from b[from..to), nearest first. */
+/* Facets read from b[from..to), nearest first.  What a bracket that
+ * closed holds is a remark: in the far clause it belongs to the figures
+ * it follows; in the label it yields to the words outside it ("Số đơn
+ * không đủ điều kiện xử lý (đơn trùng, ..., đơn đã được giải quyết):
+ * 456 đơn"). */
 static void
 read_span(const struct lex *x, const struct piece *pc, struct clause_fig *f,
     size_t from, size_t to, int dist)
 {
 	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k;
+	int pass;
 
-	for (k = nh; k-- > 0;) {
-		const struct lex_hit *h = &pc->hb[k];
+	for (pass = 0; pass < (dist == DIST_CLAUSE ? 1 : 2); pass++)
+		for (k = nh; k-- > 0;) {
+			const struct lex_hit *h = &pc->hb[k];
 
-		if (h->pos < from)
-			break;
-		/* The far clause: brackets that closed belong to the
-		 * figures they follow. */
-		if (dist == DIST_CLAUSE && in_closed(pc->b.p, to, h->pos))
-			continue;
-		if (h->pos + h->len <= to)
-			take_hit(x, h, f, dist, 1);
-	}
+			if (h->pos < from)
+				break;
+			if (in_closed(pc->b.p, to, h->pos) != pass)
+				continue;
+			if (h->pos + h->len <= to)
+				take_hit(x, h, f, dist, 1);
+		}
 }
 
 static void

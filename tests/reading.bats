@@ -424,3 +424,13 @@ PY
 	report "Đã giải quyết 40/45 hồ sơ tiếp nhận."
 	run read_as 40/45;	assert_output "dossiers.resolved reporter"
 }
+
+@test "what a bracket in the label holds is a remark: the words outside it say what the figure is" {
+	report "Số đơn không đủ điều kiện xử lý (đơn trùng lặp, đơn đã được giải quyết đúng chính sách): 37 đơn."
+	# (no indicator: not eligible, not resolved)
+	run read_as 37;	assert_output " reporter"
+	run grep -c ',petitions.resolved,' "$BATS_TEST_TMPDIR/all.csv";	assert_output "0"
+	report "Đơn không thuộc thẩm quyền: 41 đơn, đã hướng dẫn, trả lời công dân 41 đơn."
+	run read_as 41 2;	assert_output " reporter"
+	run grep -c ',petitions.resolved,' "$BATS_TEST_TMPDIR/all.csv";	assert_output "0"
+}
