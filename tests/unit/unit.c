@@ -27,6 +27,7 @@ static const struct {
 	{ "stamps", test_stamps },
 	{ "utf8", test_utf8 },
 	{ "vnum", test_vnum },
+	{ "xalloc", test_xalloc },
 };
 
 /* Under AddressSanitizer an allocation too large returns NULL, as malloc

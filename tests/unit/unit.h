@@ -56,5 +56,6 @@ void test_sha256(void);
 void test_stamps(void);
 void test_utf8(void);
 void test_vnum(void);
+void test_xalloc(void);
 
 #endif
