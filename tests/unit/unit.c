@@ -18,6 +18,7 @@ static const struct {
 	{ "csv", test_csv },
 	{ "dec", test_dec },
 	{ "derive", test_derive },
+	{ "diag", test_diag },
 	{ "gaz", test_gaz },
 	{ "gz", test_gz },
 	{ "lib", test_lib },

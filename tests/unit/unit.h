@@ -45,6 +45,7 @@ char *unit_captured(void);
 
 void test_clause(void);
 void test_dec(void);
+void test_diag(void);
 void test_gaz(void);
 void test_lib(void);
 void test_derive(void);
