@@ -14,6 +14,7 @@ static const struct {
 	const char *name;
 	void (*fn)(void);
 } tests[] = {
+	{ "cli", test_cli },
 	{ "clause", test_clause },
 	{ "csv", test_csv },
 	{ "dec", test_dec },

@@ -43,6 +43,7 @@ void unit_write(const char *path, const char *text);
 void unit_capture(void);
 char *unit_captured(void);
 
+void test_cli(void);
 void test_clause(void);
 void test_dec(void);
 void test_diag(void);
