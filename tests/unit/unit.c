@@ -28,6 +28,7 @@ static const struct {
 	{ "sha256", test_sha256 },
 	{ "stamps", test_stamps },
 	{ "utf8", test_utf8 },
+	{ "vnlegacy", test_vnlegacy },
 	{ "vnum", test_vnum },
 	{ "xalloc", test_xalloc },
 };

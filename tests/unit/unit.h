@@ -57,6 +57,7 @@ void test_rows(void);
 void test_sha256(void);
 void test_stamps(void);
 void test_utf8(void);
+void test_vnlegacy(void);
 void test_vnum(void);
 void test_xalloc(void);
 
