@@ -16,6 +16,7 @@ static const struct {
 } tests[] = {
 	{ "cli", test_cli },
 	{ "clause", test_clause },
+	{ "cover", test_cover },
 	{ "csv", test_csv },
 	{ "dec", test_dec },
 	{ "derive", test_derive },
