@@ -22,6 +22,7 @@ static const struct {
 	{ "derive", test_derive },
 	{ "diag", test_diag },
 	{ "gaz", test_gaz },
+	{ "gazidx", test_gazidx },
 	{ "gz", test_gz },
 	{ "lib", test_lib },
 	{ "period", test_period },

@@ -49,6 +49,7 @@ void test_cover(void);
 void test_dec(void);
 void test_diag(void);
 void test_gaz(void);
+void test_gazidx(void);
 void test_lib(void);
 void test_derive(void);
 void test_csv(void);
