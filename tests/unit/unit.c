@@ -16,6 +16,7 @@ static const struct {
 } tests[] = {
 	{ "cli", test_cli },
 	{ "clause", test_clause },
+	{ "corr", test_corr },
 	{ "cover", test_cover },
 	{ "csv", test_csv },
 	{ "dec", test_dec },
