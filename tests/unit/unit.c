@@ -22,6 +22,7 @@ static const struct {
 	{ "dec", test_dec },
 	{ "derive", test_derive },
 	{ "diag", test_diag },
+	{ "facts", test_facts },
 	{ "gaz", test_gaz },
 	{ "gazidx", test_gazidx },
 	{ "gz", test_gz },
