@@ -184,7 +184,7 @@ check-uptodate:
 
 # The portable build differs in csvin's scan alone: it runs the modules
 # that read CSV (the others would only repeat what unit-tests proved).
-PORTABLE_UNITS = csv gaz gazidx corr
+PORTABLE_UNITS = csv gaz gazidx corr manifest
 unit: $(B)/unit-tests $(B)/unit-tests-portable
 	cd "$$(mktemp -d)" && export BAOCAO_DATA=$(abspath common/data) && \
 		$(abspath $(B))/unit-tests && \

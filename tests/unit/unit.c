@@ -27,6 +27,7 @@ static const struct {
 	{ "gazidx", test_gazidx },
 	{ "gz", test_gz },
 	{ "lib", test_lib },
+	{ "manifest", test_manifest },
 	{ "period", test_period },
 	{ "rows", test_rows },
 	{ "sha256", test_sha256 },

@@ -56,6 +56,7 @@ void test_lib(void);
 void test_derive(void);
 void test_csv(void);
 void test_gz(void);
+void test_manifest(void);
 void test_period(void);
 void test_rows(void);
 void test_sha256(void);
