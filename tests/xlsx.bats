@@ -243,7 +243,7 @@ for row in ws.iter_rows(min_row=2):
 	run -2 --separate-stderr baocao-xlsx -o keep.xlsx city.csv bad.csv
 	assert_equal "$stderr" "baocao-xlsx: bad.csv:3: expected 2 fields, found 1"
 	assert_equal "$(cat keep.xlsx)" "old"
-	run ls -A
+	run -0 ls -A
 	refute_output --partial ".baocao-xlsx."
 	run -2 --separate-stderr baocao-xlsx -o /nonexistent/dir/b.xlsx city.csv
 	assert_equal "$stderr" "baocao-xlsx: cannot write '/nonexistent/dir/b.xlsx': No such file or directory"
@@ -257,7 +257,7 @@ for row in ws.iter_rows(min_row=2):
 	assert_success
 	# no empty label, no unit but an indicator's, no comma or quote (the
 	# pipelines read it with awk)
-	run awk -F, 'NR > 1 && (NF != 3 || $2 == "" || ($3 == "") != ($1 ~ /^(how|flag)\./) || /"/)' "$ROOT/common/data/labels.csv"
+	run -0 awk -F, 'NR > 1 && (NF != 3 || $2 == "" || ($3 == "") != ($1 ~ /^(how|flag)\./) || /"/)' "$ROOT/common/data/labels.csv"
 	assert_output ""
 	# an edited copy: a label given twice is an error naming file and line
 	{ cat "$ROOT/common/data/labels.csv"; echo "reception.visits,Khác,lượt"; } > twice.csv
