@@ -25,7 +25,8 @@ LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_gaz.o \
 	$(B)/gen/data_labels.o $(B)/gen/data_words.o $(B)/gen/data_stamps.o \
 	$(B)/gen/utf8tab.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
-UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
+UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o \
+	$(B)/tests/unit/xscan.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZSUP	= tests/fuzz/support.c
 # A man page per filter and per pipeline (demo's too, though it is not
@@ -153,8 +154,12 @@ $(B)/baocao-gen: tests/gen.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< -lutf8proc -o $@
 
-$(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $(UNITOBJ) $(B)/libbaocao.a $(LDLIBS) -o $@
+# The unit tests of extract's parts link its archive, and see its header.
+$(UNITOBJ): CPPFLAGS += -Ifilters/extract
+
+$(B)/unit-tests: $(UNITOBJ) $(B)/filters/extract/libextract.a \
+		$(B)/libbaocao.a
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 # The same tests with csvin's scan as it is where there is no SSE2 (its
 # object comes before the archive's, so it is the one linked).
@@ -163,7 +168,7 @@ $(B)/common/csvin-portable.o: common/csvin.c
 	$(CC) $(WARN) $(CPPFLAGS) -U__SSE2__ $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/unit-tests-portable: $(UNITOBJ) $(B)/common/csvin-portable.o \
-		$(B)/libbaocao.a
+		$(B)/filters/extract/libextract.a $(B)/libbaocao.a
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 -include $(ALLOBJ:.o=.d)

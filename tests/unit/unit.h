@@ -8,8 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-extern int unit_failed, unit_passed;
+extern int unit_failed, unit_passed, unit_skipped;
 void unit_fail(const char *file, int line, const char *expr);
+void unit_skip(const char *file, int line, const char *why);
 
 #define CHECK(e) do { if (e) unit_passed++; \
 	else unit_fail(__FILE__, __LINE__, #e); } while (0)
@@ -18,6 +19,10 @@ void unit_fail(const char *file, int line, const char *expr);
 	else { unit_fail(__FILE__, __LINE__, #a " == " #b); \
 	fprintf(stderr, "\tgot '%s', want '%s'\n", \
 	a_ == NULL ? "(null)" : a_, b_); } } while (0)
+/* Skips the rest of a test function: a known bug, named (the test stays,
+ * to be run again once it is fixed). */
+#define SKIP(why) do { unit_skip(__FILE__, __LINE__, (why)); return; } \
+	while (0)
 
 /*
  * What a function did in a child process (unit_fork): how it ended, and
