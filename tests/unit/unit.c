@@ -28,6 +28,7 @@ static const struct {
 	{ "gaz", test_gaz },
 	{ "gazidx", test_gazidx },
 	{ "gz", test_gz },
+	{ "heading", test_heading },
 	{ "lib", test_lib },
 	{ "manifest", test_manifest },
 	{ "period", test_period },
