@@ -27,6 +27,7 @@ static const struct {
 	{ "facts", test_facts },
 	{ "gaz", test_gaz },
 	{ "gazidx", test_gazidx },
+	{ "glue", test_glue },
 	{ "gz", test_gz },
 	{ "heading", test_heading },
 	{ "lib", test_lib },
