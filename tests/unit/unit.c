@@ -32,6 +32,7 @@ static const struct {
 	{ "heading", test_heading },
 	{ "lib", test_lib },
 	{ "manifest", test_manifest },
+	{ "model", test_model },
 	{ "period", test_period },
 	{ "rows", test_rows },
 	{ "sha256", test_sha256 },
