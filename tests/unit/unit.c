@@ -25,6 +25,7 @@ static const struct {
 	{ "derive", test_derive },
 	{ "diag", test_diag },
 	{ "facts", test_facts },
+	{ "figures", test_figures },
 	{ "gaz", test_gaz },
 	{ "gazidx", test_gazidx },
 	{ "glue", test_glue },
