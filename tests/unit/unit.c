@@ -39,6 +39,7 @@ static const struct {
 	{ "sha256", test_sha256 },
 	{ "skip", test_skip },
 	{ "stamps", test_stamps },
+	{ "table", test_table },
 	{ "utf8", test_utf8 },
 	{ "vnlegacy", test_vnlegacy },
 	{ "vnum", test_vnum },
