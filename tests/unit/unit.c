@@ -30,6 +30,7 @@ static const struct {
 	{ "gazidx", test_gazidx },
 	{ "glue", test_glue },
 	{ "gz", test_gz },
+	{ "header", test_header },
 	{ "heading", test_heading },
 	{ "lib", test_lib },
 	{ "manifest", test_manifest },
