@@ -24,6 +24,7 @@ static const struct {
 	{ "dec", test_dec },
 	{ "derive", test_derive },
 	{ "diag", test_diag },
+	{ "docs", test_docs },
 	{ "facts", test_facts },
 	{ "figures", test_figures },
 	{ "gaz", test_gaz },
