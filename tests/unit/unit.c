@@ -40,6 +40,7 @@ static const struct {
 	{ "rows", test_rows },
 	{ "sha256", test_sha256 },
 	{ "skip", test_skip },
+	{ "spawn", test_spawn },
 	{ "stamps", test_stamps },
 	{ "table", test_table },
 	{ "utf8", test_utf8 },
