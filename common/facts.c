@@ -182,70 +182,111 @@ fc_holds(const struct lex_fc *fc, const struct clause_fig *cf, int far,
 	return 1;
 }
 
+/* The weights of word keys are the facets' (lex.h) */
+_Static_assert((int)LWW_NOUN == (int)DIST_NOUN &&
+    (int)LWW_LABEL == (int)DIST_LABEL &&
+    (int)LWW_SHARED == (int)DIST_SHARED &&
+    (int)LWW_CLAUSE == (int)DIST_CLAUSE &&
+    (int)LWW_NONE == (int)DIST_NONE, "lex_weigh follows clause_dist");
+
+/* Does word key k of rule r hold for the view? */
+static int
+word_holds(const struct lex_rule *r, enum lex_word k, const struct view *v)
+{
+	const struct lex_alt *a = &r->word[k];
+	const char *text[2] = { NULL, NULL };
+	size_t i;
+
+	switch (lex_word_key[k].where) {
+	case LWH_NOUN:
+		text[0] = v->np;
+		break;
+	case LWH_LABEL:
+		text[0] = v->label;
+		break;
+	case LWH_AFTER:
+		text[0] = v->after;
+		break;
+	case LWH_NEAR:		/* not= looks at the label, near= wider */
+		text[0] = lex_word_key[k].how == LHOW_NONE ? v->label :
+		    v->before;
+		text[1] = v->after;
+		break;
+	case LWH_COL:
+		text[0] = v->col;
+		break;
+	case LWH_ROW:
+		text[0] = v->row;
+		break;
+	case LWH_SECTION:
+		text[0] = v->section;
+		break;
+	}
+	for (i = 0; i < 2 && text[i] != NULL; i++)
+		switch (lex_word_key[k].how) {
+		case LHOW_STARTS:
+			if (lex_starts_any(a, text[i]))
+				return 1;
+			break;
+		case LHOW_ENDS:
+			if (lex_ends_any(a, text[i]))
+				return 1;
+			break;
+		case LHOW_CONTAINS:
+		case LHOW_NONE:
+			if (lex_contains_any(a, text[i]))
+				return lex_word_key[k].how == LHOW_CONTAINS;
+			break;
+		}
+	return lex_word_key[k].how == LHOW_NONE;
+}
+
 static int
 words_hold(const struct lex_rule *r, const struct view *v)
 {
-	if (r->noun.n > 0 && !lex_starts_any(&r->noun, v->np))
-		return 0;
-	if (r->lead.n > 0 && !lex_ends_any(&r->lead, v->label))
-		return 0;
-	if (r->before.n > 0 && !lex_contains_any(&r->before, v->label))
-		return 0;
-	if (r->after.n > 0 && !lex_contains_any(&r->after, v->after))
-		return 0;
-	if (r->near.n > 0 && !lex_contains_any(&r->near, v->before) &&
-	    !lex_contains_any(&r->near, v->after))
-		return 0;
-	if (r->not.n > 0 && (lex_contains_any(&r->not, v->label) ||
-	    lex_contains_any(&r->not, v->after)))
-		return 0;
-	if (r->col.n > 0 && !lex_contains_any(&r->col, v->col))
-		return 0;
-	if (r->row.n > 0 && !lex_contains_any(&r->row, v->row))
-		return 0;
-	if (r->section.n > 0 && !lex_starts_any(&r->section, v->section))
-		return 0;
+	size_t k;
+
+	for (k = 0; k < LW_N; k++)
+		if (r->word[k].n > 0 && !word_holds(r, (enum lex_word)k, v))
+			return 0;
 	return 1;
 }
 
-/*
- * Word keys weigh as the facets they stand for: the noun as the noun, the
- * words before as the label, the column and row as a table's labels; the
- * words after and near as the far clause.
- */
+/* Word keys weigh as the facets they stand for (lex_word_key). */
 static int
 word_weight(const struct lex_rule *r)
 {
-	return (r->noun.n > 0) * weight(DIST_NOUN) +
-	    (r->lead.n > 0) * weight(DIST_NOUN) +
-	    (r->before.n > 0) * weight(DIST_LABEL) +
-	    (r->col.n > 0) * weight(DIST_LABEL) +
-	    (r->row.n > 0) * weight(DIST_LABEL) +
-	    (r->after.n > 0) * weight(DIST_SHARED) +
-	    (r->near.n > 0) * weight(DIST_CLAUSE) +
-	    (r->section.n > 0) * weight(DIST_CLAUSE);
+	size_t k;
+	int w = 0;
+
+	for (k = 0; k < LW_N; k++)
+		if (r->word[k].n > 0 && lex_word_key[k].weigh != LWW_NONE)
+			w += weight((int)lex_word_key[k].weigh);
+	return w;
 }
 
 /* The farthest a rule's word keys look. */
 static int
 word_dist(const struct lex_rule *r)
 {
-	if (r->near.n > 0 || r->section.n > 0)
-		return DIST_CLAUSE;
-	if (r->after.n > 0)
-		return DIST_SHARED;
-	if (r->before.n > 0 || r->col.n > 0 || r->row.n > 0)
-		return DIST_LABEL;
-	return DIST_NOUN;
+	size_t k;
+	int d = DIST_NOUN;
+
+	for (k = 0; k < LW_N; k++)
+		if (r->word[k].n > 0 && lex_word_key[k].weigh != LWW_NONE &&
+		    (int)lex_word_key[k].weigh > d)
+			d = (int)lex_word_key[k].weigh;
+	return d;
 }
 
 static size_t
 word_keys(const struct lex_rule *r)
 {
-	return (r->noun.n > 0) + (r->lead.n > 0) + (r->before.n > 0) +
-	    (r->col.n > 0) +
-	    (r->row.n > 0) + (r->after.n > 0) + (r->near.n > 0) +
-	    (r->not.n > 0) + (r->section.n > 0) + (r->source != NULL);
+	size_t k, n = r->source != NULL;
+
+	for (k = 0; k < LW_N; k++)
+		n += r->word[k].n > 0;
+	return n;
 }
 
 /* Does rule r hold for the view, its facets read no further than far?
@@ -311,7 +352,7 @@ best_rule(const struct lex *x, const struct view *v, int *weak)
 			if (rule_holds(x, &x->rule[i], v, pass == 0 ? DIST_SHARED :
 			    DIST_CLAUSE, &m) && (best.r == NULL || better(&m, &best)))
 				best = m;
-	*weak = best.r != NULL && (pass == 2 || best.r->near.n > 0);
+	*weak = best.r != NULL && (pass == 2 || best.r->word[LW_NEAR].n > 0);
 	return best.r;
 }
 

@@ -513,28 +513,31 @@ parse_fc(struct loader *ld, struct lex_rule *r, int cls, char *val)
 	}
 }
 
+/* The word keys, as the file documents them: noun= starts the noun
+ * phrase; lead= ends the label; before= is in the label; after= in the
+ * clause after; near= in the clause before or after; not= in neither the
+ * label nor the clause after; col=, row= in a table's labels; section=
+ * starts the heading path.  Each weighs as the facets it stands for. */
+const struct lex_word_key lex_word_key[LW_N] = {
+	[LW_NOUN] = { "noun", LWH_NOUN, LHOW_STARTS, LWW_NOUN },
+	[LW_LEAD] = { "lead", LWH_LABEL, LHOW_ENDS, LWW_NOUN },
+	[LW_BEFORE] = { "before", LWH_LABEL, LHOW_CONTAINS, LWW_LABEL },
+	[LW_AFTER] = { "after", LWH_AFTER, LHOW_CONTAINS, LWW_SHARED },
+	[LW_NEAR] = { "near", LWH_NEAR, LHOW_CONTAINS, LWW_CLAUSE },
+	[LW_NOT] = { "not", LWH_NEAR, LHOW_NONE, LWW_NONE },
+	[LW_COL] = { "col", LWH_COL, LHOW_CONTAINS, LWW_LABEL },
+	[LW_ROW] = { "row", LWH_ROW, LHOW_CONTAINS, LWW_LABEL },
+	[LW_SECTION] = { "section", LWH_SECTION, LHOW_STARTS, LWW_CLAUSE },
+};
+
 static struct lex_alt *
 word_key(struct lex_rule *r, const char *key)
 {
-	static const struct {
-		const char *name;
-		size_t off;
-	} keys[] = {
-		{ "noun", offsetof(struct lex_rule, noun) },
-		{ "lead", offsetof(struct lex_rule, lead) },
-		{ "before", offsetof(struct lex_rule, before) },
-		{ "after", offsetof(struct lex_rule, after) },
-		{ "near", offsetof(struct lex_rule, near) },
-		{ "not", offsetof(struct lex_rule, not) },
-		{ "col", offsetof(struct lex_rule, col) },
-		{ "row", offsetof(struct lex_rule, row) },
-		{ "section", offsetof(struct lex_rule, section) },
-	};
 	size_t k;
 
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
-		if (strcmp(keys[k].name, key) == 0)
-			return (struct lex_alt *)((char *)r + keys[k].off);
+	for (k = 0; k < LW_N; k++)
+		if (strcmp(lex_word_key[k].name, key) == 0)
+			return &r->word[k];
 	return NULL;
 }
 
@@ -826,15 +829,8 @@ lex_free(struct lex *x)
 		struct lex_rule *r = &x->rule[i];
 
 		free(r->ind);
-		free_alt(&r->noun);
-		free_alt(&r->lead);
-		free_alt(&r->before);
-		free_alt(&r->after);
-		free_alt(&r->near);
-		free_alt(&r->not);
-		free_alt(&r->col);
-		free_alt(&r->row);
-		free_alt(&r->section);
+		for (k = 0; k < LW_N; k++)
+			free_alt(&r->word[k]);
 		free(r->scope);
 		free(r->source);
 	}
