@@ -22,6 +22,7 @@ static long rate_count(const struct clause_in *in, const struct clause_fig *f, s
 static long same_kind_part(const struct clause_fig *f, size_t c);
 static int continues(const struct clause_fig *f);
 
+/* How much deeper in brackets s[0..n) ends than it starts. */
 static int
 parens(const char *s, size_t n)
 {
