@@ -194,7 +194,7 @@ void
 cell_header(struct state *st, lxw_worksheet *ws, lxw_row_t r,
     const char *const *names, size_t n)
 {
-	size_t c;
+	size_t c, lines = 1;
 
 	for (c = 0; c < n; c++) {
 		size_t w = cell_chars(names[c]);
@@ -202,7 +202,29 @@ cell_header(struct state *st, lxw_worksheet *ws, lxw_row_t r,
 		cell_ok(worksheet_write_string(ws, r, (lxw_col_t)c, names[c],
 		    st->f.head), "header");
 		cell_widen(st, c, w > 14 ? 14 : (double)w + 2);
+		if ((w + 11) / 12 > lines)
+			lines = (w + 11) / 12;
 	}
+	cell_lines(ws, r, lines);
+}
+
+/*
+ * The lines wrapped text takes in a column w characters wide (a
+ * spreadsheet reading the file may not fit the row to it).
+ */
+size_t
+cell_wrapped(const char *text, double w)
+{
+	double n = (double)cell_chars(text) * 1.1 / (w > 3 ? w - 2 : 1);
+
+	return (size_t)n + 1;
+}
+
+void
+cell_lines(lxw_worksheet *ws, lxw_row_t r, size_t lines)
+{
+	if (lines > 1)
+		worksheet_set_row(ws, r, 15.0 * (double)lines, NULL);
 }
 
 void

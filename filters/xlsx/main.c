@@ -56,11 +56,12 @@
 #include "xalloc.h"
 #include "xlsx.h"
 
-#define SYNOPSIS "baocao-xlsx [-o FILE.xlsx] [--base DIR] [--labels FILE] [--gazetteer FILE] [FILE ...]\n" \
-	"       baocao-xlsx [--labels FILE] --period-name PERIOD ..."
+#define SYNOPSIS "baocao-xlsx [-o FILE.xlsx] [--base DIR] [--labels FILE] [--gazetteer FILE] [FILE ...]"
+#define SYNOPSIS_NAMES "baocao-xlsx [--labels FILE] --period-name PERIOD ..."
 
 static const char *const help_text =
 "usage: " SYNOPSIS "\n"
+"       " SYNOPSIS_NAMES "\n"
 "\n"
 "Writes the tables of the pipeline as one workbook.  Each FILE is one\n"
 "table, known by its columns: the city table (a sheet per period, with\n"
@@ -136,7 +137,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 	}
 	if (o->period_names) {
 		if (optind == argc || o->out != NULL || o->base != NULL)
-			cli_usage_error(SYNOPSIS);
+			cli_usage_error(SYNOPSIS_NAMES);
 		return optind;
 	}
 	if (o->out == NULL && isatty(STDOUT_FILENO))
@@ -207,9 +208,10 @@ base_dir(const struct opts *o, int special)
 		    (size_t)(slash - o->out));
 	else
 		buf_adds(&dir, ".");
-	if ((abs = realpath(dir.p, NULL)) == NULL)
-		die(2, o->base != NULL ? "option '--base': '%s':" :
-		    "cannot read '%s':", dir.p);
+	if ((abs = realpath(dir.p, NULL)) == NULL && o->base != NULL)
+		die(2, "option '--base': '%s':", o->base);
+	if (abs == NULL)
+		die(2, "cannot write '%s':", o->out != NULL ? o->out : dir.p);
 	buf_free(&dir);
 	return abs;
 }

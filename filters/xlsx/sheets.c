@@ -89,6 +89,21 @@ status_counts(const struct state *st, struct buf *b, size_t *nok)
 	free(v);
 }
 
+/* The name of a file's unit: the manifest's, else the gazetteer's at the
+ * end of its period, else its code; "" when it has none. */
+static const char *
+file_unit(const struct state *st, size_t r, const char *end)
+{
+	const char *name = table_cell(st->docs, r, DI_NAME);
+	const char *code = table_cell(st->docs, r, DI_CODE);
+	const struct gaz_unit *u;
+
+	if (*name != '\0' || *code == '\0')
+		return name;
+	u = *end != '\0' ? gaz_by_code(st->gaz, code, end) : NULL;
+	return u != NULL ? u->full_name : code;
+}
+
 static void
 file_row(struct state *st, lxw_worksheet *ws, lxw_row_t row,
     const struct fref *f, size_t stt, int *links)
@@ -100,8 +115,7 @@ file_row(struct state *st, lxw_worksheet *ws, lxw_row_t row,
 	cell_ok(worksheet_write_number(ws, row, 0, (double)stt, st->f.stt),
 	    "STT");
 	cell_link(st, ws, row, 1, f->path, links);
-	cell_text(st, ws, row, 2, *f->name != '\0' ? f->name :
-	    table_cell(t, f->r, DI_CODE), NULL);
+	cell_text(st, ws, row, 2, f->name, NULL);
 	buf_clear(&st->tmp);
 	if (*period != '\0')
 		text_period(st, &st->tmp, period);
@@ -136,10 +150,10 @@ files_sheet(struct state *st)
 		const char *per = table_cell(t, r, DI_PERIOD);
 
 		f[r].r = r;
-		f[r].name = table_cell(t, r, DI_NAME);
 		f[r].path = table_cell(t, r, DI_PATH);
 		if (period_end(per, strlen(per), f[r].end) != 0)
 			f[r].end[0] = '\0';
+		f[r].name = file_unit(st, r, f[r].end);
 	}
 	if (t->nrows > 1)
 		qsort(f, t->nrows, sizeof(*f), cmp_fref);
@@ -229,9 +243,12 @@ guide_flags(struct state *st, lxw_worksheet *ws, lxw_row_t row)
 			continue;
 		name = text_code(st, LABELS_FLAG, code, strlen(code));
 		cell_text(st, ws, row, 0, name != NULL ? name : code, st->f.bold);
-		cell_text(st, ws, row, 1, code, NULL);
+		cell_text(st, ws, row, 1, code, st->f.wrap);
 		cell_text(st, ws, row, 2, l->label, st->f.wrap);
 		cell_text(st, ws, row, 3, l->unit, st->f.wrap);
+		cell_lines(ws, row, cell_wrapped(l->label, WIDE) >
+		    cell_wrapped(l->unit, WIDE) ? cell_wrapped(l->label, WIDE) :
+		    cell_wrapped(l->unit, WIDE));
 		put_count(st, ws, row, 4, has_kind(st, K_FACTS),
 		    count_rows(st, K_FACTS, XI_FLAGS, code, 0));
 		put_count(st, ws, row++, 5, st->units != NULL,
@@ -258,8 +275,9 @@ guide_rules(struct state *st, lxw_worksheet *ws, lxw_row_t row)
 		if (strncmp(l->id, RULE_PREFIX, pre) != 0)
 			continue;
 		cell_text(st, ws, row, 0, l->label, st->f.bold);
-		cell_text(st, ws, row, 1, code, NULL);
+		cell_text(st, ws, row, 1, code, st->f.wrap);
 		cell_text(st, ws, row, 2, l->unit, st->f.wrap);
+		cell_lines(ws, row, cell_wrapped(l->unit, WIDE));
 		put_count(st, ws, row++, 3, has_kind(st, K_FINDINGS),
 		    count_rows(st, K_FINDINGS, FI_RULE, code, 1));
 	}

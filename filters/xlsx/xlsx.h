@@ -177,6 +177,10 @@ void cell_text(struct state *, lxw_worksheet *, lxw_row_t, lxw_col_t,
 /* A header row: bold, wrapped. */
 void cell_header(struct state *, lxw_worksheet *, lxw_row_t,
 	const char *const *names, size_t n);
+/* The lines text wrapped in a column w characters wide takes; a row
+ * set as high as lines (1: left as it is). */
+size_t cell_wrapped(const char *text, double w);
+void cell_lines(lxw_worksheet *, lxw_row_t, size_t lines);
 /* A link to a report's path, relative to the workbook's directory, or the
  * path as text past the links a sheet holds; *links counts them. */
 void cell_link(struct state *, lxw_worksheet *, lxw_row_t, lxw_col_t,
