@@ -581,6 +581,9 @@ setup() {
 	assert_equal "$stderr" "baocao-xlsx: cannot write '/nonexistent/dir/b.xlsx': No such file or directory"
 	run -2 --separate-stderr baocao-xlsx -o b.xlsx city.csv city.csv
 	assert_equal "$stderr" "baocao-xlsx: city.csv: a second city table"
+	SOURCE_DATE_EPOCH=soon run -2 --separate-stderr baocao-xlsx -o b.xlsx city.csv
+	assert_equal "$stderr" "baocao-xlsx: SOURCE_DATE_EPOCH: 'soon' is not a number of seconds"
+	assert_file_not_exists b.xlsx
 }
 
 @test "every indicator of the lexicon has a Vietnamese label and unit; the other rows are codes, sections, periods and the words of the workbook and the review page" {

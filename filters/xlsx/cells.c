@@ -448,15 +448,15 @@ cell_page(struct state *st, lxw_worksheet *ws, lxw_row_t head0,
 	worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
 	worksheet_fit_to_pages(ws, 1, 0);
 	cell_ok(worksheet_repeat_rows(ws, head0, head1), "print titles");
-	head_text(&h, "&L", say(st, "subject"));
+	head_text(&h, "&L", text_say(st, "subject"));
 	head_text(&h, "&R", title);
 	head_text(&f, "&L", source);
 	/* the page's words, cut, then the page numbers' codes */
-	head_text(&t, "", say(st, "page"));
+	head_text(&t, "", text_say(st, "page"));
 	buf_adds(&f, "&C");
 	labels_fill(&f, t.p, "page", "&P", "pages", "&N", (const char *)NULL);
 	buf_clear(&t);
-	labels_fill(&t, say(st, "made"), "date", st->date, (const char *)NULL);
+	labels_fill(&t, text_say(st, "made"), "date", st->date, (const char *)NULL);
 	head_text(&f, "&R", t.p);
 	cell_ok(worksheet_set_header(ws, h.p), "page header");
 	cell_ok(worksheet_set_footer(ws, f.p), "page footer");

@@ -40,6 +40,7 @@
  */
 #define _XOPEN_SOURCE 700	/* realpath */
 
+#include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
@@ -98,7 +99,7 @@ static const struct option longopts[] = {
 static int parse_opts(int, char *[], struct opts *);
 static char *base_dir(const struct opts *, int);
 static void made_on(char[11]);
-static int period_names(const struct labels *, char **, int);
+static void period_names(const struct labels *, char **, int);
 static char *temp_file(const char *);
 static void copy_out(const char *, int);
 static void put_in_place(const struct opts *, char *, int);
@@ -216,27 +217,37 @@ base_dir(const struct opts *o, int special)
 	return abs;
 }
 
-/* The day the workbook is made, dd/mm/yyyy: SOURCE_DATE_EPOCH's, for a
- * reproducible workbook, else today's. */
+/* The day the workbook is made, dd/mm/yyyy: SOURCE_DATE_EPOCH's (UTC),
+ * for a reproducible workbook, else today's. */
 static void
 made_on(char out[11])
 {
 	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t t = epoch != NULL && *epoch != '\0' ?
-	    (time_t)cli_num("SOURCE_DATE_EPOCH", epoch, 0, LLONG_MAX) :
-	    time(NULL);
 	struct tm tm;
+	time_t t;
 
-	if (epoch != NULL && *epoch != '\0')
-		gmtime_r(&t, &tm);
-	else
+	if (epoch != NULL && *epoch != '\0') {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(epoch, &end, 10);
+		if (errno != 0 || *end != '\0' || v < 0)
+			die(2, "SOURCE_DATE_EPOCH: '%s' is not a number of "
+			    "seconds", epoch);
+		t = (time_t)v;
+		if (gmtime_r(&t, &tm) == NULL)
+			die(2, "SOURCE_DATE_EPOCH: '%s' is out of range", epoch);
+	} else {
+		t = time(NULL);
 		localtime_r(&t, &tm);
+	}
 	if (strftime(out, 11, "%d/%m/%Y", &tm) == 0)
 		out[0] = '\0';
 }
 
 /* --period-name: each period's name on a line. */
-static int
+static void
 period_names(const struct labels *lab, char **periods, int n)
 {
 	struct buf b = { 0 };
@@ -251,7 +262,6 @@ period_names(const struct labels *lab, char **periods, int n)
 	buf_free(&b);
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0)
 		die(2, "write error:");
-	return 0;
 }
 
 static void

@@ -1,6 +1,6 @@
 /*
  * The sheets of baocao-xlsx's workbook besides the period sheets
- * (period.c): the files of the run with their status, the flags and the
+ * (periods.c): the files of the run with their status, the flags and the
  * findings' rules explained, the findings, every fact with its report,
  * any other table as it is; and the order of the sheets.
  */
@@ -133,16 +133,16 @@ static void
 files_sheet(struct state *st)
 {
 	const struct table *t = st->docs;
-	const char *head[] = { say(st, "head.no"), say(st, "head.file"),
-		say(st, "head.reporter"), say(st, "head.period"),
-		say(st, "head.doc-no"), say(st, "head.doc-date"),
-		say(st, "head.status"), say(st, "head.reason") };
+	const char *head[] = { text_say(st, "head.no"), text_say(st, "head.file"),
+		text_say(st, "head.reporter"), text_say(st, "head.period"),
+		text_say(st, "head.doc-no"), text_say(st, "head.doc-date"),
+		text_say(st, "head.status"), text_say(st, "head.reason") };
 	struct fref *f = xcalloc(t->nrows + 1, sizeof(*f));
 	struct buf b = { 0 }, counts = { 0 }, source = { 0 };
 	char n[24], in[24];
 	size_t r, nok;
 	int links = 0;
-	lxw_worksheet *ws = cell_sheet(st, say(st, "sheet.files"));
+	lxw_worksheet *ws = cell_sheet(st, text_say(st, "sheet.files"));
 
 	if (t->nrows + 4 >= LXW_ROW_MAX)
 		die(2, "%s: more files than a sheet holds", t->path);
@@ -163,12 +163,12 @@ files_sheet(struct state *st)
 	status_counts(st, &counts, &nok);
 	snprintf(n, sizeof(n), "%zu", t->nrows);
 	snprintf(in, sizeof(in), "%zu", nok);
-	labels_fill(&b, say(st, "files.title"), "n", n, "in", in,
+	labels_fill(&b, text_say(st, "files.title"), "n", n, "in", in,
 	    (const char *)NULL);
 	worksheet_autofilter(ws, 3, 0, (lxw_row_t)(t->nrows + 3), 7);
 	worksheet_freeze_panes(ws, 4, 2);
-	period_source(st, &source, NULL, NULL);
-	cell_page(st, ws, 3, 3, say(st, "sheet.files"), source.p);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 3, 3, text_say(st, "sheet.files"), source.p);
 	cell_widths(st, ws, WIDE);
 	cell_banner(st, ws, 0, 7, st->width, b.p, st->f.title, 20);
 	if (counts.n > 0)
@@ -229,9 +229,9 @@ put_count(struct state *st, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 static lxw_row_t
 guide_flags(struct state *st, lxw_worksheet *ws, lxw_row_t row)
 {
-	const char *head[] = { say(st, "head.flag"), say(st, "head.code"),
-		say(st, "head.meaning"), say(st, "head.todo"),
-		say(st, "head.facts-count"), say(st, "head.units-count") };
+	const char *head[] = { text_say(st, "head.flag"), text_say(st, "head.code"),
+		text_say(st, "head.meaning"), text_say(st, "head.todo"),
+		text_say(st, "head.facts-count"), text_say(st, "head.units-count") };
 	size_t i, pre = strlen(FLAG_PREFIX);
 
 	cell_header(st, ws, row++, head, sizeof(head) / sizeof(head[0]));
@@ -263,8 +263,8 @@ static lxw_row_t unlabelled_rules(struct state *, lxw_worksheet *,
 static lxw_row_t
 guide_rules(struct state *st, lxw_worksheet *ws, lxw_row_t row)
 {
-	const char *head[] = { say(st, "head.rule"), say(st, "head.code"),
-		say(st, "head.rule-hint"), say(st, "head.count") };
+	const char *head[] = { text_say(st, "head.rule"), text_say(st, "head.code"),
+		text_say(st, "head.rule-hint"), text_say(st, "head.count") };
 	size_t i, pre = strlen(RULE_PREFIX);
 
 	cell_header(st, ws, row++, head, sizeof(head) / sizeof(head[0]));
@@ -320,27 +320,27 @@ unlabelled_rules(struct state *st, lxw_worksheet *ws, lxw_row_t row)
 static void
 guide_sheet(struct state *st)
 {
-	lxw_worksheet *ws = cell_sheet(st, say(st, "sheet.guide"));
+	lxw_worksheet *ws = cell_sheet(st, text_say(st, "sheet.guide"));
 	struct buf source = { 0 };
 	lxw_row_t row, rules;
 
 	row = guide_flags(st, ws, 2);
 	rules = row + 1;
 	row = guide_rules(st, ws, rules + 2);
-	period_source(st, &source, NULL, NULL);
-	cell_page(st, ws, 2, 2, say(st, "sheet.guide"), source.p);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 2, 2, text_say(st, "sheet.guide"), source.p);
 	cell_widen(st, 5, 0);
 	cell_widths(st, ws, 28);
 	st->width[2] = st->width[3] = WIDE;
 	worksheet_set_column(ws, 2, 3, WIDE, NULL);
-	cell_banner(st, ws, 0, 5, st->width, say(st, "guide.title"),
+	cell_banner(st, ws, 0, 5, st->width, text_say(st, "guide.title"),
 	    st->f.title, 20);
-	cell_banner(st, ws, rules, 5, st->width, say(st, "guide.rules"),
+	cell_banner(st, ws, rules, 5, st->width, text_say(st, "guide.rules"),
 	    st->f.title, 20);
 	cell_banner(st, ws, rules + 1, 5, st->width,
-	    say_hint(st, "guide.rules"), st->f.banner, 15);
+	    text_hint(st, "guide.rules"), st->f.banner, 15);
 	cell_banner(st, ws, row + 1, 5, st->width,
-	    say(st, "guide.corrections"), st->f.banner, 15);
+	    text_say(st, "guide.corrections"), st->f.banner, 15);
 	buf_free(&source);
 }
 
@@ -349,12 +349,12 @@ guide_sheet(struct state *st)
 static void
 findings_sheet(struct state *st, const struct table *t)
 {
-	const char *head[] = { say(st, "head.doc"), say(st, "head.file"),
-		say(st, "head.line"), say(st, "head.rule"),
-		say(st, "head.rule-hint"), say(st, "head.indicator"),
-		say(st, "head.expected"), say(st, "head.actual"),
-		say(st, "head.detail") };
-	lxw_worksheet *ws = cell_sheet(st, say(st, "sheet.findings"));
+	const char *head[] = { text_say(st, "head.doc"), text_say(st, "head.file"),
+		text_say(st, "head.line"), text_say(st, "head.rule"),
+		text_say(st, "head.rule-hint"), text_say(st, "head.indicator"),
+		text_say(st, "head.expected"), text_say(st, "head.actual"),
+		text_say(st, "head.detail") };
+	lxw_worksheet *ws = cell_sheet(st, text_say(st, "sheet.findings"));
 	struct buf source = { 0 };
 	size_t r;
 	int links = 0;
@@ -381,8 +381,8 @@ findings_sheet(struct state *st, const struct table *t)
 		cell_text(st, ws, row, 8, table_cell(t, r, FI_DETAIL), NULL);
 	}
 	worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, 8);
-	period_source(st, &source, NULL, NULL);
-	cell_page(st, ws, 0, 0, say(st, "sheet.findings"), source.p);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 0, 0, text_say(st, "sheet.findings"), source.p);
 	cell_widths(st, ws, WIDE);
 	buf_free(&source);
 }
@@ -390,19 +390,19 @@ findings_sheet(struct state *st, const struct table *t)
 static lxw_worksheet *
 facts_top(struct state *st, const struct table *t)
 {
-	const char *head[] = { say(st, "head.doc"), say(st, "head.reporter"),
-		say(st, "head.period"), say(st, "head.indicator"),
-		say(st, "head.value"), say(st, "head.unit"),
-		say(st, "head.quote"), say(st, "head.file"),
-		say(st, "head.line"), say(st, "head.flag") };
-	lxw_worksheet *ws = cell_sheet(st, say(st, "sheet.facts"));
+	const char *head[] = { text_say(st, "head.doc"), text_say(st, "head.reporter"),
+		text_say(st, "head.period"), text_say(st, "head.indicator"),
+		text_say(st, "head.value"), text_say(st, "head.unit"),
+		text_say(st, "head.quote"), text_say(st, "head.file"),
+		text_say(st, "head.line"), text_say(st, "head.flag") };
+	lxw_worksheet *ws = cell_sheet(st, text_say(st, "sheet.facts"));
 	struct buf source = { 0 };
 
 	cell_header(st, ws, 0, head, sizeof(head) / sizeof(head[0]) -
 	    !table_has(t, XI_FLAGS));
 	worksheet_freeze_panes(ws, 1, 1);
-	period_source(st, &source, NULL, NULL);
-	cell_page(st, ws, 0, 0, say(st, "sheet.facts"), source.p);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 0, 0, text_say(st, "sheet.facts"), source.p);
 	buf_free(&source);
 	return ws;
 }
@@ -486,7 +486,7 @@ other_sheet(struct state *st, const struct table *t)
 
 	if ((dot = strchr(name, '.')) != NULL && dot != name)
 		*dot = '\0';
-	ws = cell_sheet(st, strcmp(name, "-") == 0 ? say(st, "sheet.table") :
+	ws = cell_sheet(st, strcmp(name, "-") == 0 ? text_say(st, "sheet.table") :
 	    name);
 	for (c = 0; c < t->ncol; c++) {
 		const char *h = t->names != NULL ? t->names[c] :
@@ -510,7 +510,7 @@ other_sheet(struct state *st, const struct table *t)
 			else
 				cell_put(st, ws, row, (lxw_col_t)c, v, 0, NULL);
 		}
-	period_source(st, &source, NULL, NULL);
+	periods_source(st, &source, NULL, NULL);
 	cell_page(st, ws, 0, 0, ws->name, source.p);
 	cell_widths(st, ws, 90);
 	buf_free(&source);
@@ -524,7 +524,7 @@ sheets_write(struct state *st)
 	size_t i;
 	int explain = st->city != NULL || st->units != NULL;
 
-	period_sheets(st);
+	periods_write(st);
 	if (st->docs != NULL && table_has(st->docs, DI_STATUS))
 		files_sheet(st);
 	for (i = 0; i < st->nt; i++)

@@ -60,7 +60,7 @@ text_check(const struct state *st)
 
 /* A key not in book_keys (a bug) shows as itself. */
 const char *
-say(const struct state *st, const char *key)
+text_say(const struct state *st, const char *key)
 {
 	const struct label *l = book(st, key);
 
@@ -68,7 +68,7 @@ say(const struct state *st, const char *key)
 }
 
 const char *
-say_hint(const struct state *st, const char *key)
+text_hint(const struct state *st, const char *key)
 {
 	const struct label *l = book(st, key);
 
@@ -95,7 +95,7 @@ text_unit(const struct state *st, const char *ind, const char *unit)
 	const struct label *l = labels_find(st->lab, ind);
 
 	if (text_money(unit))
-		return say(st, "unit.VND");
+		return text_say(st, "unit.VND");
 	return l != NULL && *l->unit != '\0' ? l->unit : unit;
 }
 

@@ -11,7 +11,7 @@
  *	cells.c   cell formats, numbers written as numbers (money shown in
  *	          millions), column widths, sheet names, links relative to
  *	          the workbook, notes, page setup
- *	period.c  a sheet per province and period: the city table by
+ *	periods.c a sheet per province and period: the city table by
  *	          section, the units' figures, the units that did not report
  *	sheets.c  the other sheets: the files of the run, the flags and
  *	          findings explained, the findings, the facts, any other
@@ -136,8 +136,8 @@ void tables_free(struct state *);
 /* Dies naming the first word of the workbook the labels lack. */
 void text_check(const struct state *);
 /* The workbook's word book:key, or its second text (hint). */
-const char *say(const struct state *, const char *key);
-const char *say_hint(const struct state *, const char *key);
+const char *text_say(const struct state *, const char *key);
+const char *text_hint(const struct state *, const char *key);
 /* An indicator's label; its unit's label (money: in millions). */
 const char *text_indicator(const struct state *, const char *ind);
 const char *text_unit(const struct state *, const char *ind,
@@ -211,12 +211,12 @@ lxw_worksheet *cell_sheet(struct state *, const char *want);
 /* Characters in valid UTF-8 text. */
 size_t cell_chars(const char *);
 
-/* period.c */
+/* periods.c */
 /* A sheet per province and period of the city table. */
-void period_sheets(struct state *);
+void periods_write(struct state *);
 /* The workbook's source line: "Nguồn: n báo cáo ..." of the ok reports
  * the manifest lists (of province prov within period, when not NULL). */
-void period_source(const struct state *, struct buf *, const char *prov,
+void periods_source(const struct state *, struct buf *, const char *prov,
 	const char *period);
 
 /* sheets.c */

@@ -329,16 +329,16 @@ put_missing(struct state *st, lxw_worksheet *ws, lxw_row_t row,
 	snprintf(nn, sizeof(nn), "%zu", nnone);
 	snprintf(ns, sizeof(ns), "%zu", nsent);
 	if (nnone + nsent == 0)
-		labels_fill(&line, say(st, "all-reported"), "total", total,
+		labels_fill(&line, text_say(st, "all-reported"), "total", total,
 		    (const char *)NULL);
 	else if (nnone > 0)
-		labels_fill(&line, say(st, "missing"), "n", nn, "total",
+		labels_fill(&line, text_say(st, "missing"), "n", nn, "total",
 		    total, "names", none.p, (const char *)NULL);
 	if (line.n > 0)
 		cell_banner(st, ws, at++, last, width, line.p, st->f.bold, 15);
 	if (nsent > 0) {
 		buf_clear(&line);
-		labels_fill(&line, say(st, "sent-unread"), "n", ns, "total",
+		labels_fill(&line, text_say(st, "sent-unread"), "n", ns, "total",
 		    total, "names", sent.p, (const char *)NULL);
 		cell_banner(st, ws, at++, last, width, line.p, st->f.bold, 15);
 	}
@@ -350,7 +350,7 @@ put_missing(struct state *st, lxw_worksheet *ws, lxw_row_t row,
 }
 
 void
-period_source(const struct state *st, struct buf *b, const char *prov,
+periods_source(const struct state *st, struct buf *b, const char *prov,
     const char *period)
 {
 	const struct table *t = st->docs;
@@ -360,7 +360,7 @@ period_source(const struct state *st, struct buf *b, const char *prov,
 
 	if (t == NULL || !table_has(t, DI_STATUS) || (period != NULL &&
 	    period_days(period, strlen(period), &first, &last) != 0)) {
-		buf_adds(b, say(st, "source-none"));
+		buf_adds(b, text_say(st, "source-none"));
 		return;
 	}
 	for (r = 0; r < t->nrows; r++)
@@ -370,7 +370,7 @@ period_source(const struct state *st, struct buf *b, const char *prov,
 		    last))))
 			n++;
 	snprintf(num, sizeof(num), "%zu", n);
-	labels_fill(b, say(st, "source"), "n", num, (const char *)NULL);
+	labels_fill(b, text_say(st, "source"), "n", num, (const char *)NULL);
 }
 
 /* The header row: STT, indicator, unit, city, coverage, the units. */
@@ -378,9 +378,9 @@ static void
 put_head(struct state *st, lxw_worksheet *ws, const struct ucol *cols,
     size_t ncols)
 {
-	const char *head[] = { say(st, "head.no"), say(st, "head.indicator"),
-		say(st, "head.unit"), say(st, "head.city"),
-		say(st, "head.covered") };
+	const char *head[] = { text_say(st, "head.no"), text_say(st, "head.indicator"),
+		text_say(st, "head.unit"), text_say(st, "head.city"),
+		text_say(st, "head.covered") };
 	size_t c;
 
 	cell_header(st, ws, HEAD_ROW, head, sizeof(head) / sizeof(head[0]));
@@ -484,8 +484,8 @@ put_body(struct state *st, lxw_worksheet *ws, const struct cref *cr,
 		if (cr[i].few && !few) {
 			few = 1;
 			row++;
-			put_group(st, ws, row, 0, say(st, "few"), last);
-			cell_note(st, ws, row, 1, say_hint(st, "few"));
+			put_group(st, ws, row, 0, text_say(st, "few"), last);
+			cell_note(st, ws, row, 1, text_hint(st, "few"));
 			row++;
 			stt = 0;
 		} else if (!few && cr[i].group != NULL && cr[i].group != group) {
@@ -509,14 +509,14 @@ put_top(struct state *st, lxw_worksheet *ws, const struct pkey *k,
 	struct buf b = { 0 }, per = { 0 };
 
 	text_period(st, &per, k->period);
-	labels_fill(&b, say(st, "title"), "period", per.p, (const char *)NULL);
+	labels_fill(&b, text_say(st, "title"), "period", per.p, (const char *)NULL);
 	cell_banner(st, ws, 0, last, st->width, b.p, st->f.title, 20);
 	buf_clear(&b);
 	buf_printf(&b, "%s – %s – ", prov != NULL ? prov->full_name : k->prov,
 	    source);
-	labels_fill(&b, say(st, "made"), "date", st->date, (const char *)NULL);
+	labels_fill(&b, text_say(st, "made"), "date", st->date, (const char *)NULL);
 	cell_banner(st, ws, 1, last, st->width, b.p, st->f.banner, 15);
-	cell_banner(st, ws, 2, last, st->width, say(st, "legend"),
+	cell_banner(st, ws, 2, last, st->width, text_say(st, "legend"),
 	    st->f.banner, 15);
 	buf_free(&b);
 	buf_free(&per);
@@ -548,7 +548,7 @@ period_sheet(struct state *st, const struct pkey *k, int many)
 	for (c = 0; c < st->nwidth; c++)
 		if (st->width[c] > (c == 1 ? LABEL_MAX : 16))
 			st->width[c] = c == 1 ? LABEL_MAX : 16;
-	period_source(st, &source, k->prov, k->period);
+	periods_source(st, &source, k->prov, k->period);
 	put_top(st, ws, k, last, source.p);
 	put_missing(st, ws, row + 1, k, cols, ncols, cr, nc, st->width);
 	buf_clear(&st->tmp);
@@ -562,7 +562,7 @@ period_sheet(struct state *st, const struct pkey *k, int many)
 }
 
 void
-period_sheets(struct state *st)
+periods_write(struct state *st)
 {
 	struct pkey *k;
 	size_t n = 0, i;
