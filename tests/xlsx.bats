@@ -245,6 +245,23 @@ setup() {
 	PY
 	assert_success
 	assert_output ok
+	# a file of Nhà Bè whose period the manifest could not tell: named on
+	# every sheet Nhà Bè has no figure on
+	{ cat manifest.csv
+	  echo 'nb,reports/Nhà Bè.txt,g1,HUYỆN NHÀ BÈ,,,786,Huyện Nhà Bè,79,,no-period,no period in the title'; } > m2.csv
+	run -0 baocao-xlsx -o m2.xlsx city.csv units.csv m2.csv
+	run "$PY" - <<-'PY'
+	import openpyxl
+	wb = openpyxl.load_workbook("m2.xlsx")
+	for name in ("Năm 2024", "Quý I năm 2024"):
+	    ws = wb[name]
+	    print([ws.cell(r, 1).value for r in range(5, ws.max_row + 1)
+	           if str(ws.cell(r, 1).value).startswith("Đơn vị đã gửi")])
+	PY
+	assert_output - <<-'OUT'
+	['Đơn vị đã gửi nhưng không đọc được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được; Nhà Bè.txt: Không rõ kỳ).']
+	['Đơn vị đã gửi nhưng không đọc được (1/22): Huyện Nhà Bè (Nhà Bè.txt: Không rõ kỳ).']
+	OUT
 	# doc,path alone (no status): links only, no files sheet
 	cut -d, -f1,2 manifest.csv > docs.csv
 	run -0 baocao-xlsx -o plain.xlsx city.csv docs.csv

@@ -256,8 +256,9 @@ within(const char *p, long first, long last)
 }
 
 /*
- * The files unit code sent for a period within the sheet's that were
- * left out (status not ok), each as "name: status", joined by "; ", into
+ * The files unit code sent that were left out (status not ok), for a
+ * period within the sheet's or for no period the manifest could tell
+ * (which may be this one), each as "name: status", joined by "; ", into
  * b; 0 when there is none.
  */
 static int
@@ -275,11 +276,12 @@ sent_files(const struct state *st, struct buf *b, const char *code,
 	for (r = 0; r < t->nrows; r++) {
 		const char *path = table_cell(t, r, DI_PATH);
 		const char *status = table_cell(t, r, DI_STATUS);
+		const char *per = table_cell(t, r, DI_PERIOD);
 		const char *base = strrchr(path, '/');
 
 		if (strcmp(table_cell(t, r, DI_CODE), code) != 0 ||
 		    strcmp(status, "ok") == 0 ||
-		    !within(table_cell(t, r, DI_PERIOD), first, last))
+		    (*per != '\0' && !within(per, first, last)))
 			continue;
 		buf_printf(b, "%s%s: %s", n++ > 0 ? "; " : "",
 		    base != NULL ? base + 1 : path, text_status(st, status));
