@@ -80,7 +80,8 @@ nfd_lower(utf8proc_int32_t cp, utf8proc_int32_t *d)
 }
 
 /* Which vowel of the list cp is (its index), and whether it carries one
- * more mark, its tone: 1 plain, 2 toned, 0 none. */
+ * more mark, its tone: 1 plain, 2 toned, 0 none.  The marks are compared
+ * as a set: canonical order puts a dot below before a circumflex. */
 static int
 vowel_of(utf8proc_int32_t cp, size_t *which)
 {
@@ -89,20 +90,20 @@ vowel_of(utf8proc_int32_t cp, size_t *which)
 	size_t k;
 
 	for (k = 0; k < vowels.n; k++) {
-		int m = nfd_lower(vowels.cp[k][0], v), j;
+		int m = nfd_lower(vowels.cp[k][0], v), j, i, found = 1;
 
-		if (m == 0 || m > n)
+		if (m == 0 || m > n || d[0] != v[0])
 			continue;
-		for (j = 0; j < m && d[j] == v[j]; j++)
-			;
-		if (j < m)
+		for (j = 1; j < m && found; j++)
+			for (i = 1, found = 0; i < n && !found; i++)
+				found = d[i] == v[j];
+		if (!found)
 			continue;
 		if (n == m) {
 			*which = k;
 			return 1;
 		}
-		if (n == m + 1 && utf8proc_category(d[m]) ==
-		    UTF8PROC_CATEGORY_MN) {
+		if (n == m + 1) {
 			*which = k;
 			best = 2;
 		}
@@ -121,7 +122,8 @@ class_of(utf8proc_int32_t cp)
 	if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_LO)
 		return 0;
 	if ((v = vowel_of(cp, &which)) > 0)
-		return (v == 1 ? SYL_VOWEL : SYL_TONED) | up;
+		return (v == 1 ? SYL_VOWEL : SYL_TONED) | up |
+		    (int)which << SYL_VSHIFT;
 	for (k = 0; k < consonants.n; k++)
 		if (consonants.cp[k][0] == low)
 			return SYL_CONS | up;
@@ -176,9 +178,13 @@ parse_rules(const char *file)
 			fail(file, no, "no list", names[k].name);
 	if (vowels.n == 0 || consonants.n == 0)
 		fail(file, no, "the vowels and consonants cannot be empty", NULL);
+	if (vowels.n > 16)
+		fail(file, no, "more than 16 vowels", NULL);
 }
 
-/* The syllables, NUL-ended, one after another. */
+/* The syllables, NUL-ended, one after another; the vowels that follow
+ * each other in them. */
+static uint16_t pair[16];
 static char *pool;
 static size_t npool, cappool, count;
 
@@ -235,7 +241,7 @@ syllable(utf8proc_int32_t *cp, size_t n)
 
 		caps += utf8proc_category(cp[k]) == UTF8PROC_CATEGORY_LU;
 		cp[k] = utf8proc_tolower(cp[k]);
-		c = class_of(cp[k]);
+		c = class_of(cp[k]) & SYL_KIND;
 		if (c != SYL_CONS && c != SYL_VOWEL && c != SYL_TONED)
 			return;
 		runs += c != SYL_CONS && prev == SYL_CONS;
@@ -246,6 +252,9 @@ syllable(utf8proc_int32_t *cp, size_t n)
 	if (runs != 1 || tones > 1 || caps > 1 || in_list(&drop, cp, n))
 		return;
 	put(cp, n);
+	for (k = 1; k < n; k++)
+		if (vowel_of(cp[k - 1], &v1) > 0 && vowel_of(cp[k], &v2) > 0)
+			pair[v1] |= (uint16_t)(1u << v2);
 	if (n < 2 || class_of(cp[n - 1]) == SYL_CONS ||
 	    class_of(cp[n - 2]) == SYL_CONS || tones == 0 ||
 	    vowel_of(cp[n - 2], &v1) == 0 || vowel_of(cp[n - 1], &v2) == 0 ||
@@ -260,7 +269,7 @@ syllable(utf8proc_int32_t *cp, size_t n)
 		    either.cp[k][1] != vowels.cp[v2][0] || either.cp[k][2] != 0)
 			continue;
 		/* The tone of one vowel of the pair onto the other. */
-		from = class_of(cp[b]) == SYL_TONED ? b : a;
+		from = (class_of(cp[b]) & SYL_KIND) == SYL_TONED ? b : a;
 		to = from == b ? a : b;
 		nd = nfd_lower(cp[from], d);
 		memcpy(moved, cp, n * sizeof(*cp));
@@ -314,6 +323,9 @@ write_c(const char *dic, const char *rules)
 	printf("const unsigned char syl_class[SYL_CLASS_MAX] = {");
 	for (cp = 0; cp < SYL_CLASS_MAX; cp++)
 		printf("%s%d,", cp % 32 == 0 ? "\n" : "", class_of(cp));
+	printf("\n};\n\nconst uint16_t syl_pair[16] = {");
+	for (k = 0; k < 16; k++)
+		printf("%s%u,", k % 8 == 0 ? "\n" : "", (unsigned)pair[k]);
 	printf("\n};\n\nconst char syl_pool[%zu] = {", npool + 1);
 	for (k = 0; k < npool; k++)
 		printf("%s%d,", k % 20 == 0 ? "\n" : "", (int)(signed char)pool[k]);

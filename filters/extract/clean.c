@@ -16,8 +16,12 @@
 
 /* Signs of a conversion's damage that make a document one to repair. */
 #define NOISE_MIN 2
-/* Lines of a footnote at a page's foot, at most. */
+/* Lines of a footnote at a page's foot, at most, where the text has no
+ * page breaks (where it has them, the page's end ends it). */
 #define NOTE_LINES 8
+/* Lines between two page numbers, at least, where the text has no page
+ * breaks. */
+#define PAGE_LINES 10
 
 enum kind { K_KEEP, K_BLANK, K_GONE, K_SHY };
 
@@ -214,25 +218,49 @@ para_of(struct doc *d, size_t b)
 	    &d->blocks[b].u.para : NULL;
 }
 
-/* Marks the page numbers: paragraphs that are one, next to another that
- * follows or precedes it. */
+/*
+ * Marks the page numbers.  Where the text has its page breaks (form
+ * feeds before the lines ff[0..nff), in order), a page number is the
+ * first or last paragraph of a page; where it has none, two page numbers
+ * follow each other (n, then n + 1 at least PAGE_LINES lines below), and
+ * a footnote's mark alone on its line does not.
+ */
 static void
-page_numbers(struct doc *d, unsigned char *gone)
+page_numbers(struct doc *d, unsigned char *gone, const size_t *ff, size_t nff)
 {
 	unsigned long *v = xcalloc(d->nblocks + 1, sizeof(*v)), last = 0;
-	size_t b, prev = (size_t)-1;
+	size_t b, k = 0, prev = (size_t)-1, prevline = 0, line;
 	struct para *p;
 
 	for (b = 0; b < d->nblocks; b++)
 		if ((p = para_of(d, b)) != NULL)
 			v[b] = clean_page_number(p->text, p->len);
 	for (b = 0; b < d->nblocks; b++) {
-		if (v[b] == 0)
-			continue;
-		if (prev != (size_t)-1 && v[b] == last + 1)
-			gone[prev] = gone[b] = 1;
-		prev = b;
-		last = v[b];
+		line = d->blocks[b].kind == BLOCK_PARA ? d->blocks[b].u.para.line :
+		    d->blocks[b].u.table.rows[0].line;
+		if (nff > 0) {
+			size_t next = b + 1 < d->nblocks ? (d->blocks[b + 1].kind ==
+			    BLOCK_PARA ? d->blocks[b + 1].u.para.line :
+			    d->blocks[b + 1].u.table.rows[0].line) : (size_t)-1;
+			int first, lastl;
+
+			while (k < nff && ff[k] <= prevline)
+				k++;
+			first = k < nff && ff[k] <= line;
+			while (k < nff && ff[k] <= line)
+				k++;
+			lastl = k < nff && ff[k] <= next;
+			if (v[b] > 0 && (first || lastl))
+				gone[b] = 1;
+		} else if (v[b] > 0) {
+			if (prev != (size_t)-1 && v[b] == last + 1 &&
+			    line >= prevline + PAGE_LINES)
+				gone[prev] = gone[b] = 1;
+			prev = b;
+			last = v[b];
+		}
+		if (nff > 0 || v[b] > 0)
+			prevline = line;
 	}
 	for (b = 0; b < d->nblocks; b++)
 		d->repairs.pages += gone[b];
@@ -240,18 +268,27 @@ page_numbers(struct doc *d, unsigned char *gone)
 }
 
 /* Does paragraph p start with the mark k of a footnote: "k Text",
- * "k - text"? */
+ * "k - text" (1), or is it the mark alone (2)?  0: neither. */
 static int
 note_mark(const struct para *p, unsigned k)
 {
 	char num[16];
-	size_t len = (size_t)snprintf(num, sizeof(num), "%u", k), i = 0;
+	size_t len = (size_t)snprintf(num, sizeof(num), "%u", k), i = 0, n;
 
-	while (i < p->len && p->text[i] == ' ')
+	n = p->len;
+	while (n > 0 && p->text[n - 1] == ' ')
+		n--;
+	while (i < n && p->text[i] == ' ')
 		i++;
-	return p->len > i + len + 1 && memcmp(p->text + i, num, len) == 0 &&
-	    p->text[i + len] == ' ' && (isupper_at(p->text, p->len,
-	    i + len + 1) || p->text[i + len + 1] == '-');
+	if (n < i + len || memcmp(p->text + i, num, len) != 0)
+		return 0;
+	if (n == i + len)
+		return 2;
+	if (p->text[i + len] != ' ')
+		return 0;
+	for (i += len; i < n && p->text[i] == ' '; i++)
+		;
+	return isupper_at(p->text, n, i) || p->text[i] == '-';
 }
 
 /* The reference to footnote k in p: k glued after a letter, a closing
@@ -280,13 +317,13 @@ note_ref(const struct para *p, unsigned k)
 
 /*
  * Footnote k at block b: its lines down to the page number below it (at
- * most NOTE_LINES, or the next footnote's mark); the reference, on the
- * page above it.  Takes them out (gone[]) and the reference out of its
- * line, and makes the note; returns 1, or 0 when b is no footnote.
+ * most max, or the next footnote's mark); the reference, on the page
+ * above it.  Takes them out (gone[]) and the reference out of its line,
+ * and makes the note; returns 1, or 0 when b is no footnote.
  */
 static int
 footnote(struct doc *d, size_t b, unsigned k, unsigned char *gone,
-    size_t page_start)
+    size_t page_start, size_t max)
 {
 	struct buf t = { 0 };
 	struct para *p = para_of(d, b), *r;
@@ -295,10 +332,10 @@ footnote(struct doc *d, size_t b, unsigned k, unsigned char *gone,
 	char num[16];
 
 	/* Down to the page number, or the next footnote's mark. */
-	for (e = b + 1; e < d->nblocks && e - b <= NOTE_LINES && !gone[e] &&
+	for (e = b + 1; e < d->nblocks && e - b <= max && !gone[e] &&
 	    para_of(d, e) != NULL && !note_mark(para_of(d, e), k + 1); e++)
 		;
-	if (e == d->nblocks || e - b > NOTE_LINES || (!gone[e] &&
+	if (e == d->nblocks || e - b > max || (!gone[e] &&
 	    para_of(d, e) == NULL))
 		return 0;
 	for (j = b; j-- > page_start;)
@@ -320,8 +357,8 @@ footnote(struct doc *d, size_t b, unsigned k, unsigned char *gone,
 		for (i = 0; i < p->len && p->text[i] == ' '; i++)
 			;
 		if (j == b)
-			i += len + 1;
-		if (t.n > 0)
+			i = i + len + 1 < p->len ? i + len + 1 : p->len;
+		if (t.n > 0 && i < p->len)
 			buf_addc(&t, ' ');
 		buf_add(&t, p->text + i, p->len - i);
 		gone[j] = 1;
@@ -393,7 +430,7 @@ compact(struct doc *d, const unsigned char *gone)
 }
 
 void
-clean_lines(struct doc *d)
+clean_lines(struct doc *d, const size_t *ff, size_t nff)
 {
 	unsigned char *gone;
 	size_t b, page_start = 0;
@@ -402,15 +439,23 @@ clean_lines(struct doc *d)
 	if (d->failed || d->nblocks == 0)
 		return;
 	gone = xcalloc(d->nblocks, 1);
-	page_numbers(d, gone);
+	page_numbers(d, gone, ff, nff);
 	for (b = 0; b < d->nblocks; b++) {
 		const struct para *p = para_of(d, b);
+		unsigned m;
 
-		if (gone[b] && p != NULL && clean_page_number(p->text, p->len))
+		if (gone[b] && p != NULL && clean_page_number(p->text, p->len)) {
 			page_start = b + 1;
-		else if (!gone[b] && p != NULL && note_mark(p, k) &&
-		    footnote(d, b, k, gone, page_start))
-			k++;
+			continue;
+		}
+		/* Footnote k, or one of the two after it when a reference
+		 * was not found. */
+		for (m = k; m < k + 3 && !gone[b] && p != NULL; m++)
+			if (note_mark(p, m) && footnote(d, b, m, gone, page_start,
+			    nff > 0 ? d->nblocks : NOTE_LINES)) {
+				k = m + 1;
+				break;
+			}
 	}
 	for (b = 0; b < d->nblocks; b++)
 		if (gone[b])
@@ -530,11 +575,43 @@ repair(struct doc *d, const char *s, size_t *n, void *arg)
 	return r;
 }
 
+/*
+ * The paragraphs marked in spaced[] (each was a letter-spaced line), joined
+ * to the paragraph above when it does not end a sentence: a sentence
+ * spaced out a word a line.
+ */
+static void
+join_spaced(struct doc *d, const unsigned char *spaced)
+{
+	struct buf t = { 0 };
+	size_t b, o = 0;
+	struct para *p, *q;
+
+	for (b = 0; b < d->nblocks; b++) {
+		if (spaced[b] && o > 0 && (p = para_of(d, o - 1)) != NULL &&
+		    (q = para_of(d, b)) != NULL && !ends_sentence(p)) {
+			buf_clear(&t);
+			buf_add(&t, p->text, p->len);
+			buf_addc(&t, ' ');
+			buf_add(&t, q->text, q->len);
+			p->text = arena_dup(&d->mem, t.p, t.n);
+			p->len = t.n;
+			continue;
+		}
+		d->blocks[o++] = d->blocks[b];
+	}
+	for (b = o; b < d->nblocks; b++)
+		memset(&d->blocks[b], 0, sizeof(d->blocks[b]));
+	d->nblocks = o;
+	buf_free(&t);
+}
+
 void
 clean_doc(struct doc *d)
 {
-	unsigned char *seen;
-	size_t signs = 0;
+	unsigned char *seen, *spaced;
+	size_t signs = 0, b;
+	struct para *p;
 
 	if (d->failed)
 		return;
@@ -542,7 +619,13 @@ clean_doc(struct doc *d)
 	if (signs < NOISE_MIN)
 		return;
 	seen = xcalloc(glue_seen_size(), 1);
+	spaced = xcalloc(d->nblocks + 1, 1);
+	for (b = 0; b < d->nblocks; b++)
+		spaced[b] = (p = para_of(d, b)) != NULL &&
+		    glue_spaced_line(p->text, p->len);
 	each_text(d, mark_seen, seen);
 	each_text(d, repair, seen);
+	join_spaced(d, spaced);
+	free(spaced);
 	free(seen);
 }

@@ -417,20 +417,23 @@ void clean_text(struct doc *, struct buf *out, const char *p, size_t n,
 	unsigned flags);
 /*
  * clean_lines: a text read line by line (the text reader's, made from a
- * PDF as often as not): its page numbers ("12", "- 12 -", "Trang 12" alone
- * on a line, two of them or more that follow each other) are removed; a
- * footnote (a line "k Text" at a page's foot, above its page number,
- * whose mark k is glued to a word on that page: "triển khai1;") leaves
- * the text, mark and all, and becomes a note; and a sentence they cut in
- * two is one paragraph again.
+ * PDF as often as not), whose page breaks (form feeds) start the lines
+ * ff[0..nff) (in order; none: nff 0): its page numbers ("12", "- 12 -",
+ * "Trang 12" alone on a line, at a page break or, without them, two or
+ * more that follow each other) are removed; a footnote (a line "k Text",
+ * or "k" alone, at a page's foot above its page number, whose mark k is
+ * glued to a word on that page: "triển khai1;") leaves the text, mark and
+ * all, and becomes a note; and a sentence they cut in two is one
+ * paragraph again.
  */
-void clean_lines(struct doc *);
+void clean_lines(struct doc *, const size_t *ff, size_t nff);
 /*
  * clean_doc: the repairs of a conversion's damage (glue.c), made on the
  * whole document when it shows that damage, whatever its format: when two
  * of its words or more are glued syllables or letter-spaced runs (one
- * may be a name or a typo; two are a conversion's).  Counted in
- * d->repairs.
+ * may be a name or a typo; two are a conversion's).  A sentence spaced
+ * out over lines a word each ("h ồ" / "s ơ ,") is joined again to the
+ * line it continues.  Counted in d->repairs.
  */
 void clean_doc(struct doc *);
 /* A page number alone, "12", "- 12 -" or "Trang 12", blanks around it
@@ -450,6 +453,8 @@ size_t glue_digits(struct buf *out, const char *s, size_t n);
 size_t glue_cut(struct buf *out, const char *s, size_t n,
 	const unsigned char *seen);
 size_t glue_signs(const char *s, size_t n);
+/* Is all of s[0..n) one letter-spaced run ("h ồ", "s ơ ,")? */
+int glue_spaced_line(const char *s, size_t n);
 /* The bytes of glue_seen's marks (zeroed by the caller); glue_seen marks
  * the syllables written alone in s[0..n). */
 size_t glue_seen_size(void);

@@ -31,7 +31,7 @@
 #include "syl.h"
 #include "utf8.h"
 
-#define RUN_MAX 48		/* letters of a word that is cut, at most */
+#define RUN_MAX 160		/* letters of a word that is cut, at most */
 #define SYL_LETTERS 8		/* letters of a syllable, at most */
 
 /* The class (syl.h) of the character at s[i], valid UTF-8; its length
@@ -185,11 +185,40 @@ many(const struct run *r, size_t a, size_t b)
 	return groups > 1 || tones > 1;
 }
 
-/* A capital after a small letter: a word starts at letter k. */
+/* A word starts at letter k: a capital after a small letter ("dựHội"),
+ * or a small letter after two capitals or more ("UBNDđến"). */
 static int
 case_cut(const struct run *r, size_t k)
 {
-	return k > 0 && (r->cls[k] & SYL_UPPER) && !(r->cls[k - 1] & SYL_UPPER);
+	if (k == 0)
+		return 0;
+	if (r->cls[k] & SYL_UPPER)
+		return !(r->cls[k - 1] & SYL_UPPER);
+	return k >= 2 && (r->cls[k - 1] & SYL_UPPER) &&
+	    (r->cls[k - 2] & SYL_UPPER);
+}
+
+static int
+vowel(int c)
+{
+	return (c & SYL_KIND) == SYL_VOWEL || (c & SYL_KIND) == SYL_TONED;
+}
+
+/* May a syllable start at letter j (b: the part's end)?  Between two
+ * vowels only when each has its tone mark ("vụán", "Cốý": a syllable has
+ * one) or no syllable has them side by side ("sơứng"): "chuỷếu" is no
+ * "chu ỷ ế u". */
+static int
+cut_ok(const struct run *r, size_t j, size_t b)
+{
+	int v, w;
+
+	if (j == b || !vowel(r->cls[j - 1]) || !vowel(r->cls[j]))
+		return 1;
+	v = r->cls[j - 1] >> SYL_VSHIFT;
+	w = r->cls[j] >> SYL_VSHIFT;
+	return ((r->cls[j - 1] & SYL_KIND) == SYL_TONED &&
+	    (r->cls[j] & SYL_KIND) == SYL_TONED) || !(syl_pair[v] >> w & 1);
 }
 
 /*
@@ -212,8 +241,9 @@ syllables(const struct run *r, size_t a, size_t b, const unsigned char *seen,
 			long slot;
 			size_t u;
 
-			if (pieces[j] == (size_t)-1 || (slot = syl_find(r->low +
-			    r->loff[i], r->loff[j] - r->loff[i])) < 0)
+			if (pieces[j] == (size_t)-1 || !cut_ok(r, j, b) ||
+			    (slot = syl_find(r->low + r->loff[i], r->loff[j] -
+			    r->loff[i])) < 0)
 				continue;
 			u = unseen[j] + (seen != NULL &&
 			    !(seen[slot >> 3] >> (slot & 7) & 1));
@@ -313,7 +343,9 @@ glue_seen(unsigned char *seen, const char *s, size_t n)
  * "1 2 5".  A token is one letter, digit or mark of SPACED_MARKS with a
  * space or the line's end on each side (the last may be followed by one
  * of ".,;:)" too).  A run of at least four tokens, three of them letters,
- * or of at least three, two of them digits and none a letter, is joined.
+ * or of at least three, two of them digits and none a letter, is joined;
+ * so is a shorter one whose letters are a syllable ("c á c"), in a
+ * document that has longer ones.
  */
 #define SPACED_MARKS ",.:;%/()-"
 
@@ -373,6 +405,19 @@ spaced_enough(size_t tokens, size_t letters, size_t digits)
 	    (tokens >= 3 && digits >= 2 && letters == 0);
 }
 
+int
+glue_spaced_line(const char *s, size_t n)
+{
+	size_t i = 0, e, tokens, letters, digits;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (i < n && s[i] == ' ')
+		i++;
+	e = spaced_run(s, n, i, &tokens, &letters, &digits);
+	return tokens >= 2 && e == n;
+}
+
 /* Joins the run s[i..e) into out: the spaces go, but for one after a
  * clause mark before a letter ("hạn: 125", "III. ĐÁNH") and one before
  * a bracket. */
@@ -406,6 +451,26 @@ join_run(struct buf *out, const char *s, size_t i, size_t e)
 	}
 }
 
+/* Are the letters of the run s[i..e) one syllable ("c ơ", "t ạ i"),
+ * with marks after it only ("x ã .")? */
+static int
+spaced_syllable(const char *s, size_t i, size_t e)
+{
+	struct buf t = { 0 };
+	struct run r;
+	int yes;
+
+	for (; i < e; i++)
+		if (s[i] != ' ')
+			buf_addc(&t, s[i]);
+	read_run(t.p, t.n, 0, &r);
+	yes = r.n > 1 && r.n <= SYL_LETTERS && strspn(t.p + r.off[r.n],
+	    SPACED_MARKS) == t.n - r.off[r.n] && syl_find(r.low,
+	    r.loff[r.n]) >= 0;
+	buf_free(&t);
+	return yes;
+}
+
 size_t
 glue_unspace(struct buf *out, const char *s, size_t n)
 {
@@ -414,7 +479,8 @@ glue_unspace(struct buf *out, const char *s, size_t n)
 	while (i < n) {
 		if ((i == 0 || s[i - 1] == ' ') && (e = spaced_run(s, n, i,
 		    &tokens, &letters, &digits)) > i &&
-		    spaced_enough(tokens, letters, digits)) {
+		    (spaced_enough(tokens, letters, digits) || (letters >= 2 &&
+		    digits == 0 && spaced_syllable(s, i, e)))) {
 			join_run(out, s, i, e);
 			runs++;
 			i = e;

@@ -12,12 +12,14 @@
  * lines (clean_lines).
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "extract.h"
 #include "utf8.h"
+#include "xalloc.h"
 
 /* A table row: its cells are the TAB-separated parts, without blanks
  * around them. */
@@ -80,7 +82,7 @@ read_text(struct doc *d, const char *text, size_t size,
     const struct readopts *opts)
 {
 	struct buf line = { 0 };
-	size_t start, lineno = 0;
+	size_t start, lineno = 0, *ff = NULL, nff = 0;
 
 	(void)opts;
 	for (start = 0; start < size && !d->failed;) {
@@ -106,6 +108,11 @@ read_text(struct doc *d, const char *text, size_t size,
 			    "invalid UTF-8 at byte %zu of the line", bad + 1);
 			break;
 		}
+		/* A form feed: a page starts here (a text made by pdftotext). */
+		if (memchr(p, '\f', len) != NULL) {
+			ff = xreallocarray(ff, nff + 1, sizeof(*ff));
+			ff[nff++] = lineno;
+		}
 		clean_text(d, &line, p, len, CLEAN_TAB);
 		add_line(d, lineno, line.p, line.n);
 		start += end;
@@ -114,6 +121,7 @@ read_text(struct doc *d, const char *text, size_t size,
 	}
 	d->lines_read = lineno;
 	buf_free(&line);
-	clean_lines(d);
+	clean_lines(d, ff, nff);
+	free(ff);
 	return d->failed ? -1 : 0;
 }
