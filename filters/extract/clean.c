@@ -17,8 +17,11 @@
 /* Signs of a conversion's damage that make a document one to repair. */
 #define NOISE_MIN 2
 /* Lines of a footnote at a page's foot, at most, where the text has no
- * page breaks (where it has them, the page's end ends it). */
+ * page breaks, and where it has them; lines above it its reference may be
+ * on, at most. */
 #define NOTE_LINES 8
+#define NOTE_PAGE_LINES 100
+#define REF_LINES 200
 /* Lines between two page numbers, at least, where the text has no page
  * breaks. */
 #define PAGE_LINES 10
@@ -338,6 +341,8 @@ footnote(struct doc *d, size_t b, unsigned k, unsigned char *gone,
 	if (e == d->nblocks || e - b > max || (!gone[e] &&
 	    para_of(d, e) == NULL))
 		return 0;
+	if (b > page_start + REF_LINES)
+		page_start = b - REF_LINES;
 	for (j = b; j-- > page_start;)
 		if (!gone[j] && (r = para_of(d, j)) != NULL &&
 		    (at = note_ref(r, k)) >= 0)
@@ -452,7 +457,7 @@ clean_lines(struct doc *d, const size_t *ff, size_t nff)
 		 * was not found. */
 		for (m = k; m < k + 3 && !gone[b] && p != NULL; m++)
 			if (note_mark(p, m) && footnote(d, b, m, gone, page_start,
-			    nff > 0 ? d->nblocks : NOTE_LINES)) {
+			    nff > 0 ? NOTE_PAGE_LINES : NOTE_LINES)) {
 				k = m + 1;
 				break;
 			}

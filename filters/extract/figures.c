@@ -377,7 +377,8 @@ line_context(struct scan *st, struct linescan *ls)
 }
 
 /*
- * A unit the line's end cut, in prose: "tiếp nhận 37" / "hồ sơ", "giải
+ * A unit the line's end cut, in the prose of plain text (the other
+ * readers' paragraphs are whole): "tiếp nhận 37" / "hồ sơ", "giải
  * quyết 25 hồ" / "sơ các loại".  When nothing follows the unit s[us..ue)
  * on the line and the sentence goes on on the next one (joined_context),
  * the unit is read again on the two joined, into ls->wrap.
@@ -392,7 +393,8 @@ unit_wrapped(struct scan *st, struct linescan *ls, const char *s, size_t n,
 	ls->wrap_used = 0;
 	while (e < n && s[e] == ' ')
 		e++;
-	if (e < n || strcmp(ls->m.source, "text") != 0)
+	if (e < n || strcmp(ls->m.source, "text") != 0 ||
+	    strcmp(st->doc->reader, "text") != 0)
 		return;
 	line_context(st, ls);
 	/* The next line goes on in a small letter, and is no list item

@@ -477,12 +477,19 @@ glue_unspace(struct buf *out, const char *s, size_t n)
 	size_t i = 0, e, tokens, letters, digits, runs = 0;
 
 	while (i < n) {
-		if ((i == 0 || s[i - 1] == ' ') && (e = spaced_run(s, n, i,
-		    &tokens, &letters, &digits)) > i &&
-		    (spaced_enough(tokens, letters, digits) || (letters >= 2 &&
-		    digits == 0 && spaced_syllable(s, i, e)))) {
+		e = i == 0 || s[i - 1] == ' ' ? spaced_run(s, n, i, &tokens,
+		    &letters, &digits) : i;
+		if (e > i && (spaced_enough(tokens, letters, digits) ||
+		    (letters >= 2 && digits == 0 && spaced_syllable(s, i, e)))) {
 			join_run(out, s, i, e);
 			runs++;
+			i = e;
+			continue;
+		}
+		/* Past a run that is not one, whole: each of its tokens
+		 * would start the same run again. */
+		if (e > i) {
+			buf_add(out, s + i, e - i);
 			i = e;
 			continue;
 		}
@@ -581,9 +588,8 @@ glue_signs(const char *s, size_t n)
 
 	while (i < n) {
 		if ((i == 0 || s[i - 1] == ' ') && (e = spaced_run(s, n, i,
-		    &tokens, &letters, &digits)) > i &&
-		    spaced_enough(tokens, letters, digits)) {
-			signs++;
+		    &tokens, &letters, &digits)) > i && tokens > 1) {
+			signs += spaced_enough(tokens, letters, digits);
 			i = e;
 			continue;
 		}
