@@ -746,7 +746,11 @@ read_docx(struct doc *d, const char *p, size_t n, const struct readopts *o)
 	free(x.fref);
 	free(x.eref);
 	d->lines_read = x.line;
-	if (!d->failed)
+	if (!d->failed) {
 		legacy_fonts(d);
+		/* A document converted from a PDF a line a paragraph keeps
+		 * the PDF's page numbers and footnotes in its text. */
+		clean_lines(d, NULL, 0);
+	}
 	return d->failed ? -1 : 0;
 }
