@@ -118,6 +118,43 @@ tcvn3(const char *p, size_t n)
 	return vc.tcvn > 0 && vc.viet == 0;
 }
 
+/*
+ * The length of the run from p[i] that clean_text copies as it is: up to
+ * a byte it may change (a control character, '*', a blank with
+ * CLEAN_SQUEEZE, the lead byte of a character kind_of may not keep).
+ */
+static size_t
+plain_run(const char *p, size_t n, size_t i, unsigned flags)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t j;
+
+	for (j = i; j < n; j++) {
+		unsigned char c = u[j];
+
+		if (c < 0x80) {
+			if (c < 0x20 || c == '*' || c == 0x7F ||
+			    (c == ' ' && (flags & CLEAN_SQUEEZE)))
+				break;
+			continue;
+		}
+		if (c == 0xC2 || c == 0xD8 || c == 0xE3 || c == 0xEF)
+			break;
+		/* U+1680 and U+180E; U+1Exx are the letters. */
+		if (c == 0xE1 && j + 1 < n && (u[j + 1] == 0x9A ||
+		    u[j + 1] == 0xA0))
+			break;
+		/* U+2000-200F, 2028-202F, 205F-2069; not the quotes and
+		 * dashes. */
+		if (c == 0xE2 && j + 2 < n && ((u[j + 1] == 0x80 &&
+		    (u[j + 2] <= 0x8F || (u[j + 2] >= 0xA8 &&
+		    u[j + 2] <= 0xAF))) || (u[j + 1] == 0x81 &&
+		    u[j + 2] >= 0x9F && u[j + 2] <= 0xA9)))
+			break;
+	}
+	return j - i;
+}
+
 void
 clean_text(struct doc *d, struct buf *out, const char *p, size_t n,
     unsigned flags)
@@ -126,10 +163,20 @@ clean_text(struct doc *d, struct buf *out, const char *p, size_t n,
 	size_t i, e, l;
 	int legacy = -1;
 
+	/* Most text has nothing to clean: put in NFC as it is. */
+	if (plain_run(p, n, 0, flags) == n) {
+		buf_clear(out);
+		u8_nfc(out, p, n);
+		return;
+	}
 	buf_clear(c.t);
 	for (i = 0; i < n; i += l) {
 		unsigned char ch = (unsigned char)p[i];
 
+		if ((l = plain_run(p, n, i, flags)) > 0) {
+			keep(&c, p + i, l);
+			continue;
+		}
 		l = 1;
 		if (ch == '*') {
 			for (e = i; e < n && p[e] == '*'; e++)

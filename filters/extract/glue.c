@@ -36,7 +36,7 @@
 
 /* The class (syl.h) of the character at s[i], valid UTF-8; its length
  * in *len. */
-static int
+static inline int
 class_at(const char *s, size_t n, size_t i, size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)s + i;
@@ -580,25 +580,67 @@ glue_digits(struct buf *out, const char *s, size_t n)
 	return count;
 }
 
+/*
+ * The end of the word at s[i], and whether glue_cut might cut it: a letter
+ * ASCII lacks, none of no syllable, and two runs of vowels, two tone
+ * marks or a change of case inside (a quick look, before read_run).
+ */
+static size_t
+may_cut(const char *s, size_t n, size_t i, int *yes)
+{
+	size_t len, groups = 0, tones = 0, ups = 0, k = 0;
+	int c, prev = 0, viet = 0, other = 0, cased = 0, v;
+
+	while (i < n && (c = class_at(s, n, i, &len)) != 0) {
+		v = vowel(c);
+		groups += v && !vowel(prev);
+		tones += (c & SYL_KIND) == SYL_TONED;
+		/* case_cut's two cuts. */
+		if (c & SYL_UPPER) {
+			cased |= k > 0 && !(prev & SYL_UPPER);
+			ups++;
+		} else {
+			cased |= ups >= 2;
+			ups = 0;
+		}
+		viet |= len > 1;
+		other |= (c & SYL_KIND) == SYL_OTHER;
+		prev = c;
+		i += len;
+		k++;
+	}
+	*yes = viet && !other && (groups > 1 || tones > 1 || cased);
+	return i;
+}
+
 size_t
 glue_signs(const char *s, size_t n)
 {
 	struct run r;
 	size_t i = 0, e, len, signs = 0, cut[RUN_MAX], tokens, letters, digits;
+	int yes;
 
 	while (i < n) {
-		if ((i == 0 || s[i - 1] == ' ') && (e = spaced_run(s, n, i,
-		    &tokens, &letters, &digits)) > i && tokens > 1) {
+		int c = class_at(s, n, i, &len);
+
+		/* A run of one-character tokens: one, then a space. */
+		if ((i == 0 || s[i - 1] == ' ') && (i + len == n ||
+		    s[i + len] == ' ') && (e = spaced_run(s, n, i, &tokens,
+		    &letters, &digits)) > i && tokens > 1) {
 			signs += spaced_enough(tokens, letters, digits);
 			i = e;
 			continue;
 		}
-		if (class_at(s, n, i, &len) == 0) {
+		if (c == 0) {
 			i += len;
 			continue;
 		}
-		i = read_run(s, n, i, &r);
-		signs += cuts_of(&r, NULL, cut) > 0;
+		e = may_cut(s, n, i, &yes);
+		if (yes) {
+			read_run(s, n, i, &r);
+			signs += cuts_of(&r, NULL, cut) > 0;
+		}
+		i = e;
 	}
 	return signs;
 }
