@@ -89,8 +89,13 @@ syl_find(const char *low, size_t n)
 
 	while ((off = syl_slot[h]) != 0) {
 		const char *p = syl_pool + off - 1;
+		size_t k;
 
-		if (memcmp(p, low, n) == 0 && p[n] == '\0')
+		/* Byte by byte: the pool's syllable ends at its NUL, which
+		 * no byte of low is. */
+		for (k = 0; k < n && p[k] == low[k]; k++)
+			;
+		if (k == n && p[n] == '\0')
 			return (long)h;
 		h = (h + 1) & syl_mask;
 	}
