@@ -227,8 +227,8 @@ put(const utf8proc_int32_t *cp, size_t n)
  * A syllable of the word list: its letters lower-cased; kept when they are
  * all vowels and consonants with one run of vowels and one tone at most.
  * An entry with two capitals or more is an abbreviation ("UBND"), no
- * syllable.  An open syllable ending in an either-tone pair is kept with its tone on
- * each of the two vowels.
+ * syllable.  An open syllable ending in an either-tone pair is kept with
+ * its tone on each of the two vowels.
  */
 static void
 syllable(utf8proc_int32_t *cp, size_t n)

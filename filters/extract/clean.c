@@ -268,6 +268,14 @@ para_of(struct doc *d, size_t b)
 	    &d->blocks[b].u.para : NULL;
 }
 
+/* The line block b starts on. */
+static size_t
+block_line(const struct doc *d, size_t b)
+{
+	return d->blocks[b].kind == BLOCK_PARA ? d->blocks[b].u.para.line :
+	    d->blocks[b].u.table.rows[0].line;
+}
+
 /*
  * Marks the page numbers.  Where the text has its page breaks (form
  * feeds before the lines ff[0..nff), in order), a page number is the
@@ -286,12 +294,10 @@ page_numbers(struct doc *d, unsigned char *gone, const size_t *ff, size_t nff)
 		if ((p = para_of(d, b)) != NULL)
 			v[b] = clean_page_number(p->text, p->len);
 	for (b = 0; b < d->nblocks; b++) {
-		line = d->blocks[b].kind == BLOCK_PARA ? d->blocks[b].u.para.line :
-		    d->blocks[b].u.table.rows[0].line;
+		line = block_line(d, b);
 		if (nff > 0) {
-			size_t next = b + 1 < d->nblocks ? (d->blocks[b + 1].kind ==
-			    BLOCK_PARA ? d->blocks[b + 1].u.para.line :
-			    d->blocks[b + 1].u.table.rows[0].line) : (size_t)-1;
+			size_t next = b + 1 < d->nblocks ? block_line(d, b + 1) :
+			    (size_t)-1;
 			int first, lastl;
 
 			while (k < nff && ff[k] <= prevline)

@@ -417,8 +417,9 @@ void clean_text(struct doc *, struct buf *out, const char *p, size_t n,
 	unsigned flags);
 /*
  * clean_lines: a text read line by line (the text reader's, made from a
- * PDF as often as not, or a .docx converted from one), whose page breaks (form feeds) start the lines
- * ff[0..nff) (in order; none: nff 0): its page numbers ("12", "- 12 -",
+ * PDF as often as not, or a .docx converted from one), whose page breaks
+ * (form feeds) start the lines ff[0..nff) (in order; none: nff 0): its
+ * page numbers ("12", "- 12 -",
  * "Trang 12" alone on a line, at a page break or, without them, two or
  * more that follow each other) are removed; a footnote (a line "k Text",
  * or "k" alone, at a page's foot above its page number, whose mark k is

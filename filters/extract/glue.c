@@ -181,7 +181,8 @@ many(const struct run *r, size_t a, size_t b)
 	int prev = 0;
 
 	for (k = a; k < b; k++) {
-		int c = r->cls[k] & SYL_KIND, v = c == SYL_VOWEL || c == SYL_TONED;
+		int c = r->cls[k] & SYL_KIND;
+		int v = c == SYL_VOWEL || c == SYL_TONED;
 
 		groups += v && !prev;
 		tones += c == SYL_TONED;
