@@ -41,6 +41,7 @@ wd_digit(char c)
 	X(MOTTO, "motto", FOLD, "the national motto of a letterhead") \
 	X(DOC_KIND, "doc-kind", FOLD, "the kinds of document a title names") \
 	X(REPORT_VERB, "report-verb", FOLD, "'reports', after the issuer") \
+	X(PAGE_WORD, "page-word", FOLD, "the word before a page number") \
 	X(BODY_START, "body-start", FOLD, "the words that start a report's body") \
 	X(RESEND_WORD, "resend-word", FOLD, "words that mark a report sent again") \
 	X(TOTAL_LABEL, "total-label", FOLD, "the label of a total row") \

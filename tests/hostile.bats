@@ -564,10 +564,11 @@ formula_setup() {
 	assert_output 0
 	# the workbook's links still go to the files by their own names
 	run python3 - "$T/book.xlsx" <<-'PY'
-	import sys, zipfile
+	import sys, zipfile, urllib.parse
 	z = zipfile.ZipFile(sys.argv[1])
 	rels = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".rels"))
-	print("-2+3.txt" in rels, "=HYPERLINK(" in rels)
+	rels = urllib.parse.unquote(rels)
+	print('"r/-2+3.txt"' in rels, '"r/=HYPERLINK("http:__x.example","y").txt"' in rels)
 	PY
 	assert_output "True True"
 }

@@ -65,7 +65,7 @@ test_joined(void)
 	    "2|Ủy ban nhân dân quận đã tiếp công dân |12\n");
 	CHECK_STR(rows("Đã tiếp 12 lượt\ncông dân tại trụ sở.\n",
 	    "line,raw,unit_text,after"),
-	    "1|12|lượt| công dân tại trụ sở.\n");
+	    "1|12|lượt công dân| tại trụ sở.\n");
 	/* a capital or a full stop keeps the lines apart */
 	CHECK_STR(rows("Ủy ban nhân dân quận đã tiếp.\ncông dân 12 lượt.\n",
 	    "before"), "công dân \n");

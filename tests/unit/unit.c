@@ -18,6 +18,7 @@ static const struct {
 	{ "chars", test_chars },
 	{ "cli", test_cli },
 	{ "clause", test_clause },
+	{ "clean", test_clean },
 	{ "corr", test_corr },
 	{ "cover", test_cover },
 	{ "csv", test_csv },

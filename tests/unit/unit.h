@@ -50,6 +50,7 @@ char *unit_captured(void);
 
 void test_cli(void);
 void test_clause(void);
+void test_clean(void);
 void test_corr(void);
 void test_cover(void);
 void test_dec(void);
