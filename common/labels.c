@@ -55,10 +55,12 @@ labels_load(const char *path)
 			    (k < 2 || !is_code(id)))
 				die_at(2, csvin_name(in), csvin_line(in),
 				    "column '%s' is empty", cols[k]);
+		if (labels_find(l, id.p) != NULL && is_code(id))
+			die_at(2, csvin_name(in), csvin_line(in),
+			    "code '%s' given twice", id.p);
 		if (labels_find(l, id.p) != NULL)
 			die_at(2, csvin_name(in), csvin_line(in),
-			    "%s '%s' given twice", is_code(id) ? "code" :
-			    "indicator", id.p);
+			    "indicator '%s' given twice", id.p);
 		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
 		x = &l->v[l->n++];
 		x->id = xmemdup(id.p, id.n);

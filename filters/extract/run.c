@@ -335,7 +335,8 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 		st->doc = NULL;
 		doc_free(&d);
 		if (o->progress)
-			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
+			fprintf(stderr, diag_text("%s: %d/%d reports"),
+			    (fputc('\r', stderr), diag_prog()), i + 1, n);
 	}
 	if (o->progress)
 		fputc('\n', stderr);
