@@ -275,7 +275,8 @@ budget: $(BINS)
 # as awk (mawk: Debian's default; gawk: Fedora's, Arch's, and Debian's
 # once it is installed): every suite under the awk on PATH, then these
 # again under the other one, named by a shim directory first on PATH.
-PIPE_SUITES = tests/pipelines.bats tests/bookkeeping.bats tests/install.bats
+PIPE_SUITES = tests/pipelines.bats tests/bookkeeping.bats tests/install.bats \
+	tests/compare-periods.bats
 
 bats: $(BINS)
 	BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 tests/
