@@ -95,7 +95,7 @@ $(B)/locale/%/LC_MESSAGES/baocao.mo: $(PODIR)/%.po
 # The template as the sources make it: no header (no date), no line
 # numbers, sorted, so that it changes when a message does, not when the
 # code around one moves.
-$(B)/baocao.pot: $(POT_C) $(POT_SH)
+$(B)/baocao.pot: $(POT_C) $(POT_SH) Makefile
 	@mkdir -p $(@D)
 	@echo "xgettext: $@"
 	@$(XGETTEXT) $(XGETTEXT_C) -o $@.tmp $(POT_C)
@@ -112,14 +112,16 @@ pot: $(B)/baocao.pot
 			$(PODIR)/baocao.pot -o $(B)/$$l.merged.po && \
 		mv $(B)/$$l.merged.po $(PODIR)/$$l.po || exit 1; done
 
-# The template is the sources' (else: make pot), each catalogue is in
-# step with it (as make pot leaves it) and translates every message, none
-# fuzzy, none left over.
+# The template is the sources' (else: make pot), holds every message a
+# pipeline says (xgettext misses a call after '{' or 'then'), each
+# catalogue is in step with it (as make pot leaves it) and translates
+# every message, none fuzzy, none left over.
 check-po: $(B)/baocao.pot
 	@cmp -s $(B)/baocao.pot $(PODIR)/baocao.pot || { \
 		diff -u $(PODIR)/baocao.pot $(B)/baocao.pot | head -n 40; \
 		echo "$(PODIR)/baocao.pot is stale: make pot, then translate"; \
 		exit 1; }
+	@tests/lint/messages-in-pot $(PODIR)/baocao.pot $(POT_SH)
 	@for l in $(LINGUAS); do \
 		po=$(PODIR)/$$l.po; \
 		msgmerge -q --no-fuzzy-matching --no-wrap $$po $(PODIR)/baocao.pot \
