@@ -382,9 +382,11 @@ docs_run(struct scan *st, char **paths, char **names, int n,
 	st->count_only = 1;
 	for (i = 0; i < n; i++) {
 		bad += one_doc(st, &j, paths[i], names[i], ro);
-		if (progress)
+		if (progress) {
+			fputc('\r', stderr);
 			fprintf(stderr, diag_text("%s: %d/%d reports"),
-			    (fputc('\r', stderr), diag_prog()), i + 1, n);
+			    diag_prog(), i + 1, n);
+		}
 	}
 	if (progress)
 		fputc('\n', stderr);
