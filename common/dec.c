@@ -452,7 +452,8 @@ dec_strerror(int e)
 	case DEC_SYNTAX:
 		return N_("not a number");
 	case DEC_TOOLONG:
-		return N_("number too long (limit 60 digits, 30 after the point)");
+		return N_("number too long (limit 60 digits, 30 after the "
+		    "point)");
 	case DEC_OVERFLOW:
 		return N_("arithmetic overflow (limit 108 digits)");
 	default:

@@ -35,9 +35,10 @@
  * document's diagnostics are held back meanwhile (diag_capture): a row
  * that could not be read says why in its error column, from the first of
  * them as written in the C locale (a column reads the same in every
- * locale); a document read says them on stderr, in the user's words.  The outside converters
- * (pdftotext, antiword, tesseract) run as child processes, with limits
- * (spawn.c), and share the document's --limit-seconds.
+ * locale); a document read says them on stderr, in the user's words.  The
+ * outside converters (pdftotext, antiword, tesseract) run as child
+ * processes, with limits (spawn.c), and share the document's
+ * --limit-seconds.
  */
 #include <setjmp.h>
 #include <stdio.h>

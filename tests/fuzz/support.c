@@ -74,7 +74,8 @@ fuzz_close_from(int low)
  * one process can run millions of dying inputs without growing.  This
  * relies on the filters keeping no heap cache between runs and calling
  * nothing in libc that keeps one (diag_init's setlocale and gettext's
- * catalogue would: track_begin takes them once, before any run).  Without the hooks (a plain build) a dying run leaks.
+ * catalogue would: track_begin takes them once, before any run).
+ * Without the hooks (a plain build) a dying run leaks.
  */
 int __sanitizer_install_malloc_and_free_hooks(
     void (*)(const volatile void *, size_t),
