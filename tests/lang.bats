@@ -107,6 +107,23 @@ en() {
 	assert_equal "${stderr_lines[0]}" "usage: check-totals REPORTS..."
 }
 
+@test "a label given twice, a bad SOURCE_DATE_EPOCH, checks named by --rules: each said whole in Vietnamese" {
+	printf 'id,label,unit_label\nx.a,A,lượt\nx.a,B,lượt\n' > twice.csv
+	run -2 --separate-stderr en baocao-xlsx --labels twice.csv -o a.xlsx /dev/null
+	assert_equal "$stderr" "baocao-xlsx: twice.csv:3: indicator 'x.a' given twice"
+	run -2 --separate-stderr vi baocao-xlsx --labels twice.csv -o a.xlsx /dev/null
+	assert_equal "$stderr" "baocao-xlsx: twice.csv:3: chỉ tiêu 'x.a' có hai lần"
+	printf 'id,label,unit_label\nbook:x,X,\nbook:x,Y,\n' > code.csv
+	run -2 --separate-stderr vi baocao-xlsx --labels code.csv -o a.xlsx /dev/null
+	assert_equal "$stderr" "baocao-xlsx: code.csv:3: mã 'book:x' có hai lần"
+	run -2 --separate-stderr vi env SOURCE_DATE_EPOCH=abc baocao-xlsx -o a.xlsx /dev/null
+	assert_equal "$stderr" "baocao-xlsx: SOURCE_DATE_EPOCH: 'abc' không phải là số giây"
+	run -2 --separate-stderr vi baocao-check --rules table-total < /dev/null
+	assert_equal "$stderr" "baocao-check: tùy chọn '--rules' chỉ tệp từ vựng; 'table-total' là các phép kiểm tra: hãy dùng --only"
+	assert_equal "$output" ""
+	[ ! -e a.xlsx ]
+}
+
 @test "LANGUAGE=vi chooses Vietnamese in a locale other than C; without its catalogue a command speaks English" {
 	printf 'k,v\na,1\n"b\n' > bad.csv
 	run -2 --separate-stderr env LC_ALL=C.UTF-8 LANGUAGE=vi baocao-diff -k k bad.csv bad.csv
@@ -146,7 +163,7 @@ en() {
 	for l in en vi; do
 		mkdir "$l"
 		run -3 --separate-stderr "$l" city-summary -o "$l/city.csv" -m "$l/manifest.csv" -c "$l/findings.csv" \
-			-x "$l/book.xlsx" samples
+			-x "$l/book.xlsx" -w "$l/review.html" samples
 		printf '%s\n' "$stderr" > "$l/city.err"
 		find samples -name '*.txt' -print0 | LC_ALL=C sort -z > list
 		find samples -type f ! -name '*.csv' -print0 | LC_ALL=C sort -z > all
@@ -164,7 +181,7 @@ en() {
 			"$l" chart -i reception.visits -p 2024 -o "$l/chart" "$l/facts.csv"
 		fi
 	done
-	for f in en/*.csv en/*.txt en/*.svg; do
+	for f in en/*.csv en/*.txt en/*.svg en/*.html; do
 		[ -f "$f" ] || continue
 		cmp "$f" "vi/${f#en/}"
 	done
@@ -179,6 +196,7 @@ en() {
 	        assert a.read(n) == b.read(n), n
 	PY
 	[ "$(wc -l < en/city.csv)" -gt 300 ]
+	[ -s en/review.html ]
 	grep -q ',samples/cut.txt.gz,.*,unreadable,samples/cut.txt.gz: corrupt or truncated gzip input' en/manifest.csv
 	[ "$(wc -l < en/facts.csv)" -gt 1000 ]
 	# and what was said about them was said in two languages
