@@ -144,15 +144,19 @@ static void
 row_error(struct csvin *c, size_t line, const char *fmt, ...)
 {
 	struct buf msg = { 0 };
+	const char *text;
 	va_list ap;
 	int n;
 
+	/* Said in the user's words; written to the bad rows (a CSV for
+	 * programs) as it is. */
+	text = c->bad == NULL ? diag_text(fmt) : fmt;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(NULL, 0, text, ap);
 	va_end(ap);
 	buf_reserve(&msg, (size_t)n);
 	va_start(ap, fmt);
-	vsnprintf(msg.p, (size_t)n + 1, fmt, ap);
+	vsnprintf(msg.p, (size_t)n + 1, text, ap);
 	va_end(ap);
 	msg.n = (size_t)n;
 	if (c->bad == NULL)

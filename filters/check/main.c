@@ -304,7 +304,8 @@ print_stats(const struct state *st)
 	for (i = 0; i < R_N; i++) {
 		char what[64];
 
-		snprintf(what, sizeof(what), "findings %s", rule_name[i]);
+		snprintf(what, sizeof(what), diag_text("findings %s"),
+		    rule_name[i]);
 		cli_stat(what, st->per_rule[i]);
 	}
 }

@@ -38,9 +38,11 @@
  * way is caught (diag_catch), its document's memory and file freed.  The
  * document's diagnostics are held back meanwhile (diag_capture): a row
  * that could not be read says why in its error column, from the first of
- * them; a document read says them on stderr.  The outside converters
- * (pdftotext, antiword, tesseract) run as child processes, with limits
- * (spawn.c), and share the document's --limit-seconds.
+ * them as written in the C locale (a column reads the same in every
+ * locale); a document read says them on stderr, in the user's words.  The
+ * outside converters (pdftotext, antiword, tesseract) run as child
+ * processes, with limits (spawn.c), and share the document's
+ * --limit-seconds.
  */
 #include <setjmp.h>
 #include <stdio.h>
@@ -197,6 +199,8 @@ struct job {
 	char hex[65];
 	char *said;		/* the diagnostics held back */
 	size_t nsaid;
+	char *plain;		/* the same in C's words */
+	size_t nplain;
 	int status;		/* 0 read; 2 refused or stopped */
 };
 
@@ -330,19 +334,20 @@ one_doc(struct scan *st, struct job *j, const char *path, const char *name,
 {
 	struct buf fields = { 0 }, why = { 0 };
 	jmp_buf jb;
-	FILE *f;
+	FILE *f, *pf;
 	int bad;
 
-	if ((f = open_memstream(&j->said, &j->nsaid)) == NULL)
+	if ((f = open_memstream(&j->said, &j->nsaid)) == NULL ||
+	    (pf = open_memstream(&j->plain, &j->nplain)) == NULL)
 		die(2, "memory stream:");
-	diag_capture(f);
+	diag_capture(f, pf);
 	diag_catch(&jb);
 	j->status = 2;
 	if (setjmp(jb) == 0)
 		j->status = read_one(st, j, path, name, ro) != 0 ? 2 : 0;
 	diag_catch(NULL);
-	diag_capture(NULL);
-	if (fclose(f) != 0)
+	diag_capture(NULL, NULL);
+	if (fclose(f) != 0 || fclose(pf) != 0)
 		die(2, "memory stream:");
 	/* What a die() stopped halfway left behind. */
 	gz_close_in(j->in);
@@ -350,7 +355,7 @@ one_doc(struct scan *st, struct job *j, const char *path, const char *name,
 	st->doc = NULL;
 	bad = j->status != 0;
 	if (bad) {
-		trouble(&why, j->said, j->status);
+		trouble(&why, j->plain, j->status);
 	} else {
 		fields_of(st, &j->d, j->hex, &fields);
 		pass_on(j->said, j->nsaid);
@@ -363,6 +368,8 @@ one_doc(struct scan *st, struct job *j, const char *path, const char *name,
 	buf_free(&why);
 	free(j->said);
 	j->said = NULL;
+	free(j->plain);
+	j->plain = NULL;
 	return bad;
 }
 
@@ -381,8 +388,11 @@ docs_run(struct scan *st, char **paths, char **names, int n,
 	st->count_only = 1;
 	for (i = 0; i < n; i++) {
 		bad += one_doc(st, &j, paths[i], names[i], ro);
-		if (progress)
-			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
+		if (progress) {
+			fputc('\r', stderr);
+			fprintf(stderr, diag_text("%s: %d/%d reports"),
+			    diag_prog(), i + 1, n);
+		}
 	}
 	if (progress)
 		fputc('\n', stderr);

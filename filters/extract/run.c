@@ -352,8 +352,11 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 		header_clear(&st->hdr);
 		st->doc = NULL;
 		doc_free(&d);
-		if (o->progress)
-			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
+		if (o->progress) {
+			fputc('\r', stderr);
+			fprintf(stderr, diag_text("%s: %d/%d reports"),
+			    diag_prog(), i + 1, n);
+		}
 	}
 	if (o->progress)
 		fputc('\n', stderr);

@@ -97,39 +97,50 @@ test_quote(void)
 	CHECK_STR(out, "'short'");
 }
 
+/* The whole of f, from its start, into got (n bytes); f closed. */
+static void
+read_back(FILE *f, char *got, size_t n)
+{
+	size_t k;
+
+	rewind(f);
+	k = fread(got, 1, n - 1, f);
+	got[k] = '\0';
+	fclose(f);
+}
+
 /* Under diag_catch a die returns to the catcher with its status, its
- * message written; diag_capture sends messages to a file instead. */
+ * message written; diag_capture sends messages to a file instead, and
+ * each also to a second one as the C locale says it (here, in C, the
+ * same words, strerror's among them). */
 static void
 test_catch(void)
 {
 	jmp_buf jb;
 	volatile int reached = 0;
-	FILE *f = tmpfile();
-	char got[256];
+	FILE *f = tmpfile(), *plain = tmpfile();
+	char got[256], want[256];
 	int st;
-	size_t n;
 
-	diag_capture(f);
+	diag_capture(f, plain);
 	if ((st = setjmp(jb)) == 0) {
 		diag_catch(&jb);
 		warn_at("d.docx", 3, "first");
+		errno = ENOENT;
+		warn("cannot read '%s':", "x.csv");
 		die_at(2, "d.docx", 0, "refused");
 		reached = 1;
 	}
 	diag_catch(NULL);
-	diag_capture(NULL);
+	diag_capture(NULL, NULL);
 	CHECK(st == 2 && reached == 0);
-	rewind(f);
-	n = fread(got, 1, sizeof(got) - 1, f);
-	got[n] = '\0';
-	fclose(f);
-	{
-		char want[256];
-
-		snprintf(want, sizeof(want), "%s: d.docx:3: first\n"
-		    "%s: d.docx: refused\n", diag_prog(), diag_prog());
-		CHECK_STR(got, want);
-	}
+	snprintf(want, sizeof(want), "%s: d.docx:3: first\n"
+	    "%s: cannot read 'x.csv': No such file or directory\n"
+	    "%s: d.docx: refused\n", diag_prog(), diag_prog(), diag_prog());
+	read_back(f, got, sizeof(got));
+	CHECK_STR(got, want);
+	read_back(plain, got, sizeof(got));
+	CHECK_STR(got, want);
 }
 
 void

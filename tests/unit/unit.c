@@ -150,13 +150,13 @@ unit_capture(void)
 {
 	if ((captured = tmpfile()) == NULL)
 		abort();
-	diag_capture(captured);
+	diag_capture(captured, NULL);
 }
 
 char *
 unit_captured(void)
 {
-	diag_capture(NULL);
+	diag_capture(NULL, NULL);
 	return slurp(captured);
 }
 
