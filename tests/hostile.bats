@@ -172,7 +172,8 @@ Tổ 1000 | Số đơn | 5
 Tổ 1000 | Đã giải quyết | 4
 Tổ 1001 | Số đơn | 5
 Tổ 1001 | Đã giải quyết | 4"
-	run -1 bash -c "baocao-extract '$T/t1000.txt' | cut -d, -f12 | grep -x -e 1000 -e 1001"
+	run -0 --separate-stderr baocao-extract "$T/t1000.txt"
+	run -1 grep -x -e 1000 -e 1001 < <(cut -d, -f12 <<< "$output")
 }
 
 @test "M3: a table of 50,003 rows keeps 50,000, names the first row dropped and counts the rest" {

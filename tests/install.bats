@@ -58,6 +58,6 @@ setup() {
 	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL PATH="${BAOCAO_AWK_SHIM:+$BAOCAO_AWK_SHIM:}/usr/bin:/bin" make -C "$ROOT" --no-print-directory \
 		uninstall B="$build" DESTDIR="$dest" PREFIX=/usr
 	assert_success
-	run find "$dest" -type f
+	run -0 find "$dest" -type f
 	assert_output ""
 }
