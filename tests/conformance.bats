@@ -131,7 +131,6 @@ missing() {
 }
 
 @test "baocao-check names a missing input in the words of the other filters" {
-	skip "known bug: baocao-check says 'cannot open' where every other filter says 'cannot read' (it skips the inputs' up-front check, gz_check_inputs)"
 	missing check
 	assert_equal "$stderr" "baocao-check: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
 }
