@@ -137,9 +137,6 @@ test_appendix(void)
 static void
 test_appendix_number_word(void)
 {
-	SKIP("known bug: a mark in lower case with a number ('Phụ lục số 02') "
-	    "is no mark: its number is read as a figure and the appendix's "
-	    "table keeps the body's heading");
 	memset(&st, 0, sizeof(st));
 	h("I. Kết quả");
 	CHECK(app("Phụ lục số 02") == 1);
