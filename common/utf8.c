@@ -403,6 +403,28 @@ u8_fold(struct buf *out, const char *p, size_t n)
 		map(out, p, n, FOLD_OPTS, 1);
 }
 
+int
+u8_fold_first(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	struct buf f = { 0 };
+	size_t k;
+	uint32_t e;
+	int c;
+
+	if (s[0] < 0x80)
+		return (int)(s[0] - 'A' + 0u < 26u ? s[0] | 0x20u : s[0]);
+	if ((e = entry_at(U8T_FOLD, s, n, &k)) == U8T_SAME)
+		return s[0];
+	if (e != U8T_SLOW)
+		return (e & 63) == 0 ? -1 : u8t_pool[e >> 6];
+	/* What the tables leave to utf8proc. */
+	u8_fold(&f, p, u8_len(p, n));
+	c = f.n > 0 ? (unsigned char)f.p[0] : -1;
+	buf_free(&f);
+	return c;
+}
+
 void
 u8_lower(struct buf *out, const char *p, size_t n)
 {
@@ -469,6 +491,114 @@ u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
 	if (out->n + 1 > cap)
 		*at = xreallocarray(*at, out->n + 1, sizeof(**at));
 	(*at)[out->n] = n;
+}
+
+/* Room in t's fold and its map for need bytes past the first j. */
+static void
+folded_room(struct u8_folded *t, size_t j, size_t need)
+{
+	t->fold.n = j;
+	buf_reserve(&t->fold, need);
+	if (t->capat < t->fold.cap) {
+		t->capat = t->fold.cap;
+		t->at = xreallocarray(t->at, t->capat, sizeof(*t->at));
+	}
+}
+
+void
+u8_folded_set(struct u8_folded *t, const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p, *from;
+	size_t i = 0, j = 0, k, len, m;
+	char *f;
+	uint32_t e;
+
+	t->p = p;
+	t->n = n;
+	t->slow = 0;
+	if (t->capstart < n + 1) {
+		t->capstart = n + 1;
+		t->start = xreallocarray(t->start, t->capstart, sizeof(*t->start));
+	}
+	/* Room for the rest of the text as it is, and a character more:
+	 * only a character whose fold is longer than it needs more. */
+	folded_room(t, 0, n + 64);
+	f = t->fold.p;
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c < 0x80) {
+			do {
+				f[j] = (char)(c - 'A' < 26u ? c | 0x20 : c);
+				t->at[j] = i;
+				t->start[i] = j++;
+			} while (++i < n && (c = s[i]) < 0x80);
+			continue;
+		}
+		if ((e = entry_at(U8T_FOLD, s + i, n - i, &k)) == U8T_SLOW) {
+			/* As u8_fold_at folds it: the character alone. */
+			k = u8_len(p + i, n - i);
+			t->slow = 1;
+			t->fold.n = j;
+			u8_fold(&t->fold, p + i, k);
+			len = t->fold.n - j;
+			folded_room(t, t->fold.n, n - i - k + 64);
+			f = t->fold.p;
+		} else {
+			from = e == U8T_SAME ? s + i : u8t_pool + (e >> 6);
+			len = e == U8T_SAME ? k : e & 63;
+			if (len > k) {
+				folded_room(t, j, len + n - i - k + 64);
+				f = t->fold.p;
+			}
+			copy(f + j, from, len);
+		}
+		for (m = 0; m < len; m++)
+			t->at[j + m] = i;
+		for (m = 0; m < k; m++)
+			t->start[i + m] = j;
+		j += len;
+		i += k;
+	}
+	t->fold.n = j;
+	f[j] = '\0';
+	t->at[j] = n;
+	t->start[n] = j;
+}
+
+void
+u8_folded_free(struct u8_folded *t)
+{
+	buf_free(&t->fold);
+	free(t->at);
+	free(t->start);
+	memset(t, 0, sizeof(*t));
+}
+
+size_t
+u8_folded_cut(const struct u8_folded *t, size_t a, size_t max)
+{
+	size_t e;
+
+	if (t->n - a <= max)
+		return t->n;
+	for (e = a + max; e > a && ((unsigned char)t->p[e] & 0xC0) == 0x80; e--)
+		;
+	return e;
+}
+
+size_t
+u8_folded_piece(const struct u8_folded *t, size_t a, size_t b,
+    struct buf *tmp, const char **f)
+{
+	if (t->slow) {
+		buf_clear(tmp);
+		u8_fold(tmp, t->p + a, b - a);
+		*f = tmp->p;
+		return tmp->n;
+	}
+	*f = t->fold.p + t->start[a];
+	return t->start[b] - t->start[a];
 }
 
 size_t

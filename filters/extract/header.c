@@ -726,13 +726,15 @@ name_words(const char *s, size_t n, size_t w)
 	return words > 0 ? w : 0;
 }
 
-/* The length of the run of s[0..n) up to a byte of stop. */
+/* The length of the word at the start of s[0..n): up to a blank, a
+ * comma, a semicolon, a full stop or a bracket. */
 static size_t
-strcspn_n(const char *s, size_t n, const char *stop)
+word_len(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n && strchr(stop, s[i]) == NULL; i++)
+	for (i = 0; i < n && s[i] != ' ' && s[i] != ',' && s[i] != ';' &&
+	    s[i] != '.' && s[i] != '(' && s[i] != ')'; i++)
 		;
 	return i;
 }
@@ -757,29 +759,35 @@ type_as_written(const char *p, size_t n)
  * found in the fold, the name in the text as written.
  */
 static void
-find_places(struct scan *st, struct buf *fold, size_t **at, const char *s,
-    size_t n)
+find_places(struct scan *st, const char *s, size_t n)
 {
-	size_t i, k, nj, w;
+	struct u8_folded *t = &st->line;
+	const char *f;
+	size_t i, k, nj, w, e, fn;
 
+	u8_folded_set(t, s, n);
 	for (i = 0; i < n; i++) {
 		if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') ||
-		    !words_may_start(WL_UNIT_TYPE, s + i, n - i) ||
-		    !type_word(s + i, strcspn_n(s + i, n - i, " ,;.()")))
+		    !words_may_start(WL_UNIT_TYPE, s + i, n - i))
 			continue;
-		buf_clear(fold);
-		u8_fold_at(fold, at, s + i, u8_cut(s + i, n - i, PLACE_FOLD));
-		if ((k = words_prefix(WL_UNIT_TYPE, fold->p, fold->n)) == 0 ||
-		    k >= fold->n || fold->p[k] != ' ')
+		/* The word a type word: type_word's test, on the line's fold. */
+		fn = u8_folded_piece(t, i, i + word_len(s + i, n - i),
+		    &st->tmp_fold, &f);
+		if (!words_has_word(WL_UNIT_TYPE, f, fn))
+			continue;
+		e = u8_folded_cut(t, i, PLACE_FOLD);
+		f = t->fold.p + t->start[i];
+		fn = t->start[e] - t->start[i];
+		if ((k = words_prefix(WL_UNIT_TYPE, f, fn)) == 0 || k >= fn ||
+		    f[k] != ' ')
 			continue;
 		/* The name starts after the type word(s) and a blank. */
-		nj = i + (*at)[k + 1];
+		nj = u8_folded_from(t, i, e, k + 1);
 		/* With its marks: "quận", not the "quan" of "cơ quan". */
 		if (!type_as_written(s + i, nj - i))
 			continue;
 		if ((w = name_words(s, n, nj)) > nj &&
-		    words_prefix(WL_PLACE_NOT, fold->p + k + 1,
-		    fold->n - k - 1) == 0)
+		    words_prefix(WL_PLACE_NOT, f + k + 1, fn - k - 1) == 0)
 			add_place(&st->hdr, s + i, w - i);
 		i = nj - 1;
 	}
@@ -817,8 +825,6 @@ void
 header_read(struct scan *st)
 {
 	struct header *h = &st->hdr;
-	struct buf fold = { 0 };
-	size_t *map = NULL;
 	struct pos at;
 	int ok;
 
@@ -836,10 +842,8 @@ header_read(struct scan *st)
 	for (ok = doc_first(st->doc, &at); ok; ok = doc_next(st->doc, &at)) {
 		struct textline t = doc_line(st->doc, at);
 
-		find_places(st, &fold, &map, t.text, t.len);
+		find_places(st, t.text, t.len);
 	}
-	buf_free(&fold);
-	free(map);
 }
 
 void
