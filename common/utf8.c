@@ -468,102 +468,108 @@ u8_superscript_at(const char *p, size_t n)
 	return 0;
 }
 
-void
-u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
-{
-	size_t i = 0, j, before, cap = 0;
 
-	while (i < n) {
-		size_t k = u8_len(p + i, n - i);
-
-		before = out->n;
-		u8_fold(out, p + i, k);
-		if (out->n + 1 > cap) {
-			cap = (out->n + 1) * 2;
-			*at = xreallocarray(*at, cap, sizeof(**at));
-		}
-		for (j = before; j < out->n; j++)
-			(*at)[j] = i;
-		i += k;
-	}
-	if (out->p == NULL)
-		buf_adds(out, "");
-	if (out->n + 1 > cap)
-		*at = xreallocarray(*at, out->n + 1, sizeof(**at));
-	(*at)[out->n] = n;
-}
-
-/* Room in t's fold and its map for need bytes past the first j. */
+/* Room in out and in its map at (of *capat entries) for need bytes past
+ * its first j. */
 static void
-folded_room(struct u8_folded *t, size_t j, size_t need)
+fold_room(struct buf *out, size_t **at, size_t *capat, size_t j, size_t need)
 {
-	t->fold.n = j;
-	buf_reserve(&t->fold, need);
-	if (t->capat < t->fold.cap) {
-		t->capat = t->fold.cap;
-		t->at = xreallocarray(t->at, t->capat, sizeof(*t->at));
+	out->n = j;
+	buf_reserve(out, need);
+	if (*capat < out->cap) {
+		*capat = out->cap;
+		*at = xreallocarray(*at, *capat, sizeof(**at));
 	}
 }
 
-void
-u8_folded_set(struct u8_folded *t, const char *p, size_t n)
+/*
+ * u8_fold_at's work: the fold of p[0..n) appended to out a character at a
+ * time, (*at)[j] the offset of the character that gave out's byte j, and
+ * (*at)[out->n] n; *at has *capat entries and is grown.  With start, also
+ * start[i] the first byte of out the character at p[i] gave (start[n]:
+ * out->n).  Returns 1 when a character was slow (folded alone through
+ * utf8proc), else 0.
+ */
+static int
+fold_chars(struct buf *out, size_t **at, size_t *capat, size_t *start,
+    const char *p, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)p, *from;
-	size_t i = 0, j = 0, k, len, m;
+	size_t i = 0, j = out->n, k, len, m, *a;
+	int slow = 0;
 	char *f;
 	uint32_t e;
 
-	t->p = p;
-	t->n = n;
-	t->slow = 0;
-	if (t->capstart < n + 1) {
-		t->capstart = n + 1;
-		t->start = xreallocarray(t->start, t->capstart, sizeof(*t->start));
-	}
 	/* Room for the rest of the text as it is, and a character more:
 	 * only a character whose fold is longer than it needs more. */
-	folded_room(t, 0, n + 64);
-	f = t->fold.p;
+	fold_room(out, at, capat, j, n + 64);
+	f = out->p;
+	a = *at;
 	while (i < n) {
 		unsigned c = s[i];
 
 		if (c < 0x80) {
 			do {
 				f[j] = (char)(c - 'A' < 26u ? c | 0x20 : c);
-				t->at[j] = i;
-				t->start[i] = j++;
+				a[j] = i;
+				if (start != NULL)
+					start[i] = j;
+				j++;
 			} while (++i < n && (c = s[i]) < 0x80);
 			continue;
 		}
 		if ((e = entry_at(U8T_FOLD, s + i, n - i, &k)) == U8T_SLOW) {
-			/* As u8_fold_at folds it: the character alone. */
+			/* As u8_fold folds it: the character alone. */
 			k = u8_len(p + i, n - i);
-			t->slow = 1;
-			t->fold.n = j;
-			u8_fold(&t->fold, p + i, k);
-			len = t->fold.n - j;
-			folded_room(t, t->fold.n, n - i - k + 64);
-			f = t->fold.p;
+			slow = 1;
+			out->n = j;
+			u8_fold(out, p + i, k);
+			len = out->n - j;
+			fold_room(out, at, capat, out->n, n - i - k + 64);
 		} else {
 			from = e == U8T_SAME ? s + i : u8t_pool + (e >> 6);
 			len = e == U8T_SAME ? k : e & 63;
-			if (len > k) {
-				folded_room(t, j, len + n - i - k + 64);
-				f = t->fold.p;
-			}
-			copy(f + j, from, len);
+			if (len > k)
+				fold_room(out, at, capat, j, len + n - i - k + 64);
+			copy(out->p + j, from, len);
 		}
+		f = out->p;
+		a = *at;
 		for (m = 0; m < len; m++)
-			t->at[j + m] = i;
-		for (m = 0; m < k; m++)
-			t->start[i + m] = j;
+			a[j + m] = i;
+		if (start != NULL)
+			for (m = 0; m < k; m++)
+				start[i + m] = j;
 		j += len;
 		i += k;
 	}
-	t->fold.n = j;
+	out->n = j;
 	f[j] = '\0';
-	t->at[j] = n;
-	t->start[n] = j;
+	a[j] = n;
+	if (start != NULL)
+		start[n] = j;
+	return slow;
+}
+
+void
+u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
+{
+	size_t cap = 0;
+
+	fold_chars(out, at, &cap, NULL, p, n);
+}
+
+void
+u8_folded_set(struct u8_folded *t, const char *p, size_t n)
+{
+	t->p = p;
+	t->n = n;
+	if (t->capstart < n + 1) {
+		t->capstart = n + 1;
+		t->start = xreallocarray(t->start, t->capstart, sizeof(*t->start));
+	}
+	buf_clear(&t->fold);
+	t->slow = fold_chars(&t->fold, &t->at, &t->capat, t->start, p, n);
 }
 
 void

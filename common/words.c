@@ -435,8 +435,9 @@ ends_word(size_t L, const struct phrase *p, const char *s, size_t n,
 	    char_before(ph_text(p), p->len)) || !word_at(L, s, n, e);
 }
 
-/* The longest phrase of L that s[0..n) starts with, or NULL. */
-static const struct phrase *
+/* The longest phrase of L that s[0..n) starts with, or NULL.  Inline:
+ * most lookups find no phrase starting with s[0] and stop at once. */
+static inline const struct phrase *
 prefix(size_t L, const char *s, size_t n)
 {
 	unsigned char c;

@@ -429,8 +429,8 @@ struct scan {
 	 * cut: what the paragraphs under it are about. */
 	char headings[3][HEADING_TEXT_MAX + 1];
 	struct buf tmp_heading;	/* scratch of emit */
-	struct u8_folded line;	/* the fold of the text being scanned
-				 * (figures.c, header.c's places) */
+	struct u8_folded line;	/* the fold of the line being scanned
+				 * (figures.c) */
 	struct buf tmp_fold;	/* scratch of figures.c and header.c */
 	int count_only;		/* --docs: figures are counted, not written */
 	unsigned long long figures, skipped;

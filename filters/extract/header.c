@@ -365,26 +365,23 @@ last_ubnd(const char *f)
 }
 
 /* A word of a unit's type, which a name in mixed case may start with
- * ("phường", "thị" of "thị xã"). */
+ * ("phường", "thị" of "thị xã"); tmp is scratch. */
 static int
-type_word(const char *w, size_t n)
+type_word(struct buf *tmp, const char *w, size_t n)
 {
-	struct buf f = { 0 };
-	int yes;
-
-	u8_fold(&f, w, n);
-	yes = f.p != NULL && words_has_word(WL_UNIT_TYPE, f.p, f.n);
-	buf_free(&f);
-	return yes;
+	buf_clear(tmp);
+	u8_fold(tmp, w, n);
+	return words_has_word(WL_UNIT_TYPE, tmp->p, tmp->n);
 }
 
 /*
  * How much of p[0..n) is a unit's name: words in capitals ("HUYỆN BÌNH
  * CHÁNH", "QUẬN 3"), or a type word in lower case and the capitalised
- * words after it ("phường Quảng Minh").  Stops at anything else.
+ * words after it ("phường Quảng Minh").  Stops at anything else.  tmp
+ * is scratch.
  */
 static size_t
-name_len(const char *p, size_t n)
+name_len(struct buf *tmp, const char *p, size_t n)
 {
 	size_t i = 0, keep = 0, words = 0;
 	int typed = 0;
@@ -401,7 +398,7 @@ name_len(const char *p, size_t n)
 			break;
 		if (all_caps(p + i, w - i))
 			;
-		else if (words < 2 && type_word(p + i, w - i))
+		else if (words < 2 && type_word(tmp, p + i, w - i))
 			typed = 1;
 		else if (!(typed && (isupper_at(p, n, i) || wd_digit(p[i]))))
 			break;
@@ -455,6 +452,7 @@ static char *
 letterhead_issuer(const struct hlines *h)
 {
 	struct joined j = { { 0 }, { 0 }, NULL };
+	struct buf tmp = { 0 };
 	size_t lim = h->n, i, k, run_end = 0, s, len;
 	char *name = NULL;
 	long e;
@@ -478,7 +476,7 @@ letterhead_issuer(const struct hlines *h)
 		free(name);
 		s = j.at[e];
 		s += name_start(j.text.p + s, j.text.n - s);
-		len = name_len(j.text.p + s, j.text.n - s);
+		len = name_len(&tmp, j.text.p + s, j.text.n - s);
 		name = len > 0 ? dupn(j.text.p + s, len) : xstrdup("");
 		run_end = k;
 	}
@@ -490,6 +488,7 @@ letterhead_issuer(const struct hlines *h)
 			name = dupn(h->v[k].p, h->v[k].n);
 		}
 	joined_free(&j);
+	buf_free(&tmp);
 	if (name != NULL && name[0] == '\0') {
 		free(name);
 		name = NULL;
@@ -650,6 +649,7 @@ body_issuer(struct header *hd, const struct doc *d)
 {
 	struct hlines one = { NULL, 0, 0 };
 	struct joined j = { { 0 }, { 0 }, NULL };
+	struct buf tmp = { 0 };
 	struct pos at;
 	char *name = NULL, p[32];
 	size_t seen = 0, so, eo;
@@ -669,9 +669,9 @@ body_issuer(struct header *hd, const struct doc *d)
 		if ((e = last_ubnd(j.fold.p)) < 0)
 			continue;
 		so = j.at[e] + name_start(j.text.p + j.at[e], j.text.n - j.at[e]);
-		eo = so + name_len(j.text.p + so, j.text.n - so);
+		eo = so + name_len(&tmp, j.text.p + so, j.text.n - so);
 		if (eo > so && memchr(j.text.p + so, ' ', eo - so) != NULL &&
-		    type_word(j.text.p + so, strcspn(j.text.p + so, " ")) &&
+		    type_word(&tmp, j.text.p + so, strcspn(j.text.p + so, " ")) &&
 		    says_report(j.text.p + eo, j.text.n - eo))
 			name = dupn(j.text.p + so, eo - so);
 		if (name != NULL && hd->period_text == NULL &&
@@ -680,6 +680,7 @@ body_issuer(struct header *hd, const struct doc *d)
 	}
 	free(one.v);
 	joined_free(&j);
+	buf_free(&tmp);
 	return name;
 }
 
@@ -759,35 +760,29 @@ type_as_written(const char *p, size_t n)
  * found in the fold, the name in the text as written.
  */
 static void
-find_places(struct scan *st, const char *s, size_t n)
+find_places(struct scan *st, struct buf *fold, size_t **at, const char *s,
+    size_t n)
 {
-	struct u8_folded *t = &st->line;
-	const char *f;
-	size_t i, k, nj, w, e, fn;
+	size_t i, k, nj, w;
 
-	u8_folded_set(t, s, n);
 	for (i = 0; i < n; i++) {
 		if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') ||
-		    !words_may_start(WL_UNIT_TYPE, s + i, n - i))
+		    !words_may_start(WL_UNIT_TYPE, s + i, n - i) ||
+		    !type_word(&st->tmp_fold, s + i, word_len(s + i, n - i)))
 			continue;
-		/* The word a type word: type_word's test, on the line's fold. */
-		fn = u8_folded_piece(t, i, i + word_len(s + i, n - i),
-		    &st->tmp_fold, &f);
-		if (!words_has_word(WL_UNIT_TYPE, f, fn))
-			continue;
-		e = u8_folded_cut(t, i, PLACE_FOLD);
-		f = t->fold.p + t->start[i];
-		fn = t->start[e] - t->start[i];
-		if ((k = words_prefix(WL_UNIT_TYPE, f, fn)) == 0 || k >= fn ||
-		    f[k] != ' ')
+		buf_clear(fold);
+		u8_fold_at(fold, at, s + i, u8_cut(s + i, n - i, PLACE_FOLD));
+		if ((k = words_prefix(WL_UNIT_TYPE, fold->p, fold->n)) == 0 ||
+		    k >= fold->n || fold->p[k] != ' ')
 			continue;
 		/* The name starts after the type word(s) and a blank. */
-		nj = u8_folded_from(t, i, e, k + 1);
+		nj = i + (*at)[k + 1];
 		/* With its marks: "quận", not the "quan" of "cơ quan". */
 		if (!type_as_written(s + i, nj - i))
 			continue;
 		if ((w = name_words(s, n, nj)) > nj &&
-		    words_prefix(WL_PLACE_NOT, f + k + 1, fn - k - 1) == 0)
+		    words_prefix(WL_PLACE_NOT, fold->p + k + 1,
+		    fold->n - k - 1) == 0)
 			add_place(&st->hdr, s + i, w - i);
 		i = nj - 1;
 	}
@@ -825,6 +820,8 @@ void
 header_read(struct scan *st)
 {
 	struct header *h = &st->hdr;
+	struct buf fold = { 0 };
+	size_t *map = NULL;
 	struct pos at;
 	int ok;
 
@@ -842,8 +839,10 @@ header_read(struct scan *st)
 	for (ok = doc_first(st->doc, &at); ok; ok = doc_next(st->doc, &at)) {
 		struct textline t = doc_line(st->doc, at);
 
-		find_places(st, t.text, t.len);
+		find_places(st, &fold, &map, t.text, t.len);
 	}
+	buf_free(&fold);
+	free(map);
 }
 
 void

@@ -185,10 +185,11 @@ random_texts(void)
 }
 
 /*
- * A text folded once (u8_folded) gives every piece between two character
- * boundaries the bytes u8_fold_at gives it alone, with its map, and u8_fold's
- * too (a slice unless a slow character is in the text); u8_folded_cut is
- * u8_cut and u8_fold_first the first byte of each character's fold.
+ * u8_fold_at is the u8_fold of each character in turn; a text folded once
+ * (u8_folded) gives every piece between two character boundaries the
+ * bytes u8_fold_at gives it alone, with its map, and u8_fold's too (a
+ * slice unless a slow character is in the text); u8_folded_cut is u8_cut
+ * and u8_fold_first the first byte of each character's fold.
  */
 static void
 folded_pieces(void)
@@ -199,8 +200,8 @@ folded_pieces(void)
 		0xFB01, 0x2126 };
 	enum { NPICK = sizeof(pick) / sizeof(pick[0]) };
 	struct u8_folded t = { 0 };
-	struct buf f = { 0 }, tmp = { 0 };
-	size_t *at = NULL, bound[16], nb, a, b, j, n;
+	struct buf f = { 0 }, g = { 0 }, tmp = { 0 };
+	size_t *at = NULL, bound[16], nb, a, b, j, n, ref[128], nref;
 	unsigned long x = 88172645UL;
 	int bad = 0, k, c, len;
 	const char *piece;
@@ -232,14 +233,30 @@ folded_pieces(void)
 			for (b = a; b < nb; b++) {
 				size_t pa = bound[a], pb = bound[b], m;
 
+				/* u8_fold_at: the fold of each character in
+				 * turn, and where each byte came from */
 				buf_clear(&f);
-				u8_fold_at(&f, &at, s + pa, pb - pa);
+				nref = 0;
+				for (c = (int)a; c < (int)b; c++) {
+					size_t was = f.n;
+
+					u8_fold(&f, s + bound[c], bound[c + 1] -
+					    bound[c]);
+					while (was < f.n)
+						ref[nref++] = bound[c] - pa, was++;
+				}
+				ref[nref] = pb - pa;
+				buf_clear(&g);
+				u8_fold_at(&g, &at, s + pa, pb - pa);
+				bad += g.n != f.n || memcmp(g.p, f.p, f.n) != 0;
+				for (j = 0; g.n == f.n && j <= f.n; j++)
+					bad += at[j] != ref[j];
 				m = t.start[pb] - t.start[pa];
 				bad += m != f.n ||
 				    memcmp(t.fold.p + t.start[pa], f.p, m) != 0;
 				for (j = 0; m == f.n && j <= m; j++)
 					bad += u8_folded_from(&t, pa, pb, j) !=
-					    pa + at[j];
+					    pa + ref[j];
 				buf_clear(&f);
 				u8_fold(&f, s + pa, pb - pa);
 				m = u8_folded_piece(&t, pa, pb, &tmp, &piece);
@@ -250,6 +267,7 @@ folded_pieces(void)
 	CHECK(bad == 0);
 	u8_folded_free(&t);
 	buf_free(&f);
+	buf_free(&g);
 	buf_free(&tmp);
 	free(at);
 }
