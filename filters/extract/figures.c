@@ -436,7 +436,7 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 			b = digit_token(s, n, b + 1);
 			slashes++;
 		}
-		why = skip_reason(s, n, a, b, slashes, &extend);
+		why = skip_reason(s, n, a, b, slashes, &extend, &st->before);
 		if (why == NULL && in_name_list(t, tmp, namelist_end, a))
 			why = "name";
 		if (why != NULL) {

@@ -382,6 +382,7 @@ extract_main(int argc, char *argv[])
 	buf_free(&st.tmp_heading);
 	u8_folded_free(&st.line);
 	buf_free(&st.tmp_fold);
+	before_free(&st.before);
 	cli_free_split(names, (size_t)n);
 	if (files0 != NULL)
 		cli_free_split(paths, (size_t)n);
