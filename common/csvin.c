@@ -33,6 +33,7 @@ struct csvin {
 	size_t rpos, rlen;
 	int in_eof;		/* current input fully fed to the parser */
 	int prev_cr;		/* last segment ended in CR (CRLF counts once) */
+	int skip;		/* the rest of a malformed line is yet to come */
 	size_t line;		/* physical lines fully fed */
 	size_t row_line;	/* line on which the current record starts */
 	int row_open;		/* bytes of a record have been fed */
@@ -249,7 +250,8 @@ count_line(struct csvin *c, const char *seg, size_t n)
 }
 
 /* Feeds one line to libcsv: 0, or -1 after a quoting error, reported,
- * the parser started again at the end of the line. */
+ * the parser started again at the end of the line (c->skip when that end
+ * is not read yet: what is left of the line is no record). */
 static int
 feed(struct csvin *c, const char *seg, size_t n)
 {
@@ -269,6 +271,9 @@ feed(struct csvin *c, const char *seg, size_t n)
 	c->rpos += n;
 	if (seg[n - 1] == '\n' || seg[n - 1] == '\r')
 		c->line++;
+	else
+		c->skip = 1;
+	c->prev_cr = seg[n - 1] == '\r';
 	c->row_open = 0;
 	c->nf = 0;
 	buf_clear(&c->data);
@@ -278,6 +283,20 @@ feed(struct csvin *c, const char *seg, size_t n)
 	else
 		row_error(c, at, "malformed quoting (stray or unterminated quote)");
 	return -1;
+}
+
+/* Drops what is buffered of a malformed line, up to its end. */
+static void
+skip_rest(struct csvin *c, const char *seg, size_t avail)
+{
+	size_t n = line_len(seg, avail);
+
+	c->rpos += n;
+	if (seg[n - 1] == '\n' || seg[n - 1] == '\r') {
+		c->line++;
+		c->prev_cr = seg[n - 1] == '\r';
+		c->skip = 0;
+	}
 }
 
 /* Room for one more field. */
@@ -461,6 +480,10 @@ read_record(struct csvin *c)
 				break;
 			}
 			seg = c->rbuf + c->rpos;
+			if (c->skip) {
+				skip_rest(c, seg, c->rlen - c->rpos);
+				continue;
+			}
 			if (!c->row_open &&
 			    plain_line(c, seg, c->rlen - c->rpos))
 				continue;
@@ -583,7 +606,7 @@ open_next(struct csvin *c)
 		c->name = gz_name(c->in);
 		parser_init(c);
 		c->rpos = c->rlen = 0;
-		c->in_eof = c->prev_cr = c->row_open = 0;
+		c->in_eof = c->prev_cr = c->row_open = c->skip = 0;
 		c->line = 0;
 		while (read_record(c)) {
 			if (!check_record(c))
