@@ -408,20 +408,82 @@ plain_scan(struct csvin *c, const char *seg, size_t avail, uint32_t *odd,
 }
 
 /*
- * A whole line, LF- or CRLF-ended, with no quote and no other CR, between
- * records, is what libcsv would make of it without libcsv: its fields are
- * the bytes between commas, split in place in rbuf (each separator and the
- * line end become the fields' NULs); a line with only a line end is no
- * record.  1 when the line was taken (c->row_done says whether it held a
- * record), 0 to leave it to libcsv.  Valid UTF-8 without NUL is checked on
- * the whole line at once.
+ * The fields of a line [0, len) that holds quotes, as libcsv reads them
+ * in strict mode: each field is quote-free, or starts with a quote and
+ * ends with one right before its comma or the line's end, a quote inside
+ * it written twice.  Checked whole first (pass 0), then unquoted in place
+ * (pass 1) into c->f, c->nf: the fields one after another, a byte left
+ * after each for its NUL, as libcsv's copy has them (what is written
+ * never passes what is read: a field loses its quotes and keeps its
+ * comma's byte).  1 when the line is such; 0, the line as it was, to
+ * leave it to libcsv (a quote elsewhere, a field that goes on past the
+ * line's end), which names what is wrong.
+ */
+static int
+quoted_fields(struct csvin *c, char *seg, size_t len)
+{
+	size_t i, w, nf = 0, start;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = w = 0, nf = 0;; nf++) {
+			if (pass == 1)
+				more_fields(c, nf);
+			else if (nf == CSVIN_MAX_FIELDS)
+				return 0;
+			start = w;
+			if (i < len && seg[i] == '"') {
+				for (i++; i < len; i++) {
+					if (seg[i] == '"' && (i + 1 == len ||
+					    seg[i + 1] != '"'))
+						break;
+					i += seg[i] == '"';
+					if (pass == 1)
+						seg[w] = seg[i];
+					w++;
+				}
+				if (i >= len || (i + 1 < len && seg[i + 1] != ','))
+					return 0;
+				i++;
+			} else {
+				for (; i < len && seg[i] != ','; i++) {
+					if (seg[i] == '"')
+						return 0;
+					if (pass == 1)
+						seg[w] = seg[i];
+					w++;
+				}
+			}
+			if (pass == 1) {
+				c->f[nf].off = start;
+				c->f[nf].len = w - start;
+			}
+			w++;
+			if (i >= len)
+				break;
+			i++;
+		}
+	}
+	c->nf = nf + 1;
+	return 1;
+}
+
+/*
+ * A whole line, LF- or CRLF-ended, with no other CR, between records, is
+ * what libcsv would make of it without libcsv: its fields are the bytes
+ * between commas, split in place in rbuf (each separator and the line end
+ * become the fields' NULs), or those quoted_fields reads where it holds a
+ * quote; a line with only a line end is no record.  1 when the line was
+ * taken (c->row_done says whether it held a record), 0 to leave it to
+ * libcsv.  Valid UTF-8 without NUL is checked on the whole line at once,
+ * before it is unquoted (valid as written, every field is).
  */
 static int
 plain_line(struct csvin *c, char *seg, size_t avail)
 {
 	uint32_t odd, high;
 	size_t n, len, k;
-	int nul = 0;
+	int nul = 0, quote = 0, valid;
 
 	/* the LF of a CR LF whose CR ended a line libcsv was given */
 	if (c->prev_cr)
@@ -431,8 +493,6 @@ plain_line(struct csvin *c, char *seg, size_t avail)
 	if (n == avail || c->nf > CSVIN_MAX_FIELDS)
 		goto libcsv;
 	if (odd != 0) {
-		if (memchr(seg, '"', n) != NULL)
-			goto libcsv;
 		if (n > 0 && seg[n - 1] == '\r') {
 			len = n - 1;
 			c->f[c->nf - 1].len--;
@@ -440,7 +500,11 @@ plain_line(struct csvin *c, char *seg, size_t avail)
 		if (memchr(seg, '\r', len) != NULL)
 			goto libcsv;
 		nul = memchr(seg, '\0', len) != NULL;
+		quote = memchr(seg, '"', len) != NULL;
 	}
+	valid = !nul && (high == 0 || u8_invalid(seg, len) == len);
+	if (quote && !quoted_fields(c, seg, len))
+		goto libcsv;
 	c->line++;
 	c->prev_cr = 0;
 	c->rpos += n + 1;
@@ -450,7 +514,7 @@ plain_line(struct csvin *c, char *seg, size_t avail)
 	}
 	for (k = 0; k < c->nf; k++)
 		seg[c->f[k].off + c->f[k].len] = '\0';
-	c->checked = !nul && (high == 0 || u8_invalid(seg, len) == len);
+	c->checked = valid;
 	c->base = seg;
 	c->row_line = c->line;
 	c->row_done = 1;
