@@ -13,8 +13,12 @@
  * --docs writes one row per input instead of its figures, even when it has
  * none or cannot be read:
  *
- *	doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,
- *	figures,dropped,signed_by,signed_at,error
+ *	doc,path,sha256,issuer,body,doc_no,doc_date,period_text,title,
+ *	places,figures,dropped,signed_by,signed_at,error
+ *
+ * body is the kind of body that issued it, as its number's code or its
+ * letterhead says: committee (the People's Committee), party, steering,
+ * office, centre, council; empty when neither says.
  *
  * dropped says what the limits left out of the document, as
  * "cells:46;rows:12;figures:5;context:30" (only the kinds with some):
@@ -56,7 +60,7 @@
 #define LIMIT_GRACE 10	/* seconds a child has past --limit-seconds */
 
 static const char *const doc_columns[] = { "doc", "path", "sha256", "issuer",
-	"doc_no", "doc_date", "period_text", "title", "places", "figures",
+	"body", "doc_no", "doc_date", "period_text", "title", "places", "figures",
 	"dropped", "signed_by", "signed_at", "error" };
 enum { NDOCCOLS = sizeof(doc_columns) / sizeof(doc_columns[0]) };
 
@@ -229,7 +233,7 @@ read_one(struct scan *st, struct job *j, const char *path, const char *name,
 }
 
 /* The fields of a document read, each ended by a NUL: sha256, issuer,
- * doc_no, doc_date, period_text, title, places, figures, dropped,
+ * body, doc_no, doc_date, period_text, title, places, figures, dropped,
  * signed_by, signed_at. */
 static void
 fields_of(const struct scan *st, const struct doc *d, const char *hex,
@@ -239,6 +243,7 @@ fields_of(const struct scan *st, const struct doc *d, const char *hex,
 
 	buf_add(b, hex, 65);
 	buf_add(b, h->issuer, strlen(h->issuer) + 1);
+	buf_add(b, h->body, strlen(h->body) + 1);
 	buf_add(b, h->doc_no, strlen(h->doc_no) + 1);
 	buf_add(b, h->doc_date, strlen(h->doc_date) + 1);
 	buf_add(b, h->period_text, strlen(h->period_text) + 1);

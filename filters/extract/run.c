@@ -204,16 +204,21 @@ scan_doc(struct scan *st)
 	header_read(st);
 	st->section[0] = '\0';
 	st->headings[0][0] = st->headings[1][0] = st->headings[2][0] = '\0';
+	st->appendix_title = 0;
 	for (b = 0; b < d->nblocks; b++) {
 		const struct para *p = &d->blocks[b].u.para;
 		struct pos at = { b, 0 };
 		size_t from;
 
 		if (d->blocks[b].kind == BLOCK_TABLE) {
+			st->appendix_title = 0;
 			scan_table(st, b);
 			continue;
 		}
-		from = heading(st, p->text, p->len);
+		if ((from = heading(st, p->text, p->len)) > 0)
+			st->appendix_title = 0;
+		else
+			appendix_line(st, p->text, p->len);
 		/* Header lines before the body carry no figures worth having. */
 		if ((k = doc_number_label(p->text, p->len)) > 0 &&
 		    memchr(p->text, ':', p->len < k + 5 ? p->len : k + 5) != NULL)
@@ -308,6 +313,18 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 	return optind;
 }
 
+static void
+add_repairs(struct repairs *to, const struct repairs *r)
+{
+	to->invisible += r->invisible;
+	to->markup += r->markup;
+	to->pages += r->pages;
+	to->notes += r->notes;
+	to->glued += r->glued;
+	to->spaced += r->spaced;
+	to->digits += r->digits;
+}
+
 /* Reads and scans each input in turn, writing its rows; returns the
  * number of inputs left out. */
 static int
@@ -329,6 +346,7 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 		}
 		d.name = names[i];
 		*lines += d.lines_read;
+		add_repairs(&st->repairs, &d.repairs);
 		st->doc = &d;
 		scan_doc(st);
 		header_clear(&st->hdr);
@@ -381,6 +399,7 @@ extract_main(int argc, char *argv[])
 	buf_free(&st.hdr.places);
 	buf_free(&st.tmp_heading);
 	u8_folded_free(&st.line);
+	u8_folded_free(&st.wrap);
 	buf_free(&st.tmp_fold);
 	before_free(&st.before);
 	cli_free_split(names, (size_t)n);
@@ -403,6 +422,13 @@ extract_main(int argc, char *argv[])
 		    st.run_drops.figures);
 		cli_stat("figures whose context was cut at 200 bytes",
 		    st.run_drops.context);
+		cli_stat("invisible characters removed", st.repairs.invisible);
+		cli_stat("markup marks removed", st.repairs.markup);
+		cli_stat("page numbers removed", st.repairs.pages);
+		cli_stat("footnotes taken out of the text", st.repairs.notes);
+		cli_stat("glued words cut into syllables", st.repairs.glued);
+		cli_stat("letter-spaced runs joined", st.repairs.spaced);
+		cli_stat("numbers set apart from words", st.repairs.digits);
 	}
 	return bad == 0 ? 0 : bad < n ? EXIT_PARTIAL : 2;
 }
