@@ -364,7 +364,7 @@ gone() {
 @test "L1: SIGTERM, SIGINT or SIGHUP kills every process of the run, removes its temporaries, exit 143, 130 or 129" {
 	outputs_setup
 	for sig in TERM:143 INT:130 HUP:129; do
-		# in GNU parallel's jobs, and in the workbook's writer
+		# in the jobs, and in the workbook's writer
 		for filter in baocao-normalize baocao-xlsx; do
 			start_slowed "$filter" -j 2 -o "$T/out/city.csv" -m "$T/out/man.csv" \
 				-c "$T/out/find.csv" -x "$T/out/book.xlsx" "$T/r"

@@ -401,6 +401,10 @@ extract_main(int argc, char *argv[])
 	stamps_free(o.read.stamps);
 	buf_free(&st.hdr.places);
 	buf_free(&st.tmp_heading);
+	u8_folded_free(&st.line);
+	u8_folded_free(&st.wrap);
+	buf_free(&st.tmp_fold);
+	before_free(&st.before);
 	cli_free_split(names, (size_t)n);
 	if (files0 != NULL)
 		cli_free_split(paths, (size_t)n);
