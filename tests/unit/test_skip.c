@@ -12,6 +12,7 @@
 #include "xscan.h"
 
 static size_t extended;	/* why's extend: where a year range ends */
+static struct before scratch;	/* skip_reason's scratch, kept as extract keeps it */
 
 /* Why the token starting at the first occurrence of at in s is skipped:
  * the reason, or "figure". */
@@ -31,7 +32,7 @@ why(const char *s, const char *at)
 		b = digit_token(s, n, b + 1);
 		slashes++;
 	}
-	r = skip_reason(s, n, a, b, slashes, &extend);
+	r = skip_reason(s, n, a, b, slashes, &extend, &scratch);
 	extended = extend;
 	return r == NULL ? "figure" : r;
 }
@@ -134,4 +135,5 @@ test_skip(void)
 {
 	test_token();
 	test_reasons();
+	before_free(&scratch);
 }
