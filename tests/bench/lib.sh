@@ -22,28 +22,6 @@ export LC_ALL=C.UTF-8 PATH
 
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
-# measure NAME ROWS BYTES CMD...: runs CMD once (output to /dev/null unless
-# CMD redirects), prints a row: seconds, rows/s, MB/s, peak RSS.
-measure() {
-	local name=$1 rows=$2 bytes=$3 t
-	shift 3
-	t=$(mktemp)
-	if ! /usr/bin/time -f '%e %M' -o "$t" bash -c "$*" > /dev/null 2> "$t.err"; then
-		printf '%-44s  failed: %s\n' "$name" "$(head -c 200 "$t.err")"
-		rm -f "$t" "$t.err"
-		return 0
-	fi
-	read -r secs kb < <(tail -1 "$t")
-	rm -f "$t" "$t.err"
-	LAST_SECS=$secs LAST_KB=$kb	# read by the scripts that source this file
-	export LAST_SECS LAST_KB
-	awk -v n="$name" -v s="$secs" -v r="$rows" -v b="$bytes" -v kb="$kb" -v base="${BASE_SECS:-}" 'BEGIN {
-		if (s <= 0) s = 0.005
-		ratio = base == "" ? "" : sprintf("%.2fx", base / s)
-		printf "%-44s %8.2f s %12.0f rows/s %8.1f MB/s %8.0f MB RSS %9s\n",
-		    n, s, r / s, b / s / 1e6, kb / 1024, ratio }'
-}
-
 have() { command -v "$1" > /dev/null 2>&1; }
 
 # run1 PATH CMD: runs CMD once with that PATH (output to /dev/null unless
@@ -83,8 +61,8 @@ header() {
 row() {
 	local t
 	t=$( [ "${CLOCK:-cpu}" = wall ] && echo "$4" || echo "$5")
-	LAST_SECS=$t
-	export LAST_SECS
+	LAST_SECS=$t LAST_KB=$6	# read by the scripts that source this file
+	export LAST_SECS LAST_KB
 	awk -v n="$1" -v r="$2" -v b="$3" -v w="$4" -v c="$5" -v kb="$6" \
 	    -v then="$7" -v t="$t" -v base="${BASE_SECS:-}" 'BEGIN {
 		if (w <= 0) w = 0.005
