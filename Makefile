@@ -7,7 +7,7 @@ CFLAGS	?= -O2 -g
 WARN	= -std=c11 -Wall -Wextra
 XML2_CFLAGS != pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icommon $(XML2_CFLAGS)
-LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2
+LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2 -larchive
 PREFIX	?= /usr/local
 BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1
@@ -291,25 +291,29 @@ bench-deps:
 
 # Installs the Debian packages the build and the tests need, when missing.
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
-# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr); the
+# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr); its
+# archives: libarchive (and bsdtar, libarchive-tools, to make .7z and
+# .tar archives in the tests); the
 # signed-scan fixtures' maker (tests/make-signed-fixtures): reportlab,
 # pypdf and img2pdf.
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
 	openssh-server openssh-client rsync gawk mawk \
-	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
+	pkg-config libzip-dev libxml2-dev libarchive-dev libarchive-tools \
+	poppler-utils antiword catdoc \
 	tesseract-ocr tesseract-ocr-vie valgrind \
 	nodejs eslint chromium chromium-driver python3-selenium \
 	python3-reportlab python3-pypdf img2pdf
 deps:
 	@missing=""; \
-	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h \
+	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h archive.h \
 		libxml2/libxml/xmlreader.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
-		valgrind node eslint chromium chromedriver img2pdf gawk mawk; do \
+		valgrind node eslint chromium chromedriver img2pdf gawk mawk \
+		bsdtar; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
