@@ -42,7 +42,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-extract [-z] [--ocr] [--docs] [--quiet] [--root DIR] [--limit-seconds N] [--stats] [--progress] [--files0-from LIST | FILE ...]\n       baocao-extract --walk [--recurse-all | --no-recurse] [--exclude FILE]... PATH..."
+#define SYNOPSIS "baocao-extract [-z] [--ocr] [--docs] [--quiet] [--root DIR] [--limit-seconds N] [--stats] [--progress] [--walk [--recurse-all | --no-recurse] [--exclude FILE]...] [--files0-from LIST | FILE ...]"
 
 static const char *const columns[] = { "doc", "issuer", "doc_no", "doc_date",
 	"period_text", "line", "section", "source", "row_label", "col_label",

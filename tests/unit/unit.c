@@ -19,6 +19,7 @@ main(int argc, char *argv[])
 	diag_init(argv[0]);
 	test_clause();
 	test_dec();
+	test_fname();
 	test_gaz();
 	test_lib();
 	test_derive();

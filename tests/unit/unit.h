@@ -19,6 +19,7 @@ void unit_fail(const char *file, int line, const char *expr);
 
 void test_clause(void);
 void test_dec(void);
+void test_fname(void);
 void test_gaz(void);
 void test_lib(void);
 void test_derive(void);
