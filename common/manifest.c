@@ -820,8 +820,11 @@ archive_reason(struct mstate *st, struct mrow *r)
 		if (strncmp(fld(st, &st->r[i], I_PATH), path, n) == 0 &&
 		    fld(st, &st->r[i], I_PATH)[n] == '/')
 			files++;
-	buf_printf(&why, "an archive of %zu file%s, each listed as '%s/...'",
-	    files, files == 1 ? "" : "s", path);
+	if (files == 1)
+		buf_printf(&why, "an archive of 1 file, listed as '%s/...'", path);
+	else
+		buf_printf(&why, "an archive of %zu files, each listed as "
+		    "'%s/...'", files, path);
 	set_status(r, M_ARCHIVE, why.p);
 }
 
@@ -843,6 +846,7 @@ classify(struct mstate *st)
 		if (r->st == M_ARCHIVE)
 			archive_reason(st, r);
 	}
+	st->province = st->o->province;
 	mark_same(st, I_SHA, 1, M_DUPLICATE, "the same content as");
 	mark_same(st, I_DOC, 0, M_NAME_CLASH, "its document name is taken by");
 	for (i = 0; i < st->n; i++) {
@@ -856,7 +860,6 @@ classify(struct mstate *st)
 		else
 			resolve_row(st, r);
 	}
-	st->province = st->o->province;
 	if (st->province == NULL)
 		choose_province(st);
 	settle_resends(st);

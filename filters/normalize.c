@@ -46,7 +46,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--bom] [--docs [--resends latest|both|error] [--safe-copy FILE] [--brief] [--province-to FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [--stats] [--stats-csv FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--bom] [--quiet] [--docs [--resends latest|both|error] [--safe-copy FILE] [--brief] [--province-to FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [--stats] [--stats-csv FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -86,7 +86,7 @@ struct opts {
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
 	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to,
 	    *safe_copy, *stats_csv, *province_to;
-	int brief;
+	int brief, quiet;
 	struct manifest_opts m;	/* --province, --resends */
 };
 
@@ -148,6 +148,9 @@ static const char *const help_text =
 "                      ambiguous-resend), both (keep both), error\n"
 "      --brief         --docs: no line per file not ok on stderr (the\n"
 "                      manifest says each), no coverage lines\n"
+"      --quiet         no note on a report's figures on stderr (a figure\n"
+"                      stated twice: its flag says it); corrections and\n"
+"                      errors are said\n"
 "      --province-to FILE  --docs: write the run's province to FILE\n"
 "      --files0-to FILE  --docs: write the paths of the ok reports to FILE,\n"
 "                      NUL-separated (for baocao-extract --files0-from)\n"
@@ -171,7 +174,7 @@ static const char *const help_text =
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
 	OPT_CORRECTIONS, OPT_BOM, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS,
 	OPT_FILES0_TO, OPT_SHARE, OPT_SAFE_COPY, OPT_STATS_CSV, OPT_BRIEF,
-	OPT_PROVINCE_TO };
+	OPT_PROVINCE_TO, OPT_QUIET };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
@@ -185,6 +188,7 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "province", required_argument, NULL, OPT_PROVINCE },
 	{ "province-to", required_argument, NULL, OPT_PROVINCE_TO },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "resends", required_argument, NULL, OPT_RESENDS },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "safe-copy", required_argument, NULL, OPT_SAFE_COPY },
@@ -379,6 +383,8 @@ report_conflict(struct state *st, const struct fact *f)
 	dec_format(&f->value, &a);
 	dec_format(&o->value, &b);
 	st->conflicts++;
+	if (st->o->quiet)
+		return;
 	warn_at(st->d.path, f->line, "indicator %s: kept %s (%s); line %zu "
 	    "says %s", st->lex->ind[f->ind].id, a.p, f->corr_file != NULL ?
 	    "corrected" : f->total ? "stated as the total" :
@@ -482,10 +488,11 @@ one_row(struct state *st)
 	}
 	e = vnum_parse(&v, raw.p, raw.n);
 	if (e != 0) {
-		warn_at(csvin_name(st->in), csvin_line(st->in),
-		    "raw '%.*s' is not a figure (%s): dropped",
-		    (int)(raw.n > 40 ? u8_cut(raw.p, raw.n, 40) : raw.n), raw.p,
-		    dec_strerror(e));
+		if (!st->o->quiet)
+			warn_at(csvin_name(st->in), csvin_line(st->in),
+			    "raw '%.*s' is not a figure (%s): dropped",
+			    (int)(raw.n > 40 ? u8_cut(raw.p, raw.n, 40) : raw.n),
+			    raw.p, dec_strerror(e));
 		st->bad_value++;
 		return;
 	}
@@ -728,6 +735,9 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			break;
 		case OPT_PROVINCE_TO:
 			o->province_to = optarg;
+			break;
+		case OPT_QUIET:
+			o->quiet = 1;
 			break;
 		case OPT_BAD_ROWS:
 			o->bad_rows = optarg;

@@ -98,13 +98,13 @@ setup() {
 }
 
 @test "-S through a real sshd: the reports are transferred, the table and manifest are byte-identical to -j 1" {
-	run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" \
+	run -3 --separate-stderr city-summary -v -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" \
 		-c "$BATS_TEST_TMPDIR/f1.csv" "$CORPUS"
 	said=$(grep -c '^baocao-normalize: ' <<< "$stderr" || true)
 	before=$(grep -c 'Accepted publickey' "$SSHD_DIR/log")
 	commands=$(grep -c 'Starting session: command' "$SSHD_DIR/log")
 	scratch=$(scratch_dirs)
-	run -3 --separate-stderr city-summary -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" \
+	run -3 --separate-stderr city-summary -v -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" \
 		-m "$BATS_TEST_TMPDIR/m2.csv" -c "$BATS_TEST_TMPDIR/f2.csv" "$CORPUS"
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/s.csv"
 	cmp "$BATS_TEST_TMPDIR/m1.csv" "$BATS_TEST_TMPDIR/m2.csv"
@@ -123,7 +123,7 @@ setup() {
 	assert_equal "$(scratch_dirs)" "$scratch"
 	# A real table: the generated districts of 2024-Q1, one duplicate left out.
 	assert_equal "$(grep -c '^79,2024-Q1,reception.visits,visit,' "$BATS_TEST_TMPDIR/s.csv")" 1
-	[[ "$stderr" == *"city-summary: $DUP.txt: duplicate: the same content as '$DUP (1).txt'"* ]]
+	[[ "$stderr" == *"city-summary: $DUP (1).txt: duplicate: the same content as '$DUP.txt'"* ]]
 }
 
 @test "-S: an edited lexicon and a corrections file travel with the jobs; the table is the one -j 1 makes with them" {

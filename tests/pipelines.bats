@@ -44,7 +44,7 @@ setup() {
 	cp "$TESTS/fixtures/check/planted.txt" "$TESTS/fixtures/check/clean.txt" "$BATS_TEST_TMPDIR/"
 	city-summary "$BATS_TEST_TMPDIR/planted.txt" "$BATS_TEST_TMPDIR/clean.txt" \
 		> "$BATS_TEST_TMPDIR/plain.csv" 2>/dev/null
-	run -0 --separate-stderr city-summary -j 2 -c "$BATS_TEST_TMPDIR/findings.csv" \
+	run -0 --separate-stderr city-summary -v -j 2 -c "$BATS_TEST_TMPDIR/findings.csv" \
 		"$BATS_TEST_TMPDIR/planted.txt" "$BATS_TEST_TMPDIR/clean.txt"
 	assert_equal "$output" "$(cat "$BATS_TEST_TMPDIR/plain.csv")"
 	[[ "$stderr" == *"city-summary: check: planted: findings: 9"* ]]
@@ -52,6 +52,11 @@ setup() {
 	[[ "$stderr" != *"check: clean:"* ]]
 	assert_equal "$(head -1 "$BATS_TEST_TMPDIR/findings.csv")" "doc,line,rule,indicator,expected,actual,detail"
 	assert_equal "$(wc -l < "$BATS_TEST_TMPDIR/findings.csv")" 10
+	# without -v, the count only
+	run -0 --separate-stderr city-summary -c "$BATS_TEST_TMPDIR/findings.csv" \
+		"$BATS_TEST_TMPDIR/planted.txt" "$BATS_TEST_TMPDIR/clean.txt"
+	[[ "$stderr" != *"check: planted:"* ]]
+	[[ "$stderr" == *"city-summary: check: findings: 9 in 2 reports"* ]]
 }
 
 @test "file names with spaces, files and directories mixed" {
@@ -81,7 +86,7 @@ setup() {
 	assert_equal "$stderr" "city-summary: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
 	mkdir "$BATS_TEST_TMPDIR/empty"
 	run -2 --separate-stderr city-summary "$BATS_TEST_TMPDIR/empty"
-	assert_equal "$stderr" "city-summary: no reports (*.txt, *.docx, *.doc, *.pdf) in $BATS_TEST_TMPDIR/empty"
+	assert_equal "$stderr" "city-summary: no files in $BATS_TEST_TMPDIR/empty"
 }
 
 @test "districts sending different period kinds: derived years and quarters equal the generator's truth exactly, each marked" {
@@ -212,6 +217,9 @@ setup() {
 	line=$(grep -c '' r/760_2024-Q1.txt)
 	for j in 1 2; do
 		run -0 --separate-stderr city-summary -j $j -o c$j.csv r
+		[[ "$stderr" == *"city-summary: 1 figure stated twice in one report with different values: the first is summed, flagged 'conflict' (-v names it)"* ]]
+		[[ "$stderr" != *"says 7"* ]]
+		run -0 --separate-stderr city-summary -v -j $j -o c$j.csv r
 		[[ "$stderr" == *"baocao-normalize: r/760_2024-Q1.txt:"*": indicator reception.visits: kept "*"; line $line says 7"* ]]
 	done
 	cmp c1.csv c2.csv
@@ -335,9 +343,9 @@ setup() {
 			-c "$BATS_TEST_TMPDIR/f.csv" -x "$BATS_TEST_TMPDIR/b.xlsx" "$BATS_TEST_TMPDIR/r"
 		cmp "$BATS_TEST_TMPDIR/plain.csv" "$BATS_TEST_TMPDIR/c.csv"
 		cmp "$BATS_TEST_TMPDIR/plain-f.csv" "$BATS_TEST_TMPDIR/f.csv"
-		# a first pass and a table pass per job, the manifest once, a
-		# table and a check normalize per job, a check per job
-		assert_equal "$(grep -c '^baocao-extract$' "$BATS_TEST_TMPDIR/calls")" $((2 * j))
+		# the walk, a first pass and a table pass per job, the manifest
+		# once, a table and a check normalize per job, a check per job
+		assert_equal "$(grep -c '^baocao-extract$' "$BATS_TEST_TMPDIR/calls")" $((2 * j + 1))
 		assert_equal "$(grep -c '^baocao-normalize$' "$BATS_TEST_TMPDIR/calls")" $((2 * j + 1))
 		assert_equal "$(grep -c '^baocao-check$' "$BATS_TEST_TMPDIR/calls")" "$j"
 	done
