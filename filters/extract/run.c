@@ -148,6 +148,8 @@ headings(const struct scan *st, struct buf *out)
 	}
 }
 
+static int walked_folder(const char *);
+
 /* A hash of a figure as written, blanks left out (FNV-1a, 64 bits). */
 static unsigned long long
 raw_hash(struct span raw)
@@ -530,6 +532,12 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 		csvout_str(st->out, columns[k]);
 	csvout_end(st->out);
 	for (i = 0; i < n; i++) {
+		if (walked_folder(paths[i])) {
+			if (!o->quiet)
+				warn("%s: a folder left out (--walk): not read",
+				    paths[i]);
+			continue;
+		}
 		if (o->quiet)
 			bad += one_input_quiet(st, o, paths[i], names[i], lines);
 		else
@@ -542,8 +550,19 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 	return bad;
 }
 
+/* A folder --walk left out: its path ends in '/'. */
+static int
+walked_folder(const char *path)
+{
+	size_t n = strlen(path);
+	struct stat sb;
+
+	return n > 1 && path[n - 1] == '/' && stat(path, &sb) == 0 &&
+	    S_ISDIR(sb.st_mode);
+}
+
 /* Every input there before any output (gz_check_inputs), a file inside
- * an archive as its archive. */
+ * an archive as its archive, a folder --walk left out not at all. */
 static void
 check_inputs(char **paths, int n)
 {
@@ -552,7 +571,7 @@ check_inputs(char **paths, int n)
 	int i, k = 0;
 
 	for (i = 0; i < n; i++)
-		if (!arch_member_path(paths[i], &at))
+		if (!walked_folder(paths[i]) && !arch_member_path(paths[i], &at))
 			v[k++] = paths[i];
 	gz_check_inputs(v, k);
 	free(v);
