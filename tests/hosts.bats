@@ -164,3 +164,25 @@ setup() {
 	cmp ../here1.csv ../here.csv
 	cmp ../j1.csv ../here.csv
 }
+
+@test "-S with reports in a zip and a .tar.gz: each job gets the archive its reports are in; the table is -j 1's" {
+	mkdir -p "$BATS_TEST_TMPDIR/w/reports/sub" "$BATS_TEST_TMPDIR/src"
+	cp "$CORPUS"/gen/*_2024-Q1.txt "$BATS_TEST_TMPDIR/src/"
+	cd "$BATS_TEST_TMPDIR/src"
+	set -- *.txt
+	# three in a zip, three in a tar.gz in a subfolder, the rest loose
+	python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); [z.write(f) for f in sys.argv[2:]]' \
+		../w/reports/q1.zip "$1" "$2" "$3"
+	bsdtar -czf ../w/reports/sub/more.tar.gz "$4" "$5" "$6"
+	shift 6
+	cp "$@" ../w/reports/
+	cd "$BATS_TEST_TMPDIR/w"
+	run -0 city-summary -o j1.csv -m m1.csv reports/
+	run -0 --separate-stderr city-summary -j 3 -S "3/$LOGIN" -o s.csv -m m2.csv reports/
+	cmp j1.csv s.csv
+	cmp m1.csv m2.csv
+	run -0 python3 -c '
+import csv, sys
+print(sum(r["status"] == "ok" and ("q1.zip/" in r["doc"] or "more.tar/" in r["doc"]) for r in csv.DictReader(open(sys.argv[1]))))' m1.csv
+	assert_output 6
+}
