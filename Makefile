@@ -7,7 +7,7 @@ CFLAGS	?= -O2 -g
 WARN	= -std=c11 -Wall -Wextra
 XML2_CFLAGS != pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icommon $(XML2_CFLAGS)
-LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2 -larchive
+LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2 -ldl
 PREFIX	?= /usr/local
 BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1

@@ -130,11 +130,14 @@ with zipfile.ZipFile("r/many.zip", "w") as z:
     for i in range(2001): z.writestr("f%d.txt" % i, "x")'
 	zipped r/ok.zip "q1.txt=src/q1.txt"
 	head -c 100 r/ok.zip > r/cut.zip
+	bsdtar --format 7zip -cf r/ok.7z -C src q1.txt
+	head -c 40 r/ok.7z > r/cut.7z
 	zipped r/nest.zip "inner.zip=r/ok.zip" "__MACOSX/._q1.txt=src/q1.txt"
 	bsdtar --format zip --options zip:encryption=zipcrypt --passphrase secret -cf r/locked.zip -C src q1.txt
-	run -0 --separate-stderr bash -c "$(declare -f kinds); baocao-extract --docs r/bomb.zip r/many.zip r/cut.zip r/nest.zip r/locked.zip r/ok.zip | kinds"
-	# libarchive's own words on the damage follow in brackets
-	assert_line --index 2 --regexp '^cut.zip \| archive \| a damaged archive \(.+\)$'
+	run -0 --separate-stderr bash -c "$(declare -f kinds); baocao-extract --docs r/cut.zip r/cut.7z | kinds"
+	# damaged, in libarchive's own words (in brackets)
+	assert_line --index 0 --regexp '^cut.zip \| archive \| a damaged archive \(.+\)$'
+	assert_line --index 1 --regexp '^cut.7z \| archive \| a damaged archive \(.+\)$'
 	run -0 --separate-stderr bash -c "$(declare -f kinds); baocao-extract --docs r/bomb.zip r/many.zip r/nest.zip r/locked.zip r/ok.zip | kinds"
 	assert_output "bomb.zip | archive | an archive that unpacks to more than 100 times its size (a zip bomb?), past the limit
 many.zip | archive | an archive of more than 2000 entries, past the limit

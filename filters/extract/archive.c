@@ -20,11 +20,17 @@
  * one (C.UTF-8, for this thread only), whatever the user's is: a name a
  * zip marks UTF-8 is then never lost.  Archives inside an archive are not
  * opened (extract names them).
+ *
+ * libarchive is loaded when the first archive is met (dlopen), not when
+ * baocao-extract starts: a run with no archive pays nothing for it, not
+ * even the loading of the libraries it needs (nettle, acl, zstd, lz4).
+ * Without it, an archive is named as one that cannot be read, and why.
  */
 #include <sys/stat.h>
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <locale.h>
 #include <stdlib.h>
@@ -34,6 +40,46 @@
 #include "extract.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+#define LIBARCHIVE "libarchive.so.13"
+
+/* The functions of libarchive used here, loaded once (la_load). */
+#define LA_FUNCS(X) X(archive_read_new) X(archive_read_support_filter_all) \
+	X(archive_read_support_format_all) X(archive_read_open_memory) \
+	X(archive_read_free) X(archive_read_next_header) X(archive_read_data) \
+	X(archive_error_string) X(archive_format) \
+	X(archive_entry_pathname_utf8) X(archive_entry_pathname) \
+	X(archive_entry_filetype) X(archive_entry_is_encrypted) \
+	X(archive_entry_mtime_is_set) X(archive_entry_mtime)
+
+static struct {
+	int tried, missing;
+#define LA_PTR(name) __typeof__(name) *name;
+	LA_FUNCS(LA_PTR)
+#undef LA_PTR
+} la;
+
+/* Loads libarchive unless it is loaded: 0, or -1 with why. */
+static int
+la_load(struct buf *why)
+{
+	void *h;
+
+	if (!la.tried) {
+		la.tried = 1;
+		if ((h = dlopen(LIBARCHIVE, RTLD_NOW | RTLD_LOCAL)) == NULL)
+			la.missing = 1;
+#define LA_SYM(name) \
+		if (h != NULL && (*(void **)(&la.name) = dlsym(h, #name)) == NULL) \
+			la.missing = 1;
+		LA_FUNCS(LA_SYM)
+#undef LA_SYM
+	}
+	if (la.missing && why != NULL)
+		buf_adds(why, "an archive, which needs " LIBARCHIVE " (Debian's "
+		    "libarchive13) to be read: it is not there");
+	return la.missing ? -1 : 0;
+}
 
 #define ARCH_MAX_ENTRIES 2000
 #define ARCH_MAX_BYTES ((long long)256 << 20)
@@ -104,14 +150,14 @@ static const struct {
 static struct archive *
 open_mem(const char *p, size_t n)
 {
-	struct archive *a = archive_read_new();
+	struct archive *a;
 
-	if (a == NULL)
+	if (la_load(NULL) != 0 || (a = la.archive_read_new()) == NULL)
 		return NULL;
-	archive_read_support_filter_all(a);
-	archive_read_support_format_all(a);
-	if (archive_read_open_memory(a, p, n) != ARCHIVE_OK) {
-		archive_read_free(a);
+	la.archive_read_support_filter_all(a);
+	la.archive_read_support_format_all(a);
+	if (la.archive_read_open_memory(a, p, n) != ARCHIVE_OK) {
+		la.archive_read_free(a);
 		return NULL;
 	}
 	return a;
@@ -121,12 +167,12 @@ open_mem(const char *p, size_t n)
 static char *
 entry_name(struct archive_entry *e)
 {
-	const char *s = archive_entry_pathname_utf8(e);
+	const char *s = la.archive_entry_pathname_utf8(e);
 	struct buf b = { 0 };
 	size_t n, i, ok;
 
 	if (s == NULL)
-		s = archive_entry_pathname(e);
+		s = la.archive_entry_pathname(e);
 	if (s == NULL)
 		s = "";
 	while (s[0] == '.' && s[1] == '/')
@@ -158,8 +204,8 @@ zip_document(struct archive *a)
 	int k;
 
 	for (k = 0; k < ARCH_MAX_ENTRIES &&
-	    archive_read_next_header(a, &e) == ARCHIVE_OK; k++) {
-		const char *s = archive_entry_pathname(e);
+	    la.archive_read_next_header(a, &e) == ARCHIVE_OK; k++) {
+		const char *s = la.archive_entry_pathname(e);
 
 		if (s == NULL)
 			continue;
@@ -169,7 +215,7 @@ zip_document(struct archive *a)
 		if (strncmp(s, "ppt/", 4) == 0 || strncmp(s, "word/", 5) == 0)
 			return "other";
 		if (strcmp(s, "mimetype") == 0) {
-			got = archive_read_data(a, mime, sizeof(mime) - 1);
+			got = la.archive_read_data(a, mime, sizeof(mime) - 1);
 			mime[got > 0 ? got : 0] = '\0';
 			if (strstr(mime, "opendocument.spreadsheet") != NULL)
 				return "spreadsheet";
@@ -198,6 +244,10 @@ arch_claims(const char *p, size_t n, const char **kind)
 			break;
 	if (k == sizeof(magics) / sizeof(magics[0]))
 		return 0;
+	/* a 7-Zip, RAR or tar archive, whole or damaged (arch_check says),
+	 * or no libarchive to tell (arch_check says why not read) */
+	if ((k >= 2 && k <= 4) || la_load(NULL) != 0)
+		return 1;
 	utf8_new(&u);
 	utf8_on(&u);
 	if ((a = open_mem(p, n)) == NULL) {
@@ -212,10 +262,10 @@ arch_claims(const char *p, size_t n, const char **kind)
 		if (*kind != NULL && strcmp(*kind, "odf") == 0)
 			*kind = NULL;
 	} else {
-		yes = archive_read_next_header(a, &e) == ARCHIVE_OK &&
-		    archive_format(a) != ARCHIVE_FORMAT_RAW;
+		yes = la.archive_read_next_header(a, &e) == ARCHIVE_OK &&
+		    la.archive_format(a) != ARCHIVE_FORMAT_RAW;
 	}
-	archive_read_free(a);
+	la.archive_read_free(a);
 	utf8_off(&u);
 	utf8_free(&u);
 	return yes;
@@ -231,7 +281,7 @@ read_data(struct archive *a, struct buf *data, size_t max, long long *total,
 	char tmp[1 << 16];
 	la_ssize_t got;
 
-	while ((got = archive_read_data(a, tmp, sizeof(tmp))) > 0) {
+	while ((got = la.archive_read_data(a, tmp, sizeof(tmp))) > 0) {
 		*total += got;
 		if (data != NULL && !*big && data->n + (size_t)got <= max)
 			buf_add(data, tmp, (size_t)got);
@@ -241,8 +291,8 @@ read_data(struct archive *a, struct buf *data, size_t max, long long *total,
 			return 0;
 	}
 	if (got < 0) {
-		buf_printf(why, "%s", archive_error_string(a) != NULL ?
-		    archive_error_string(a) : "damaged");
+		buf_printf(why, "%s", la.archive_error_string(a) != NULL ?
+		    la.archive_error_string(a) : "damaged");
 		return -1;
 	}
 	return 0;
@@ -259,6 +309,8 @@ arch_check(const char *p, size_t n, size_t *files, struct buf *why)
 	int r, big = 0;
 
 	*files = 0;
+	if (la_load(why) != 0)
+		return -1;
 	utf8_new(&u);
 	utf8_on(&u);
 	if ((a = open_mem(p, n)) == NULL) {
@@ -270,7 +322,7 @@ arch_check(const char *p, size_t n, size_t *files, struct buf *why)
 	cap = (long long)n * ARCH_MAX_RATIO;
 	if (cap < ARCH_RATIO_FLOOR)
 		cap = ARCH_RATIO_FLOOR;
-	while ((r = archive_read_next_header(a, &e)) == ARCHIVE_OK ||
+	while ((r = la.archive_read_next_header(a, &e)) == ARCHIVE_OK ||
 	    r == ARCHIVE_WARN) {
 		struct buf err = { 0 };
 
@@ -279,11 +331,11 @@ arch_check(const char *p, size_t n, size_t *files, struct buf *why)
 			    "past the limit", ARCH_MAX_ENTRIES);
 			break;
 		}
-		if (archive_entry_filetype(e) != AE_IFREG)
+		if (la.archive_entry_filetype(e) != AE_IFREG)
 			continue;
 		(*files)++;
 		/* an encrypted member is named when it is read */
-		if (archive_entry_is_encrypted(e))
+		if (la.archive_entry_is_encrypted(e))
 			continue;
 		if (read_data(a, NULL, 0, &total, &big, &err) != 0) {
 			buf_free(&err);
@@ -304,9 +356,9 @@ arch_check(const char *p, size_t n, size_t *files, struct buf *why)
 	if (why->n == 0 && r != ARCHIVE_EOF && r != ARCHIVE_OK &&
 	    r != ARCHIVE_WARN)
 		buf_printf(why, "a damaged archive (%s)",
-		    archive_error_string(a) != NULL ? archive_error_string(a) :
+		    la.archive_error_string(a) != NULL ? la.archive_error_string(a) :
 		    "unreadable");
-	archive_read_free(a);
+	la.archive_read_free(a);
 	utf8_off(&u);
 	utf8_free(&u);
 	return why->n > 0 ? -1 : 0;
@@ -343,17 +395,17 @@ arch_next(struct arch *x, struct arch_member *m, struct buf *why)
 	buf_clear(&m->data);
 	buf_clear(&m->why);
 	utf8_on(&x->u);
-	while ((r = archive_read_next_header(x->a, &e)) == ARCHIVE_OK ||
+	while ((r = la.archive_read_next_header(x->a, &e)) == ARCHIVE_OK ||
 	    r == ARCHIVE_WARN) {
-		if (archive_entry_filetype(e) != AE_IFREG)
+		if (la.archive_entry_filetype(e) != AE_IFREG)
 			continue;
 		x->name = entry_name(e);
 		m->name = x->name;
-		if (archive_entry_mtime_is_set(e))
-			m->mtime = (long long)archive_entry_mtime(e);
+		if (la.archive_entry_mtime_is_set(e))
+			m->mtime = (long long)la.archive_entry_mtime(e);
 		else
 			m->mtime = -1;
-		if (archive_entry_is_encrypted(e))
+		if (la.archive_entry_is_encrypted(e))
 			buf_adds(&m->why, "encrypted (a password protects it): "
 			    "ask for it without one");
 		else if (read_data(x->a, &m->data, DOC_MAX, &total, &big,
@@ -367,8 +419,8 @@ arch_next(struct arch *x, struct arch_member *m, struct buf *why)
 	}
 	if (r != ARCHIVE_EOF)
 		buf_printf(why, "a damaged archive (%s)",
-		    archive_error_string(x->a) != NULL ?
-		    archive_error_string(x->a) : "unreadable");
+		    la.archive_error_string(x->a) != NULL ?
+		    la.archive_error_string(x->a) : "unreadable");
 	utf8_off(&x->u);
 	return r != ARCHIVE_EOF ? -1 : 0;
 }
@@ -386,7 +438,7 @@ arch_close(struct arch *x)
 {
 	if (x == NULL)
 		return;
-	archive_read_free(x->a);
+	la.archive_read_free(x->a);
 	utf8_free(&x->u);
 	free(x->name);
 	free(x);

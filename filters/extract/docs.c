@@ -38,8 +38,8 @@
  *	empty		a file of 0 bytes (an attachment that did not come)
  *	lock-file	Word's "~$..." owner file, a lock or temporary file
  *	system-file	Thumbs.db, .DS_Store, "__MACOSX/" of a zip
- *	spreadsheet	an Excel or OpenDocument workbook, or a text that
- *			is a table with no report header (a CSV export)
+ *	spreadsheet	an Excel or OpenDocument workbook, or a table as
+ *			text (a CSV export: read.c)
  *	image		an image, without --ocr
  *	other		any other file no report is in (a program, a slide show)
  *	old-folder, hidden-folder, subfolder
@@ -271,6 +271,15 @@ read_one(struct scan *st, struct job *j, const struct src *src,
 	    src->bytes->n);
 	doc_begin(&j->d, src->path, gz_name(j->in), "text");
 	doc_deadline(&j->d, ro->limit_seconds);
+	/* A table (a CSV export, perhaps large) is told by its first lines
+	 * and read no further: no report, nothing to hash. */
+	if ((large = read_start(j->in, &j->bytes, &h)) > 0) {
+		gz_close_in(j->in);
+		j->in = NULL;
+		j->hex[0] = '\0';
+		j->kind = "spreadsheet";
+		return 0;
+	}
 	large = read_input(j->in, &j->bytes, &h) != 0;
 	gz_close_in(j->in);
 	j->in = NULL;
@@ -292,55 +301,6 @@ read_one(struct scan *st, struct job *j, const struct src *src,
 	memset(&st->doc_drops, 0, sizeof(st->doc_drops));
 	scan_doc(st);
 	st->doc = NULL;
-	return 0;
-}
-
-/* How many times c occurs in s[0..n) outside double quotes. */
-static size_t
-unquoted(const char *s, size_t n, char c)
-{
-	size_t i, k = 0;
-	int q = 0;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == '"')
-			q = !q;
-		else if (!q && s[i] == c)
-			k++;
-	return k;
-}
-
-/*
- * A text with no report header at all that is a table: its first lines
- * (up to 20) split by commas or semicolons into as many fields as its
- * first one, more than one, at least 4 lines in 5 of them (a CSV export).
- */
-static int
-is_table(const struct scan *st, const struct doc *d)
-{
-	static const char seps[] = ",;";
-	const struct header *h = &st->hdr;
-	struct textline first, t;
-	struct pos at;
-	size_t k, lines, same, want;
-
-	if (strcmp(d->reader, "text") != 0 || h->issuer[0] != '\0' ||
-	    h->doc_no[0] != '\0' || h->doc_date[0] != '\0' ||
-	    h->period_text[0] != '\0' || h->title[0] != '\0' ||
-	    !doc_first(d, &at))
-		return 0;
-	first = doc_line(d, at);
-	for (k = 0; seps[k] != '\0'; k++) {
-		if ((want = unquoted(first.text, first.len, seps[k])) == 0)
-			continue;
-		lines = same = 1;
-		for (doc_first(d, &at); lines < 20 && doc_next(d, &at); lines++) {
-			t = doc_line(d, at);
-			same += unquoted(t.text, t.len, seps[k]) == want;
-		}
-		if (lines > 1 && same * 5 >= lines * 4)
-			return 1;
-	}
 	return 0;
 }
 
@@ -620,10 +580,7 @@ one_doc(struct scan *st, struct job *j, const struct src *src,
 		trouble(&why, j->said, j->status);
 	else if (j->kind != NULL)	/* empty */
 		fields_of(st, NULL, j->hex, &fields);
-	else if (is_table(st, &j->d)) {
-		fields_of(st, NULL, j->hex, &fields);
-		x.kind = "spreadsheet";
-	} else {
+	else {
 		fields_of(st, &j->d, j->hex, &fields);
 		said_lines(j->said, j->nsaid, &notes, 0);
 		if (!quiet)

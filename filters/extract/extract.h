@@ -282,6 +282,10 @@ int read_doc(struct doc *, const char *path, const struct readopts *);
 struct gz_in;
 struct sha256;
 int read_input(struct gz_in *, struct buf *bytes, struct sha256 *h);
+/* The first block of an input into bytes (and h), as read_input goes on
+ * from: 1 when it is a table as text (a CSV export), whose reading can
+ * stop there, else 0. */
+int read_start(struct gz_in *, struct buf *bytes, struct sha256 *h);
 int read_bytes(struct doc *, const struct buf *bytes, int large,
 	const struct readopts *);
 

@@ -96,6 +96,22 @@ is_utf16(const char *p, size_t n)
 	return zeros[0] * 4 >= lim || zeros[1] * 4 >= lim;
 }
 
+/* Does p[0..n) hold the bytes of s? */
+static int
+has_bytes(const char *p, size_t n, const char *s)
+{
+	size_t len = strlen(s), i;
+	const char *at;
+
+	for (i = 0; i + len <= n; i = (size_t)(at - p) + 1) {
+		if ((at = memchr(p + i, s[0], n - i - len + 1)) == NULL)
+			return 0;
+		if (memcmp(at, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does p[0..n) hold the name s in UTF-16 (an OLE2 directory entry)? */
 static int
 has_utf16(const char *p, size_t n, const char *s)
@@ -139,6 +155,50 @@ ole_kind(const char *p, size_t n, const char **kind)
 	return NULL;
 }
 
+/*
+ * A table exported as text (CSV): its first lines (up to 20, at least 3,
+ * in its first TABLE_PEEK bytes)
+ * split by commas or by semicolons, outside quotes, into as many fields
+ * as its first one, more than one, at least 4 lines in 5 of them.  No
+ * report starts so: its letterhead's lines have no comma.
+ */
+#define TABLE_PEEK 16384	/* bytes of an input is_table reads */
+
+static int
+is_table(const char *p, size_t n)
+{
+	static const char seps[] = ",;";
+	size_t k, i, lines, same, want, count;
+	int q;
+
+	if (n > TABLE_PEEK)
+		n = TABLE_PEEK;
+	for (k = 0; seps[k] != '\0'; k++) {
+		lines = same = want = count = 0;
+		q = 0;
+		for (i = 0; i <= n && lines < 20; i++) {
+			if (i < n && p[i] == '"')
+				q = !q;
+			else if (i < n && !q && p[i] == seps[k])
+				count++;
+			if (i < n && (q || p[i] != '\n'))
+				continue;
+			/* a line's end; an empty line is passed over */
+			if (count == 0 && (i == 0 || p[i - 1] == '\n'))
+				continue;
+			/* a first line without one is no such table's (a
+			 * report's first line is its letterhead) */
+			if (lines++ == 0 && (want = count) == 0)
+				break;
+			same += count == want;
+			count = 0;
+		}
+		if (want > 0 && lines >= 3 && same * 5 >= lines * 4)
+			return 1;
+	}
+	return 0;
+}
+
 /* What p, which reader would read, holds when that is not a report,
  * or NULL; *kind what it is for --docs (see struct doc). */
 static const char *
@@ -150,10 +210,11 @@ refused_kind(const char *reader, const char *p, size_t n, const char **kind)
 	if (strcmp(reader, "doc") == 0)
 		return ole_kind(p, n, kind);
 	if (strcmp(reader, "docx") == 0) {
+		/* no Word document: an archive of files, or what it is */
 		const char *what = zip_kind(p, n);
 
-		if (what != NULL)
-			arch_claims(p, n, kind);
+		if (what != NULL && arch_claims(p, n, kind))
+			*kind = "archive";
 		return what;
 	}
 	if (strcmp(reader, "text") != 0)
@@ -166,6 +227,10 @@ refused_kind(const char *reader, const char *p, size_t n, const char **kind)
 	if (is_utf16(p, n))
 		return "UTF-16 text (convert it to UTF-8, e.g. "
 		    "iconv -f UTF-16 -t UTF-8)";
+	if (is_table(p, n)) {
+		*kind = "spreadsheet";
+		return "a table (CSV)";
+	}
 	return NULL;
 }
 
@@ -208,6 +273,18 @@ read_input(struct gz_in *in, struct buf *bytes, struct sha256 *h)
 }
 
 int
+read_start(struct gz_in *in, struct buf *bytes, struct sha256 *h)
+{
+	char tmp[1 << 16];
+	size_t n = gz_read(in, tmp, sizeof(tmp));
+
+	sha256_add(h, tmp, n);
+	buf_add(bytes, tmp, n);
+	return !is_zip(tmp, n) && !is_ole(tmp, n) && !is_pdf(tmp, n) &&
+	    !is_image(tmp, n) && is_table(tmp, n);
+}
+
+int
 read_bytes(struct doc *d, const struct buf *bytes, int large,
     const struct readopts *o)
 {
@@ -219,13 +296,17 @@ read_bytes(struct doc *d, const struct buf *bytes, int large,
 		    (size_t)DOC_MAX);
 	while (r->claims != NULL && !r->claims(p, bytes->n))
 		r++;
-	/* An archive of files: a zip that is no Office document (the docx
-	 * reader claims every zip), a 7-Zip, RAR or tar archive (no reader
-	 * claims them: text would). */
-	if ((strcmp(r->name, "docx") == 0 || strcmp(r->name, "text") == 0) &&
-	    arch_claims(p, bytes->n, &kind))
+	/* An archive of files: a 7-Zip, RAR or tar archive (no reader claims
+	 * them: text would), or a zip that is no Office document (the docx
+	 * reader claims every zip): one that names no Word part, damaged
+	 * or not, is asked here; refused_kind asks of the others. */
+	if ((strcmp(r->name, "text") == 0 || (strcmp(r->name, "docx") == 0 &&
+	    !has_bytes(p, bytes->n, "word/document.xml"))) &&
+	    arch_claims(p, bytes->n, &kind) && kind == NULL)
 		return READ_ARCHIVE;
 	if ((what = refused_kind(r->name, p, bytes->n, &kind)) != NULL) {
+		if (kind != NULL && strcmp(kind, "archive") == 0)
+			return READ_ARCHIVE;
 		d->kind = kind;
 		return doc_reject(d, 0, "%s, not a report: extract reads "
 		    "text, .docx, .doc and .pdf", what);
