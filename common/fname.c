@@ -107,3 +107,20 @@ fname_resend(const char *title, const char *path)
 	buf_free(&stem);
 	return a > b ? a : b;
 }
+
+int
+fname_signed(const char *path)
+{
+	struct buf stem = { 0 }, f = { 0 };
+	size_t len;
+	int yes = 0;
+
+	fname_stem(&stem, path);
+	if (stem.n > 0 && u8_invalid(stem.p, stem.n) == stem.n) {
+		u8_fold(&f, stem.p, stem.n);
+		yes = f.p != NULL && words_find(WL_SIGNED_WORD, f.p, f.n, &len) >= 0;
+	}
+	buf_free(&stem);
+	buf_free(&f);
+	return yes;
+}

@@ -24,5 +24,8 @@ int fname_copy(const char *path);
 int fname_resend_in(const char *s);
 /* fname_resend_in of the title and of the file name's stem, the more. */
 int fname_resend(const char *title, const char *path);
+/* Does the file name of path say the report is signed: a phrase of
+ * signed-word ("bản ký số", "đã ký")?  1 or 0. */
+int fname_signed(const char *path);
 
 #endif

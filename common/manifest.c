@@ -33,10 +33,11 @@ static const char *const incols[NIN] = { "doc", "path", "sha256", "issuer",
 	"error" };
 
 /* The optional input columns (extract --docs writes them all). */
-enum { X_SIGNED_AT, X_DROPPED, X_KIND, X_READER, X_MODIFIED, X_DIGEST, NX };
+enum { X_SIGNED_AT, X_DROPPED, X_KIND, X_READER, X_MODIFIED, X_DIGEST,
+	X_SIGNED_BY, NX };
 
 static const char *const optcols[NX] = { "signed_at", "dropped", "kind",
-	"reader", "modified", "figures_digest" };
+	"reader", "modified", "figures_digest", "signed_by" };
 
 static const char *const outcols[] = { "reporter_code", "reporter_name",
 	"province_code", "period", "units_level", "units_total", "status",
@@ -671,6 +672,7 @@ static void
 same_reports(struct mstate *st, struct mrow **g, size_t n)
 {
 	size_t i, j;
+	int signed_form;
 
 	qsort(g, n, sizeof(*g), by_preference);
 	for (i = 0; i < n; i++)
@@ -679,9 +681,12 @@ same_reports(struct mstate *st, struct mrow **g, size_t n)
 
 			if (g[j]->st != M_OK || !same_report(st, g[i], g[j]))
 				continue;
+			signed_form = opt(st, g[j], X_SIGNED_BY)[0] != '\0' ||
+			    fname_signed(fld(st, g[j], I_PATH));
 			buf_printf(&why, "the same report as '%s' (the same "
-			    "number, date and figures) in another form: that "
-			    "one is read", fld(st, g[i], I_PATH));
+			    "number, date and figures) in %s: that one is read",
+			    fld(st, g[i], I_PATH), signed_form ?
+			    "its signed form" : "another form");
 			set_status(g[j], M_SAME_REPORT, why.p);
 		}
 }

@@ -96,7 +96,7 @@ inbox/Biểu tổng hợp số liệu Quận 10.xlsx | spreadsheet | a spreadshe
 inbox/Báo cáo DVCQ năm 2024 - Quận 3 (1).docx | duplicate | the same content as 'inbox/Báo cáo DVCQ năm 2024 - Quận 3.docx'
 inbox/Báo cáo Huyện Nhà Bè Quý III-2024.docx | unreadable | inbox/Báo cáo Huyện Nhà Bè Quý III-2024.docx: not a whole zip archive (truncated or damaged: Not a zip archive)
 inbox/Lưu cũ/ | folder-left-out | a folder of old reports (its name says so): not read; --recurse-all reads it
-inbox/Q10 - BC năm 2024 (bản ký số).pdf | same-report | the same report as 'inbox/Q10 - BC năm 2024.docx' (the same number, date and figures) in another form: that one is read
+inbox/Q10 - BC năm 2024 (bản ký số).pdf | same-report | the same report as 'inbox/Q10 - BC năm 2024.docx' (the same number, date and figures) in its signed form: that one is read
 inbox/Quận 11 BC quý IV-2024.docx | empty | an empty file (0 bytes): nothing came; ask the sender for it again
 inbox/Quận 12 - 2024.7z | archive | an archive of 2 files, each listed as 'inbox/Quận 12 - 2024.7z/...'
 inbox/Quận 4 - các báo cáo 2024.zip | archive | an archive of 3 files, each listed as 'inbox/Quận 4 - các báo cáo 2024.zip/...'

@@ -145,10 +145,23 @@ s2 ambiguous-resend: two versions of one report: this and 'r/s1 (bản ký số)
 	      'other,r/Q10 - BC năm 2024 - sửa.docx,a3,QUẬN 3,8856/BC-UBND,3 tháng 1 năm 2025,năm 2024,BÁO CÁO,,40,,,docx,2025-01-03T00:00:00Z,1111111111111111' \
 	      'diff,r/Q3 - BC.pdf,b1,QUẬN 3,8856/BC-UBND,3 tháng 1 năm 2025,năm 2024,BÁO CÁO,,40,,,pdf,2025-01-04T00:00:00Z,2222222222222222' > "$BATS_TEST_TMPDIR/d.csv"
 	run -0 --separate-stderr bash -c "$(declare -f reasons); baocao-normalize --docs '$BATS_TEST_TMPDIR/d.csv' | reasons"
-	assert_output "signed same-report: the same report as 'r/Q10 - BC năm 2024.docx' (the same number, date and figures) in another form: that one is read
+	assert_output "signed same-report: the same report as 'r/Q10 - BC năm 2024.docx' (the same number, date and figures) in its signed form: that one is read
 word ok: 
 other ok: 
 diff superseded: resent: 'r/Q10 - BC năm 2024 - sửa.docx' replaces it: the same date and number, and its title or file name says it is sent again"
+}
+
+@test "normalize --docs: a same-report whose signature stamps name a signer is said to be the signed form, whatever its file name" {
+	printf '%s\n' "$XDOCS,signed_by" \
+	    'pdf,r/Q10 2024.pdf,a1,QUẬN 10,8856/BC-UBND,3 tháng 1 năm 2025,năm 2024,BÁO CÁO,,40,,,pdf,2025-01-09T00:00:00Z,2fb669744390c98e,Ủy ban nhân dân Quận 10' \
+	    'word,r/Q10 2024.docx,a2,QUẬN 10,8856/BC-UBND,3 tháng 1 năm 2025,năm 2024,BÁO CÁO,,40,,,docx,2025-01-03T00:00:00Z,2fb669744390c98e,' \
+	    'scan,r/Q3 2024.pdf,b1,QUẬN 3,9/BC-UBND,3 tháng 1 năm 2025,năm 2024,BÁO CÁO,,40,,,pdf,2025-01-09T00:00:00Z,3fb669744390c98e,' \
+	    'word3,r/Q3 2024.docx,b2,QUẬN 3,9/BC-UBND,3 tháng 1 năm 2025,năm 2024,BÁO CÁO,,40,,,docx,2025-01-03T00:00:00Z,3fb669744390c98e,' > "$BATS_TEST_TMPDIR/d.csv"
+	run -0 --separate-stderr bash -c "$(declare -f reasons); baocao-normalize --docs '$BATS_TEST_TMPDIR/d.csv' | reasons"
+	assert_output "pdf same-report: the same report as 'r/Q10 2024.docx' (the same number, date and figures) in its signed form: that one is read
+word ok: 
+scan same-report: the same report as 'r/Q3 2024.docx' (the same number, date and figures) in another form: that one is read
+word3 ok: "
 }
 
 @test "normalize --docs: every kind of file extract names gets a status and a reason a person reads" {

@@ -55,4 +55,10 @@ test_fname(void)
 	CHECK(fname_resend("BÁO CÁO năm 2024", "r/BC năm 2024 - thay thế.docx") == 1);
 	CHECK(fname_resend("BÁO CÁO (lần 3) năm 2024", "r/BC - bổ sung.docx") == 2);
 	CHECK(fname_resend("BÁO CÁO năm 2024", "r/BC năm 2024.docx") == 0);
+
+	/* signed */
+	CHECK(fname_signed("r/Q10 - BC năm 2024 (bản ký số).pdf") == 1);
+	CHECK(fname_signed("r/Q12_BC nam 2024 (da ky).pdf") == 1);
+	CHECK(fname_signed("r/BC kỳ 2 năm 2024.pdf") == 0);
+	CHECK(fname_signed("r/Q10 - BC năm 2024.docx") == 0);
 }
