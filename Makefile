@@ -34,13 +34,17 @@ MANS	= $(FILTERS:%=filters/%.1) $(PIPELINES:%=pipelines/%.1) pipelines/demo.1
 # Filters with more than one concern are folders, filters/NAME/: main.o
 # holds main() and the other parts go into lib<NAME>.a, which the fuzz
 # harness links too.  The others are one file, filters/NAME.c.
-FOLDERS	= extract aggregate xlsx review
+FOLDERS	= extract aggregate xlsx review check
 SINGLES	= $(filter-out $(FOLDERS),$(FILTERS))
 # review's data files (the page's template, stylesheet and script) are
 # embedded in it alone, and installed with the others.
 REVDATA	= common/data/review.html common/data/review.css common/data/review.js
 DATA	+= $(REVDATA)
 EXTRA_review = $(REVDATA:common/data/review.%=$(B)/gen/data_review_%.o)
+# extract's inventory of Vietnamese syllables (glue.c), made at build time
+# from hunspell-vi's word list by the rules of common/data/syllables.rules.
+HUNSPELL_VI ?= /usr/share/hunspell/vi_VN.dic
+EXTRA_extract = $(B)/gen/data_syllables.o
 partsrc	= $(wildcard filters/$(1)/*.c)
 partobj	= $(filter-out $(B)/filters/$(1)/main.o,$(patsubst %.c,$(B)/%.o,$(call partsrc,$(1)))) \
 	$(EXTRA_$(1))
@@ -105,6 +109,22 @@ $(B)/gen/utf8tab.c: $(B)/utf8tab
 $(B)/gen/utf8tab.o: $(B)/gen/utf8tab.c common/utf8tab.h
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
+$(B)/sylgen: common/gen/sylgen.c filters/extract/syl.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) -Ifilters/extract -O1 $< -lutf8proc -o $@
+
+$(B)/gen/data_syllables.c: common/data/syllables.rules $(HUNSPELL_VI) $(B)/sylgen
+	@mkdir -p $(@D)
+	$(B)/sylgen $(HUNSPELL_VI) common/data/syllables.rules > $@.tmp && \
+		mv $@.tmp $@
+
+$(B)/gen/data_syllables.o: $(B)/gen/data_syllables.c filters/extract/syl.h
+	$(CC) $(CPPFLAGS) -Ifilters/extract $(CFLAGS) -c $< -o $@
+
+$(HUNSPELL_VI):
+	@echo "$@ is missing: the Debian package hunspell-vi installs it (make deps)" >&2
+	@exit 2
+
 $(B)/gen/data_labels.c: common/data/labels.csv $(B)/embed
 	@mkdir -p $(@D)
 	$(B)/embed data_labels < $< > $@.tmp && mv $@.tmp $@
@@ -144,7 +164,7 @@ $(foreach f,$(FOLDERS),$(eval $(call folder_rules,$(f))))
 # Every object stays, so that make after make compiles nothing (the
 # single filters' objects would otherwise be removed as intermediates,
 # then remade because their .d files name them).
-.SECONDARY: $(ALLOBJ) $(EXTRA_review)
+.SECONDARY: $(ALLOBJ) $(EXTRA_review) $(EXTRA_extract)
 
 $(B)/baocao-xlsx: LDLIBS += -lxlsxwriter
 
@@ -153,8 +173,12 @@ $(B)/baocao-gen: tests/gen.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< -lutf8proc -o $@
 
-$(B)/unit-tests: $(UNITOBJ) $(B)/libbaocao.a
-	$(CC) $(CFLAGS) $(LDFLAGS) $(UNITOBJ) $(B)/libbaocao.a $(LDLIBS) -o $@
+# extract's cleaner (tests/unit/test_clean.c) is tested from its archive.
+UNITLIBS = $(B)/filters/extract/libextract.a $(B)/libbaocao.a
+$(B)/tests/unit/test_clean.o: CPPFLAGS += -Ifilters/extract
+
+$(B)/unit-tests: $(UNITOBJ) $(UNITLIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(UNITOBJ) $(UNITLIBS) $(LDLIBS) -o $@
 
 # The same tests with csvin's scan as it is where there is no SSE2 (its
 # object comes before the archive's, so it is the one linked).
@@ -163,7 +187,7 @@ $(B)/common/csvin-portable.o: common/csvin.c
 	$(CC) $(WARN) $(CPPFLAGS) -U__SSE2__ $(CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/unit-tests-portable: $(UNITOBJ) $(B)/common/csvin-portable.o \
-		$(B)/libbaocao.a
+		$(UNITLIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 -include $(ALLOBJ:.o=.d)
@@ -291,7 +315,8 @@ bench-deps:
 
 # Installs the Debian packages the build and the tests need, when missing.
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
-# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr); its
+# antiword and catdoc (.doc), tesseract with Vietnamese (--ocr),
+# hunspell-vi (the syllables that glued words are cut by); its
 # archives: libarchive (and bsdtar, libarchive-tools, to make .7z and
 # .tar archives in the tests); the
 # signed-scan fixtures' maker (tests/make-signed-fixtures): reportlab,
@@ -299,7 +324,7 @@ bench-deps:
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
-	openssh-server openssh-client rsync gawk mawk \
+	hunspell-vi openssh-server openssh-client rsync gawk mawk \
 	pkg-config libzip-dev libxml2-dev libarchive-dev libarchive-tools \
 	poppler-utils antiword catdoc \
 	tesseract-ocr tesseract-ocr-vie valgrind \
@@ -316,6 +341,7 @@ deps:
 		bsdtar; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
+	[ -f $(HUNSPELL_VI) ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
 		ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata \
 		>/dev/null 2>&1 || missing=1; \

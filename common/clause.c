@@ -6,88 +6,48 @@
  * gap, the words since the previous figure.  The noun phrase is the start
  * of A up to its natural end; the label is the end of B after the
  * previous figure's noun phrase.  The structure (brackets, breakdowns,
- * rates) is read from the gaps as a sequence, left to right.
+ * rates) is read from the gaps as a sequence, left to right: that part
+ * is clause_links.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "clause.h"
+#include "clause_int.h"
 #include "lex.h"
 #include "utf8.h"
 #include "words.h"
 #include "xalloc.h"
 
-#define PART_GAP 72	/* folded bytes at most between two parts of a list */
-#define RATE_GAP 40	/* ... between a count and the rate that follows it */
-#define MAXHITS 64
-
-/* Scratch for one figure while the line is read. */
-struct piece {
-	struct buf b;		/* B: the clause before, folded */
-	struct buf a;		/* A: noun and clause after, folded */
-	size_t np_end;		/* the noun phrase is a[0..np_end) */
-	size_t np_words;
-	size_t label_at;	/* the label is b[label_at..] */
-	size_t raw_label_at;	/* where the label started before brackets
-				 * and markers were taken off */
-	size_t own_at;		/* ... of it, the words after its last
-				 * separator; before them, the figure
-				 * before goes on ("80 lượt do Ban Tiếp
-				 * công dân tiếp và 40 lượt") */
-	int list_item;		/* the label holds only separators */
-	struct lex_hit hb[MAXHITS], ha[MAXHITS];
-	size_t nhb, nha;
-};
 
 static size_t last_separator(const struct lex *x, const struct piece *pc);
 static int colon_label(const struct piece *pc);
 static void read_complement(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t i, size_t n);
 static size_t complement_end(const char *s, size_t n, size_t from);
 static void drop_verb(struct buf *a);
-static int hit_class(const struct lex *x, const struct lex_hit *h, int cls);
 static const struct lex_hit * hit_at(const struct lex_hit *h, size_t n, size_t pos);
 static int only_blanks(const char *s, size_t n);
 static size_t head_end(const struct lex *x, const struct piece *pc, size_t end);
 static void noun_phrase(const struct lex *x, struct piece *pc);
 static size_t skip_words(const char *s, size_t n, size_t w);
 static long find_raw(const char *s, size_t n, const char *raw, size_t rn);
-static int parens(const char *s, size_t n);
-static int walk_parens(int depth, const char *s, size_t n);
 static int in_closed(const char *s, size_t n, size_t pos);
 static int only_separators(const char *s, size_t n);
-static void set_facet(const struct lex *x, struct clause_fig *f, int cls, int val, int dist);
-static void add_topic(struct clause_fig *f, int val, int dist);
 static void take_hit(const struct lex *x, const struct lex_hit *h, struct clause_fig *f, int dist, int what_ok);
-static void read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f);
+static int read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f, int fraction);
 static int ends_at(const char *s, size_t n, size_t p);
 static void label_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f);
 static int joined(const struct piece *pc, const struct lex_hit *a, const struct lex_hit *b);
 static void clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f);
-static int label_has(const struct lex *x, const struct piece *pc, int cls, int val);
 static void read_span(const struct lex *x, const struct piece *pc, struct clause_fig *f, size_t from, size_t to, int dist);
 static void fold_span(struct buf *b, struct span s);
 static size_t after_closing(const char *s, size_t n, size_t at);
 static void cut(const struct lex *x, const struct clause_in *in, size_t i, struct piece *pc, struct clause_fig *f, struct buf *tmp);
 static size_t after_marker(const struct lex *x, const struct piece *pc, size_t at);
-static void markers(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
-static int person_like(const struct lex *x, int what);
-static int units_fit(const struct lex *x, const struct clause_fig *a, const struct clause_fig *b);
-static void mark_parts(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f, size_t i, size_t w);
-static void breakdowns(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
-static void hosts(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
-static int rate_link(const struct lex *x, const char *gap, const char *np);
-static int names_base(const char *gap);
-static long rate_count(const struct clause_in *in, const struct clause_fig *f, size_t i, const char **words, const char **np);
-static long same_kind_part(const struct clause_fig *f, size_t c);
-static void rates(const struct lex *x, const struct clause_in *in, size_t n, struct clause_fig *f);
-static void inherit(const struct lex *x, struct clause_fig *f, const struct clause_fig *from, int label_only);
-static int continues(const struct clause_fig *f);
-static void lists(const struct clause_in *in, const struct piece *pc, struct clause_fig *f, size_t i);
-static void range_end(const struct lex *x, struct clause_fig *f, size_t i);
 static void init_fig(struct clause_fig *f);
 
-static int
-hit_class(const struct lex *x, const struct lex_hit *h, int cls)
+int
+cl_hit_class(const struct lex *x, const struct lex_hit *h, int cls)
 {
 	return lex_hit_val(x, h, cls) >= 0;
 }
@@ -123,7 +83,7 @@ head_end(const struct lex *x, const struct piece *pc, size_t end)
 	size_t nh = pc->nha < MAXHITS ? pc->nha : MAXHITS, k, at = 0;
 	const struct lex_hit *h = hit_at(pc->ha, nh, 0);
 
-	if (h == NULL || !hit_class(x, h, LEX_WHAT)) {
+	if (h == NULL || !cl_hit_class(x, h, LEX_WHAT)) {
 		while (at < end && wd_folded(pc->a.p[at]))
 			at++;
 		return at;
@@ -134,7 +94,7 @@ head_end(const struct lex *x, const struct piece *pc, size_t end)
 
 		if (g->pos + g->len > end ||
 		    !only_blanks(pc->a.p + at, g->pos - at) ||
-		    !(hit_class(x, g, LEX_KIND) || hit_class(x, g, LEX_STATE)))
+		    !(cl_hit_class(x, g, LEX_KIND) || cl_hit_class(x, g, LEX_STATE)))
 			break;
 		at = g->pos + g->len;
 	}
@@ -161,12 +121,12 @@ noun_phrase(const struct lex *x, struct piece *pc)
 			continue;
 		}
 		if (h != NULL) {
-			if (hit_class(x, h, LEX_MARK) || (i > 0 &&
+			if (cl_hit_class(x, h, LEX_MARK) || (i > 0 &&
 			    words_aspect(s + i, n - i) && words_count_follows(s + i, n - i)) ||
 			    ((words_np_stop2(s + i, n - i) ||
 			    words_np_stop_exact(s + i, h->len)) &&
-			    !hit_class(x, h, LEX_WHAT) && !hit_class(x, h, LEX_KIND) &&
-			    !hit_class(x, h, LEX_STATE)))
+			    !cl_hit_class(x, h, LEX_WHAT) && !cl_hit_class(x, h, LEX_KIND) &&
+			    !cl_hit_class(x, h, LEX_STATE)))
 				break;
 			i += h->len;
 			end = i;
@@ -225,32 +185,6 @@ find_raw(const char *s, size_t n, const char *raw, size_t rn)
 	return last;
 }
 
-static int
-parens(const char *s, size_t n)
-{
-	int d = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		d += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
-	return d;
-}
-
-/* The bracket depth after s[0..n), from depth; a ')' with nothing open
- * (its '(' fell outside the window) is ignored. */
-static int
-walk_parens(int depth, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] == '(')
-			depth++;
-		else if (s[i] == ')' && depth > 0)
-			depth--;
-	return depth;
-}
-
 /* Is position pos of s[0..n) inside a bracket that closes before n? */
 static int
 in_closed(const char *s, size_t n, size_t pos)
@@ -296,8 +230,8 @@ only_separators(const char *s, size_t n)
  * done to them ("đã giải quyết 151/173 đơn thuộc thẩm quyền" counts
  * petitions resolved); the attribute is kept in f->attr.
  */
-static void
-set_facet(const struct lex *x, struct clause_fig *f, int cls, int val,
+void
+cl_set_facet(const struct lex *x, struct clause_fig *f, int cls, int val,
     int dist)
 {
 	struct clause_facet *c = &f->f[cls];
@@ -314,8 +248,8 @@ set_facet(const struct lex *x, struct clause_fig *f, int cls, int val,
 	}
 }
 
-static void
-add_topic(struct clause_fig *f, int val, int dist)
+void
+cl_add_topic(struct clause_fig *f, int val, int dist)
 {
 	size_t i;
 
@@ -338,51 +272,63 @@ take_hit(const struct lex *x, const struct lex_hit *h, struct clause_fig *f,
 {
 	size_t i;
 
-	if (hit_class(x, h, LEX_SKIP))
+	if (cl_hit_class(x, h, LEX_SKIP))
 		return;
 	for (i = h->c0; i < h->c0 + h->nc; i++) {
 		const struct lex_cue *c = &x->cue[i];
 
 		if (c->cls == LEX_TOPIC)
-			add_topic(f, c->val, dist);
+			cl_add_topic(f, c->val, dist);
 		else if (c->cls == LEX_KIND || c->cls == LEX_STATE)
-			set_facet(x, f, c->cls, c->val, dist);
+			cl_set_facet(x, f, c->cls, c->val, dist);
 		else if (c->cls == LEX_WHAT && what_ok &&
 		    c->val != x->known.what_other)
-			set_facet(x, f, LEX_WHAT, c->val, dist);
+			cl_set_facet(x, f, LEX_WHAT, c->val, dist);
 	}
 }
 
-/* The noun phrase: its head names what is counted, the rest its facets. */
-static void
-read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f)
+/* The noun phrase: its head names what is counted, the rest its facets.
+ * After a fraction it names the whole: a state there ("1.004/1.275 hồ sơ
+ * tiếp nhận mới") is returned, to be the figure's only when its label
+ * names none ("Tỷ lệ hồ sơ nộp trực tuyến:"); else -1. */
+static int
+read_noun(const struct lex *x, const struct piece *pc, struct clause_fig *f,
+    int fraction)
 {
 	size_t i, nh = pc->nha < MAXHITS ? pc->nha : MAXHITS;
 	const struct lex_hit *head = hit_at(pc->ha, nh, 0);
-	int v;
+	int v, state = -1;
 
 	if (pc->np_end == 0)
-		return;
+		return -1;
 	/* "chiếm 61,21% tổng số hồ sơ tiếp nhận": after a rate, a total
 	 * names its base, not what the rate counts. */
-	if (f->percent && head != NULL && hit_class(x, head, LEX_TOTAL))
-		return;
+	if (f->percent && head != NULL && cl_hit_class(x, head, LEX_TOTAL))
+		return -1;
 	if (head != NULL && (v = lex_hit_val(x, head, LEX_WHAT)) >= 0)
-		set_facet(x, f, LEX_WHAT, v, DIST_NOUN);
-	else if (head == NULL || !(hit_class(x, head, LEX_STATE) ||
-	    hit_class(x, head, LEX_KIND)))
+		cl_set_facet(x, f, LEX_WHAT, v, DIST_NOUN);
+	else if (head == NULL || !(cl_hit_class(x, head, LEX_STATE) ||
+	    cl_hit_class(x, head, LEX_KIND)))
 		/* A noun the lexicon does not know; "100% đúng hạn" starts
 		 * with a state, no noun at all. */
-		set_facet(x, f, LEX_WHAT, CLAUSE_OTHER, DIST_NOUN);
+		cl_set_facet(x, f, LEX_WHAT, CLAUSE_OTHER, DIST_NOUN);
 	for (i = 0; i < nh && pc->ha[i].pos < pc->np_end; i++) {
 		const struct lex_hit *h = &pc->ha[i];
 
+		if (fraction && (v = lex_hit_val(x, h, LEX_STATE)) >= 0) {
+			if (state < 0)
+				state = v;
+			continue;
+		}
 		take_hit(x, h, f, DIST_NOUN, 0);
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_TO))
 			f->role |= 1u << ROLE_TO;
+		if (lex_hit_is(x, h, LEX_ROLE, ROLE_FORMER))
+			f->former = 1;
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_ATTAIN))
 			f->role |= 1u << ROLE_ATTAIN;
 	}
+	return state;
 }
 
 /* Only blanks and '(' after position p of s? */
@@ -410,7 +356,7 @@ label_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 
 		if (h->pos < pc->label_at)
 			break;
-		if (hit_class(x, h, LEX_SKIP))
+		if (cl_hit_class(x, h, LEX_SKIP))
 			continue;
 		if (nearest && (q = lex_hit_val(x, h, LEX_QUAL)) >= 0 &&
 		    ends_at(s, n, tail)) {
@@ -425,9 +371,12 @@ label_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 			f->role |= 1u << ROLE_FROM;
 		if (lex_hit_is(x, h, LEX_ROLE, ROLE_COMPARE))
 			f->role |= 1u << ROLE_COMPARE;
-		if (lex_hit_is(x, h, LEX_ROLE, ROLE_ACTOR))
+		if (lex_hit_is(x, h, LEX_ROLE, ROLE_ACTOR)) {
 			f->role |= 1u << ROLE_ACTOR;
-		if (hit_class(x, h, LEX_TOTAL))
+			if (f->actor == NULL)
+				f->actor = x->cue[h->c0].phrase;
+		}
+		if (cl_hit_class(x, h, LEX_TOTAL))
 			f->total = 1;
 		nearest = 0;
 	}
@@ -469,7 +418,7 @@ clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 		const struct lex_hit *h = &pc->hb[k];
 		size_t j;
 
-		if (hit_class(x, h, LEX_SKIP))
+		if (cl_hit_class(x, h, LEX_SKIP))
 			continue;
 		for (j = 0; j < sizeof(spread) / sizeof(spread[0]); j++)
 			if (lex_hit_is(x, h, LEX_ROLE, spread[j]))
@@ -492,38 +441,50 @@ clause_roles(const struct lex *x, const struct piece *pc, struct clause_fig *f)
 	}
 }
 
-/* Does the label of a piece hold a cue of value val of class cls? */
+/* Does the label of a piece end with a cue of value val of class cls,
+ * maybe a qualifier after it ("thành 25 phường", "thành khoảng 20")?  A
+ * word of a name earlier ("chợ Bến Thành, có 260 lượt") is none. */
 static int
-label_has(const struct lex *x, const struct piece *pc, int cls, int val)
-{
-	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k;
-
-	for (k = 0; k < nh; k++)
-		if (pc->hb[k].pos >= pc->label_at &&
-		    lex_hit_is(x, &pc->hb[k], cls, val))
-			return 1;
-	return 0;
-}
-
-/* Facets read from b[from..to), nearest first. */
-static void
-read_span(const struct lex *x, const struct piece *pc, struct clause_fig *f,
-    size_t from, size_t to, int dist)
+label_ends_with(const struct lex *x, const struct piece *pc, int cls, int val)
 {
 	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k;
 
 	for (k = nh; k-- > 0;) {
 		const struct lex_hit *h = &pc->hb[k];
 
-		if (h->pos < from)
-			break;
-		/* The far clause: brackets that closed belong to the
-		 * figures they follow. */
-		if (dist == DIST_CLAUSE && in_closed(pc->b.p, to, h->pos))
-			continue;
-		if (h->pos + h->len <= to)
-			take_hit(x, h, f, dist, 1);
+		if (h->pos < pc->label_at)
+			return 0;
+		if (lex_hit_is(x, h, cls, val))
+			return ends_at(pc->b.p, pc->b.n, h->pos + h->len);
+		if (lex_hit_val(x, h, LEX_QUAL) < 0)
+			return 0;
 	}
+	return 0;
+}
+
+/* Facets read from b[from..to), nearest first.  What a bracket that
+ * closed holds is a remark: in the far clause it belongs to the figures
+ * it follows; in the label it yields to the words outside it ("Số đơn
+ * không đủ điều kiện xử lý (đơn trùng, ..., đơn đã được giải quyết):
+ * 456 đơn"). */
+static void
+read_span(const struct lex *x, const struct piece *pc, struct clause_fig *f,
+    size_t from, size_t to, int dist)
+{
+	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k;
+	int pass;
+
+	for (pass = 0; pass < (dist == DIST_CLAUSE ? 1 : 2); pass++)
+		for (k = nh; k-- > 0;) {
+			const struct lex_hit *h = &pc->hb[k];
+
+			if (h->pos < from)
+				break;
+			if (in_closed(pc->b.p, to, h->pos) != pass)
+				continue;
+			if (h->pos + h->len <= to)
+				take_hit(x, h, f, dist, 1);
+		}
 }
 
 static void
@@ -791,386 +752,9 @@ after_marker(const struct lex *x, const struct piece *pc, size_t at)
 	size_t nh = pc->nhb < MAXHITS ? pc->nhb : MAXHITS, k, start = at;
 
 	for (k = 0; k < nh; k++)
-		if (pc->hb[k].pos >= at && hit_class(x, &pc->hb[k], LEX_MARK))
+		if (pc->hb[k].pos >= at && cl_hit_class(x, &pc->hb[k], LEX_MARK))
 			start = pc->hb[k].pos + pc->hb[k].len;
 	return start;
-}
-
-/* Brackets and breakdown markers, from the gaps left to right. */
-static void
-markers(const struct lex *x, const struct clause_in *in, size_t n,
-    struct clause_fig *f)
-{
-	struct lex_hit h[MAXHITS];
-	size_t i, k, nh;
-	int depth = 0;
-
-	(void)in;
-	for (i = 0; i < n; i++) {
-		const char *g = f[i].gap, *sep = strstr(g, " ; ");
-		size_t gn = strlen(g);
-		long m = -1;
-		int kind = 0;
-
-		nh = lex_scan(x, g, gn, h, MAXHITS);
-		for (k = 0; k < nh && k < MAXHITS; k++) {
-			int v = lex_hit_val(x, &h[k], LEX_MARK);
-
-			if (v >= 0) {
-				m = (long)h[k].pos;
-				kind = v == MARK_COMPLETE ? 2 : 1;
-			}
-		}
-		if (m >= 0 && (f[i].same_clause || i == 0 || sep == NULL ||
-		    sep < g + m)) {
-			int gd = depth + parens(g, (size_t)m);
-
-			f[i].marker = kind;
-			f[i].marker_depth = gd < 0 ? 0 : gd;
-		}
-		f[i].depth = depth = walk_parens(depth, g, gn);
-	}
-}
-
-/* "06 trường hợp, gồm: 01 công chức, 02 viên chức": cases are people. */
-static int
-person_like(const struct lex *x, int what)
-{
-	return what >= 0 && (what == x->known.what_person ||
-	    what == x->known.what_case);
-}
-
-/* Two figures count the same things: the same what, or one is bare. */
-static int
-units_fit(const struct lex *x, const struct clause_fig *a,
-    const struct clause_fig *b)
-{
-	int wa = a->f[LEX_WHAT].val, wb = b->f[LEX_WHAT].val;
-
-	if (a->f[LEX_WHAT].dist > DIST_LABEL)
-		wa = -1;
-	if (b->f[LEX_WHAT].dist > DIST_LABEL)
-		wb = -1;
-	return wa < 0 || wb < 0 || wa == wb || (person_like(x, wa) &&
-	    person_like(x, wb));
-}
-
-/* The parts of the breakdown that figure i opens, given its whole w. */
-static void
-mark_parts(const struct lex *x, const struct clause_in *in, size_t n,
-    struct clause_fig *f, size_t i, size_t w)
-{
-	int depth = f[i].marker_depth;
-	size_t j;
-
-	for (j = i; j < n; j++) {
-		struct clause_fig *p = &f[j];
-
-		if (j > i) {
-			if (p->depth < depth || (p->depth == depth &&
-			    !p->same_clause && depth == f[w].depth))
-				break;
-			if (p->depth > depth || in[j].percent)
-				continue;
-			if (strlen(p->gap) > PART_GAP || p->marker)
-				break;
-		}
-		if (!units_fit(x, p, &f[w]))
-			break;
-		/* A figure that opens a breakdown of its own, not in
-		 * brackets, is a new whole: the list ended before it. */
-		if (j > i && j + 1 < n && f[j + 1].marker &&
-		    f[j + 1].marker_depth == depth)
-			break;
-		p->whole = (long)w;
-		p->first_part = (long)i;
-	}
-}
-
-static void
-breakdowns(const struct lex *x, const struct clause_in *in, size_t n,
-    struct clause_fig *f)
-{
-	size_t i, k;
-
-	for (i = 0; i < n; i++) {
-		int depth = f[i].marker_depth;
-		long w = -1;
-
-		if (f[i].marker == 0 || in[i].percent)
-			continue;
-		for (k = i; k-- > 0;) {
-			if (in[k].percent || f[k].depth > depth)
-				continue;
-			if (units_fit(x, &f[k], &f[i]) && !in[k].fraction)
-				w = (long)k;
-			break;
-		}
-		if (w >= 0)
-			mark_parts(x, in, n, f, i, (size_t)w);
-	}
-}
-
-/*
- * In brackets: the figure the brackets follow, the nearest one outside
- * them that counts the same things ("14 kỳ/06 lượt/19 người (08 kỳ ...)"
- * follows the 14 kỳ), else the nearest.
- */
-static void
-hosts(const struct lex *x, const struct clause_in *in, size_t n,
-    struct clause_fig *f)
-{
-	size_t i, k;
-
-	for (i = 0; i < n; i++) {
-		long near = -1;
-
-		if (f[i].depth == 0)
-			continue;
-		for (k = i; k-- > 0;) {
-			if (in[k].percent || f[k].depth > f[i].depth - 1)
-				continue;
-			if (f[k].depth < f[i].depth - 1)
-				break;
-			if (near < 0)
-				near = (long)k;
-			if (units_fit(x, &f[k], &f[i]) &&
-			    (f[k].f[LEX_WHAT].val >= 0 || f[i].f[LEX_WHAT].val < 0)) {
-				near = (long)k;
-				break;
-			}
-			if (!f[k].same_clause)
-				break;
-		}
-		f[i].host = near;
-	}
-}
-
-/*
- * The words between a count and a rate say the rate is the count's share:
- * after the count's noun phrase only "(", ",", ":" and đạt, chiếm, tỷ lệ,
- * bằng, là (and a qualifier).
- */
-static int
-rate_link(const struct lex *x, const char *gap, const char *np)
-{
-	struct lex_hit h[MAXHITS];
-	size_t npn = strlen(np), n, i, k, nh, m;
-
-	while (*gap == ' ')
-		gap++;
-	if (npn > 0 && strncmp(gap, np, npn) == 0)
-		gap += npn;
-	n = strlen(gap);
-	nh = lex_scan(x, gap, n, h, MAXHITS);
-	for (i = 0, k = 0; i < n; i += m) {
-		if (strchr(" (,:", gap[i]) != NULL) {
-			m = 1;
-			continue;
-		}
-		while (k < nh && k < MAXHITS && h[k].pos < i)
-			k++;
-		/* A qualifier of the lexicon: "đạt xấp xỉ 94%". */
-		if (k < nh && k < MAXHITS && h[k].pos == i &&
-		    hit_class(x, &h[k], LEX_QUAL)) {
-			m = h[k].len;
-			continue;
-		}
-		if ((m = words_prefix(WL_RATE_LINK, gap + i, n - i)) == 0)
-			return 0;
-	}
-	return 1;
-}
-
-/* "(chiếm 78%) trên tổng số 3.105": the words between rate and base. */
-static int
-names_base(const char *gap)
-{
-	size_t n;
-
-	while (*gap == ' ' || *gap == ')')
-		gap++;
-	n = strlen(gap);
-	while (n > 0 && (gap[n - 1] == ' ' || gap[n - 1] == ':'))
-		n--;
-	return words_exact(WL_RATE_BASE, gap, n);
-}
-
-/*
- * The count a rate follows: the figure before it, or, when a bracket
- * closed between them ("28 hồ sơ (11 ... và 17 ...), chiếm tỷ lệ 0,23%"),
- * the figure before the bracket.  -1 when none.
- */
-static long
-rate_count(const struct clause_in *in, const struct clause_fig *f, size_t i,
-    const char **words, const char **np)
-{
-	size_t k;
-
-	if (!f[i].same_clause)
-		return -1;
-	*words = f[i].gap;
-	*np = f[i - 1].np;
-	if (f[i - 1].depth <= f[i].depth)
-		return in[i - 1].percent ? -1 : (long)(i - 1);
-	*words = f[i].label;
-	*np = "";
-	for (k = i - 1; k-- > 0;)
-		if (f[k].depth == f[i].depth)
-			return in[k].percent ? -1 : (long)k;
-	return -1;
-}
-
-/* "tranh chấp là 17 đơn; ... hòa giải thành 16 đơn tranh chấp (tỷ lệ
- * 100%)": an earlier part of a breakdown of the same kind as count c. */
-static long
-same_kind_part(const struct clause_fig *f, size_t c)
-{
-	size_t k;
-
-	if (f[c].f[LEX_KIND].val < 0)
-		return -1;
-	for (k = c; k-- > 0;)
-		if (f[k].whole >= 0 && f[k].f[LEX_KIND].val == f[c].f[LEX_KIND].val &&
-		    f[k].f[LEX_WHAT].val == f[c].f[LEX_WHAT].val)
-			return (long)k;
-	return -1;
-}
-
-static void
-rates(const struct lex *x, const struct clause_in *in, size_t n,
-    struct clause_fig *f)
-{
-	size_t i;
-
-	for (i = 1; i < n; i++) {
-		struct clause_fig *p = &f[i], *c;
-		const char *words, *np;
-		long k;
-
-		if (!in[i].percent || (k = rate_count(in, f, i, &words, &np)) < 0 ||
-		    strlen(words) > RATE_GAP || !rate_link(x, words, np))
-			continue;
-		c = &f[k];
-		p->rate_of = k;
-		if (in[k].fraction)
-			continue;
-		if (i + 1 < n && names_base(f[i + 1].gap) && f[i + 1].same_clause &&
-		    units_fit(x, c, &f[i + 1]))
-			p->base = (long)(i + 1);
-		else if (c->whole >= 0)
-			p->base = c->whole;
-		else if (c->host >= 0 && units_fit(x, &f[c->host], c) &&
-		    !in[c->host].fraction)
-			p->base = c->host;
-		else
-			p->base = same_kind_part(f, (size_t)k);
-	}
-}
-
-/* Facets of figure from (up to shared distance) lent to f as shared. */
-static void
-inherit(const struct lex *x, struct clause_fig *f, const struct clause_fig *from,
-    int label_only)
-{
-	size_t k;
-	int cls;
-
-	for (cls = 0; cls < 3; cls++) {
-		const struct clause_facet *v = &from->f[cls];
-
-		if (v->val == -1 || v->dist > DIST_SHARED ||
-		    (label_only && v->dist == DIST_NOUN))
-			continue;
-		if (v->val == CLAUSE_OTHER)
-			continue;
-		set_facet(x, f, cls, v->val, DIST_SHARED);
-	}
-	for (k = 0; k < from->ntopic; k++)
-		if (from->dtopic[k] <= DIST_SHARED &&
-		    !(label_only && from->dtopic[k] == DIST_NOUN))
-			add_topic(f, from->topic[k], DIST_SHARED);
-}
-
-/*
- * A label that starts with a comma or "và" goes on with the subject of
- * the figure before ("Chủ tịch tiếp định kỳ 6 buổi, tiếp 14 lượt"): the
- * figure shares what that figure's label said.
- */
-static int
-continues(const struct clause_fig *f)
-{
-	const char *l = f->label;
-	size_t words = 0, n = strlen(l), k;
-
-	/* "... do Thành phố tổ chức và 199 trường hợp do quận tổ chức";
-	 * "tiếp 36 buổi với 118 lượt". */
-	while (n > 0 && l[n - 1] == ' ')
-		n--;
-	if (f->same_clause && words_exact(WL_CONJ_WITH, l, n))
-		return 1;
-	if (f->same_clause && (((k = words_suffix(WL_CONJ_AND, l, n)) > 0 &&
-	    k < n) || (n > 0 && l[n - 1] == ',')))
-		return 1;
-	while (*l == ' ')
-		l++;
-	if (!f->same_clause || !(*l == ',' || words_prefix(WL_CONJ_AND, l,
-	    strlen(l)) > 0) || strchr(l, ':') != NULL)
-		return 0;
-	for (; *l != '\0'; l++)
-		if (wd_folded(*l) && !wd_folded(l[1]))
-			words++;
-	return words <= 3;
-}
-
-/*
- * Items of a list ("khen thưởng cho 905 tập thể, 95 hộ gia đình, 1.873 cá
- * nhân") share what the first item's label says; a figure whose label
- * goes on with a comma shares the label of the figure before.  The figure
- * before is the one at the same bracket depth.
- */
-static void
-lists(const struct clause_in *in, const struct piece *pc,
-    struct clause_fig *f, size_t i)
-{
-	long k = (long)i - 1;
-
-	while (k >= 0 && f[k].depth > f[i].depth)
-		k--;
-	if (k < 0 || in[k].percent || f[k].depth != f[i].depth)
-		return;
-	if (pc[i].list_item) {
-		f[i].list_head = f[k].list_head >= 0 ? f[k].list_head : k;
-		/* "từ 186 khu phố và 1.443 tổ dân phố": the old levels. */
-		f[i].role |= f[f[i].list_head].role & (1u << ROLE_FROM);
-	} else if (continues(&f[i]))
-		f[i].list_head = k;
-	if (f[i].list_head >= 0)
-		f[i].role |= f[f[i].list_head].role & (1u << ROLE_ACTOR);
-}
-
-/* "từ 55,02% đến 88,44%": the end of a range is no level either.  Its
- * label is the word that ends a range, and maybe a qualifier ("đến
- * trên"). */
-static void
-range_end(const struct lex *x, struct clause_fig *f, size_t i)
-{
-	struct lex_hit h[4];
-	const char *l = f[i].label;
-	size_t n = strlen(l), k, nh;
-
-	if (i == 0 || !f[i].same_clause || !(f[i - 1].role & 1u << ROLE_FROM))
-		return;
-	while (n > 0 && l[n - 1] == ' ')
-		n--;
-	if ((k = words_prefix(WL_RANGE_TO, l, n)) == 0)
-		return;
-	while (k < n && l[k] == ' ')
-		k++;
-	nh = k < n ? lex_scan(x, l + k, n - k, h, 4) : 0;
-	if (k == n || (nh == 1 && h[0].pos == 0 && h[0].len == n - k &&
-	    hit_class(x, &h[0], LEX_QUAL)))
-		f[i].role |= 1u << ROLE_FROM;
 }
 
 static void
@@ -1196,46 +780,54 @@ clause_read(const struct lex *x, const struct clause_in *in, size_t n,
 	struct piece *pc = xcalloc(n == 0 ? 1 : n, sizeof(*pc));
 	struct buf tmp = { 0 };
 	size_t i;
+	int np_state;
 
 	for (i = 0; i < n; i++) {
 		init_fig(&out[i]);
 		out[i].percent = in[i].percent;
 		/* "2.785m² đất": the unit is written in the figure. */
 		if (in[i].area)
-			set_facet(x, &out[i], LEX_WHAT, x->known.what_m2, DIST_NOUN);
+			cl_set_facet(x, &out[i], LEX_WHAT, x->known.what_m2, DIST_NOUN);
 	}
 	for (i = 0; i < n; i++) {
 		cut(x, in, i, pc, out, &tmp);
-		read_noun(x, &pc[i], &out[i]);
+		np_state = read_noun(x, &pc[i], &out[i], in[i].fraction);
 		read_span(x, &pc[i], &out[i], pc[i].own_at, pc[i].b.n,
 		    DIST_LABEL);
+		if (np_state >= 0)
+			cl_set_facet(x, &out[i], LEX_STATE, np_state, DIST_NOUN);
 		label_roles(x, &pc[i], &out[i]);
 		clause_roles(x, &pc[i], &out[i]);
-		range_end(x, out, i);
+		links_range_end(x, out, i);
 	}
 	for (i = 0; i < n; i++)
 		read_complement(x, pc, out, i, n);
 	for (i = 0; i + 1 < n; i++)
-		if (out[i + 1].same_clause && label_has(x, &pc[i + 1], LEX_ROLE,
-		    ROLE_TO))
+		/* "3 phường thành 1 phường": the level it was; not of
+		 * another noun ("46.218 người, được tổ chức thành 37 khu
+		 * phố") */
+		if (out[i + 1].same_clause && label_ends_with(x, &pc[i + 1],
+		    LEX_ROLE, ROLE_TO) && !(out[i].f[LEX_WHAT].val >= 0 &&
+		    out[i + 1].f[LEX_WHAT].val >= 0 &&
+		    out[i].f[LEX_WHAT].val != out[i + 1].f[LEX_WHAT].val))
 			out[i].role |= 1u << ROLE_TO;
-	markers(x, in, n, out);
+	links_markers(x, in, n, out);
 	for (i = 1; i < n; i++)
-		lists(in, pc, out, i);
-	breakdowns(x, in, n, out);
-	hosts(x, in, n, out);
-	rates(x, in, n, out);
+		links_lists(in, pc, out, i);
+	links_breakdowns(x, in, n, out);
+	links_hosts(x, in, n, out);
+	links_rates(x, in, n, out);
 	for (i = 0; i < n; i++) {
 		struct clause_fig *f = &out[i];
 
 		if (f->rate_of >= 0)
-			inherit(x, f, &out[f->rate_of], 0);
+			links_inherit(x, f, &out[f->rate_of], 0);
 		if (f->list_head >= 0)
-			inherit(x, f, &out[f->list_head], 1);
+			links_inherit(x, f, &out[f->list_head], 1);
 		if (f->whole >= 0)
-			inherit(x, f, &out[f->whole], 0);
+			links_inherit(x, f, &out[f->whole], 0);
 		else if (f->host >= 0)
-			inherit(x, f, &out[f->host], 0);
+			links_inherit(x, f, &out[f->host], 0);
 		read_span(x, &pc[i], f, 0, pc[i].label_at, DIST_CLAUSE);
 	}
 	for (i = 0; i < n; i++) {
@@ -1282,7 +874,7 @@ one_topic(const struct lex *x, const char *s, size_t n)
 	int topic = -1;
 
 	for (k = 0; k < nh && k < MAXHITS; k++) {
-		if (hit_class(x, &h[k], LEX_SKIP))
+		if (cl_hit_class(x, &h[k], LEX_SKIP))
 			continue;
 		for (c = h[k].c0; c < h[k].c0 + h[k].nc; c++)
 			if (x->cue[c].cls == LEX_TOPIC && x->cue[c].val != topic) {
@@ -1325,7 +917,7 @@ clause_far_topics(const struct lex *x, struct clause_fig *f, const char *s,
 		if (names_field(x, s + i, end - i))
 			f->role |= 1u << ROLE_FIELD;
 		if ((t = one_topic(x, s + i, end - i)) >= 0)
-			add_topic(f, t, DIST_CLAUSE);
+			cl_add_topic(f, t, DIST_CLAUSE);
 		if (t != -1 || i == 0)
 			return;
 		end = i - 3;

@@ -55,6 +55,10 @@ struct clause_fig {
 	int topic[CLAUSE_MAXTOPIC], dtopic[CLAUSE_MAXTOPIC];
 	size_t ntopic;
 	unsigned role;		/* 1u << ROLE_x */
+	const char *actor;	/* the official named nearest (the lexicon's
+				 * folded phrase), or NULL */
+	int former;		/* it counts units merged into the reporter
+				 * ("03 xã cũ"): its noun says so */
 	int qual;		/* QUAL_x, -1: exact */
 	int percent;		/* as in the input */
 	int total;		/* stated as a total ("tổng số ... là") */

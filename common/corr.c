@@ -405,6 +405,7 @@ apply_one(struct corr *c, const struct lex *x, struct fact *t,
 	t->corr_file = c->file;
 	t->corr_line = f->csvline;
 	if (f->drop) {
+		t->flags |= 1u << FLAG_DROPPED;
 		t->ind = -1;
 		t->rule = NULL;
 		return;

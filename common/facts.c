@@ -3,8 +3,9 @@
  *
  * Text mentions are read a line at a time through clause_read; a table
  * cell by its column and row labels.  The rule that wins is the one with
- * the most keys, then the nearest facets, then the first in the file.
- * Scope comes from the rule, then the roles of the clause (a change, a
+ * the most keys, then the nearest facets, then the first in the file
+ * (facts_rules.c); the reporter's figure of each indicator is chosen in
+ * facts_choose.c.  Scope comes from the rule, then the roles of the clause (a change, a
  * plan, a proposal, an example, a lower tier), then the structure of the
  * line (a part of the same indicator as its whole, siblings of one
  * indicator, a side figure in brackets).
@@ -16,6 +17,7 @@
 
 #include "buf.h"
 #include "facts.h"
+#include "facts_int.h"
 #include "period.h"
 #include "utf8.h"
 #include "words.h"
@@ -25,21 +27,9 @@ const char *const fact_scope_name[SCOPE_N] = { "reporter", "sub",
 	"table-row", "table-total" };
 const char *const fact_qual_name[FQ_N] = { "exact", "approx", "min", "max" };
 const char *const fact_flag_name[FLAG_N] = { "conflict", "weak", "approx",
-	"corrected", "ocr" };
+	"corrected", "ocr", "dropped" };
 const char *const fact_time_name[] = { "", "whole", "other", "part" };
 
-/* What the rules look at for one mention, folded. */
-struct view {
-	const char *np, *label, *before, *after, *col, *row, *section;
-	const struct clause_fig *cf;	/* NULL for a table cell */
-	int table, percent;
-};
-
-/* How a rule matched: the weight of its keys, the farthest facet. */
-struct match {
-	const struct lex_rule *r;
-	int score, maxd;
-};
 
 struct fact *
 facts_add(struct facts *d)
@@ -136,185 +126,6 @@ facts_flags(unsigned flags, struct buf *out)
 		buf_adds(out, "");
 }
 
-/* The weight of a facet read at a distance: nearer says more. */
-static int
-weight(int dist)
-{
-	return dist < 0 ? 1 : DIST_NONE - dist;
-}
-
-/*
- * Does a facet key hold for the reading cf, looking no further than far?
- * dist: how far its value was read (-1: it holds by absence or '*').
- */
-static int
-fc_holds(const struct lex_fc *fc, const struct clause_fig *cf, int far,
-    int *dist)
-{
-	size_t k;
-	int v;
-
-	*dist = -1;
-	if (fc->any)
-		return 1;
-	if (fc->cls == LEX_TOPIC) {
-		int best = DIST_NONE, seen = 0;
-
-		for (k = 0; k < cf->ntopic; k++) {
-			if (cf->dtopic[k] > far)
-				continue;
-			seen = 1;
-			if ((fc->allow >> cf->topic[k] & 1) && cf->dtopic[k] < best)
-				best = cf->dtopic[k];
-		}
-		if (best < DIST_NONE) {
-			*dist = best;
-			return 1;
-		}
-		return fc->none && !seen;
-	}
-	v = cf->f[fc->cls].dist > far ? -1 : cf->f[fc->cls].val;
-	if (v == -1)
-		return fc->none;
-	if (v < 0 || !(fc->allow >> v & 1))
-		return 0;
-	*dist = cf->f[fc->cls].dist;
-	return 1;
-}
-
-static int
-words_hold(const struct lex_rule *r, const struct view *v)
-{
-	if (r->noun.n > 0 && !lex_starts_any(&r->noun, v->np))
-		return 0;
-	if (r->lead.n > 0 && !lex_ends_any(&r->lead, v->label))
-		return 0;
-	if (r->before.n > 0 && !lex_contains_any(&r->before, v->label))
-		return 0;
-	if (r->after.n > 0 && !lex_contains_any(&r->after, v->after))
-		return 0;
-	if (r->near.n > 0 && !lex_contains_any(&r->near, v->before) &&
-	    !lex_contains_any(&r->near, v->after))
-		return 0;
-	if (r->not.n > 0 && (lex_contains_any(&r->not, v->label) ||
-	    lex_contains_any(&r->not, v->after)))
-		return 0;
-	if (r->col.n > 0 && !lex_contains_any(&r->col, v->col))
-		return 0;
-	if (r->row.n > 0 && !lex_contains_any(&r->row, v->row))
-		return 0;
-	if (r->section.n > 0 && !lex_starts_any(&r->section, v->section))
-		return 0;
-	return 1;
-}
-
-/*
- * Word keys weigh as the facets they stand for: the noun as the noun, the
- * words before as the label, the column and row as a table's labels; the
- * words after and near as the far clause.
- */
-static int
-word_weight(const struct lex_rule *r)
-{
-	return (r->noun.n > 0) * weight(DIST_NOUN) +
-	    (r->lead.n > 0) * weight(DIST_NOUN) +
-	    (r->before.n > 0) * weight(DIST_LABEL) +
-	    (r->col.n > 0) * weight(DIST_LABEL) +
-	    (r->row.n > 0) * weight(DIST_LABEL) +
-	    (r->after.n > 0) * weight(DIST_SHARED) +
-	    (r->near.n > 0) * weight(DIST_CLAUSE) +
-	    (r->section.n > 0) * weight(DIST_CLAUSE);
-}
-
-/* The farthest a rule's word keys look. */
-static int
-word_dist(const struct lex_rule *r)
-{
-	if (r->near.n > 0 || r->section.n > 0)
-		return DIST_CLAUSE;
-	if (r->after.n > 0)
-		return DIST_SHARED;
-	if (r->before.n > 0 || r->col.n > 0 || r->row.n > 0)
-		return DIST_LABEL;
-	return DIST_NOUN;
-}
-
-static size_t
-word_keys(const struct lex_rule *r)
-{
-	return (r->noun.n > 0) + (r->lead.n > 0) + (r->before.n > 0) +
-	    (r->col.n > 0) +
-	    (r->row.n > 0) + (r->after.n > 0) + (r->near.n > 0) +
-	    (r->not.n > 0) + (r->section.n > 0) + (r->source != NULL);
-}
-
-/* Does rule r hold for the view, its facets read no further than far?
- * Fills m. */
-static int
-rule_holds(const struct lex *x, const struct lex_rule *r, const struct view *v,
-    int far, struct match *m)
-{
-	size_t k, words;
-
-	if (r->source != NULL && strcmp(r->source, v->table ? "table" : "text"))
-		return 0;
-	if (v->table && r->source == NULL)
-		return 0;
-	/* A percentage is never a count, nor a count a percentage. */
-	if (r->ind_index >= 0 && (strcmp(x->ind[r->ind_index].unit,
-	    "percent") == 0) != v->percent)
-		return 0;
-	m->r = r;
-	m->score = m->maxd = 0;
-	words = r->nkeys - word_keys(r);
-	for (k = 0; k < r->nfc; k++) {
-		int d;
-
-		if (v->cf == NULL || !fc_holds(&r->fc[k], v->cf, far, &d))
-			return 0;
-		if (!r->fc[k].any) {
-			m->score += weight(d);
-			words--;
-		}
-		if (d > m->maxd)
-			m->maxd = d;
-	}
-	m->score += word_weight(r);
-	if (m->maxd < word_dist(r))
-		m->maxd = word_dist(r);
-	(void)words;
-	return words_hold(r, v);
-}
-
-static int
-better(const struct match *a, const struct match *b)
-{
-	if (a->score != b->score)
-		return a->score > b->score;
-	return a->maxd < b->maxd;
-}
-
-/*
- * The best rule for the view, or NULL.  The far clause is read only when
- * the nearer words make no rule hold; a rule found so is *weak, as is one
- * that needed near= (the whole context).
- */
-static const struct lex_rule *
-best_rule(const struct lex *x, const struct view *v, int *weak)
-{
-	struct match best = { NULL, 0, 0 }, m;
-	size_t i;
-	int pass;
-
-	for (pass = 0; pass < 2 && best.r == NULL; pass++)
-		for (i = 0; i < x->nrule; i++)
-			if (rule_holds(x, &x->rule[i], v, pass == 0 ? DIST_SHARED :
-			    DIST_CLAUSE, &m) && (best.r == NULL || better(&m, &best)))
-				best = m;
-	*weak = best.r != NULL && (pass == 2 || best.r->near.n > 0);
-	return best.r;
-}
-
 static enum fact_qual
 qual_of(int q)
 {
@@ -344,6 +155,12 @@ set_indicator(const struct lex *x, struct fact *f, const struct lex_rule *r,
 		f->value = f->v.denom;
 	else
 		f->value = f->v.value;
+	/* A noun of another unit than the indicator's, which its rule
+	 * admits ("260 lượt người dân tham dự" of dialogues, counted in
+	 * sessions), is less its own. */
+	f->other_unit = ind != NULL && cf != NULL && cf->f[LEX_WHAT].val >= 0 &&
+	    cf->f[LEX_WHAT].dist == DIST_NOUN && !f->v.percent &&
+	    strcmp(x->val[LEX_WHAT][cf->f[LEX_WHAT].val], ind->unit) != 0;
 	if (ind != NULL)
 		f->unit_out = ind->unit;
 	else if (f->v.percent)
@@ -368,7 +185,11 @@ fold_to(struct buf *b, const char *s)
 	lex_fold(b, s, strlen(s));
 }
 
-/* A table cell: its column and row labels say what it is. */
+static enum fact_time time_of(const struct facts *, const char *folded);
+
+/* A table cell: its column and row labels say what it is; another time
+ * than the report's its headings name (an appendix's title: "... từ ngày
+ * 01/7/2025 đến ngày 30/11/2025") is its time. */
 static void
 read_cell(struct facts *d, struct fact *f, struct buf *fb)
 {
@@ -385,6 +206,12 @@ read_cell(struct facts *d, struct fact *f, struct buf *fb)
 	in.after = span_of(f->after);
 	in.percent = f->v.percent;
 	clause_read(d->lex, &in, 1, &cf);
+	if (f->heading != NULL && f->heading[0] != '\0') {
+		fold_to(fb, f->heading);
+		/* (the report's own period there says nothing more) */
+		if ((f->time = time_of(d, fb->p)) == TIME_WHOLE)
+			f->time = TIME_NONE;
+	}
 	fold_to(&col, f->col);
 	fold_to(&row, f->row);
 	fold_to(&sec, f->section);
@@ -398,7 +225,7 @@ read_cell(struct facts *d, struct fact *f, struct buf *fb)
 	v.section = sec.p;
 	v.table = 1;
 	v.percent = f->v.percent;
-	set_indicator(d->lex, f, best_rule(d->lex, &v, &weak), NULL);
+	set_indicator(d->lex, f, facts_best_rule(d->lex, &v, &weak), NULL);
 	f->flags |= weak ? 1u << FLAG_WEAK : 0;
 	f->qual = qual_of(cf.qual);
 	f->scope = words_total_label(f->row, strlen(f->row), fb) ?
@@ -443,6 +270,9 @@ clause_scope(const struct facts *d, struct fact *f, const struct clause_fig *cf,
 		*rest = 3;
 	if (f->rule != NULL && f->rule->scope != NULL &&
 	    strcmp(f->rule->scope, "sub") == 0)
+		return SCOPE_SUB;
+	/* "03 xã cũ": the units merged into the reporter, not its own */
+	if (cf->former)
 		return SCOPE_SUB;
 	if (*rest >= 2 || (role & ((1u << ROLE_PLAN) | (1u << ROLE_PROPOSAL) |
 	    (1u << ROLE_FIELD))))
@@ -731,7 +561,7 @@ read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 		v.section = sec.p;
 		v.cf = &cf[i];
 		v.percent = f[i].v.percent;
-		r = best_rule(d->lex, &v, &weak);
+		r = facts_best_rule(d->lex, &v, &weak);
 		if ((cf[i].role & NOT_A_LEVEL) ||
 		    (f[i].v.percent && (cf[i].role & 1u << ROLE_ATTAIN)))
 			r = NULL;
@@ -786,157 +616,4 @@ facts_read(struct facts *d)
 			d->f[i].flags |= 1u << FLAG_OCR;
 	}
 	buf_free(&fb);
-}
-
-/* Is f a candidate for its indicator's reporter figure? */
-static int
-candidate(const struct fact *f)
-{
-	return f->ind >= 0 && ((f->scope == SCOPE_REPORTER && (!f->table ||
-	    (f->flags & 1u << FLAG_CORRECTED))) || f->scope == SCOPE_TABLE_TOTAL);
-}
-
-/* What makes a candidate the reporter's figure, most telling first; lower
- * is better.  The keys before the last say why a value that lost is a
- * part; the last is only the order of statement. */
-enum { K_CORR, K_TIME, K_TIER, K_BROAD, K_ACTOR, K_STATED, K_N };
-
-static void
-keys(const struct fact *f, int k[K_N])
-{
-	static const int time_rank[] = { 1, 0, 2, 3 };	/* by enum fact_time */
-
-	k[K_CORR] = (f->flags & 1u << FLAG_CORRECTED) ? 0 : 1;
-	k[K_TIME] = time_rank[f->time];
-	k[K_TIER] = f->whole ? 0 : 1;
-	k[K_BROAD] = f->broad + 3 * f->alone;
-	k[K_ACTOR] = f->actor;
-	k[K_STATED] = f->total && !f->table ? 0 : f->table ? 1 : 2;
-}
-
-/* The first key a and b differ in, K_N when none; *better: a is. */
-static int
-differ(const struct fact *a, const struct fact *b, int *better)
-{
-	int ka[K_N], kb[K_N], i;
-
-	keys(a, ka);
-	keys(b, kb);
-	for (i = 0; i < K_N; i++)
-		if (ka[i] != kb[i]) {
-			*better = ka[i] < kb[i];
-			return i;
-		}
-	*better = 0;
-	return K_N;
-}
-
-/*
- * Several candidates, all of one official or all of a part of the period,
- * with different values: the parts of a total the report does not state.
- */
-static int
-unstated_total(const struct facts *d, const struct fact *best, size_t from)
-{
-	size_t j;
-
-	if (!best->actor && best->time != TIME_PART && !best->alone)
-		return 0;
-	for (j = from; j < d->n; j++) {
-		const struct fact *o = &d->f[j];
-
-		if (o != best && candidate(o) && o->ind == best->ind &&
-		    dec_cmp(&o->value, &best->value) != 0 &&
-		    ((best->actor && o->actor) || (best->time == TIME_PART &&
-		    o->time == TIME_PART) || (best->alone && o->alone)))
-			return 1;
-	}
-	return 0;
-}
-
-/* Chooses among the candidates of the indicator of f[i]. */
-static void
-choose_one(struct facts *d, size_t i)
-{
-	struct fact *best = NULL;
-	size_t j;
-	int b;
-
-	for (j = i; j < d->n; j++) {
-		struct fact *o = &d->f[j];
-
-		if (candidate(o) && o->ind == d->f[i].ind && (best == NULL ||
-		    (differ(o, best, &b) < K_N && b)))
-			best = o;
-	}
-	if (unstated_total(d, best, i)) {
-		for (j = i; j < d->n; j++)
-			if (candidate(&d->f[j]) && d->f[j].ind == best->ind &&
-			    (d->f[j].actor || d->f[j].time == TIME_PART ||
-			    d->f[j].alone))
-				d->f[j].scope = SCOPE_SUB;
-		return;
-	}
-	best->chosen = 1;
-	for (j = i; j < d->n; j++) {
-		struct fact *o = &d->f[j];
-		int why;
-
-		if (o == best || !candidate(o) || o->ind != best->ind ||
-		    dec_cmp(&o->value, &best->value) == 0)
-			continue;
-		why = differ(o, best, &b);
-		if (why > K_CORR && why < K_STATED && !o->table) {
-			o->scope = SCOPE_SUB;	/* a part, by what lost */
-			continue;
-		}
-		o->flags |= 1u << FLAG_CONFLICT;
-		best->flags |= 1u << FLAG_CONFLICT;
-		if (best->conflict_with < 0)
-			best->conflict_with = (long)j;
-	}
-}
-
-/* Did count c lose to another value of its indicator? */
-static int
-lost(const struct facts *d, const struct fact *c)
-{
-	size_t j;
-
-	if (!candidate(c) || c->chosen)
-		return 0;
-	for (j = 0; j < d->n; j++)
-		if (d->f[j].chosen && d->f[j].ind == c->ind)
-			return dec_cmp(&d->f[j].value, &c->value) != 0;
-	return 0;
-}
-
-/*
- * Counts first, then rates: a rate of a count that lost to another value
- * of its indicator (the stated total) is that count's, not the reporter's.
- */
-void
-facts_choose(struct facts *d)
-{
-	size_t i, j;
-	int rates;
-
-	for (rates = 0; rates < 2; rates++)
-		for (i = 0; i < d->n; i++) {
-			struct fact *f = &d->f[i];
-
-			if (!candidate(f) || f->v.percent != rates)
-				continue;
-			if (rates && f->rate_of >= 0 && (lost(d, &d->f[f->rate_of]) ||
-			    d->f[f->rate_of].scope == SCOPE_SUB)) {
-				f->scope = SCOPE_SUB;
-				continue;
-			}
-			/* Once per indicator: at its first candidate. */
-			for (j = 0; j < i; j++)
-				if (candidate(&d->f[j]) && d->f[j].ind == f->ind)
-					break;
-			if (j == i)
-				choose_one(d, i);
-		}
 }

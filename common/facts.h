@@ -9,14 +9,17 @@
  * reporter's; then of the others, the one for the report's period (not
  * a part of it, not another span), for the whole territory (not the
  * reporter's own tier alone), of the reporter's own words for the
- * indicator (not a broader count), not of one official; of those, the
- * reporter's total stated as such ("tổng số ... là N"), then an appendix
- * total row, then the first mention in the text.  A value that lost for
+ * indicator (not a broader count), in the indicator's unit (not another
+ * noun its rule admits), not of one official; of those, the
+ * reporter's total stated as such ("tổng số ... là N"), then the first
+ * mention in the text, then an appendix total row (a table restates the
+ * text).  A value within the bound of a qualified one ("trên 3,6 tỷ",
+ * 3.612.000.000) is no other value of it.  A value that lost for
  * one of the first reasons is a part (sub); one that lost only to the
  * order of mention makes the choice a conflict (flagged, and kept in
  * fact.conflict_with for the message).  Several officials' values and no
- * other, or several parts of the period and no other, are the parts of a
- * total the report does not state: none is the reporter's.
+ * other, or several parts of the period in the text and no other, are
+ * the parts of a total the report does not state: none is the reporter's.
  */
 #ifndef BAOCAO_FACTS_H
 #define BAOCAO_FACTS_H
@@ -32,7 +35,7 @@ enum fact_scope { SCOPE_REPORTER, SCOPE_SUB, SCOPE_TABLE_ROW,
 	SCOPE_TABLE_TOTAL, SCOPE_N };
 enum fact_qual { FQ_EXACT, FQ_APPROX, FQ_MIN, FQ_MAX, FQ_N };
 enum fact_flag { FLAG_CONFLICT, FLAG_WEAK, FLAG_APPROX, FLAG_CORRECTED,
-	FLAG_OCR, FLAG_N };
+	FLAG_OCR, FLAG_DROPPED, FLAG_N };
 /* The time a figure's clause names, against the report's period: none,
  * the period itself, another span (broader, or before it), a part of it
  * ("6 tháng đầu năm" in a year report, "từ ngày 01/7/2025"). */
@@ -71,6 +74,8 @@ struct fact {
 	int lower;		/* of a lower tier ("các phường") */
 	int actor;		/* of one official ("Chủ tịch tiếp 12 lượt") */
 	int alone;		/* a part, the reporter's only as the one such */
+	int other_unit;		/* its noun is of another unit than its
+				 * indicator's */
 	int broad;		/* a broader count than the indicator's own
 				 * words (1, or 2 broader still): the
 				 * reporter's only without a narrower one */

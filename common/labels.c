@@ -1,3 +1,8 @@
+/*
+ * labels: the Vietnamese words people read, loaded from labels.csv (see
+ * labels.h), indexed by id; templates filled; periods named.
+ */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -5,6 +10,7 @@
 #include "csvin.h"
 #include "diag.h"
 #include "gz.h"
+#include "htab.h"
 #include "labels.h"
 #include "period.h"
 #include "utf8.h"
@@ -13,16 +19,103 @@
 extern const unsigned char data_labels[];
 extern const size_t data_labels_len;
 
+/* The index by id: one entry per label. */
+struct lentry {
+	struct hkey k;
+	size_t i;
+};
+
+struct labels_index {
+	struct htab h;
+	struct lentry *e;
+};
+
 static const char *const roman[] = { "I", "II", "III", "IV" };
 
-/* Whether id labels a code of the city table (no unit label). */
-static int
-is_code(struct span id)
-{
-	size_t h = strlen(LABELS_HOW), f = strlen(LABELS_FLAG);
+static int has_prefix(struct span, const char *);
+static int is_indicator(struct span);
+static void read_rows(struct labels *, struct csvin *, const long *,
+	const char *const *, size_t **);
+static void index_labels(struct labels *, const char *, const size_t *);
+static const char *period_template(const struct labels *, const char *);
+static void fill_period(const struct labels *, struct buf *, const char *,
+	size_t);
 
-	return (id.n > h && memcmp(id.p, LABELS_HOW, h) == 0) ||
-	    (id.n > f && memcmp(id.p, LABELS_FLAG, f) == 0);
+static int
+has_prefix(struct span id, const char *pre)
+{
+	size_t n = strlen(pre);
+
+	return id.n > n && memcmp(id.p, pre, n) == 0;
+}
+
+/* Whether id names an indicator, which needs a unit label: every id but
+ * the codes, groups, periods and the words of the workbook and the page. */
+static int
+is_indicator(struct span id)
+{
+	return !has_prefix(id, LABELS_HOW) && !has_prefix(id, LABELS_FLAG) &&
+	    !has_prefix(id, LABELS_GROUP) && !has_prefix(id, LABELS_PERIOD) &&
+	    memchr(id.p, ':', id.n) == NULL;
+}
+
+/* The rows, in file order, each indicator in the last group above it;
+ * *line the line of each row. */
+static void
+read_rows(struct labels *l, struct csvin *in, const long *idx,
+    const char *const *cols, size_t **line)
+{
+	size_t k, group = (size_t)-1;
+
+	while (csvin_next(in)) {
+		struct span id = csvin_field(in, (size_t)idx[0]);
+		struct span lab = csvin_field(in, (size_t)idx[1]);
+		struct span unit = csvin_field(in, (size_t)idx[2]);
+		struct label *x;
+
+		for (k = 0; k < 3; k++)
+			if (csvin_field(in, (size_t)idx[k]).n == 0 &&
+			    (k < 2 || is_indicator(id)))
+				die_at(2, csvin_name(in), csvin_line(in),
+				    "column '%s' is empty", cols[k]);
+		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
+		*line = xreallocarray(*line, l->n + 1, sizeof(**line));
+		(*line)[l->n] = csvin_line(in);
+		x = &l->v[l->n++];
+		x->id = xmemdup(id.p, id.n);
+		x->label = xmemdup(lab.p, lab.n);
+		x->unit = xmemdup(unit.p, unit.n);
+		if (has_prefix(id, LABELS_GROUP))
+			group = l->n - 1;
+		x->group = is_indicator(id) ? group : (size_t)-1;
+	}
+	for (k = 0; k < l->n; k++)
+		if (l->v[k].group == (size_t)-1)
+			l->v[k].group = l->n;
+}
+
+/* The index by id; an id given twice is an error at its second line. */
+static void
+index_labels(struct labels *l, const char *name, const size_t *line)
+{
+	struct labels_index *x = xcalloc(1, sizeof(*x));
+	size_t i;
+
+	x->e = xcalloc(l->n + 1, sizeof(*x->e));
+	for (i = 0; i < l->n; i++) {
+		struct lentry *e = &x->e[i];
+
+		e->k.key = l->v[i].id;
+		e->k.keylen = strlen(e->k.key);
+		e->k.hash = htab_hash(e->k.key, e->k.keylen);
+		e->i = i;
+		if (htab_find(&x->h, e->k.key, e->k.keylen, e->k.hash) != NULL)
+			die_at(2, name, line[i], "%s '%s' given twice",
+			    is_indicator(span_of(e->k.key)) ? "indicator" :
+			    "code", e->k.key);
+		htab_add(&x->h, &e->k);
+	}
+	l->index = x;
 }
 
 struct labels *
@@ -31,9 +124,9 @@ labels_load(const char *path)
 	const char *cols[] = { "id", "label", "unit_label" };
 	struct labels *l = xcalloc(1, sizeof(*l));
 	struct csvin *in;
-	char *paths[1];
+	char *paths[1], *name;
+	size_t *line = NULL;
 	long idx[3];
-	size_t k;
 
 	if (path == NULL) {
 		in = csvin_open_mem("(built-in labels)", data_labels,
@@ -46,28 +139,12 @@ labels_load(const char *path)
 	if (csvin_col(in, "id") < 0 && csvin_col(in, "indicator") >= 0)
 		cols[0] = "indicator";
 	csvin_require(in, cols, idx, 3);
-	while (csvin_next(in)) {
-		struct span id = csvin_field(in, (size_t)idx[0]);
-		struct label *x;
-
-		for (k = 0; k < 3; k++)
-			if (csvin_field(in, (size_t)idx[k]).n == 0 &&
-			    (k < 2 || !is_code(id)))
-				die_at(2, csvin_name(in), csvin_line(in),
-				    "column '%s' is empty", cols[k]);
-		if (labels_find(l, id.p) != NULL)
-			die_at(2, csvin_name(in), csvin_line(in),
-			    "%s '%s' given twice", is_code(id) ? "code" :
-			    "indicator", id.p);
-		l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
-		x = &l->v[l->n++];
-		x->id = xmemdup(id.p, id.n);
-		x->label = xmemdup(csvin_field(in, (size_t)idx[1]).p,
-		    csvin_field(in, (size_t)idx[1]).n);
-		x->unit = xmemdup(csvin_field(in, (size_t)idx[2]).p,
-		    csvin_field(in, (size_t)idx[2]).n);
-	}
+	read_rows(l, in, idx, cols, &line);
+	name = xstrdup(csvin_name(in));
 	csvin_close(in);
+	index_labels(l, name, line);
+	free(name);
+	free(line);
 	return l;
 }
 
@@ -83,6 +160,11 @@ labels_free(struct labels *l)
 		free(l->v[i].label);
 		free(l->v[i].unit);
 	}
+	if (l->index != NULL) {
+		htab_free(&l->index->h);
+		free(l->index->e);
+		free(l->index);
+	}
 	free(l->v);
 	free(l);
 }
@@ -90,12 +172,10 @@ labels_free(struct labels *l)
 size_t
 labels_rank(const struct labels *l, const char *id)
 {
-	size_t i;
+	size_t n = strlen(id);
+	const struct hkey *k = htab_find(&l->index->h, id, n, htab_hash(id, n));
 
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].id, id) == 0)
-			return i;
-	return l->n;
+	return k != NULL ? ((const struct lentry *)k)->i : l->n;
 }
 
 const struct label *
@@ -106,33 +186,122 @@ labels_find(const struct labels *l, const char *id)
 	return i < l->n ? &l->v[i] : NULL;
 }
 
+const struct label *
+labels_group(const struct labels *l, const char *id)
+{
+	const struct label *x = labels_find(l, id);
+
+	return x != NULL && x->group < l->n ? &l->v[x->group] : NULL;
+}
+
 void
-labels_period(struct buf *b, const char *p)
+labels_fill(struct buf *b, const char *t, ...)
+{
+	const char *open, *close;
+	va_list ap;
+
+	while ((open = strchr(t, '{')) != NULL &&
+	    (close = strchr(open, '}')) != NULL) {
+		const char *name, *value = NULL;
+		size_t n = (size_t)(close - open - 1);
+
+		buf_add(b, t, (size_t)(open - t));
+		va_start(ap, t);
+		while ((name = va_arg(ap, const char *)) != NULL) {
+			const char *v = va_arg(ap, const char *);
+
+			if (strlen(name) == n && memcmp(name, open + 1, n) == 0) {
+				value = v;
+				break;
+			}
+		}
+		va_end(ap);
+		if (value != NULL)
+			buf_adds(b, value);
+		else
+			buf_add(b, open, (size_t)(close - open + 1));
+		t = close + 1;
+	}
+	buf_adds(b, t);
+}
+
+/* The template of a period's shape, or NULL. */
+static const char *
+period_template(const struct labels *l, const char *shape)
+{
+	struct buf id = { 0 };
+	const struct label *x;
+
+	buf_adds(&id, LABELS_PERIOD);
+	buf_adds(&id, shape);
+	x = labels_find(l, id.p);
+	buf_free(&id);
+	return x != NULL ? x->label : NULL;
+}
+
+/* Day "YYYY-MM-DD" at p as "dd/mm/yyyy". */
+static void
+day_name(char out[11], const char *p)
+{
+	snprintf(out, 11, "%.2s/%.2s/%.4s", p + 8, p + 5, p);
+}
+
+/* The period p[0..n), known canonical, by its shape's template. */
+static void
+fill_period(const struct labels *l, struct buf *b, const char *p, size_t n)
+{
+	char y[5], y1[5], m0[12], m1[12], w[12], d0[11], d1[11];
+	const char *shape, *t;
+	int months = n == 15 || (n == 7 && p[5] != 'Q' && p[5] != 'H');
+
+	snprintf(y, sizeof(y), "%.4s", p);
+	snprintf(y1, sizeof(y1), "%.4s", n == 9 ? p + 5 : n == 15 ? p + 8 : p);
+	snprintf(m0, sizeof(m0), "%d", months ? atoi(p + 5) : 0);
+	snprintf(m1, sizeof(m1), "%d", n == 15 ? atoi(p + 13) : 0);
+	snprintf(w, sizeof(w), "%d", n == 8 ? atoi(p + 6) : 0);
+	if (n == 4)
+		shape = "year";
+	else if (n == 7 && p[5] == 'Q')
+		shape = "quarter";
+	else if (n == 7 && p[5] == 'H')
+		shape = p[6] == '1' ? "half1" : "half2";
+	else if (n == 7)
+		shape = "month";
+	else if (n == 8)
+		shape = "week";
+	else if (n == 9)
+		shape = "years";
+	else if (n == 15 && strcmp(y, y1) != 0)
+		shape = "months-across";
+	else if (n == 15)
+		shape = atoi(p + 5) == 1 ? "months-to" : "months";
+	else
+		shape = "days";
+	if ((t = period_template(l, shape)) == NULL) {
+		buf_add(b, p, n);
+		return;
+	}
+	if (n == 21) {
+		day_name(d0, p);
+		day_name(d1, p + 11);
+	} else
+		d0[0] = d1[0] = '\0';
+	labels_fill(b, t, "y", y, "y0", y, "y1", y1,
+	    "q", n == 7 && p[5] == 'Q' ? roman[p[6] - '1'] : "",
+	    "m", m0, "m0", m0, "m1", m1, "w", w,
+	    "d0", d0, "d1", d1, (const char *)NULL);
+}
+
+void
+labels_period(const struct labels *l, struct buf *b, const char *p)
 {
 	size_t n = strlen(p);
 	char end[11];
-	int y, m0, m1;
 
-	if (period_end(p, n, end) != 0) {
+	if (period_end(p, n, end) != 0)
 		buf_adds(b, p);
-		return;
-	}
-	y = atoi(p);
-	if (n == 4)
-		buf_printf(b, "Năm %d", y);
-	else if (p[5] == 'Q')
-		buf_printf(b, "Quý %s năm %d", roman[p[6] - '1'], y);
-	else if (p[5] == 'H')
-		buf_printf(b, "6 tháng %s năm %d", p[6] == '1' ? "đầu" : "cuối", y);
-	else if (n == 7)
-		buf_printf(b, "Tháng %d năm %d", atoi(p + 5), y);
-	else if ((m0 = atoi(p + 5)) == 1 && atoi(p + 8) == y)
-		buf_printf(b, "%d tháng năm %d", atoi(p + 13), y);
-	else if (atoi(p + 8) == y && (m1 = atoi(p + 13)) > 0)
-		buf_printf(b, "Tháng %d–%d năm %d", m0, m1, y);
 	else
-		buf_printf(b, "Tháng %d năm %d – tháng %d năm %d", m0, y,
-		    atoi(p + 13), atoi(p + 8));
+		fill_period(l, b, p, n);
 }
 
 /* Compares the digit runs at *a and *b as numbers; advances past them. */

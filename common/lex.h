@@ -56,12 +56,38 @@ struct lex_fc {
 	unsigned char none, any;
 };
 
+/* A rule's word keys (for what facets cannot say): where each looks, how
+ * it holds, and how much it weighs is the table lex_word_key. */
+enum lex_word { LW_NOUN, LW_LEAD, LW_BEFORE, LW_AFTER, LW_NEAR, LW_NOT,
+	LW_COL, LW_ROW, LW_SECTION, LW_N };
+
+/* Where a word key looks: the noun phrase, the figure's label, the
+ * clause after it, both, a table's column or row labels, the headings. */
+enum lex_where { LWH_NOUN, LWH_LABEL, LWH_AFTER, LWH_NEAR, LWH_COL,
+	LWH_ROW, LWH_SECTION };
+/* How it holds: its phrase starts, ends or is in the text; or none of its
+ * phrases is in the label nor in the clause after (not=). */
+enum lex_how { LHOW_STARTS, LHOW_ENDS, LHOW_CONTAINS, LHOW_NONE };
+
+/* The facet distance a word key weighs as: the same order as clause.h's
+ * enum clause_dist (the noun, the label, shared, the far clause), or
+ * none. */
+enum lex_weigh { LWW_NOUN, LWW_LABEL, LWW_SHARED, LWW_CLAUSE, LWW_NONE };
+
+struct lex_word_key {
+	const char *name;
+	enum lex_where where;
+	enum lex_how how;
+	enum lex_weigh weigh;
+};
+extern const struct lex_word_key lex_word_key[LW_N];
+
 struct lex_rule {
 	char *ind;
 	long ind_index;		/* into lex.ind; -1 for "-" */
 	struct lex_fc fc[LEX_MAXFC];
 	size_t nfc;
-	struct lex_alt noun, lead, before, after, near, not, col, row, section;
+	struct lex_alt word[LW_N];	/* the word keys, by enum lex_word */
 	char *scope;		/* NULL: decided by normalize */
 	char *source;		/* NULL, "text" or "table" */
 	size_t nkeys;		/* keys given: facet and word keys */

@@ -41,6 +41,7 @@ wd_digit(char c)
 	X(MOTTO, "motto", FOLD, "the national motto of a letterhead") \
 	X(DOC_KIND, "doc-kind", FOLD, "the kinds of document a title names") \
 	X(REPORT_VERB, "report-verb", FOLD, "'reports', after the issuer") \
+	X(PAGE_WORD, "page-word", FOLD, "the word before a page number") \
 	X(BODY_START, "body-start", FOLD, "the words that start a report's body") \
 	X(RESEND_WORD, "resend-word", FOLD, "words that mark a report sent again") \
 	X(RESEND_COUNT, "resend-count", FOLD, \
@@ -49,6 +50,25 @@ wd_digit(char c)
 	X(SIGNED_WORD, "signed-word", FOLD, "words that mark a signed report") \
 	X(OLD_FOLDER, "old-folder", MARKS, "names of a folder of old reports") \
 	X(TOTAL_LABEL, "total-label", FOLD, "the label of a total row") \
+	X(APPENDIX, "appendix", FOLD, "the mark that starts an appendix") \
+	X(BODY_COMMITTEE, "body-committee", FOLD, "a People's Committee") \
+	X(BODY_PARTY, "body-party", FOLD, "a Party committee") \
+	X(BODY_STEERING, "body-steering", FOLD, "a steering committee") \
+	X(BODY_OFFICE, "body-office", FOLD, "an office") \
+	X(BODY_CENTRE, "body-centre", FOLD, "a centre") \
+	X(BODY_COUNCIL, "body-council", FOLD, "a People's Council") \
+	X(CODE_COMMITTEE, "code-committee", FOLD, \
+	    "a People's Committee's code in a document number") \
+	X(CODE_PARTY, "code-party", FOLD, \
+	    "a Party committee's code in a document number") \
+	X(CODE_STEERING, "code-steering", FOLD, \
+	    "a steering committee's code in a document number") \
+	X(CODE_OFFICE, "code-office", FOLD, \
+	    "an office's code in a document number") \
+	X(CODE_CENTRE, "code-centre", FOLD, \
+	    "a centre's code in a document number") \
+	X(CODE_COUNCIL, "code-council", FOLD, \
+	    "a People's Council's code in a document number") \
 	X(TOTAL_LABEL_ALONE, "total-label-alone", FOLD, \
 	    "total labels that need no bracket after them") \
 	X(NAME_BEFORE, "name-before", MARKS, \
@@ -88,6 +108,7 @@ wd_digit(char c)
 	X(LIST_JOIN, "list-join", FOLD, "words that join the items of a list") \
 	X(RATE_LINK, "rate-link", FOLD, \
 	    "words between a count and the rate that is its share") \
+	X(RATE_WORD, "rate-word", FOLD, "the words that name a rate") \
 	X(RATE_BASE, "rate-base", FOLD, \
 	    "words between a rate and the base it is a share of") \
 	X(NUM_DIGIT_AFTER_TEN, "num-digit-after-ten", FOLD, \

@@ -67,6 +67,22 @@ growth() {
 	growth extract brackets 500
 }
 
+@test "extract: a text a PDF glued and spaced out, repaired in linear work" {
+	growth extract glued 300
+}
+
+@test "extract: one glued word without end, linear" {
+	growth extract gluedword 2000
+}
+
+@test "extract: letters spaced out on one line, joined in linear work" {
+	growth extract spacedwords 2000
+}
+
+@test "extract: a glued .docx paragraph, repaired in linear work" {
+	growth extract glued 300 docx
+}
+
 @test "extract: a .docx paragraph of one-character tokens, linear" {
 	growth extract spaced 2000 docx
 }

@@ -212,3 +212,31 @@ period_of() {
 	run -0 period_of 'CÔNG TÁC DÂN VẬN Quý I Năm 2024'
 	assert_output "Quý I Năm 2024|2024-Q1"
 }
+
+@test "the body that issued a report: its number's code first, else the letterhead's last line that names one, by the first body it names" {
+	d=$BATS_TEST_TMPDIR
+	printf 'ĐẢNG BỘ HUYỆN NHÀ BÈ\nĐẢNG ỦY XÃ HIỆP PHƯỚC\n\nSố 21 - BC/ĐU\n\nBÁO CÁO\nCông tác quý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b1.txt"
+	printf 'UBND QUẬN 7\nBAN CHỈ ĐẠO THỰC HIỆN QUY CHẾ DÂN CHỦ\n\nBÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b2.txt"
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN 7\n\nSố: 4/BC-VP\n\nBÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b3.txt"
+	printf 'VĂN PHÒNG HĐND VÀ UBND QUẬN 7\n\nBÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b4.txt"
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN 7\n\nSố: 9/BC-UBND\n\nBÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b5.txt"
+	printf 'BÁO CÁO\nQuý I năm 2024\n\nĐã tiếp 5 lượt công dân.\n' > "$d/b6.txt"
+	run -0 --separate-stderr bash -c "baocao-extract --docs '$d'/b[1-6].txt | cut -d, -f1,5"
+	assert_output "doc,body
+b1,party
+b2,steering
+b3,office
+b4,office
+b5,committee
+b6,"
+}
+
+@test "a portal post: no letterhead, the title first as a sentence, the issuer in the body; a request for two periods is answered for the title's" {
+	d=$BATS_TEST_TMPDIR
+	printf 'Báo cáo kết quả công tác dân vận chính quyền quý I năm 2024\n\nỦy ban nhân dân phường Tân Định báo cáo kết quả thực hiện như sau:\n\nTrong quý, phường đã tiếp 15 lượt công dân.\n' > "$d/post.txt"
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN 3\n\nSố: 77/BC-UBND\n\nQuận 3, ngày 20 tháng 6 năm 2024\n\nBÁO CÁO\nKết quả công tác dân vận 6 tháng đầu năm 2024\n\nThực hiện Công văn số 12/SNV của Sở Nội vụ về báo cáo kết quả quý II và 6 tháng đầu năm 2024, Ủy ban nhân dân Quận 3 báo cáo như sau:\n\nĐã tiếp 40 lượt công dân.\n' > "$d/two.txt"
+	run -0 --separate-stderr bash -c "baocao-extract --docs '$d/post.txt' '$d/two.txt' | baocao-normalize --docs --province 79 | cut -d, -f1,4,8,9,16,19,22"
+	assert_output "doc,issuer,period_text,title,reporter_code,period,status
+post,phường Tân Định,quý I năm 2024,Báo cáo kết quả công tác dân vận chính quyền quý I năm 2024,26734,2024-Q1,ok
+two,QUẬN 3,6 tháng đầu năm 2024,BÁO CÁO Kết quả công tác dân vận 6 tháng đầu năm 2024,770,2024-H1,ok"
+}

@@ -317,12 +317,12 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	touch -d '2024-04-02 08:00:00 UTC' "$BATS_TEST_TMPDIR"/r/a/q1.txt "$BATS_TEST_TMPDIR"/r/*.*
 	cd "$BATS_TEST_TMPDIR"
 	run -0 --separate-stderr baocao-extract --docs r/a/q1.txt r/q1-copy.txt.gz r/empty.txt r/bad.txt r/missing.txt
-	assert_line --index 0 "doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,figures,dropped,signed_by,signed_at,error,kind,reader,modified,figures_digest,notes"
-	assert_line --index 1 "a/q1,r/a/q1.txt,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,,,text,2024-04-02T08:00:00Z,$dig,"
-	assert_line --index 2 "q1-copy,r/q1-copy.txt.gz,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,,,text,2024-04-02T08:00:00Z,$dig,"
-	assert_line --index 3 "empty,r/empty.txt,$(printf 'BÁO CÁO\nKhông có số liệu.\n' | sha256sum | cut -d' ' -f1),,,,,BÁO CÁO,,0,,,,,,text,2024-04-02T08:00:00Z,,"
-	assert_line --index 4 "bad,r/bad.txt,,,,,,,,,,,,r/bad.txt:2: invalid UTF-8 at byte 5 of the line,,,2024-04-02T08:00:00Z,,"
-	assert_line --index 5 "missing,r/missing.txt,,,,,,,,,,,,cannot open 'r/missing.txt': No such file or directory,,,,,"
+	assert_line --index 0 "doc,path,sha256,issuer,body,doc_no,doc_date,period_text,title,places,figures,dropped,signed_by,signed_at,error,kind,reader,modified,figures_digest,notes"
+	assert_line --index 1 "a/q1,r/a/q1.txt,$sum,QUẬN 1,committee,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,,,text,2024-04-02T08:00:00Z,$dig,"
+	assert_line --index 2 "q1-copy,r/q1-copy.txt.gz,$sum,QUẬN 1,committee,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,,,text,2024-04-02T08:00:00Z,$dig,"
+	assert_line --index 3 "empty,r/empty.txt,$(printf 'BÁO CÁO\nKhông có số liệu.\n' | sha256sum | cut -d' ' -f1),,,,,,BÁO CÁO,,0,,,,,,text,2024-04-02T08:00:00Z,,"
+	assert_line --index 4 "bad,r/bad.txt,,,,,,,,,,,,,r/bad.txt:2: invalid UTF-8 at byte 5 of the line,,,2024-04-02T08:00:00Z,,"
+	assert_line --index 5 "missing,r/missing.txt,,,,,,,,,,,,,cannot open 'r/missing.txt': No such file or directory,,,,,"
 	assert_equal "${#lines[@]}" 6
 	assert_equal "$stderr" ""
 }
@@ -331,7 +331,7 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	printf 'ỦY BAN NHÂN DÂN\nQUẬN 1\nSố: 5/BC-UBND\nQuận 1, ngày 2 tháng 4 năm 2024\nBÁO CÁO\nCông tác quý I năm 2024\nĐã tiếp 12 lượt công dân và 30 hồ sơ.\n' > "$BATS_TEST_TMPDIR/q1.txt"
 	sum=$(sha256sum < "$BATS_TEST_TMPDIR/q1.txt" | cut -d' ' -f1)
 	run -0 --separate-stderr bash -c "baocao-extract --docs - < '$BATS_TEST_TMPDIR/q1.txt'"
-	assert_line --index 1 "-,-,$sum,QUẬN 1,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,,,text,,$(digest 12 30),"
+	assert_line --index 1 "-,-,$sum,QUẬN 1,committee,5/BC-UBND,2 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO Công tác quý I năm 2024,QUẬN 1; Quận 1,2,,,,,,text,,$(digest 12 30),"
 	assert_equal "${#lines[@]}" 2
 	assert_equal "$stderr" ""
 }
@@ -348,8 +348,8 @@ baocao-normalize: coverage 79 2025-Q3: 2 of 168 ward-level units"
 	# With 16 descriptors, one left open per broken file would run out.
 	run -0 --separate-stderr bash -c 'ulimit -n 16; baocao-extract --docs cut*.txt.gz zz.txt.gz'
 	assert_equal "${#lines[@]}" 102
-	assert_line --index 1 "cut1,cut1.txt.gz,,,,,,,,,,,,cut1.txt.gz: corrupt or truncated gzip input (unexpected end of file),,,2024-04-02T08:00:00Z,,"
-	assert_line --index 101 --regexp "^zz,zz.txt.gz,[0-9a-f]{64},,,,,,,1,,,,,,text,2024-04-02T08:00:00Z,$(digest 12),\$"
+	assert_line --index 1 "cut1,cut1.txt.gz,,,,,,,,,,,,,cut1.txt.gz: corrupt or truncated gzip input (unexpected end of file),,,2024-04-02T08:00:00Z,,"
+	assert_line --index 101 --regexp "^zz,zz.txt.gz,[0-9a-f]{64},,,,,,,,1,,,,,,text,2024-04-02T08:00:00Z,$(digest 12),\$"
 	assert_equal "$stderr" ""
 }
 

@@ -382,3 +382,55 @@ PY
 	assert_equal "$stderr" "baocao-normalize: $c:3: the figure '4.609' on line 33 of report '760_2023-Q1' is corrected by line 2 already: correction not applied"
 	assert_line --regexp ",dossiers.received,4610,dossier,reporter,exact,33,4.609,\"corrected by $c:2: "
 }
+
+@test "a figure in its indicator's own unit over one in another unit its rule admits; a name's 'Thành' is no 'thành' (to)" {
+	report "Chủ tịch Ủy ban nhân dân quận chủ trì 03 hội nghị đối thoại với tiểu thương chợ Vĩnh Thành, có khoảng 180 lượt người tham dự."
+	run read_as 03;	assert_output "dialogues.count reporter"
+	run read_as 180;	assert_output "dialogues.count sub"
+	run kept dialogues.count;	assert_output "3"
+}
+
+@test "'thành' (to) joins two levels of one noun, not a figure and the next of another noun" {
+	report "Quận có dân số 120.400 người, được chia thành 10 phường và 96 khu phố."
+	run read_as 120.400;	assert_output "population reporter"
+	report "Sau sắp xếp, 13 phường được nhập thành 10 phường."
+	run read_as 13;	assert_output " reporter"
+	run read_as 10;	assert_output "units.wards reporter"
+}
+
+@test "units merged into the reporter, counted by their own noun ('04 phường cũ'), are no level of its own" {
+	report "Số liệu quý II của Ủy ban nhân dân 04 phường cũ do Văn phòng quận tổng hợp." \
+		"Quận hiện có 10 phường."
+	run read_as 04;	assert_output "units.wards sub"
+	run kept units.wards;	assert_output "10"
+}
+
+@test "opinions answered ('trả lời') are resolved, answered in person or not" {
+	report "Tại hội nghị đối thoại, người dân nêu 15 ý kiến; lãnh đạo quận trả lời trực tiếp 11 ý kiến, 04 ý kiến đang được xem xét."
+	run read_as 15;	assert_output "people_petitions.raised reporter"
+	run read_as 11;	assert_output "people_petitions.resolved reporter"
+}
+
+@test "two negations in one clause are two zeros ('không có ... nên không phải thực hiện ...')" {
+	report "Trong quý, không có hồ sơ trễ hạn nên không phải thực hiện thư xin lỗi người dân."
+	run kept dossiers.late;	assert_output "0"
+	run kept apology_letters;	assert_output "0"
+}
+
+@test "after a fraction the noun names the whole: its state yields to the label's" {
+	report "Tỷ lệ hồ sơ nhận qua mạng trực tuyến: 2.310/2.800 hồ sơ tiếp nhận mới, đạt 82,5%."
+	run read_as 2.310/2.800;	assert_output "dossiers.online reporter"
+	run read_as 82,5%;	assert_output "dossiers.online_rate reporter"
+	report "Đã giải quyết 40/45 hồ sơ tiếp nhận."
+	run read_as 40/45;	assert_output "dossiers.resolved reporter"
+}
+
+@test "what a bracket in the label holds is a remark: the words outside it say what the figure is" {
+	report "Số đơn không đủ điều kiện xử lý (đơn trùng lặp, đơn đã được giải quyết đúng chính sách): 37 đơn."
+	# (no indicator: not eligible, not resolved)
+	run read_as 37;	assert_output " reporter"
+	run grep -c ',petitions.resolved,' "$BATS_TEST_TMPDIR/all.csv";	assert_output "0"
+	report "Đơn không thuộc thẩm quyền: 41 đơn, đã hướng dẫn, trả lời công dân 41 đơn."
+	run read_as 41 2;	assert_output " reporter"
+	run grep -c ',petitions.resolved,' "$BATS_TEST_TMPDIR/all.csv";	assert_output "0"
+}

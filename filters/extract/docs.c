@@ -13,9 +13,13 @@
  * --docs writes one row per input instead of its figures, even when it has
  * none or cannot be read:
  *
- *	doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,
- *	figures,dropped,signed_by,signed_at,error,kind,reader,modified,
+ *	doc,path,sha256,issuer,body,doc_no,doc_date,period_text,title,
+ *	places,figures,dropped,signed_by,signed_at,error,kind,reader,modified,
  *	figures_digest,notes
+ *
+ * body is the kind of body that issued it, as its number's code or its
+ * letterhead says: committee (the People's Committee), party, steering,
+ * office, centre, council; empty when neither says.
  *
  * dropped says what the limits left out of the document, as
  * "cells:46;rows:12;figures:5;context:30" (only the kinds with some):
@@ -87,11 +91,11 @@
 #define LIMIT_GRACE 10	/* seconds a child has past --limit-seconds */
 
 static const char *const doc_columns[] = { "doc", "path", "sha256", "issuer",
-	"doc_no", "doc_date", "period_text", "title", "places", "figures",
-	"dropped", "signed_by", "signed_at", "error", "kind", "reader",
-	"modified", "figures_digest", "notes" };
+	"body", "doc_no", "doc_date", "period_text", "title", "places",
+	"figures", "dropped", "signed_by", "signed_at", "error", "kind",
+	"reader", "modified", "figures_digest", "notes" };
 /* The columns a document read fills, between path and error. */
-enum { NFIELDS = 11 };
+enum { NFIELDS = 12 };
 enum { NDOCCOLS = sizeof(doc_columns) / sizeof(doc_columns[0]) };
 
 /* The extensions a report's file name ends in, without "." and ".gz"
@@ -305,7 +309,7 @@ read_one(struct scan *st, struct job *j, const struct src *src,
 }
 
 /* The fields of a document read, each ended by a NUL: sha256, issuer,
- * doc_no, doc_date, period_text, title, places, figures, dropped,
+ * body, doc_no, doc_date, period_text, title, places, figures, dropped,
  * signed_by, signed_at. */
 static void
 fields_of(const struct scan *st, const struct doc *d, const char *hex,
@@ -321,6 +325,7 @@ fields_of(const struct scan *st, const struct doc *d, const char *hex,
 		return;
 	}
 	buf_add(b, h->issuer, strlen(h->issuer) + 1);
+	buf_add(b, h->body, strlen(h->body) + 1);
 	buf_add(b, h->doc_no, strlen(h->doc_no) + 1);
 	buf_add(b, h->doc_date, strlen(h->doc_date) + 1);
 	buf_add(b, h->period_text, strlen(h->period_text) + 1);

@@ -9,7 +9,11 @@
  *	             when it is a scan             -> struct doc
  *	ocr.c        pages (pdftoppm) and images read by tesseract into
  *	             laid-out text
- *	layout.c     laid-out text (PDF, OCR, antiword) into paragraphs
+ *	layout.c     laid-out text (PDF, OCR) into paragraphs
+ *	clean.c      the one cleaner of every reader's text, and the
+ *	             repairs of a document a conversion has damaged
+ *	glue.c       those repairs: glued syllables, spaced letters, glued
+ *	             numbers (by the syllables of syl.h)
  *	signed.c     signature stamps kept out of the text, their signers
  *	             and times kept apart (common/stamps.h)
  *	spawn.c      running a converter with a time and size limit
@@ -30,7 +34,10 @@
  * A reader turns one input into a struct doc (the document model); the
  * scanners (header, heading, figures, table) read the model only, never
  * the bytes of a file, so a reader for another format is one more file
- * behind read.c and touches no scanner.
+ * behind read.c and touches no scanner.  Every text a reader puts into
+ * the model has gone through clean_text first, so that a text reads the
+ * same whatever format it came in; read.c then has clean_doc repair the
+ * whole document when it shows a conversion's damage.
  */
 #ifndef BAOCAO_EXTRACT_H
 #define BAOCAO_EXTRACT_H
@@ -49,7 +56,7 @@
 
 #define DOC_MAX ((size_t)64 << 20)	/* bytes in one document */
 #define CTX_MAX 200			/* bytes of context either side */
-#define HEADING_TEXT_MAX 80		/* bytes of a heading's words kept */
+#define HEADING_TEXT_MAX 240		/* bytes of a heading's words kept */
 #define ROW_MAXCELLS 256		/* cells kept of one table row (grid
 					 * columns, where cells span some) */
 #define TABLE_MAXROWS 50000		/* rows kept of one table */
@@ -138,6 +145,17 @@ struct note {
 	size_t len;
 };
 
+/* What the cleaner (clean.c) took out or repaired in a document. */
+struct repairs {
+	unsigned long long invisible;	/* invisible characters removed */
+	unsigned long long markup;	/* markup marks removed ("**") */
+	unsigned long long pages;	/* page numbers removed */
+	unsigned long long notes;	/* footnotes taken out of the text */
+	unsigned long long glued;	/* glued words cut into syllables */
+	unsigned long long spaced;	/* letter-spaced runs joined */
+	unsigned long long digits;	/* numbers set apart from words */
+};
+
 struct doc {
 	const char *path;	/* as given: a file name, or "-" for stdin */
 	const char *name;	/* the document's name (doc): run.c sets
@@ -166,6 +184,8 @@ struct doc {
 	size_t nnotes;
 	struct stamp_set stamps;	/* the signature stamps kept out of the
 					 * text (signed.c; doc_free frees) */
+	struct repairs repairs;	/* what clean.c did to it */
+	struct buf clean_tmp;	/* clean.c's scratch (doc_free frees) */
 	struct arena mem;	/* every text, name and cell array above */
 	size_t capblocks, capnotes, items;	/* model.c's bookkeeping */
 };
@@ -442,16 +462,81 @@ int ocr_image(struct doc *, const char *img, struct buf *out);
 void ocr_layout(struct buf *out, char *tsv, size_t n);
 
 /*
- * glue.c: repairs of a PDF text layer, appended to out: syllables glued
- * together cut apart ("hồsơ" -> "hồ sơ"), digits spaced out letter by
- * letter joined ("9 7 , 3 7 %" -> "97,37%").
+ * clean.c: the cleaner.  clean_text puts p[0..n), a paragraph, cell or
+ * line of a reader, cleaned into out (replacing what it held), counting
+ * what it removed in d->repairs:
+ *   - every blank (NBSP, the spaces U+2000-200A, U+202F, U+205F, U+3000,
+ *     CR, a TAB but with CLEAN_TAB, a line break but with CLEAN_NL) is a
+ *     space; with CLEAN_SQUEEZE a run of them is one space (a break when
+ *     it holds one and CLEAN_NL is set) and the ends have none;
+ *   - invisible characters go: zero-width spaces and joiners, word
+ *     joiners, byte order marks, direction marks and embeddings, control
+ *     characters, and the soft hyphen (but in text typed in TCVN3, where
+ *     its byte is the letter ư);
+ *   - markup goes: a run of '*' at a word's edge ("**62.418**", "*Ghi
+ *     chú:*", a leading "* "); one between two letters or digits ("5*3")
+ *     or between two blanks ("5 * 3") stays;
+ *   - the text is put in NFC.
+ * flags: CLEAN_TAB keeps a TAB (the text reader's cells), CLEAN_NL a
+ * line break (a .docx cell's paragraphs), CLEAN_SQUEEZE as above.
  */
-void unglue(struct buf *out, const char *s, size_t n);
-void unspace_digits(struct buf *out, const char *s, size_t n);
+#define CLEAN_TAB 1
+#define CLEAN_NL 2
+#define CLEAN_SQUEEZE 4
+void clean_text(struct doc *, struct buf *out, const char *p, size_t n,
+	unsigned flags);
+/*
+ * clean_lines: a text read line by line (the text reader's, made from a
+ * PDF as often as not, or a .docx converted from one), whose page breaks
+ * (form feeds) start the lines ff[0..nff) (in order; none: nff 0): its
+ * page numbers ("12", "- 12 -",
+ * "Trang 12" alone on a line, at a page break or, without them, two or
+ * more that follow each other) are removed; a footnote (a line "k Text",
+ * or "k" alone, at a page's foot above its page number, whose mark k is
+ * glued to a word on that page: "triển khai1;") leaves the text, mark and
+ * all, and becomes a note; and a sentence they cut in two is one
+ * paragraph again.
+ */
+void clean_lines(struct doc *, const size_t *ff, size_t nff);
+/*
+ * clean_doc: the repairs of a conversion's damage (glue.c), made on the
+ * whole document when it shows that damage, whatever its format: when two
+ * of its words or more are glued syllables or letter-spaced runs (one
+ * may be a name or a typo; two are a conversion's).  A sentence spaced
+ * out over lines a word each ("h ồ" / "s ơ ,") is joined again to the
+ * line it continues.  Counted in d->repairs.
+ */
+void clean_doc(struct doc *);
+/* A page number alone, "12", "- 12 -" or "Trang 12", blanks around it
+ * allowed: its value, or 0. */
+unsigned long clean_page_number(const char *s, size_t n);
+
+/*
+ * glue.c: the repairs, each appending the repaired s[0..n) to out and
+ * returning how many it made: glue_unspace joins letter-spaced runs,
+ * glue_digits sets numbers apart from Vietnamese words, glue_cut cuts
+ * glued words into syllables (seen, NULL or glue_seen's marks, prefers
+ * the syllables the document writes alone).  glue_signs counts the
+ * words glue_cut or glue_unspace would repair.
+ */
+size_t glue_unspace(struct buf *out, const char *s, size_t n);
+size_t glue_digits(struct buf *out, const char *s, size_t n);
+size_t glue_cut(struct buf *out, const char *s, size_t n,
+	const unsigned char *seen);
+size_t glue_signs(const char *s, size_t n);
+/* Is all of s[0..n) one letter-spaced run ("h ồ", "s ơ ,")? */
+int glue_spaced_line(const char *s, size_t n);
+/* The bytes of glue_seen's marks (zeroed by the caller); glue_seen marks
+ * the syllables written alone in s[0..n). */
+size_t glue_seen_size(void);
+void glue_seen(unsigned char *seen, const char *s, size_t n);
+/* Is low[0..n), in lower case, a syllable of the inventory? */
+int glue_syllable(const char *low, size_t n);
 
 /*
  * layout.c: laid-out text into the model: lines as pdftotext -layout or
- * OCR writes them, pages separated by form feeds.  Page numbers are
+ * OCR writes them, pages separated by form feeds.  Each line is cleaned
+ * (clean_text, a TAB a space).  Page numbers are
  * dropped, footnotes (a numbered block at a page's foot whose number is
  * glued to a word above) become notes, the letterhead's two columns
  * become paragraphs column by column, lines of three or more columns
@@ -476,6 +561,9 @@ struct header {
 	char *issuer, *doc_no, *doc_date, *period_text;	/* never NULL once
 							 * read; owned,
 							 * header_clear frees */
+	const char *body;	/* the kind of body that issued it (a code:
+				 * committee, party, steering, office,
+				 * centre, council), "" when unknown */
 	char *title;		/* the title as written, its kind and its
 				 * subject up to the period ("BÁO CÁO Kết quả
 				 * ... quý I năm 2024"); "" when none */
@@ -497,6 +585,9 @@ struct scan {
 	/* The words of each heading of that path (roman, arabic, letter),
 	 * cut: what the paragraphs under it are about. */
 	char headings[3][HEADING_TEXT_MAX + 1];
+	int appendix_title;	/* an appendix began ("PHỤ LỤC"): the lines
+				 * before its table are its title, its
+				 * heading */
 	struct buf tmp_heading;	/* scratch of emit */
 	int count_only;		/* --docs: figures are counted, not written */
 	unsigned long long figures, skipped;
@@ -510,6 +601,7 @@ struct scan {
 	 * of a hash of each one's raw text (the same in any order, so that
 	 * a .docx and the PDF made from it agree). */
 	unsigned long long digest;
+	struct repairs repairs;	/* what the cleaner did in the run */
 };
 
 /* Fills st->hdr from st->doc; header_clear frees the fields. */
@@ -519,6 +611,12 @@ void header_clear(struct header *);
 /* heading.c: the length of a heading number at the start of a paragraph
  * (0 when it is none), updating st->section. */
 size_t heading(struct scan *, const char *s, size_t n);
+/* No lower-case letter in p[0..n). */
+int all_caps(const char *p, size_t n);
+/* An appendix's mark ("PHỤ LỤC", "Phụ lục số 02") ends the headings of
+ * the body; the lines after it up to its table are its title, the
+ * heading of its figures.  1 when s[0..n) was such a line. */
+int appendix_line(struct scan *, const char *s, size_t n);
 
 /* A figure found, as run.c writes it. */
 struct mention {

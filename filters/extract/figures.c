@@ -137,18 +137,15 @@ next_negation(const char *s, size_t n, size_t j)
 	return yes;
 }
 
-/* Verbal zero: "không có đơn khiếu nại, tố cáo", "không để hồ sơ trễ
- * hạn", "không phát sinh vụ việc" up to ')' ';' '.' (the verbs and the
- * nouns are words.rules' zero-verb and zero-noun). */
-static size_t
-verbal_zero(const char *s, size_t n, size_t i)
+/* Does a verbal zero's verb and noun start at s[i] ("không có đơn")? */
+static int
+zero_starts(const char *s, size_t n, size_t i)
 {
 	struct buf fold = { 0 };
-	size_t j, v = 0;
+	size_t v = 0;
 	const char *f;
 
-	if (i + 8 > n || !(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
-	    s[i - 1] == ';') || !words_may_start(WL_ZERO_VERB, s + i, n - i))
+	if (i + 8 > n || !words_may_start(WL_ZERO_VERB, s + i, n - i))
 		return 0;
 	u8_fold(&fold, s + i, u8_cut(s + i, n - i, 48));
 	f = fold.p == NULL ? "" : fold.p;
@@ -157,13 +154,29 @@ verbal_zero(const char *s, size_t n, size_t i)
 	    words_prefix(WL_ZERO_NOUN, f + v + 1, fold.n - v - 1) == 0))
 		v = 0;
 	buf_free(&fold);
-	if (v == 0)
+	return v > 0;
+}
+
+/* Verbal zero: "không có đơn khiếu nại, tố cáo", "không để hồ sơ trễ
+ * hạn", "không phát sinh vụ việc" up to ')' ';' '.' (the verbs and the
+ * nouns are words.rules' zero-verb and zero-noun). */
+static size_t
+verbal_zero(const char *s, size_t n, size_t i)
+{
+	size_t j;
+
+	if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
+	    s[i - 1] == ';') || !zero_starts(s, n, i))
 		return 0;
 	/* To the end of the clause, or of a list of negations: "không để
-	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two. */
+	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two, and so is "không
+	 * có hồ sơ quá hạn nên không phải thực hiện thư xin lỗi". */
 	for (j = i; j < n && s[j] != ')' && s[j] != ';' && s[j] != '.' &&
-	    s[j] != '(' && !(s[j] == ',' && next_negation(s, n, j)); j++)
+	    s[j] != '(' && !(s[j] == ',' && next_negation(s, n, j)) &&
+	    !(s[j] == ' ' && j > i && zero_starts(s, n, j + 1)); j++)
 		;
+	while (j > i && s[j - 1] == ' ')
+		j--;
 	return j;
 }
 
@@ -360,8 +373,62 @@ struct linescan {
 	int have_ctx;		/* pre and post read */
 	struct buf pre, post;	/* the joined neighbours' text */
 	struct buf before, after;
+	struct buf wrap;	/* a unit the line's end cut, joined */
+	size_t wrap_used;	/* bytes of post in it; 0: none */
 	struct mention m;
 };
+
+/* The neighbours of the line, read once. */
+static void
+line_context(struct scan *st, struct linescan *ls)
+{
+	if (!ls->have_ctx) {
+		joined_context(st->doc, ls->at, &ls->pre, &ls->post);
+		ls->m.line = doc_line(st->doc, ls->at).line;
+		ls->have_ctx = 1;
+	}
+}
+
+/*
+ * A unit the line's end cut, in the prose of plain text (the other
+ * readers' paragraphs are whole): "tiếp nhận 37" / "hồ sơ", "giải
+ * quyết 25 hồ" / "sơ các loại".  When nothing follows the unit s[us..ue)
+ * on the line and the sentence goes on on the next one (joined_context),
+ * the unit is read again on the two joined, into ls->wrap.
+ */
+static void
+unit_wrapped(struct scan *st, struct linescan *ls, const char *s, size_t n,
+    size_t us, size_t ue)
+{
+	struct buf *w = &ls->wrap;
+	size_t e = ue, base, jus, jue;
+
+	ls->wrap_used = 0;
+	while (e < n && s[e] == ' ')
+		e++;
+	if (e < n || strcmp(ls->m.source, "text") != 0 ||
+	    strcmp(st->doc->reader, "text") != 0)
+		return;
+	line_context(st, ls);
+	/* The next line goes on in a small letter, and is no list item
+	 * ("a) ..."). */
+	for (e = 0; e < ls->post.n && ls->post.p[e] == ' '; e++)
+		;
+	if (e == ls->post.n || !isletter_at(ls->post.p, ls->post.n, e) ||
+	    isupper_at(ls->post.p, ls->post.n, e) || (e + 1 < ls->post.n &&
+	    (ls->post.p[e + 1] == ')' || ls->post.p[e + 1] == '.')))
+		return;
+	buf_clear(w);
+	buf_add(w, s + us, ue - us);
+	base = w->n;
+	buf_add(w, ls->post.p, ls->post.n);
+	unit_after(w->p, w->n, 0, &jus, &jue);
+	if (jue <= base || (jus != 0 && us < ue))
+		return;
+	ls->wrap_used = jue - base;
+	memmove(w->p, w->p + jus, jue - jus);
+	w->n = jue - jus;
+}
 
 /* Writes the figure s[a..b) with unit s[us..ue) and its clause. */
 static void
@@ -371,11 +438,7 @@ write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
 	struct buf *pre = &ls->pre, *post = &ls->post;
 	size_t cs, ce;
 
-	if (!ls->have_ctx) {
-		joined_context(st->doc, ls->at, pre, post);
-		ls->m.line = doc_line(st->doc, ls->at).line;
-		ls->have_ctx = 1;
-	}
+	line_context(st, ls);
 	ls->m.ctx_cut = 0;
 	cs = clause_start(s, a, &ls->m.ctx_cut);
 	ce = clause_end(s, n, ue, &ls->m.ctx_cut);
@@ -392,7 +455,14 @@ write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
 	buf_add(&ls->before, s + cs, a - cs);
 	buf_clear(&ls->after);
 	buf_add(&ls->after, s + ue, ce - ue);
-	if (ce == n && post->n > 0) {
+	if (ls->wrap_used > 0) {
+		/* The unit took the start of the next line. */
+		ls->after.n = 0;
+		buf_add(&ls->after, post->p + ls->wrap_used,
+		    u8_cut(post->p + ls->wrap_used, post->n - ls->wrap_used,
+		    CTX_MAX));
+		ls->m.ctx_cut |= post->n - ls->wrap_used > CTX_MAX;
+	} else if (ce == n && post->n > 0) {
 		buf_add(&ls->after, post->p, u8_cut(post->p, post->n, CTX_MAX));
 		ls->m.ctx_cut |= post->n > CTX_MAX;
 	}
@@ -400,8 +470,8 @@ write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
 	ls->m.before.n = ls->before.n;
 	ls->m.raw.p = s + a;
 	ls->m.raw.n = b - a;
-	ls->m.unit.p = s + us;
-	ls->m.unit.n = ue - us;
+	ls->m.unit.p = ls->wrap_used > 0 ? ls->wrap.p : s + us;
+	ls->m.unit.n = ls->wrap_used > 0 ? ls->wrap.n : ue - us;
 	ls->m.after.p = ls->after.p == NULL ? "" : ls->after.p;
 	ls->m.after.n = ls->after.n;
 	emit(st, &ls->m);
@@ -458,7 +528,9 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 		}
 		namelist_end = 0;
 		b = figure_end(s, n, b, &us, &ue);
+		unit_wrapped(st, &ls, s, n, us, ue);
 		write_figure(st, &ls, s, n, a, b, us, ue);
+		ls.wrap_used = 0;
 		i = b;
 		/* Slash chains: "857 lượt/914 người" goes on after the unit. */
 		if (ue < n && s[ue] == '/' && ue + 1 < n && wd_digit(s[ue + 1]))
@@ -468,4 +540,5 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 	buf_free(&ls.post);
 	buf_free(&ls.before);
 	buf_free(&ls.after);
+	buf_free(&ls.wrap);
 }

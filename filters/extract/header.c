@@ -262,8 +262,7 @@ collect(const struct doc *d, struct hlines *h)
 	flush_grid(h, &g);
 }
 
-/* No lower-case letter in p[0..n). */
-static int
+int
 all_caps(const char *p, size_t n)
 {
 	size_t i;
@@ -497,6 +496,81 @@ letterhead_issuer(const struct hlines *h)
 	return name;
 }
 
+/* The bodies, their words in a letterhead and their codes in a number. */
+static const struct body {
+	const char *code;
+	enum words_list words, numcode;
+} bodies[] = {
+	{ "committee", WL_BODY_COMMITTEE, WL_CODE_COMMITTEE },
+	{ "party", WL_BODY_PARTY, WL_CODE_PARTY },
+	{ "steering", WL_BODY_STEERING, WL_CODE_STEERING },
+	{ "office", WL_BODY_OFFICE, WL_CODE_OFFICE },
+	{ "centre", WL_BODY_CENTRE, WL_CODE_CENTRE },
+	{ "council", WL_BODY_COUNCIL, WL_CODE_COUNCIL },
+};
+enum { NBODIES = sizeof(bodies) / sizeof(bodies[0]) };
+
+/* The body the code after the last '-' or '/' of a number names
+ * ("329 /BC-UBND", "-BC/ĐU"), or NULL. */
+static const char *
+number_body(const char *no)
+{
+	const char *c = NULL, *p;
+	struct buf f = { 0 };
+	size_t k;
+
+	for (p = no; *p != '\0'; p++)
+		if (*p == '-' || *p == '/')
+			c = p + 1;
+	if (c == NULL)
+		return NULL;
+	while (*c == ' ')
+		c++;
+	u8_fold(&f, c, strcspn(c, " "));
+	for (k = 0; k < NBODIES && f.n > 0; k++)
+		if (words_exact(bodies[k].numcode, f.p, f.n))
+			break;
+	buf_free(&f);
+	return k < NBODIES ? bodies[k].code : NULL;
+}
+
+/*
+ * The kind of body that issued the report: the code in its number, else
+ * of the letterhead's plain lines before the number, date and kind, the
+ * last that names a body, by the first body it names.  "" when neither
+ * says.
+ */
+static const char *
+body_of(const struct hlines *h, const char *no)
+{
+	const char *code = no != NULL ? number_body(no) : NULL;
+	size_t i, k, len;
+
+	if (code != NULL)
+		return code;
+	for (i = 0; i < h->n; i++) {
+		const struct hline *l = &h->v[i];
+		long at, first = -1;
+		size_t fn = strlen(l->fold);
+		const char *found = NULL;
+
+		if (l->role == R_NUMBER || l->role == R_DATE || l->role == R_KIND ||
+		    prose(l))
+			break;
+		if (l->role != R_TEXT)
+			continue;
+		for (k = 0; k < NBODIES; k++)
+			if ((at = words_find(bodies[k].words, l->fold, fn,
+			    &len)) >= 0 && (first < 0 || at < first)) {
+				first = at;
+				found = bodies[k].code;
+			}
+		if (found != NULL)
+			code = found;
+	}
+	return code != NULL ? code : "";
+}
+
 /* "Số: 676 /BC-UBND", "Số : 80 / BC-UBND", "Số -BC/ĐU": after "Số" and
  * its colon, blanks collapsed. */
 static char *
@@ -602,6 +676,22 @@ body_start(const char *f)
 	return words_prefix(WL_BODY_START, f, strlen(f)) > 0;
 }
 
+/* A post of a portal: no letterhead, the title first, as a sentence
+ * ("Báo cáo kết quả công tác dân vận quý I năm 2024"): its kind word
+ * first and a period in it.  Its index, or h->n. */
+static size_t
+post_title(const struct hlines *h)
+{
+	char p[32];
+	size_t so, eo;
+
+	if (h->n == 0 || h->v[0].role != R_TEXT ||
+	    words_prefix(WL_DOC_KIND, h->v[0].fold, strlen(h->v[0].fold)) == 0 ||
+	    period_find_text(h->v[0].p, h->v[0].n, p, sizeof(p), &so, &eo) != 0)
+		return h->n;
+	return 0;
+}
+
 /* The title: its kind line ("BÁO CÁO") and its subject up to the end of
  * the period it names, joined (the kind line alone when it names none). */
 static void
@@ -611,7 +701,7 @@ title(struct header *hd, const struct hlines *h)
 	size_t k = first_role(h, R_KIND, h->n), b, so, eo;
 	char p[32];
 
-	if (k == h->n)
+	if (k == h->n && (k = post_title(h)) == h->n)
 		return;
 	for (b = k + 1; b < h->n && b <= k + TITLE_LINES &&
 	    h->v[b].role == R_TEXT && !body_start(h->v[b].fold); b++)
@@ -800,6 +890,7 @@ header_fields(struct scan *st)
 	hd->issuer = letterhead_issuer(&h);
 	if ((i = first_role(&h, R_NUMBER, h.n)) < h.n)
 		hd->doc_no = number(&h.v[i]);
+	hd->body = body_of(&h, hd->doc_no);
 	place = date_line(hd, &h);
 	title(hd, &h);
 	if (hd->issuer == NULL)
@@ -851,5 +942,6 @@ header_clear(struct header *h)
 	free(h->period_text);
 	free(h->title);
 	h->issuer = h->doc_no = h->doc_date = h->period_text = h->title = NULL;
+	h->body = "";
 	buf_clear(&h->places);
 }

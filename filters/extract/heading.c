@@ -7,6 +7,7 @@
 
 #include "extract.h"
 #include "utf8.h"
+#include "words.h"
 
 static size_t
 heading_len(const char *s, size_t n)
@@ -104,3 +105,59 @@ heading(struct scan *st, const char *s, size_t n)
 	return len;
 }
 
+#define APPENDIX_TITLE_LINES 3
+#define APPENDIX_TITLE_MAX 400	/* bytes: a longer line is no title */
+
+/* Is f[0..fn) (s[0..n) folded) an appendix's mark: its word, then maybe
+ * a number (arabic or roman), 2, or its title in capitals ("PHỤ LỤC SỐ
+ * LIỆU ... 9 THÁNG ĐẦU NĂM 2021"), 1? */
+static int
+appendix_mark(const char *f, size_t fn, const char *s, size_t n)
+{
+	size_t w = words_prefix(WL_APPENDIX, f, fn), i;
+
+	if (w == 0)
+		return 0;
+	for (i = w; i < fn; i++)
+		if (strchr("0123456789ivx .:-", f[i]) == NULL)
+			return all_caps(s, n);
+	return 2;
+}
+
+int
+appendix_line(struct scan *st, const char *s, size_t n)
+{
+	struct buf f = { 0 };
+	size_t k;
+	int mark;
+
+	if (n > APPENDIX_TITLE_MAX)
+		return 0;
+	u8_fold(&f, s, n);
+	mark = f.n > 0 ? appendix_mark(f.p, f.n, s, n) : 0;
+	buf_free(&f);
+	if (mark) {
+		for (k = 0; k < 3; k++)
+			st->headings[k][0] = '\0';
+		st->appendix_title = 1;
+		if (mark == 2)
+			return 1;
+	}
+	if (!st->appendix_title)
+		return 0;
+	/* "(Kèm theo Báo cáo số ...)" says whose it is, not what it is. */
+	if (n == 0 || s[0] == '(' || n > APPENDIX_TITLE_MAX)
+		return 0;
+	/* A title is a few lines. */
+	if (++st->appendix_title > APPENDIX_TITLE_LINES) {
+		st->appendix_title = 0;
+		return 0;
+	}
+	k = strlen(st->headings[0]);
+	if (k + (k > 0) >= HEADING_TEXT_MAX)
+		return 1;
+	snprintf(st->headings[0] + k, sizeof(st->headings[0]) - k, "%s%.*s",
+	    k > 0 ? " " : "", (int)u8_cut(s, n, HEADING_TEXT_MAX - k -
+	    (k > 0)), s);
+	return 1;
+}

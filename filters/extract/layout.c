@@ -3,8 +3,8 @@
  * text layer, and what OCR makes of a page, lines as they stand on the
  * page, pages separated by form feeds.
  *
- * Each line is repaired first (glue.c: letter-spaced digits joined,
- * glued syllables cut).  Then, in this order:
+ * Each line is cleaned first (clean.c; the repairs of glue.c come after,
+ * on the whole document, when it needs them).  Then, in this order:
  *   - a page number (a number alone first or last on a page, or centred)
  *     is dropped;
  *   - a footnote is a number alone (or leading a line) at the left, under
@@ -65,36 +65,24 @@ columns(const char *s, size_t n)
 	return c;
 }
 
-/* One line of the text, cleaned and repaired, into x. */
+/* One line of the text, cleaned, into x. */
 static void
 add_line(struct lay *x, size_t no, int page, const char *p, size_t n)
 {
 	struct lline *l;
-	struct buf *t = &x->tmp;
 	size_t i;
 
-	buf_clear(t);
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == '\t')
-			buf_addc(t, ' ');
-		else if (c >= 0x20 || c >= 0x80)
-			buf_addc(t, (char)c);
-	}
-	while (t->n > 0 && t->p[t->n - 1] == ' ')
-		t->n--;
-	buf_clear(&x->tmp2);
-	unspace_digits(&x->tmp2, t->p == NULL ? "" : t->p, t->n);
-	buf_clear(t);
-	unglue(t, x->tmp2.p == NULL ? "" : x->tmp2.p, x->tmp2.n);
 	if ((x->n & (x->n - 1)) == 0)
 		x->l = xreallocarray(x->l, x->n == 0 ? 1 : x->n * 2, sizeof(*x->l));
 	l = &x->l[x->n++];
 	memset(l, 0, sizeof(*l));
 	l->no = no;
 	l->page = page;
-	u8_nfc(&l->s, t->p == NULL ? "" : t->p, t->n);
+	clean_text(x->d, &l->s, p, n, 0);
+	while (l->s.n > 0 && l->s.p[l->s.n - 1] == ' ')
+		l->s.n--;
+	if (l->s.p != NULL)
+		l->s.p[l->s.n] = '\0';
 	for (i = 0; i < l->s.n && l->s.p[i] == ' '; i++)
 		;
 	l->indent = i;
@@ -138,31 +126,14 @@ text_of(const struct lline *l, size_t *n)
 	return l->s.p + l->indent;
 }
 
-static int
-all_digits_n(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!wd_digit(s[i]))
-			return 0;
-	return n > 0;
-}
-
-/* "12", "- 12 -", "Trang 12". */
+/* "12", "- 12 -", "Trang 12" (clean.c). */
 static int
 is_page_number(const struct lline *l)
 {
-	size_t n, a = 0, b;
+	size_t n;
 	const char *s = text_of(l, &n);
 
-	if (n > LIT_LEN("- ") && HAS_PREFIX(s, n, "- ") &&
-	    memcmp(s + n - LIT_LEN(" -"), " -", LIT_LEN(" -")) == 0)
-		a = LIT_LEN("- "), n -= LIT_LEN(" -");
-	else if (n > LIT_LEN("Trang ") && HAS_PREFIX(s, n, "Trang "))
-		a = LIT_LEN("Trang ");
-	b = n;
-	return b > a && b - a <= 4 && all_digits_n(s + a, b - a);
+	return clean_page_number(s, n) > 0;
 }
 
 static void

@@ -180,6 +180,7 @@ doc_free(struct doc *d)
 	free(d->blocks);
 	free(d->notes);
 	stamps_set_free(&d->stamps);
+	buf_free(&d->clean_tmp);
 	arena_free(&d->mem);
 	memset(d, 0, sizeof(*d));
 }

@@ -316,6 +316,8 @@ read_bytes(struct doc *d, const struct buf *bytes, int large,
 	d->reader = r->name;
 	if (r->read(d, p, bytes->n, o) != 0 || d->failed)
 		return -1;
+	/* A conversion's damage, repaired whatever the format. */
+	clean_doc(d);
 	/* A stamp's paragraphs (laid-out text has lost its own already). */
 	doc_stamps(d, o->stamps);
 	return d->failed ? -1 : 0;

@@ -6,7 +6,8 @@
  * What it makes of WordprocessingML:
  *   - a paragraph (w:p) is a paragraph; its runs' text (w:t) is joined,
  *     w:tab and w:br read as spaces, bold and italic are not marked, and
- *     a superscript digit is written as one ("2023¹⁵", "m²");
+ *     a superscript digit is written as one ("2023¹⁵", "m²"); the text
+ *     is cleaned (clean_text), a run of blanks one space;
  *   - deleted text, field codes and the fallback copy of drawings are not
  *     text;
  *   - a table (w:tbl) is a table of its rows and cells, with each cell's
@@ -166,53 +167,6 @@ add_text(struct dx *x, const char *s)
 			buf_addc(b, *s);
 }
 
-/*
- * Cleans text into out: every kind of blank reads as one space, breaks
- * ('\n') are kept when keep_nl (else spaces), soft hyphens (but in TCVN3
- * text) and zero-width characters go, the ends are trimmed, and the result
- * is NFC.
- */
-static void
-clean(struct buf *out, struct buf *tmp, const char *p, size_t n, int keep_nl)
-{
-	size_t i;
-	int pend = 0;		/* 1: a space, 2: a break, to write */
-	struct vn_count vc = { 0, 0, 0 };
-	int legacy;
-
-	/* A soft hyphen is TCVN3's ư: kept in text typed in TCVN3. */
-	vnl_count(&vc, p, n);
-	legacy = vc.tcvn > 0 && vc.viet == 0;
-	buf_clear(tmp);
-	for (i = 0; i < n;) {
-		unsigned char c = (unsigned char)p[i];
-		size_t l = u8_len(p + i, n - i);
-		int blank = c == ' ' || c == '\t' || c == '\r' ||
-		    (l == 2 && c == 0xC2 && (unsigned char)p[i + 1] == 0xA0) ||
-		    (l == 3 && memcmp(p + i, "\xE2\x80", 2) == 0 &&
-		    ((unsigned char)p[i + 2] <= 0x8A ||
-		    (unsigned char)p[i + 2] == 0xAF));
-		int gone = (l == 2 && c == 0xC2 && (unsigned char)p[i + 1] == 0xAD &&
-		    !legacy) ||
-		    (l == 3 && (memcmp(p + i, "\xE2\x80\x8B", 3) == 0 ||
-		    memcmp(p + i, "\xEF\xBB\xBF", 3) == 0));
-
-		if (c == '\n')
-			pend = keep_nl ? 2 : (pend > 0 ? pend : 1);
-		else if (blank)
-			pend = pend > 0 ? pend : 1;
-		else if (!gone) {
-			if (pend > 0 && tmp->n > 0)
-				buf_addc(tmp, pend == 2 ? '\n' : ' ');
-			pend = 0;
-			buf_add(tmp, p + i, l);
-		}
-		i += l;
-	}
-	buf_clear(out);
-	u8_nfc(out, tmp->p == NULL ? "" : tmp->p, tmp->n);
-}
-
 static void
 end_para(struct dx *x)
 {
@@ -222,7 +176,8 @@ end_para(struct dx *x)
 		buf_addc(&x->para, ' ');
 		return;
 	}
-	clean(b, &x->cell, x->para.p == NULL ? "" : x->para.p, x->para.n, 0);
+	clean_text(x->d, b, x->para.p == NULL ? "" : x->para.p, x->para.n,
+	    CLEAN_SQUEEZE);
 	buf_clear(&x->para);
 	if (b->n == 0)
 		return;
@@ -270,7 +225,8 @@ end_cell(struct dx *x)
 	struct xtable *t = &x->tab;
 	struct buf *b = &x->scratch;
 
-	clean(b, &x->para, x->cell.p == NULL ? "" : x->cell.p, x->cell.n, 1);
+	clean_text(x->d, b, x->cell.p == NULL ? "" : x->cell.p, x->cell.n,
+	    CLEAN_SQUEEZE | CLEAN_NL);
 	buf_clear(&x->cell);
 	buf_clear(&x->para);
 	if (t->ncells == 0)
@@ -438,7 +394,8 @@ end_note(struct dx *x)
 	size_t m = note_mark(x);
 	char mark[24];
 
-	clean(b, &x->cell, x->para.p == NULL ? "" : x->para.p, x->para.n, 0);
+	clean_text(x->d, b, x->para.p == NULL ? "" : x->para.p, x->para.n,
+	    CLEAN_SQUEEZE);
 	buf_clear(&x->para);
 	x->note_id = -1;
 	if (m == 0 || b->n == 0)
@@ -789,7 +746,11 @@ read_docx(struct doc *d, const char *p, size_t n, const struct readopts *o)
 	free(x.fref);
 	free(x.eref);
 	d->lines_read = x.line;
-	if (!d->failed)
+	if (!d->failed) {
 		legacy_fonts(d);
+		/* A document converted from a PDF a line a paragraph keeps
+		 * the PDF's page numbers and footnotes in its text. */
+		clean_lines(d, NULL, 0);
+	}
 	return d->failed ? -1 : 0;
 }

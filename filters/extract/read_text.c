@@ -5,46 +5,21 @@
  *
  * Lines end at LF, CR LF or a CR alone (as old Mac files have them).
  * Each line is checked (a NUL byte or invalid UTF-8 is an error naming
- * the file and line) and cleaned: Word's markup
- * ('*' and '**') and a leading BOM are dropped, a non-breaking space
- * reads as a space, and the line is put in NFC, so that a report saved
- * with decomposed marks (NFD, as macOS and some converters write) reads
- * as its composed twin.
+ * the file and line) and cleaned (clean_text: blanks, invisible
+ * characters, markup, NFC, so that a report saved with decomposed marks,
+ * as macOS and some converters write, reads as its composed twin).  Then
+ * the page numbers and footnotes of a text made from a PDF leave its
+ * lines (clean_lines).
  */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "extract.h"
 #include "utf8.h"
-
-/* Appends line p[0..len) of the input, cleaned, to out. */
-static void
-clean_line(struct buf *out, const char *p, size_t len, int first)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		/* Markup, and the BOM a Word export may start with. */
-		if (c == '*')
-			continue;
-		if (first && i == 0 && len >= 3 &&
-		    memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-			i += 2;
-			continue;
-		}
-		/* Non-breaking spaces read as spaces. */
-		if (c == 0xC2 && i + 1 < len && (unsigned char)p[i + 1] == 0xA0) {
-			buf_addc(out, ' ');
-			i++;
-			continue;
-		}
-		buf_addc(out, (char)c);
-	}
-}
+#include "xalloc.h"
 
 /* A table row: its cells are the TAB-separated parts, without blanks
  * around them. */
@@ -106,8 +81,8 @@ int
 read_text(struct doc *d, const char *text, size_t size,
     const struct readopts *opts)
 {
-	struct buf line = { 0 }, nfc = { 0 };
-	size_t start, lineno = 0;
+	struct buf line = { 0 };
+	size_t start, lineno = 0, *ff = NULL, nff = 0;
 
 	(void)opts;
 	for (start = 0; start < size && !d->failed;) {
@@ -133,17 +108,20 @@ read_text(struct doc *d, const char *text, size_t size,
 			    "invalid UTF-8 at byte %zu of the line", bad + 1);
 			break;
 		}
-		buf_clear(&line);
-		clean_line(&line, p, len, lineno == 1);
-		buf_clear(&nfc);
-		u8_nfc(&nfc, line.p, line.n);
-		add_line(d, lineno, nfc.p, nfc.n);
+		/* A form feed: a page starts here (a text made by pdftotext). */
+		if (memchr(p, '\f', len) != NULL) {
+			ff = xreallocarray(ff, nff + 1, sizeof(*ff));
+			ff[nff++] = lineno;
+		}
+		clean_text(d, &line, p, len, CLEAN_TAB);
+		add_line(d, lineno, line.p, line.n);
 		start += end;
 		if (nl == NULL)
 			break;
 	}
 	d->lines_read = lineno;
 	buf_free(&line);
-	buf_free(&nfc);
+	clean_lines(d, ff, nff);
+	free(ff);
 	return d->failed ? -1 : 0;
 }

@@ -246,16 +246,21 @@ scan_doc(struct scan *st)
 	header_read(st);
 	st->section[0] = '\0';
 	st->headings[0][0] = st->headings[1][0] = st->headings[2][0] = '\0';
+	st->appendix_title = 0;
 	for (b = 0; b < d->nblocks; b++) {
 		const struct para *p = &d->blocks[b].u.para;
 		struct pos at = { b, 0 };
 		size_t from;
 
 		if (d->blocks[b].kind == BLOCK_TABLE) {
+			st->appendix_title = 0;
 			scan_table(st, b);
 			continue;
 		}
-		from = heading(st, p->text, p->len);
+		if ((from = heading(st, p->text, p->len)) > 0)
+			st->appendix_title = 0;
+		else
+			appendix_line(st, p->text, p->len);
 		/* Header lines before the body carry no figures worth having. */
 		if ((k = doc_number_label(p->text, p->len)) > 0 &&
 		    memchr(p->text, ':', p->len < k + 5 ? p->len : k + 5) != NULL)
@@ -386,6 +391,19 @@ parse_opts(int argc, char *argv[], struct opts *o, const char **files0)
 	return optind;
 }
 
+/* Adds the cleaner's repairs of one document to the run's. */
+static void
+add_repairs(struct repairs *to, const struct repairs *r)
+{
+	to->invisible += r->invisible;
+	to->markup += r->markup;
+	to->pages += r->pages;
+	to->notes += r->notes;
+	to->glued += r->glued;
+	to->spaced += r->spaced;
+	to->digits += r->digits;
+}
+
 /* Scans the document read into d, named name, and frees it. */
 static void
 scan_one(struct scan *st, struct doc *d, const char *name,
@@ -393,6 +411,7 @@ scan_one(struct scan *st, struct doc *d, const char *name,
 {
 	d->name = name;
 	*lines += d->lines_read;
+	add_repairs(&st->repairs, &d->repairs);
 	st->doc = d;
 	scan_doc(st);
 	header_clear(&st->hdr);
@@ -643,6 +662,13 @@ extract_main(int argc, char *argv[])
 		    st.run_drops.figures);
 		cli_stat("figures whose context was cut at 200 bytes",
 		    st.run_drops.context);
+		cli_stat("invisible characters removed", st.repairs.invisible);
+		cli_stat("markup marks removed", st.repairs.markup);
+		cli_stat("page numbers removed", st.repairs.pages);
+		cli_stat("footnotes taken out of the text", st.repairs.notes);
+		cli_stat("glued words cut into syllables", st.repairs.glued);
+		cli_stat("letter-spaced runs joined", st.repairs.spaced);
+		cli_stat("numbers set apart from words", st.repairs.digits);
 	}
 	return bad == 0 ? 0 : bad < n ? EXIT_PARTIAL : 2;
 }

@@ -178,6 +178,7 @@ day_month(const char *s, size_t a, size_t b)
 
 /*
  * A day and month with no year: after "ngày" (glued too: "từngày"),
+ * after the words of a span ("từ 01/7 đến ngày 10/9/2025", "đến 15/9"),
  * alone in brackets ("(08/3)"), or at either end of a span of days
  * ("22/12 - 29/12/2025").
  */
@@ -191,7 +192,9 @@ date_without_year(const char *s, size_t n, size_t a, size_t b,
 	if (!day_month(s, a, b))
 		return NULL;
 	read_before(w, s, a);
-	if (words_suffix_glued(WL_DAY_WORD, w->fold.p, w->fold.n) > 0)
+	if (words_suffix_glued(WL_DAY_WORD, w->fold.p, w->fold.n) > 0 ||
+	    words_suffix(WL_PERIOD_FROM, w->fold.p, w->fold.n) > 0 ||
+	    words_suffix(WL_RANGE_TO, w->fold.p, w->fold.n) > 0)
 		return "date";
 	if (p >= 0 && s[p] == '(' && j < n && s[j] == ')')
 		return "date";

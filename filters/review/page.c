@@ -293,7 +293,7 @@ json_fields(struct buf *b, char *const *f, const int *which, size_t n)
 }
 
 static void
-json_docs(struct buf *b, const struct run *r)
+json_docs(struct buf *b, const struct run *r, const struct labels *lab)
 {
 	static const int which[] = { D_DOC, D_PATH, D_STATUS, D_REASON,
 		D_ISSUER, D_DOC_NO, D_DOC_DATE, D_TITLE, D_CODE, D_NAME, D_PROV,
@@ -313,7 +313,7 @@ json_docs(struct buf *b, const struct run *r)
 		json_fields(b, d->f, which, sizeof(which) / sizeof(which[0]));
 		buf_clear(&per);
 		if (d->f[D_PERIOD][0] != '\0')
-			labels_period(&per, d->f[D_PERIOD]);
+			labels_period(lab, &per, d->f[D_PERIOD]);
 		buf_addc(b, ',');
 		json_string(b, per.p == NULL ? "" : per.p, per.n);
 		buf_printf(b, ",%d,%d]", d->in_manifest, d->in_table);
@@ -353,7 +353,7 @@ json_facts(struct buf *b, const struct run *r)
 }
 
 static void
-json_rest(struct buf *b, const struct run *r)
+json_rest(struct buf *b, const struct run *r, const struct labels *lab)
 {
 	static const int xw[] = { X_LINE, X_RULE, X_IND, X_EXPECTED, X_ACTUAL,
 		X_DETAIL };
@@ -390,7 +390,7 @@ json_rest(struct buf *b, const struct run *r)
 		json_str(b, m->period);
 		buf_addc(b, ',');
 		buf_clear(&per);
-		labels_period(&per, m->period);
+		labels_period(lab, &per, m->period);
 		json_string(b, per.p, per.n);
 		buf_addc(b, ',');
 		json_str(b, m->unit->code);
@@ -410,9 +410,9 @@ json_run(struct buf *b, const struct run *r, const struct labels *lab,
 	json_str(b, title);
 	buf_printf(b, ",\"manifest\":%d,", r->has_manifest);
 	json_labels(b, lab);
-	json_docs(b, r);
+	json_docs(b, r, lab);
 	json_facts(b, r);
-	json_rest(b, r);
+	json_rest(b, r, lab);
 	buf_addc(b, '}');
 }
 

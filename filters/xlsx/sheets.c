@@ -1,445 +1,347 @@
 /*
- * The sheets of baocao-xlsx's workbook: a sheet per province and period
- * of the city table (its indicators in the labels' order, with the
- * units' figures by name and the units that did not report), then the
- * findings, every fact with its report, and any other table as it is.
+ * The sheets of baocao-xlsx's workbook besides the period sheets
+ * (periods.c): the files of the run with their status, the flags and the
+ * findings' rules explained, the findings, every fact with its report,
+ * any other table as it is; and the order of the sheets.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cover.h"
 #include "diag.h"
 #include "period.h"
 #include "xalloc.h"
 #include "xlsx.h"
 
-static const char *
-label_of(const struct state *st, const char *ind)
-{
-	const struct label *l = labels_find(st->lab, ind);
+#define WIDE 60.0		/* a column of sentences, wrapped */
+#define FLAG_PREFIX "book:flag."
+#define RULE_PREFIX "review:rule."
 
-	return l != NULL ? l->label : ind;
-}
+/* ---- The files of the run ---- */
 
-static const char *
-unit_of(const struct state *st, const char *ind, const char *unit)
-{
-	const struct label *l = labels_find(st->lab, ind);
-
-	return l != NULL ? l->unit : unit;
-}
-
-/* The name of the unit of code in force at date, or the code. */
-static const char *
-unit_name(const struct state *st, const char *code, const char *date)
-{
-	const struct gaz_unit *u = gaz_by_code(st->gaz, code, date);
-
-	return u != NULL ? u->full_name : code;
-}
-
-
-/* ---- A sheet per province and period ---- */
-
-struct pkey {
-	const char *prov, *period;
+struct fref {
+	size_t r;
+	const char *name, *path;
 	char end[11];
-	int months;
 };
 
-struct ucol {
-	const char *code, *name;
-	int due, reported;
-};
-
-/* A city row of a sheet, with the order its indicator is shown in. */
-struct cref {
-	size_t r, rank;
-	const char *ind, *unit;
-};
-
+/* By unit (natural order; files of no known unit last), period, path. */
 static int
-cmp_pkey(const void *a, const void *b)
+cmp_fref(const void *a, const void *b)
 {
-	const struct pkey *x = a, *y = b;
-	int c = strcmp(x->prov, y->prov);
-
-	if (c == 0)
-		c = -strcmp(x->end, y->end);	/* newest first */
-	if (c == 0)
-		c = y->months - x->months;	/* the longest first */
-	return c != 0 ? c : strcmp(x->period, y->period);
-}
-
-/* The provinces and periods of the city table, in sheet order. */
-static struct pkey *
-period_keys(const struct state *st, size_t *n)
-{
-	const struct table *t = st->city;
-	struct pkey *v = NULL;
-	size_t r, k, cap = 0;
-
-	*n = 0;
-	for (r = 0; r < t->nrows; r++) {
-		const char *prov = table_cell(t, r, CI_PROV);
-		const char *per = table_cell(t, r, CI_PERIOD);
-		char start[11];
-
-		for (k = 0; k < *n && (strcmp(v[k].prov, prov) != 0 ||
-		    strcmp(v[k].period, per) != 0); k++)
-			;
-		if (k < *n)
-			continue;
-		if (*n == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			v = xreallocarray(v, cap, sizeof(*v));
-		}
-		v[*n].prov = prov;
-		v[*n].period = per;
-		if (period_end(per, strlen(per), v[*n].end) != 0)
-			memcpy(v[*n].end, "9999-12-31", 11);
-		/* months: from the period's first year and month to its end */
-		snprintf(start, sizeof(start), "%.4s", per);
-		v[*n].months = (atoi(v[*n].end) - atoi(start)) * 12 +
-		    atoi(v[*n].end + 5) - (strlen(per) == 4 ? 0 :
-		    per[5] == 'Q' ? (per[6] - '1') * 3 : per[5] == 'H' ?
-		    (per[6] - '1') * 6 : atoi(per + 5) - 1);
-		(*n)++;
-	}
-	if (*n > 1)
-		qsort(v, *n, sizeof(*v), cmp_pkey);
-	return v;
-}
-
-static int
-cmp_cref(const void *a, const void *b)
-{
-	const struct cref *x = a, *y = b;
+	const struct fref *x = a, *y = b;
 	int c;
+
+	if ((*x->name == '\0') != (*y->name == '\0'))
+		return *x->name == '\0' ? 1 : -1;
+	if ((c = labels_natcmp(x->name, y->name)) != 0)
+		return c;
+	if ((c = strcmp(x->end, y->end)) != 0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+struct scount {
+	const char *status;
+	size_t n, rank;
+};
+
+static int
+cmp_scount(const void *a, const void *b)
+{
+	const struct scount *x = a, *y = b;
 
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	if ((c = strcmp(x->ind, y->ind)) != 0)
-		return c;
-	return strcmp(x->unit, y->unit);
+	return strcmp(x->status, y->status);
 }
 
-static int
-cmp_ucol_name(const void *a, const void *b)
+/* "Label: n; Label: n" of the statuses, in the labels' order. */
+static void
+status_counts(const struct state *st, struct buf *b, size_t *nok)
 {
-	const struct ucol *x = a, *y = b;
-	int c = labels_natcmp(x->name, y->name);
-
-	return c != 0 ? c : strcmp(x->code, y->code);
-}
-
-/* Rows of table t (column 0 province, 1 period) for one sheet. */
-static size_t *
-rows_of(const struct table *t, const struct pkey *k, size_t *n)
-{
-	size_t *v = NULL, r, cap = 0;
-
-	*n = 0;
-	for (r = 0; t != NULL && r < t->nrows; r++)
-		if (strcmp(table_cell(t, r, 0), k->prov) == 0 &&
-		    strcmp(table_cell(t, r, 1), k->period) == 0) {
-			if (*n == cap) {
-				cap = cap == 0 ? 64 : cap * 2;
-				v = xreallocarray(v, cap, sizeof(*v));
-			}
-			v[(*n)++] = r;
-		}
-	return v;
-}
-
-/* The unit columns: the units that should report, then any other that
- * did, in natural order of their names. */
-static struct ucol *
-unit_columns(const struct state *st, const struct pkey *k,
-    const size_t *urows, size_t nu, size_t *n)
-{
-	const struct gaz_unit **due;
-	struct ucol *v;
-	size_t ndue, i, j;
-
-	due = cover_due(st->gaz, k->prov, k->end, &ndue);
-	v = xcalloc(ndue + nu + 1, sizeof(*v));
-	for (i = 0; i < ndue; i++) {
-		v[i].code = due[i]->code;
-		v[i].name = due[i]->full_name;
-		v[i].due = 1;
-	}
-	*n = ndue;
-	for (i = 0; i < nu; i++) {
-		const char *code = table_cell(st->units, urows[i], UI_REP);
-
-		for (j = 0; j < *n && strcmp(v[j].code, code) != 0; j++)
-			;
-		if (j == *n && *code != '\0') {
-			v[*n].code = code;
-			v[(*n)++].name = unit_name(st, code, k->end);
-		}
-	}
-	free(due);
-	if (*n > 1)
-		qsort(v, *n, sizeof(*v), cmp_ucol_name);
-	return v;
-}
-
-/* The label of one of the city table's codes (LABELS_HOW or LABELS_FLAG
- * and the code, in labels.csv), or the code itself. */
-static const char *
-code_label(const struct state *st, const char *prefix, const char *code,
-    size_t n)
-{
-	const struct label *l;
+	const struct table *t = st->docs;
+	struct scount *v = xcalloc(t->nrows + 1, sizeof(*v));
 	struct buf id = { 0 };
+	size_t r, k, n = 0;
 
-	buf_adds(&id, prefix);
-	buf_add(&id, code, n);
-	l = labels_find(st->lab, id.p);
-	buf_free(&id);
-	return l != NULL ? l->label : NULL;
-}
+	*nok = 0;
+	for (r = 0; r < t->nrows; r++) {
+		const char *s = table_cell(t, r, DI_STATUS);
 
-/* Whether a set of flags (names joined by ';') holds name. */
-static int
-has_flag(const char *flags, const char *name)
-{
-	size_t n = strlen(name);
-	const char *p = flags, *end;
-
-	for (;; p = end + 1) {
-		end = strchr(p, ';');
-		if (end == NULL)
-			end = p + strlen(p);
-		if ((size_t)(end - p) == n && memcmp(p, name, n) == 0)
-			return 1;
-		if (*end == '\0')
-			return 0;
-	}
-}
-
-/* What how (with a ratio's parts) and flags of city row r say, by their
- * labels; a code without a label as it is. */
-static void
-how_text(const struct state *st, struct buf *b, size_t r)
-{
-	const struct table *t = st->city;
-	const char *how = table_cell(t, r, CI_HOW);
-	const char *num = table_cell(t, r, CI_NUM);
-	const char *den = table_cell(t, r, CI_DEN);
-	const char *p, *end, *l;
-
-	buf_clear(b);
-	if (*how == '\0')	/* a group-by's table: sums */
-		how = "sum";
-	l = code_label(st, LABELS_HOW, how, strlen(how));
-	buf_adds(b, l != NULL ? l : how);
-	if (strcmp(how, "ratio") == 0 && *num != '\0' && *den != '\0')
-		buf_printf(b, ": %s / %s", label_of(st, num), label_of(st, den));
-	for (p = table_cell(t, r, CI_FLAGS); *p != '\0'; p = end + (*end != '\0')) {
-		if ((end = strchr(p, ';')) == NULL)
-			end = p + strlen(p);
-		if (end == p)
-			continue;
-		l = code_label(st, LABELS_FLAG, p, (size_t)(end - p));
-		if (l != NULL)
-			buf_printf(b, "; %s", l);
-		else
-			buf_printf(b, "; %.*s", (int)(end - p), p);
-	}
-}
-
-/* A unit's cell where it stated two different figures: the label of the
- * flag, in brackets. */
-static void
-put_conflict(struct state *st, lxw_worksheet *ws, lxw_row_t row,
-    lxw_col_t col)
-{
-	const char *l = code_label(st, LABELS_FLAG, "conflict", 8);
-
-	buf_clear(&st->tmp);
-	buf_printf(&st->tmp, "(%s)", l != NULL ? l : "conflict");
-	cell_text(st, ws, row, col, st->tmp.p, NULL);
-}
-
-/* The units' figures of one indicator of the sheet, into their columns. */
-static void
-put_units(struct state *st, lxw_worksheet *ws, lxw_row_t row,
-    const char *ind, const char *unit, const size_t *urows, size_t nu,
-    struct ucol *cols, size_t ncols)
-{
-	const struct table *t = st->units;
-	size_t i, c;
-
-	for (i = 0; i < nu; i++) {
-		const char *flags = table_cell(t, urows[i], UI_FLAGS);
-
-		if (strcmp(table_cell(t, urows[i], UI_IND), ind) != 0 ||
-		    strcmp(table_cell(t, urows[i], UI_UNIT), unit) != 0)
-			continue;
-		for (c = 0; c < ncols && strcmp(cols[c].code,
-		    table_cell(t, urows[i], UI_REP)) != 0; c++)
+		*nok += strcmp(s, "ok") == 0;
+		for (k = 0; k < n && strcmp(v[k].status, s) != 0; k++)
 			;
-		if (c == ncols)
-			continue;
-		cols[c].reported = 1;
-		if (has_flag(flags, "conflict"))
-			put_conflict(st, ws, row, (lxw_col_t)(5 + c));
-		else
-			cell_put(st, ws, row, (lxw_col_t)(5 + c),
-			    table_cell(t, urows[i], UI_VALUE),
-			    has_flag(flags, "derived"), NULL);
+		if (k == n) {
+			buf_clear(&id);
+			buf_printf(&id, "review:status.%s", s);
+			v[n].status = s;
+			v[n++].rank = labels_rank(st->lab, id.p);
+		}
+		v[k].n++;
 	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_scount);
+	for (k = 0; k < n; k++)
+		buf_printf(b, "%s%s: %zu", k > 0 ? "; " : "",
+		    text_status(st, v[k].status), v[k].n);
+	buf_free(&id);
+	free(v);
 }
 
-/* Whether code is in a space-separated list. */
-static int
-in_list(const char *list, const char *code)
+/* The name of a file's unit: the manifest's, else the gazetteer's at the
+ * end of its period, else its code; "" when it has none. */
+static const char *
+file_unit(const struct state *st, size_t r, const char *end)
 {
-	size_t len = strlen(code);
-	const char *at;
+	const char *name = table_cell(st->docs, r, DI_NAME);
+	const char *code = table_cell(st->docs, r, DI_CODE);
+	const struct gaz_unit *u;
 
-	for (at = strstr(list, code); at != NULL; at = strstr(at + 1, code))
-		if ((at == list || at[-1] == ' ') &&
-		    (at[len] == '\0' || at[len] == ' '))
+	if (*name != '\0' || *code == '\0')
+		return name;
+	u = *end != '\0' ? gaz_by_code(st->gaz, code, end) : NULL;
+	return u != NULL ? u->full_name : code;
+}
+
+static void
+file_row(struct state *st, lxw_worksheet *ws, lxw_row_t row,
+    const struct fref *f, size_t stt, int *links)
+{
+	const struct table *t = st->docs;
+	const char *status = table_cell(t, f->r, DI_STATUS);
+	const char *period = table_cell(t, f->r, DI_PERIOD);
+
+	cell_ok(worksheet_write_number(ws, row, 0, (double)stt, st->f.stt),
+	    "STT");
+	cell_link(st, ws, row, 1, f->path, links);
+	cell_text(st, ws, row, 2, f->name, NULL);
+	buf_clear(&st->tmp);
+	if (*period != '\0')
+		text_period(st, &st->tmp, period);
+	cell_text(st, ws, row, 3, st->tmp.n > 0 ? st->tmp.p : "", NULL);
+	cell_text(st, ws, row, 4, table_cell(t, f->r, DI_NO), NULL);
+	cell_text(st, ws, row, 5, table_cell(t, f->r, DI_DATE), NULL);
+	cell_text(st, ws, row, 6, text_status(st, status),
+	    strcmp(status, "ok") == 0 ? NULL : st->f.warn);
+	cell_text(st, ws, row, 7, table_cell(t, f->r, DI_REASON), NULL);
+}
+
+/* Every file of the manifest: where it is, whose, which period, its
+ * status and why; a title saying how many went into the table. */
+static void
+files_sheet(struct state *st)
+{
+	const struct table *t = st->docs;
+	const char *head[] = { text_say(st, "head.no"), text_say(st, "head.file"),
+		text_say(st, "head.reporter"), text_say(st, "head.period"),
+		text_say(st, "head.doc-no"), text_say(st, "head.doc-date"),
+		text_say(st, "head.status"), text_say(st, "head.reason") };
+	struct fref *f = xcalloc(t->nrows + 1, sizeof(*f));
+	struct buf b = { 0 }, counts = { 0 }, source = { 0 };
+	char n[24], in[24];
+	size_t r, nok;
+	int links = 0;
+	lxw_worksheet *ws = cell_sheet(st, text_say(st, "sheet.files"));
+
+	if (t->nrows + 4 >= LXW_ROW_MAX)
+		die(2, "%s: more files than a sheet holds", t->path);
+	for (r = 0; r < t->nrows; r++) {
+		const char *per = table_cell(t, r, DI_PERIOD);
+
+		f[r].r = r;
+		f[r].path = table_cell(t, r, DI_PATH);
+		if (period_end(per, strlen(per), f[r].end) != 0)
+			f[r].end[0] = '\0';
+		f[r].name = file_unit(st, r, f[r].end);
+	}
+	if (t->nrows > 1)
+		qsort(f, t->nrows, sizeof(*f), cmp_fref);
+	cell_header(st, ws, 3, head, sizeof(head) / sizeof(head[0]));
+	for (r = 0; r < t->nrows; r++)
+		file_row(st, ws, (lxw_row_t)(r + 4), &f[r], r + 1, &links);
+	status_counts(st, &counts, &nok);
+	snprintf(n, sizeof(n), "%zu", t->nrows);
+	snprintf(in, sizeof(in), "%zu", nok);
+	labels_fill(&b, text_say(st, "files.title"), "n", n, "in", in,
+	    (const char *)NULL);
+	worksheet_autofilter(ws, 3, 0, (lxw_row_t)(t->nrows + 3), 7);
+	worksheet_freeze_panes(ws, 4, 2);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 3, 3, text_say(st, "sheet.files"), source.p);
+	cell_widths(st, ws, WIDE);
+	cell_banner(st, ws, 0, 7, st->width, b.p, st->f.title, 20);
+	if (counts.n > 0)
+		cell_banner(st, ws, 1, 7, st->width, counts.p, st->f.banner,
+		    15);
+	buf_free(&b);
+	buf_free(&counts);
+	buf_free(&source);
+	free(f);
+}
+
+/* ---- The flags and rules explained ---- */
+
+/* Rows of the tables of kind k whose column c holds flag name; rule:
+ * rows whose column c is name. */
+static size_t
+count_rows(const struct state *st, enum kind k, size_t c, const char *name,
+    int rule)
+{
+	size_t i, r, n = 0;
+
+	for (i = 0; i < st->nt; i++) {
+		const struct table *t = &st->t[i];
+
+		if (t->kind != k || !table_has(t, c))
+			continue;
+		for (r = 0; r < t->nrows; r++)
+			n += rule ? strcmp(table_cell(t, r, c), name) == 0 :
+			    has_flag(table_cell(t, r, c), name);
+	}
+	return n;
+}
+
+/* Whether any input is of kind k. */
+static int
+has_kind(const struct state *st, enum kind k)
+{
+	size_t i;
+
+	for (i = 0; i < st->nt; i++)
+		if (st->t[i].kind == k)
 			return 1;
 	return 0;
 }
 
-/* The units that should have reported and have no figure for the period
- * (without a units table: missing from every row of the city table). */
+/* A count, or nothing when there is no table to count in. */
 static void
-put_missing(struct state *st, lxw_worksheet *ws, lxw_row_t row,
-    const struct ucol *cols, size_t ncols, const struct cref *cr, size_t nc)
+put_count(struct state *st, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+    int have, size_t n)
 {
-	struct buf b = { 0 }, names = { 0 };
-	size_t c, r, nmiss = 0, ndue = 0;
+	char num[24];
 
-	for (c = 0; c < ncols; c++) {
-		int missing = !cols[c].reported;
+	snprintf(num, sizeof(num), "%zu", n);
+	if (have)
+		cell_put(st, ws, row, col, num, 0, NULL);
+}
 
-		if (!cols[c].due)
+static lxw_row_t
+guide_flags(struct state *st, lxw_worksheet *ws, lxw_row_t row)
+{
+	const char *head[] = { text_say(st, "head.flag"), text_say(st, "head.code"),
+		text_say(st, "head.meaning"), text_say(st, "head.todo"),
+		text_say(st, "head.facts-count"), text_say(st, "head.units-count") };
+	size_t i, pre = strlen(FLAG_PREFIX);
+
+	cell_header(st, ws, row++, head, sizeof(head) / sizeof(head[0]));
+	for (i = 0; i < st->lab->n; i++) {
+		const struct label *l = &st->lab->v[i];
+		const char *code = l->id + pre, *name;
+
+		if (strncmp(l->id, FLAG_PREFIX, pre) != 0)
 			continue;
-		ndue++;
-		if (st->units == NULL)
-			for (r = 0, missing = nc > 0; r < nc && missing; r++)
-				missing = in_list(table_cell(st->city, cr[r].r,
-				    CI_MISSING), cols[c].code);
-		if (!missing)
+		name = text_code(st, LABELS_FLAG, code, strlen(code));
+		cell_text(st, ws, row, 0, name != NULL ? name : code, st->f.bold);
+		cell_text(st, ws, row, 1, code, st->f.wrap);
+		cell_text(st, ws, row, 2, l->label, st->f.wrap);
+		cell_text(st, ws, row, 3, l->unit, st->f.wrap);
+		cell_lines(ws, row, cell_wrapped(l->label, WIDE) >
+		    cell_wrapped(l->unit, WIDE) ? cell_wrapped(l->label, WIDE) :
+		    cell_wrapped(l->unit, WIDE));
+		put_count(st, ws, row, 4, has_kind(st, K_FACTS),
+		    count_rows(st, K_FACTS, XI_FLAGS, code, 0));
+		put_count(st, ws, row++, 5, st->units != NULL,
+		    count_rows(st, K_UNITS, UI_FLAGS, code, 0));
+	}
+	return row;
+}
+
+static lxw_row_t unlabelled_rules(struct state *, lxw_worksheet *,
+	lxw_row_t);
+
+static lxw_row_t
+guide_rules(struct state *st, lxw_worksheet *ws, lxw_row_t row)
+{
+	const char *head[] = { text_say(st, "head.rule"), text_say(st, "head.code"),
+		text_say(st, "head.rule-hint"), text_say(st, "head.count") };
+	size_t i, pre = strlen(RULE_PREFIX);
+
+	cell_header(st, ws, row++, head, sizeof(head) / sizeof(head[0]));
+	for (i = 0; i < st->lab->n; i++) {
+		const struct label *l = &st->lab->v[i];
+		const char *code = l->id + pre;
+
+		if (strncmp(l->id, RULE_PREFIX, pre) != 0)
 			continue;
-		buf_printf(&names, "%s%s", nmiss > 0 ? ", " : "", cols[c].name);
-		nmiss++;
+		cell_text(st, ws, row, 0, l->label, st->f.bold);
+		cell_text(st, ws, row, 1, code, st->f.wrap);
+		cell_text(st, ws, row, 2, l->unit, st->f.wrap);
+		cell_lines(ws, row, cell_wrapped(l->unit, WIDE));
+		put_count(st, ws, row++, 3, has_kind(st, K_FINDINGS),
+		    count_rows(st, K_FINDINGS, FI_RULE, code, 1));
 	}
-	if (nmiss == 0)
-		buf_printf(&b, "Tất cả %zu đơn vị đã có số liệu kỳ này.", ndue);
-	else
-		buf_printf(&b, "Đơn vị chưa báo cáo kỳ này (%zu/%zu): %s.", nmiss,
-		    ndue, names.p);
-	cell_ok(worksheet_write_string(ws, row, 0, b.p, st->f.bold), "text");
-	buf_free(&b);
-	buf_free(&names);
+	return unlabelled_rules(st, ws, row);
 }
 
-static const char *const legend =
-    "Số in nghiêng: số suy ra từ các báo cáo khác kỳ của đơn vị (năm = bốn quý "
-    "hoặc 9 tháng + quý IV; quý IV = năm − 9 tháng; 6 tháng = quý I + quý II). "
-    "Tỷ lệ toàn thành phố: tính lại từ tổng các thành phần, làm tròn 2 chữ số "
-    "thập phân; tỷ lệ không có thành phần chỉ ghi theo từng đơn vị, không cộng, "
-    "không lấy trung bình.";
-
-/* The top of a period's sheet: title, legend, header; rows start at 4. */
-static lxw_worksheet *
-period_top(struct state *st, const struct pkey *k, int many,
-    const struct ucol *cols, size_t ncols)
+/* The rules of the findings that have no label, by their codes. */
+static lxw_row_t
+unlabelled_rules(struct state *st, lxw_worksheet *ws, lxw_row_t row)
 {
-	static const char *const head[] = { "Chỉ tiêu", "Đơn vị tính",
-		"Toàn thành phố", "Số đơn vị có số liệu", "Cách tính" };
-	const struct gaz_unit *prov = gaz_by_code(st->gaz, k->prov, k->end);
-	lxw_worksheet *ws;
-	size_t c;
+	const char **seen = NULL;
+	size_t i, r, k, n = 0;
 
-	buf_clear(&st->tmp);
-	labels_period(&st->tmp, k->period);
-	if (many)
-		buf_printf(&st->tmp, " (%s)", k->prov);
-	ws = cell_sheet(st, st->tmp.p);
-	buf_clear(&st->tmp);
-	buf_printf(&st->tmp, "%s – ", prov != NULL ? prov->full_name : k->prov);
-	labels_period(&st->tmp, k->period);
-	cell_ok(worksheet_write_string(ws, 0, 0, st->tmp.p, st->f.title), "title");
-	cell_ok(worksheet_write_string(ws, 1, 0, legend, st->f.note), "legend");
-	cell_header(st, ws, 3, head, sizeof(head) / sizeof(head[0]));
-	for (c = 0; st->units != NULL && c < ncols; c++) {
-		cell_ok(worksheet_write_string(ws, 3, (lxw_col_t)(5 + c),
-		    cols[c].name, st->f.head), "header");
-		cell_widen(st, 5 + c, cell_chars(cols[c].name) > 12 ? 12 :
-		    (double)cell_chars(cols[c].name) + 2);
+	for (i = 0; i < st->nt; i++) {
+		const struct table *t = &st->t[i];
+
+		for (r = 0; t->kind == K_FINDINGS && r < t->nrows; r++) {
+			const char *rule = table_cell(t, r, FI_RULE);
+
+			if (strcmp(text_rule(st, rule, 0), rule) != 0)
+				continue;
+			for (k = 0; k < n && strcmp(seen[k], rule) != 0; k++)
+				;
+			if (k < n)
+				continue;
+			seen = xreallocarray(seen, n + 1, sizeof(*seen));
+			seen[n++] = rule;
+			cell_text(st, ws, row, 0, rule, st->f.bold);
+			cell_text(st, ws, row, 1, rule, NULL);
+			put_count(st, ws, row++, 3, 1, count_rows(st,
+			    K_FINDINGS, FI_RULE, rule, 1));
+		}
 	}
-	worksheet_set_row(ws, 3, 45, NULL);
-	worksheet_freeze_panes(ws, 4, 3);
-	return ws;
+	free(seen);
+	return row;
 }
 
-/* One city row: label, unit, city figure, coverage, how. */
+/* What each flag means and what to do about it; the findings' rules; how
+ * to correct a figure. */
 static void
-put_city_row(struct state *st, lxw_worksheet *ws, lxw_row_t row, size_t r)
+guide_sheet(struct state *st)
 {
-	const struct table *t = st->city;
-	const char *ind = table_cell(t, r, CI_IND);
-	const char *flags = table_cell(t, r, CI_FLAGS);
-	const char *value = t->idx[CI_VALUE] >= 0 ? table_cell(t, r, CI_VALUE) :
-	    table_cell(t, r, CI_SUM);
-	struct buf b = { 0 };
+	lxw_worksheet *ws = cell_sheet(st, text_say(st, "sheet.guide"));
+	struct buf source = { 0 };
+	lxw_row_t row, rules;
 
-	cell_text(st, ws, row, 0, label_of(st, ind), st->f.bold);
-	cell_text(st, ws, row, 1, unit_of(st, ind, table_cell(t, r, CI_UNIT)),
-	    NULL);
-	cell_put(st, ws, row, 2, value, has_flag(flags, "derived"), NULL);
-	buf_printf(&b, "%s/%s", table_cell(t, r, CI_COVERED),
-	    table_cell(t, r, CI_TOTAL));
-	cell_text(st, ws, row, 3, b.p, NULL);
-	how_text(st, &b, r);
-	cell_text(st, ws, row, 4, b.p, NULL);
-	buf_free(&b);
-}
-
-static void
-period_sheet(struct state *st, const struct pkey *k, int many)
-{
-	struct cref *cr;
-	struct ucol *cols;
-	size_t *crows, *urows, nc, nu, ncols, i;
-	lxw_worksheet *ws;
-	lxw_row_t row = 4;
-
-	crows = rows_of(st->city, k, &nc);
-	urows = rows_of(st->units, k, &nu);
-	cols = unit_columns(st, k, urows, nu, &ncols);
-	cr = xcalloc(nc + 1, sizeof(*cr));
-	for (i = 0; i < nc; i++) {
-		cr[i].r = crows[i];
-		cr[i].ind = table_cell(st->city, crows[i], CI_IND);
-		cr[i].unit = table_cell(st->city, crows[i], CI_UNIT);
-		cr[i].rank = labels_rank(st->lab, cr[i].ind);
-	}
-	if (nc > 1)
-		qsort(cr, nc, sizeof(*cr), cmp_cref);
-	ws = period_top(st, k, many, cols, ncols);
-	for (i = 0; i < nc; i++, row++) {
-		put_city_row(st, ws, row, cr[i].r);
-		if (st->units != NULL)
-			put_units(st, ws, row, cr[i].ind, cr[i].unit, urows, nu,
-			    cols, ncols);
-	}
-	put_missing(st, ws, row + 1, cols, ncols, cr, nc);
-	cell_widths(st, ws);
-	free(cr);
-	free(cols);
-	free(crows);
-	free(urows);
+	row = guide_flags(st, ws, 2);
+	rules = row + 1;
+	row = guide_rules(st, ws, rules + 2);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 2, 2, text_say(st, "sheet.guide"), source.p);
+	cell_widen(st, 5, 0);
+	cell_widths(st, ws, 28);
+	st->width[2] = st->width[3] = WIDE;
+	worksheet_set_column(ws, 2, 3, WIDE, NULL);
+	cell_banner(st, ws, 0, 5, st->width, text_say(st, "guide.title"),
+	    st->f.title, 20);
+	cell_banner(st, ws, rules, 5, st->width, text_say(st, "guide.rules"),
+	    st->f.title, 20);
+	cell_banner(st, ws, rules + 1, 5, st->width,
+	    text_hint(st, "guide.rules"), st->f.banner, 15);
+	cell_banner(st, ws, row + 1, 5, st->width,
+	    text_say(st, "guide.corrections"), st->f.banner, 15);
+	buf_free(&source);
 }
 
 /* ---- Findings, facts, and any other table ---- */
@@ -447,10 +349,13 @@ period_sheet(struct state *st, const struct pkey *k, int many)
 static void
 findings_sheet(struct state *st, const struct table *t)
 {
-	static const char *const head[] = { "Báo cáo", "Tệp", "Dòng",
-		"Quy tắc", "Chỉ tiêu", "Theo tính toán", "Trong báo cáo",
-		"Chi tiết" };
-	lxw_worksheet *ws = cell_sheet(st, "Phát hiện");
+	const char *head[] = { text_say(st, "head.doc"), text_say(st, "head.file"),
+		text_say(st, "head.line"), text_say(st, "head.rule"),
+		text_say(st, "head.rule-hint"), text_say(st, "head.indicator"),
+		text_say(st, "head.expected"), text_say(st, "head.actual"),
+		text_say(st, "head.detail") };
+	lxw_worksheet *ws = cell_sheet(st, text_say(st, "sheet.findings"));
+	struct buf source = { 0 };
 	size_t r;
 	int links = 0;
 
@@ -460,35 +365,80 @@ findings_sheet(struct state *st, const struct table *t)
 		lxw_row_t row = (lxw_row_t)(r + 1);
 		const char *ind = table_cell(t, r, FI_IND);
 		const char *doc = table_cell(t, r, FI_DOC);
+		const char *rule = table_cell(t, r, FI_RULE);
 
 		if (row >= LXW_ROW_MAX)
 			die(2, "%s: more findings than a sheet holds", t->path);
 		cell_text(st, ws, row, 0, doc, NULL);
 		cell_link(st, ws, row, 1, table_doc_path(st, doc), &links);
 		cell_put(st, ws, row, 2, table_cell(t, r, FI_LINE), 0, NULL);
-		cell_text(st, ws, row, 3, table_cell(t, r, FI_RULE), NULL);
-		cell_text(st, ws, row, 4, *ind == '\0' ? "" : label_of(st, ind),
-		    NULL);
-		cell_put(st, ws, row, 5, table_cell(t, r, FI_EXP), 0, NULL);
-		cell_put(st, ws, row, 6, table_cell(t, r, FI_ACT), 0, NULL);
-		cell_text(st, ws, row, 7, table_cell(t, r, FI_DETAIL), NULL);
+		cell_text(st, ws, row, 3, text_rule(st, rule, 0), st->f.bold);
+		cell_text(st, ws, row, 4, text_rule(st, rule, 1), NULL);
+		cell_text(st, ws, row, 5, *ind == '\0' ? "" :
+		    text_indicator(st, ind), NULL);
+		cell_put(st, ws, row, 6, table_cell(t, r, FI_EXP), 0, NULL);
+		cell_put(st, ws, row, 7, table_cell(t, r, FI_ACT), 0, NULL);
+		cell_text(st, ws, row, 8, table_cell(t, r, FI_DETAIL), NULL);
 	}
-	worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, 7);
-	cell_widths(st, ws);
+	worksheet_autofilter(ws, 0, 0, (lxw_row_t)t->nrows, 8);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 0, 0, text_say(st, "sheet.findings"), source.p);
+	cell_widths(st, ws, WIDE);
+	buf_free(&source);
 }
 
 static lxw_worksheet *
 facts_top(struct state *st, const struct table *t)
 {
-	static const char *const head[] = { "Báo cáo", "Đơn vị", "Kỳ",
-		"Chỉ tiêu", "Giá trị", "Đơn vị tính", "Trích dẫn", "Tệp", "Dòng",
-		"Cờ" };
-	lxw_worksheet *ws = cell_sheet(st, "Số liệu gốc");
+	const char *head[] = { text_say(st, "head.doc"), text_say(st, "head.reporter"),
+		text_say(st, "head.period"), text_say(st, "head.indicator"),
+		text_say(st, "head.value"), text_say(st, "head.unit"),
+		text_say(st, "head.quote"), text_say(st, "head.file"),
+		text_say(st, "head.line"), text_say(st, "head.flag") };
+	lxw_worksheet *ws = cell_sheet(st, text_say(st, "sheet.facts"));
+	struct buf source = { 0 };
 
 	cell_header(st, ws, 0, head, sizeof(head) / sizeof(head[0]) -
-	    (t->idx[XI_FLAGS] < 0));
+	    !table_has(t, XI_FLAGS));
 	worksheet_freeze_panes(ws, 1, 1);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 0, 0, text_say(st, "sheet.facts"), source.p);
+	buf_free(&source);
 	return ws;
+}
+
+/* One fact: its report, unit, period, indicator, value and unit (money
+ * in millions), the quote, the report's file and line, its flags. */
+static void
+fact_row(struct state *st, lxw_worksheet *ws, lxw_row_t row,
+    const struct table *t, size_t r, int *links)
+{
+	const char *ind = table_cell(t, r, XI_IND);
+	const char *name = table_cell(t, r, XI_NAME);
+	const char *doc = table_cell(t, r, XI_DOC);
+	const char *path = table_cell(t, r, XI_PATH);
+	const char *unit = table_cell(t, r, XI_UNIT);
+
+	cell_text(st, ws, row, 0, doc, NULL);
+	cell_text(st, ws, row, 1, *name != '\0' ? name :
+	    table_cell(t, r, XI_CODE), NULL);
+	buf_clear(&st->tmp);
+	text_period(st, &st->tmp, table_cell(t, r, XI_PERIOD));
+	cell_text(st, ws, row, 2, st->tmp.p, NULL);
+	cell_text(st, ws, row, 3, text_indicator(st, ind), NULL);
+	cell_put(st, ws, row, 4, table_cell(t, r, XI_VALUE),
+	    text_money(unit) ? CELL_MILLIONS : 0, NULL);
+	cell_text(st, ws, row, 5, text_unit(st, ind, unit), NULL);
+	cell_text(st, ws, row, 6, table_cell(t, r, XI_EVIDENCE), NULL);
+	if (*table_doc_path(st, doc) != '\0')
+		path = table_doc_path(st, doc);
+	cell_link(st, ws, row, 7, path, links);
+	cell_put(st, ws, row, 8, table_cell(t, r, XI_LINE), 0, NULL);
+	if (table_has(t, XI_FLAGS)) {
+		buf_clear(&st->tmp);
+		text_flags(st, &st->tmp, table_cell(t, r, XI_FLAGS));
+		cell_text(st, ws, row, 9, st->tmp.n > 0 ? st->tmp.p : "", NULL);
+	}
 }
 
 /* Every fact; a sheet holds LXW_ROW_MAX rows, then another. */
@@ -498,41 +448,20 @@ facts_sheet(struct state *st, const struct table *t)
 	lxw_worksheet *ws = facts_top(st, t);
 	lxw_row_t row = 0;
 	size_t r;
-	int links = 0, last = t->idx[XI_FLAGS] < 0 ? 8 : 9;
+	int links = 0, last = table_has(t, XI_FLAGS) ? 9 : 8;
 
 	for (r = 0; r < t->nrows; r++) {
-		const char *ind = table_cell(t, r, XI_IND);
-		const char *name = table_cell(t, r, XI_NAME);
-		const char *doc = table_cell(t, r, XI_DOC);
-		const char *path = table_cell(t, r, XI_PATH);
-
 		if (++row == LXW_ROW_MAX) {
 			worksheet_autofilter(ws, 0, 0, row - 1, (lxw_col_t)last);
-			cell_widths(st, ws);
+			cell_widths(st, ws, 90);
 			ws = facts_top(st, t);
 			row = 1;
 			links = 0;
 		}
-		cell_text(st, ws, row, 0, doc, NULL);
-		cell_text(st, ws, row, 1, *name != '\0' ? name :
-		    table_cell(t, r, XI_CODE), NULL);
-		buf_clear(&st->tmp);
-		labels_period(&st->tmp, table_cell(t, r, XI_PERIOD));
-		cell_text(st, ws, row, 2, st->tmp.p, NULL);
-		cell_text(st, ws, row, 3, label_of(st, ind), NULL);
-		cell_put(st, ws, row, 4, table_cell(t, r, XI_VALUE), 0, NULL);
-		cell_text(st, ws, row, 5, unit_of(st, ind,
-		    table_cell(t, r, XI_UNIT)), NULL);
-		cell_text(st, ws, row, 6, table_cell(t, r, XI_EVIDENCE), NULL);
-		if (*table_doc_path(st, doc) != '\0')
-			path = table_doc_path(st, doc);
-		cell_link(st, ws, row, 7, path, &links);
-		cell_put(st, ws, row, 8, table_cell(t, r, XI_LINE), 0, NULL);
-		if (last == 9)
-			cell_text(st, ws, row, 9, table_cell(t, r, XI_FLAGS), NULL);
+		fact_row(st, ws, row, t, r, &links);
 	}
 	worksheet_autofilter(ws, 0, 0, row, (lxw_col_t)last);
-	cell_widths(st, ws);
+	cell_widths(st, ws, 90);
 }
 
 /* Codes, periods and names stay text even when they are digits. */
@@ -551,12 +480,14 @@ other_sheet(struct state *st, const struct table *t)
 	const char *base = strrchr(t->path, '/');
 	char *name = xstrdup(base != NULL ? base + 1 : t->path), *dot;
 	int *text = xcalloc(t->ncol + 1, sizeof(*text));
+	struct buf source = { 0 };
 	lxw_worksheet *ws;
 	size_t r, c;
 
 	if ((dot = strchr(name, '.')) != NULL && dot != name)
 		*dot = '\0';
-	ws = cell_sheet(st, strcmp(name, "-") == 0 ? "Bảng" : name);
+	ws = cell_sheet(st, strcmp(name, "-") == 0 ? text_say(st, "sheet.table") :
+	    name);
 	for (c = 0; c < t->ncol; c++) {
 		const char *h = t->names != NULL ? t->names[c] :
 		    kinds[t->kind].col[c];
@@ -579,7 +510,10 @@ other_sheet(struct state *st, const struct table *t)
 			else
 				cell_put(st, ws, row, (lxw_col_t)c, v, 0, NULL);
 		}
-	cell_widths(st, ws);
+	periods_source(st, &source, NULL, NULL);
+	cell_page(st, ws, 0, 0, ws->name, source.p);
+	cell_widths(st, ws, 90);
+	buf_free(&source);
 	free(text);
 	free(name);
 }
@@ -587,17 +521,17 @@ other_sheet(struct state *st, const struct table *t)
 void
 sheets_write(struct state *st)
 {
-	struct pkey *k;
-	size_t n = 0, i;
-	int many = 0;
+	size_t i;
+	int explain = st->city != NULL || st->units != NULL;
 
-	k = st->city != NULL ? period_keys(st, &n) : NULL;
-	for (i = 1; i < n; i++)
-		many |= strcmp(k[i].prov, k[0].prov) != 0;
-	for (i = 0; i < n; i++)
-		period_sheet(st, &k[i], many);
-	free(k);
-	/* then the findings, the facts, and any other table */
+	periods_write(st);
+	if (st->docs != NULL && table_has(st->docs, DI_STATUS))
+		files_sheet(st);
+	for (i = 0; i < st->nt; i++)
+		explain |= st->t[i].kind == K_FACTS ||
+		    st->t[i].kind == K_FINDINGS;
+	if (explain)
+		guide_sheet(st);
 	for (i = 0; i < st->nt; i++)
 		if (st->t[i].kind == K_FINDINGS)
 			findings_sheet(st, &st->t[i]);
@@ -609,4 +543,3 @@ sheets_write(struct state *st)
 		    (st->t[i].kind == K_UNITS && st->city == NULL))
 			other_sheet(st, &st->t[i]);
 }
-

@@ -1,7 +1,8 @@
 /*
  * The CSV inputs of baocao-xlsx, each read whole and known by its
  * columns (kinds): the city table, the units' figures, findings, facts,
- * the documents, or any other table kept as it is.
+ * the documents (doc,path; the manifest has their status, reporter and
+ * period too), or any other table kept as it is.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -36,17 +37,28 @@ const struct kinddef kinds[K_OTHER] = {
 		[XI_NAME] = "reporter_name", [XI_CODE] = "reporter_code",
 		[XI_EVIDENCE] = "evidence", [XI_FLAGS] = "flags",
 		[XI_PATH] = "path" } },
-	[K_DOCS] = { "documents", DI_N, DI_N, {
-		[DI_DOC] = "doc", [DI_PATH] = "path" } },
+	[K_DOCS] = { "documents", DI_STATUS, DI_N, {
+		[DI_DOC] = "doc", [DI_PATH] = "path", [DI_STATUS] = "status",
+		[DI_REASON] = "reason", [DI_CODE] = "reporter_code",
+		[DI_NAME] = "reporter_name", [DI_PROV] = "province_code",
+		[DI_PERIOD] = "period", [DI_NO] = "doc_no",
+		[DI_DATE] = "doc_date" } },
 };
 
 static void classify(struct table *, const struct csvin *);
 static void load(struct table *, struct csvin *);
+static void index_docs(struct state *);
 
 const char *
 table_cell(const struct table *t, size_t r, size_t c)
 {
 	return t->cell[r * t->ncol + c];
+}
+
+int
+table_has(const struct table *t, size_t c)
+{
+	return t->kind != K_OTHER && t->idx[c] >= 0;
 }
 
 /* The kind a header says, and the columns it reads. */
@@ -141,18 +153,43 @@ tables_open(struct state *st, char **paths, int n)
 			die(2, "%s: a second %s table", t->path,
 			    kinds[t->kind].name);
 	}
+	index_docs(st);
 }
 
+/* The documents by doc (a name listed twice: the first). */
+static void
+index_docs(struct state *st)
+{
+	const struct table *t = st->docs;
+	size_t r;
+
+	if (t == NULL)
+		return;
+	st->docent = xcalloc(t->nrows + 1, sizeof(*st->docent));
+	for (r = 0; r < t->nrows; r++) {
+		struct docent *e = &st->docent[r];
+
+		e->k.key = (char *)table_cell(t, r, DI_DOC);
+		e->k.keylen = strlen(e->k.key);
+		e->k.hash = htab_hash(e->k.key, e->k.keylen);
+		e->r = r;
+		if (htab_find(&st->docidx, e->k.key, e->k.keylen,
+		    e->k.hash) == NULL)
+			htab_add(&st->docidx, &e->k);
+	}
+}
 
 const char *
 table_doc_path(const struct state *st, const char *doc)
 {
-	size_t r;
+	size_t n = strlen(doc);
+	const struct hkey *k;
 
-	for (r = 0; st->docs != NULL && r < st->docs->nrows; r++)
-		if (strcmp(table_cell(st->docs, r, DI_DOC), doc) == 0)
-			return table_cell(st->docs, r, DI_PATH);
-	return "";
+	if (st->docs == NULL)
+		return "";
+	k = htab_find(&st->docidx, doc, n, htab_hash(doc, n));
+	return k != NULL ? table_cell(st->docs, ((const struct docent *)k)->r,
+	    DI_PATH) : "";
 }
 
 void
@@ -171,4 +208,6 @@ tables_free(struct state *st)
 		free(t->cell);
 	}
 	free(st->t);
+	htab_free(&st->docidx);
+	free(st->docent);
 }

@@ -2,7 +2,7 @@
 #include "fuzz.h"
 
 #define main check_main
-#include "../../filters/check.c"
+#include "../../filters/check/main.c"
 #undef main
 
 int

@@ -119,12 +119,12 @@ test_names(void)
 }
 
 static const char *
-vn(const char *period)
+vn(const struct labels *l, const char *period)
 {
 	static struct buf b;
 
 	buf_clear(&b);
-	labels_period(&b, period);
+	labels_period(l, &b, period);
 	return b.p;
 }
 
@@ -145,14 +145,44 @@ test_labels(void)
 	x = labels_find(l, LABELS_FLAG "derived");
 	CHECK(x != NULL && strcmp(x->label, "có số suy ra") == 0);
 	CHECK(labels_rank(l, "population") < labels_rank(l, LABELS_HOW "sum"));
+	x = labels_find(l, LABELS_FLAG "weak");
+	CHECK(x != NULL && *x->label != '\0' && *x->unit == '\0');
+	/* an indicator is shown under the last group above it */
+	x = labels_group(l, "petitions.resolved_rate");
+	CHECK(x != NULL && strcmp(x->id, LABELS_GROUP "petitions") == 0);
+	x = labels_group(l, "population");
+	CHECK(x != NULL && strcmp(x->id, LABELS_GROUP "context") == 0);
+	CHECK(labels_group(l, LABELS_HOW "sum") == NULL);
+	CHECK(labels_group(l, "no.such") == NULL);
+	CHECK_STR(vn(l, "2024-Q1"), "Quý I năm 2024");
+	CHECK_STR(vn(l, "2024-Q4"), "Quý IV năm 2024");
+	CHECK_STR(vn(l, "2021-01/2021-09"), "9 tháng năm 2021");
+	CHECK_STR(vn(l, "2023-H1"), "6 tháng đầu năm 2023");
+	CHECK_STR(vn(l, "2023-H2"), "6 tháng cuối năm 2023");
+	CHECK_STR(vn(l, "2024"), "Năm 2024");
+	CHECK_STR(vn(l, "2024-03"), "Tháng 3 năm 2024");
+	CHECK_STR(vn(l, "2024-04/2024-09"), "Tháng 4–9 năm 2024");
+	CHECK_STR(vn(l, "2023-10/2024-03"),
+	    "Tháng 10 năm 2023 – tháng 3 năm 2024");
+	CHECK_STR(vn(l, "2024-W05"), "Tuần 5 năm 2024");
+	CHECK_STR(vn(l, "2021/2025"), "Giai đoạn 2021–2025");
+	CHECK_STR(vn(l, "2023-12-15/2024-06-14"),
+	    "Từ ngày 15/12/2023 đến ngày 14/06/2024");
+	CHECK_STR(vn(l, "soon"), "soon");
+	CHECK_STR(vn(l, "2024-Q5"), "2024-Q5");
 	labels_free(l);
-	CHECK_STR(vn("2024-Q1"), "Quý I năm 2024");
-	CHECK_STR(vn("2024-Q4"), "Quý IV năm 2024");
-	CHECK_STR(vn("2021-01/2021-09"), "9 tháng năm 2021");
-	CHECK_STR(vn("2023-H1"), "6 tháng đầu năm 2023");
-	CHECK_STR(vn("2024"), "Năm 2024");
-	CHECK_STR(vn("2024-03"), "Tháng 3 năm 2024");
-	CHECK_STR(vn("soon"), "soon");
+	/* templates */
+	{
+		struct buf b = { 0 };
+
+		labels_fill(&b, "{n}/{total}: {names} {other}", "total", "22",
+		    "n", "3", "names", "Quận 1", (const char *)NULL);
+		CHECK_STR(b.p, "3/22: Quận 1 {other}");
+		buf_clear(&b);
+		labels_fill(&b, "no {brace", "brace", "x", (const char *)NULL);
+		CHECK_STR(b.p, "no {brace");
+		buf_free(&b);
+	}
 	CHECK(labels_natcmp("Quận 3", "Quận 10") < 0);
 	CHECK(labels_natcmp("Quận 10", "Quận 3") > 0);
 	CHECK(labels_natcmp("Quận 12", "Quận Bình Tân") < 0);

@@ -18,6 +18,7 @@ main(int argc, char *argv[])
 	(void)argc;
 	diag_init(argv[0]);
 	test_clause();
+	test_clean();
 	test_dec();
 	test_fname();
 	test_gaz();

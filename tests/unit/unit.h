@@ -18,6 +18,7 @@ void unit_fail(const char *file, int line, const char *expr);
 	fprintf(stderr, "\tgot '%s', want '%s'\n", a_, b_); } } while (0)
 
 void test_clause(void);
+void test_clean(void);
 void test_dec(void);
 void test_fname(void);
 void test_gaz(void);
