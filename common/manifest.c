@@ -15,12 +15,13 @@
 /* In the order the summary counts them: those that need nothing, then
  * those left out for trouble, from M_AMBIGUOUS_RESEND on. */
 enum mstatus { M_OK, M_NO_FIGURES, M_DUPLICATE, M_SAME_REPORT, M_SUPERSEDED,
-	M_OTHER_PROVINCE, M_ARCHIVE, M_FOLDER, M_LOCK, M_SYSTEM, M_SPREADSHEET,
+	M_OTHER_PROVINCE, M_OTHER_BODY, M_ARCHIVE, M_FOLDER, M_LOCK, M_SYSTEM, M_SPREADSHEET,
 	M_IMAGE, M_AMBIGUOUS_RESEND, M_EMPTY, M_NAME_CLASH, M_UNREADABLE,
 	M_NOT_REPORT, M_UNRESOLVED, M_AMBIGUOUS, M_NO_PERIOD, M_N };
 
 static const char *const status_names[M_N] = { "ok", "no-figures",
-	"duplicate", "same-report", "superseded", "other-province", "archive",
+	"duplicate", "same-report", "superseded", "other-province", "other-body",
+	"archive",
 	"folder-left-out", "lock-file", "system-file", "spreadsheet", "image",
 	"ambiguous-resend", "empty", "name-clash", "unreadable", "not-a-report",
 	"unresolved-issuer", "ambiguous-issuer", "no-period" };
@@ -34,10 +35,16 @@ static const char *const incols[NIN] = { "doc", "path", "sha256", "issuer",
 
 /* The optional input columns (extract --docs writes them all). */
 enum { X_SIGNED_AT, X_DROPPED, X_KIND, X_READER, X_MODIFIED, X_DIGEST,
-	X_SIGNED_BY, NX };
+	X_SIGNED_BY, X_BODY, NX };
 
 static const char *const optcols[NX] = { "signed_at", "dropped", "kind",
-	"reader", "modified", "figures_digest", "signed_by" };
+	"reader", "modified", "figures_digest", "signed_by", "body" };
+
+/* The bodies extract --docs names (its body column), a bit each in
+ * manifest_opts.bodies in this order. */
+static const char *const body_codes[] = { "committee", "party", "steering",
+	"office", "centre", "council" };
+enum { NBODIES = sizeof(body_codes) / sizeof(body_codes[0]) };
 
 static const char *const outcols[] = { "reporter_code", "reporter_name",
 	"province_code", "period", "units_level", "units_total", "status",
@@ -104,6 +111,33 @@ struct mstate {
 };
 
 int
+manifest_bodies(const char *list, unsigned *bodies)
+{
+	const char *p = list, *end;
+	size_t k, n;
+
+	*bodies = 0;
+	if (strcmp(list, "all") == 0) {
+		*bodies = MANIFEST_BODIES_ALL;
+		return 0;
+	}
+	for (;;) {
+		end = strchr(p, ',');
+		n = end != NULL ? (size_t)(end - p) : strlen(p);
+		for (k = 0; k < NBODIES; k++)
+			if (strlen(body_codes[k]) == n &&
+			    strncmp(body_codes[k], p, n) == 0)
+				break;
+		if (k == NBODIES)
+			return -1;
+		*bodies |= 1u << k;
+		if (end == NULL)
+			return 0;
+		p = end + 1;
+	}
+}
+
+int
 manifest_resends(const char *name)
 {
 	if (strcmp(name, "latest") == 0)
@@ -126,6 +160,32 @@ static const char *
 opt(const struct mstate *st, const struct mrow *r, int c)
 {
 	return st->opt[c] < 0 ? "" : r->f[st->opt[c]];
+}
+
+/* The body that issued r: its body column, "committee" when that is
+ * empty (nothing says another body did). */
+static const char *
+body(const struct mstate *st, const struct mrow *r)
+{
+	const char *b = opt(st, r, X_BODY);
+
+	return b[0] != '\0' ? b : body_codes[0];
+}
+
+/* Are the reports of r's body summed (o->bodies; 0: the committee's)? */
+static int
+summed_body(const struct mstate *st, const struct mrow *r)
+{
+	unsigned mask = st->o->bodies != 0 ? st->o->bodies : 1u;
+	const char *b = body(st, r);
+	size_t k;
+
+	if (mask == MANIFEST_BODIES_ALL)
+		return 1;
+	for (k = 0; k < NBODIES; k++)
+		if (strcmp(b, body_codes[k]) == 0)
+			return (mask & 1u << k) != 0;
+	return 0;
 }
 
 static void
@@ -630,7 +690,9 @@ superseded_by(const struct mstate *st, const struct mrow *old,
 	buf_printf(&why, "resent: '%s' replaces it: ", fld(st, win, I_PATH));
 	switch (rule) {
 	case R_DATE:
-		buf_printf(&why, "dated %s, after %s", win->day, old->day);
+		buf_printf(&why, "dated %s%s, after %s%s", win->day,
+		    win->stamp_day ? " (by its signature stamp)" : "", old->day,
+		    old->stamp_day ? " (by its signature stamp)" : "");
 		break;
 	case R_NUMBER:
 		buf_printf(&why, "%s, numbered %ld after %ld", win->day[0] != '\0' ?
@@ -741,7 +803,8 @@ settle_versions(struct mstate *st, struct mrow **g, size_t n)
 }
 
 /*
- * Two or more reports for one reporter, period and subject: one report
+ * Two or more reports for one reporter, period, body and subject (two
+ * bodies' reports are two reports, when --body sums both): one report
  * in several forms is read once (same_reports); of versions, the later
  * is summed (settle_versions), or as --resends says.
  */
@@ -757,6 +820,8 @@ settle_resends(struct mstate *st)
 			struct buf slot = { 0 };
 
 			buf_adds(&slot, st->r[i].period);
+			buf_addc(&slot, '\x1f');
+			buf_adds(&slot, body(st, &st->r[i]));
 			buf_addc(&slot, '\x1f');
 			subject(&slot, fld(st, &st->r[i], I_TITLE),
 			    fld(st, &st->r[i], I_PERIOD_TEXT));
@@ -833,6 +898,61 @@ archive_reason(struct mstate *st, struct mrow *r)
 	set_status(r, M_ARCHIVE, why.p);
 }
 
+/*
+ * A report of a body whose reports are not summed (--body; by default
+ * any but the People's Committee: a party committee's or a council's
+ * report of the unit states figures of its own, which summed beside the
+ * committee's would count the unit twice) is other-body, whatever its
+ * unit: neither summed nor trouble.  Its reason is other_body_reasons'.
+ */
+static void
+other_bodies(struct mstate *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++) {
+		struct mrow *r = &st->r[i];
+
+		if ((r->st == M_OK || r->st == M_NO_PERIOD ||
+		    r->st == M_UNRESOLVED || r->st == M_AMBIGUOUS ||
+		    r->st == M_OTHER_PROVINCE) && !summed_body(st, r))
+			set_status(r, M_OTHER_BODY, NULL);
+	}
+}
+
+/* Each other-body report's reason: which body issued it, and the report
+ * of the same unit and period that is summed, when there is one. */
+static void
+other_body_reasons(struct mstate *st)
+{
+	size_t i, j;
+
+	for (i = 0; i < st->n; i++) {
+		struct mrow *r = &st->r[i];
+		const struct mrow *c = NULL;
+		struct buf why = { 0 };
+
+		if (r->st != M_OTHER_BODY)
+			continue;
+		for (j = 0; j < st->n && c == NULL && r->code != NULL &&
+		    r->period != NULL; j++)
+			if (st->r[j].st == M_OK && strcmp(st->r[j].code,
+			    r->code) == 0 && strcmp(st->r[j].period,
+			    r->period) == 0)
+				c = &st->r[j];
+		buf_printf(&why, "issued by '%s', not the People's Committee "
+		    "('committee'), as its number or letterhead says: not "
+		    "summed", body(st, r));
+		if (c != NULL)
+			buf_printf(&why, "; '%s', the %s report of the same "
+			    "unit and period, is", fld(st, c, I_PATH),
+			    body(st, c));
+		buf_printf(&why, " (--body committee,%s sums it too)",
+		    body(st, r));
+		set_status(r, M_OTHER_BODY, why.p);
+	}
+}
+
 static void
 classify(struct mstate *st)
 {
@@ -865,9 +985,11 @@ classify(struct mstate *st)
 		else
 			resolve_row(st, r);
 	}
+	other_bodies(st);
 	if (st->province == NULL)
 		choose_province(st);
 	settle_resends(st);
+	other_body_reasons(st);
 	for (i = 0; i < st->n; i++)
 		if (st->r[i].st == M_OK && strcmp(fld(st, &st->r[i], I_FIGURES),
 		    "0") == 0)
@@ -1120,8 +1242,45 @@ province(const struct mstate *st, const size_t *count)
 	buf_free(&b);
 }
 
+/* The reports of other bodies, when there are any: how many of each. */
+static void
+bodies(const struct mstate *st, const size_t *count)
+{
+	const char **seen;
+	size_t i, j, k, n = 0, per;
+	struct buf b = { 0 };
+
+	if (count[M_OTHER_BODY] == 0)
+		return;
+	seen = xreallocarray(NULL, count[M_OTHER_BODY], sizeof(*seen));
+	buf_printf(&b, "%zu report%s of other bodies than the People's "
+	    "Committee left out (other-body: ", count[M_OTHER_BODY],
+	    count[M_OTHER_BODY] == 1 ? "" : "s");
+	for (i = 0; i < st->n; i++) {
+		const char *bd;
+
+		if (st->r[i].st != M_OTHER_BODY)
+			continue;
+		bd = body(st, &st->r[i]);
+		for (k = 0; k < n && strcmp(seen[k], bd) != 0; k++)
+			;
+		if (k < n)
+			continue;
+		seen[n++] = bd;
+		for (j = i, per = 0; j < st->n; j++)
+			per += st->r[j].st == M_OTHER_BODY &&
+			    strcmp(body(st, &st->r[j]), bd) == 0;
+		buf_printf(&b, "%s%zu %s", n > 1 ? ", " : "", per, bd);
+	}
+	buf_adds(&b, "): --body sums them");
+	warn("%s", b.p);
+	free(seen);
+	buf_free(&b);
+}
+
 /* "files: 12 (8 ok, 1 duplicate, ...)", statuses in table order; the
- * province, the folders; unless brief, the files left out and coverage. */
+ * province, the bodies, the folders; unless brief, the files left out and
+ * coverage. */
 static void
 summary(const struct mstate *st, size_t left_out)
 {
@@ -1139,6 +1298,7 @@ summary(const struct mstate *st, size_t left_out)
 	buf_addc(&b, ')');
 	warn("%s", b.p);
 	province(st, count);
+	bodies(st, count);
 	folders(st);
 	if (!st->o->brief) {
 		warn("files left out for trouble: %zu", left_out);

@@ -3,8 +3,8 @@
  *
  * Reads baocao-extract --docs rows (one per file: doc, path, sha256,
  * issuer, doc_no, doc_date, period_text, title, places, figures, error;
- * and when there, kind, reader, modified, figures_digest, signed_at,
- * dropped), resolves each report's issuer and period as normalize does
+ * and when there, body, kind, reader, modified, figures_digest,
+ * signed_by, signed_at, dropped), resolves each report's issuer and period as normalize does
  * for its facts, and gives each row one status.  Statuses that say the
  * row is summed, or needs nothing from anyone:
  *
@@ -21,6 +21,13 @@
  *				subject replaces it (see below)
  *	other-province		a report of a unit of another province than
  *				the run's (see below): listed, not summed
+ *	other-body		a report of another body than those summed
+ *				(o->bodies: by default the People's
+ *				Committee's; body, as extract read it from
+ *				the number or the letterhead, is party,
+ *				steering, office, centre, council): a
+ *				party's report of a unit beside its
+ *				committee's would count the unit twice
  *	archive			an archive; each file in it has a row
  *	folder-left-out		a subfolder not read (old reports, hidden,
  *				--no-recurse)
@@ -43,21 +50,24 @@
  *	ambiguous-issuer	several units of that name; reason lists them
  *	no-period		no period in the title, or one not understood
  *
- * Resends: of two reports for one reporter, period and subject (the
- * title without its period and the words of a resend), the later is
- * decided by what the documents say, in this order: the later document
- * date; on one date, the higher document number; then the one whose
+ * Resends: of two reports for one reporter, period, body and subject
+ * (the title without its period and the words of a resend), the later
+ * is decided by what the documents say, in this order: the later document
+ * date (the day of the signature stamp's first time, signed_at, when the
+ * date line gives none; the reason says so); on one date, the higher document number; then the one whose
  * title or file name says it is sent again (words.rules: resend-word,
  * "lần 2"; a copy's "(1)" is no such word, nor "bản ký số"); then the
  * later file time (modified, to the second).  Where none decides, both
  * are ambiguous-resend, never the order of their names.
  *
  * The province: the run sums the units of one province, o->province when
- * given, else the province most reports resolve to (ties: the one with
- * more units, then the lower code), which the summary says.  A report of
- * a unit of another province (an issuer that names no unit of the run's
- * province, but one of another) is other-province; a ward name several
- * provinces have is settled by the run's province.
+ * given, else the province most reports resolve to (other bodies'
+ * reports do not count; ties: the one with more units, then the lower
+ * code), which the summary says.  A report of a unit of another province
+ * (an issuer that names no unit of the run's province, but one of
+ * another) is other-province; a ward name several provinces have is
+ * settled by the run's province.  A report of another body is other-body
+ * whatever its unit and province.
  *
  * Rows are written in input order, every input column first, then
  * reporter_code, reporter_name, province_code, period, units_level,
@@ -76,6 +86,9 @@
 #include "csvout.h"
 #include "gaz.h"
 
+/* manifest_opts.bodies: every body's reports are summed. */
+#define MANIFEST_BODIES_ALL (~0u)
+
 /* Two different reports for one reporter and period. */
 enum resends {
 	RESENDS_LATEST,		/* the later one wins (see the top), the
@@ -87,6 +100,8 @@ enum resends {
 struct manifest_opts {
 	const char *province;	/* --province, or NULL */
 	enum resends resends;
+	unsigned bodies;	/* the bodies whose reports are summed, a bit
+				 * each (manifest_bodies); 0: the committee */
 	int summary;		/* the files by status, the province, the
 				 * folders (and, unless brief, coverage)
 				 * on stderr */
@@ -101,6 +116,11 @@ struct manifest_opts {
 	struct csvout *copy;	/* when not NULL: the manifest is written
 				 * there too */
 };
+
+/* Parses --body's list into *bodies: "all", or bodies separated by ","
+ * (committee, party, steering, office, centre, council); 0, or -1 when
+ * a name is none of these. */
+int manifest_bodies(const char *list, unsigned *bodies);
 
 /* Parses "latest", "both" or "error"; -1 for anything else. */
 int manifest_resends(const char *name);

@@ -46,7 +46,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--bom] [--quiet] [--docs [--resends latest|both|error] [--safe-copy FILE] [--brief] [--province-to FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [--stats] [--stats-csv FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--bom] [--quiet] [--docs [--resends latest|both|error] [--body LIST] [--safe-copy FILE] [--brief] [--province-to FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [--stats] [--stats-csv FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -82,7 +82,7 @@ static const char *const outcols[NOUT] = { "doc", "reporter_code",
 	"scope", "qualifier", "line", "raw", "evidence", "flags", "reading" };
 
 struct opts {
-	int gzip, stats, all, bom, docs, resends_given, share;
+	int gzip, stats, all, bom, docs, resends_given, body_given, share;
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
 	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to,
 	    *safe_copy, *stats_csv, *province_to;
@@ -146,6 +146,10 @@ static const char *const help_text =
 "                      latest (default: the later wins, by date, number,\n"
 "                      a resend's words, file time; else both are\n"
 "                      ambiguous-resend), both (keep both), error\n"
+"      --body LIST     --docs: the bodies whose reports are summed:\n"
+"                      committee (default: the People's Committee's),\n"
+"                      party, steering, office, centre, council, separated\n"
+"                      by ',', or all; the others' are other-body\n"
 "      --brief         --docs: no line per file not ok on stderr (the\n"
 "                      manifest says each), no coverage lines\n"
 "      --quiet         no note on a report's figures on stderr (a figure\n"
@@ -174,10 +178,11 @@ static const char *const help_text =
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
 	OPT_CORRECTIONS, OPT_BOM, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS,
 	OPT_FILES0_TO, OPT_SHARE, OPT_SAFE_COPY, OPT_STATS_CSV, OPT_BRIEF,
-	OPT_PROVINCE_TO, OPT_QUIET };
+	OPT_PROVINCE_TO, OPT_QUIET, OPT_BODY };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "body", required_argument, NULL, OPT_BODY },
 	{ "bom", no_argument, NULL, OPT_BOM },
 	{ "brief", no_argument, NULL, OPT_BRIEF },
 	{ "corrections", required_argument, NULL, OPT_CORRECTIONS },
@@ -727,6 +732,13 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		case 'z':
 			o->gzip = 1;
 			break;
+		case OPT_BODY:
+			if (manifest_bodies(optarg, &o->m.bodies) != 0)
+				die(2, "option '--body': '%s' is not all or a "
+				    "list of committee, party, steering, office, "
+				    "centre, council", optarg);
+			o->body_given = 1;
+			break;
 		case OPT_BOM:
 			o->bom = 1;
 			break;
@@ -789,10 +801,12 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			cli_usage_error(SYNOPSIS);
 		}
 	}
-	if ((o->resends_given || o->files0_to != NULL || o->safe_copy != NULL ||
-	    o->brief || o->province_to != NULL) && !o->docs)
-		die(2, "options '--resends', '--files0-to', '--safe-copy', "
-		    "'--brief' and '--province-to' go with '--docs'");
+	if ((o->resends_given || o->body_given || o->files0_to != NULL ||
+	    o->safe_copy != NULL || o->brief || o->province_to != NULL) &&
+	    !o->docs)
+		die(2, "options '--resends', '--body', '--files0-to', "
+		    "'--safe-copy', '--brief' and '--province-to' go with "
+		    "'--docs'");
 	return optind;
 }
 

@@ -139,6 +139,20 @@ s1 ambiguous-resend: two versions of one report: this and 'r/s2.txt' are of one 
 s2 ambiguous-resend: two versions of one report: this and 'r/s1 (bản ký số).txt' are of one unit, period and subject, and nothing says which is the later (date, number, the words of a resend, file time): neither is summed; take the wrong one out of the folder, or -r both"
 }
 
+@test "normalize --docs: a version whose date line gives no date is dated by its signature stamp, which decides the resend, and the reasons say so" {
+	SDOCS='doc,path,sha256,issuer,doc_no,doc_date,period_text,title,places,figures,signed_at,error'
+	printf '%s\n' "$SDOCS" \
+	    'a,r/a.docx,a1,QUẬN 5,5/BC-UBND,5 tháng 1 năm 2025,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,5,,' \
+	    'b,r/b.pdf,a2,QUẬN 5,5/BC-UBND,,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,5,2025-01-09T10:00:00+07:00,' \
+	    'c,r/c.pdf,a3,QUẬN 6,7/BC-UBND,ngày tháng năm 2025,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,5,2025-02-01T08:00:00+07:00,' \
+	    'd,r/d.pdf,a4,QUẬN 6,7/BC-UBND,,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,5,2025-02-03T08:00:00+07:00; 2025-02-03T09:00:00+07:00,' > "$BATS_TEST_TMPDIR/d.csv"
+	run -0 --separate-stderr bash -c "$(declare -f reasons); baocao-normalize --docs '$BATS_TEST_TMPDIR/d.csv' | reasons"
+	assert_output "a superseded: resent: 'r/b.pdf' replaces it: dated 2025-01-09 (by its signature stamp), after 2025-01-05
+b ok: dated 2025-01-09 by its signature stamp: the date line gives no date
+c superseded: resent: 'r/d.pdf' replaces it: dated 2025-02-03 (by its signature stamp), after 2025-02-01 (by its signature stamp); dated 2025-02-01 by its signature stamp: the date line gives no date
+d ok: dated 2025-02-03 by its signature stamp: the date line gives no date"
+}
+
 @test "normalize --docs: one report in two forms (the same date, number and figures) is read once, from its text-bearing form; a file time or a name does not make it a resend" {
 	xdocs 'signed,r/Q10 - BC năm 2024 (bản ký số).pdf,a1,QUẬN 10,8856 / BC-UBND,3 tháng 1 năm 2025,năm 2024,BÁO CÁO,,40,,,pdf,2025-01-09T00:00:00Z,2fb669744390c98e' \
 	      'word,r/Q10 - BC năm 2024.docx,a2,QUẬN 10,8856/BC-UBND,3 tháng 1 năm 2025,năm 2024,BÁO CÁO,,40,,,docx,2025-01-03T00:00:00Z,2fb669744390c98e' \
@@ -224,6 +238,56 @@ baocao-normalize: province 68 (Tỉnh Lâm Đồng): 3 reports of other province
 	run -0 grep -x 'reports_left_out,0' "$BATS_TEST_TMPDIR/s.csv"
 }
 
+@test "normalize --docs: a report of another body than the People's Committee is other-body, listed, not summed, no trouble; --body sums it, as a report of its own" {
+	BDOCS='doc,path,sha256,issuer,body,doc_no,doc_date,period_text,title,places,figures,error'
+	printf '%s\n' "$BDOCS" \
+	    'ub,r/ub.txt,a1,QUẬN 1,committee,5/BC-UBND,10 tháng 12 năm 2024,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,5,' \
+	    'du,r/du.txt,a2,QUẬN 1,party,43-BC/QU,12 tháng 12 năm 2024,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,7,' \
+	    'hd,r/hd.txt,a3,QUẬN 3,council,8/BC-HĐND,12 tháng 12 năm 2024,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,4,' \
+	    'q4,r/q4.txt,a4,QUẬN 4,,9/BC,12 tháng 12 năm 2024,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,6,' \
+	    'x,r/x.txt,a5,ĐẢNG ỦY XÃ KHÔNG CÓ,party,1-BC/ĐU,12 tháng 12 năm 2024,năm 2024,BÁO CÁO,,2,' > "$BATS_TEST_TMPDIR/d.csv"
+	run -0 --separate-stderr bash -c "$(declare -f reasons); baocao-normalize --docs --stats --brief --stats-csv '$BATS_TEST_TMPDIR/s.csv' '$BATS_TEST_TMPDIR/d.csv' | reasons"
+	assert_output "ub ok: 
+du other-body: issued by 'party', not the People's Committee ('committee'), as its number or letterhead says: not summed; 'r/ub.txt', the committee report of the same unit and period, is (--body committee,party sums it too)
+hd other-body: issued by 'council', not the People's Committee ('committee'), as its number or letterhead says: not summed (--body committee,council sums it too)
+q4 ok: 
+x other-body: issued by 'party', not the People's Committee ('committee'), as its number or letterhead says: not summed (--body committee,party sums it too)"
+	assert_equal "$stderr" "baocao-normalize: files: 5 (2 ok, 3 other-body)
+baocao-normalize: province 79 (Thành phố Hồ Chí Minh) was not given (-p): taken as the one most reports are of, 2 of 2
+baocao-normalize: 3 reports of other bodies than the People's Committee left out (other-body: 2 party, 1 council): --body sums them"
+	run -0 grep -x 'reports_left_out,0' "$BATS_TEST_TMPDIR/s.csv"
+	# summed, the party's report is no resend of the committee's (one
+	# subject, a later date): both are kept
+	run -0 --separate-stderr bash -c "$(declare -f statuses); baocao-normalize --docs --body committee,party '$BATS_TEST_TMPDIR/d.csv' | statuses"
+	assert_output "ub ok
+du ok
+hd other-body
+q4 ok
+x unresolved-issuer"
+	run -0 --separate-stderr bash -c "$(declare -f statuses); baocao-normalize --docs --body all '$BATS_TEST_TMPDIR/d.csv' | statuses"
+	assert_output "ub ok
+du ok
+hd ok
+q4 ok
+x unresolved-issuer"
+	run -2 --separate-stderr baocao-normalize --docs --body committee,mayor "$BATS_TEST_TMPDIR/d.csv"
+	assert_equal "$stderr" "baocao-normalize: option '--body': 'committee,mayor' is not all or a list of committee, party, steering, office, centre, council"
+	assert_output ""
+}
+
+@test "normalize --docs: the province is the one most of the summed reports are of: other bodies' reports do not choose it" {
+	BDOCS='doc,path,sha256,issuer,body,doc_no,doc_date,period_text,title,places,figures,error'
+	printf '%s\n' "$BDOCS" \
+	    'p1,r/p1.txt,a1,HUYỆN LẠC DƯƠNG,party,1-BC/HU,10 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,,5,' \
+	    'p2,r/p2.txt,a2,HUYỆN ĐAM RÔNG,party,2-BC/HU,10 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,,5,' \
+	    'q1,r/q1.txt,a3,QUẬN 1,committee,1/BC-UBND,10 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,,5,' > "$BATS_TEST_TMPDIR/d.csv"
+	run -0 --separate-stderr bash -c "$(declare -f statuses); baocao-normalize --docs --stats --brief '$BATS_TEST_TMPDIR/d.csv' | statuses"
+	assert_output "p1 other-body
+p2 other-body
+q1 ok"
+	assert_equal "${stderr_lines[1]}" "baocao-normalize: province 79 (Thành phố Hồ Chí Minh) was not given (-p): taken as the one most reports are of, 1 of 1"
+}
+
 @test "normalize --docs: a resend shares its subject; two reports of one unit and period on two subjects are both kept" {
 	docs 'cchc,r/cchc.txt,aa,QUẬN 1,1/BC-UBND,10 tháng 11 năm 2024,năm 2024,BÁO CÁO Công tác cải cách hành chính năm 2024,,5,' \
 	     'cchc-bs,r/cchc-bs.txt,ab,QUẬN 1,9/BC-UBND,20 tháng 11 năm 2024,Năm 2024,"BÁO CÁO (bổ sung) công tác cải cách hành chính, Năm 2024",,5,' \
@@ -246,7 +310,7 @@ resend/q1 ok"
 	run -2 --separate-stderr baocao-normalize --docs --resends newest "$BATS_TEST_TMPDIR/d.csv"
 	assert_equal "$stderr" "baocao-normalize: option '--resends': 'newest' is not latest, both or error"
 	run -2 --separate-stderr baocao-normalize --resends both "$BATS_TEST_TMPDIR/d.csv"
-	assert_equal "$stderr" "baocao-normalize: options '--resends', '--files0-to', '--safe-copy', '--brief' and '--province-to' go with '--docs'"
+	assert_equal "$stderr" "baocao-normalize: options '--resends', '--body', '--files0-to', '--safe-copy', '--brief' and '--province-to' go with '--docs'"
 }
 
 @test "--province settles a ward name that four provinces have, in the manifest and in the facts" {
