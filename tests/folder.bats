@@ -2,8 +2,9 @@
 # The analyst's folder, as the reports arrive by e-mail: the 2024 samples
 # as Word files, a zip and a 7z of a district's reports, a resend, a
 # copy, a signed PDF beside its .docx, a 0-byte attachment, a cut .docx, a
-# workbook, an image, Word's lock file, another province's report, last
-# years' reports in "Lưu cũ/" (tests/make-inbox writes it).  What it must
+# workbook, an image, Word's lock file, another province's report, a
+# district's party committee's report beside its People's Committee's,
+# last years' reports in "Lưu cũ/" (tests/make-inbox writes it).  What it must
 # sum to is worked out apart: the samples as text, with the resend's
 # figure, without the two files that cannot be read.
 
@@ -84,14 +85,15 @@ for r in csv.DictReader(open(sys.argv[1])):
 	  python3 -c 'import zipfile; [print("inbox/Quận 4 - các báo cáo 2024.zip/" + n) for n in zipfile.ZipFile("inbox/Quận 4 - các báo cáo 2024.zip").namelist()]'
 	  bsdtar -tf "inbox/Quận 12 - 2024.7z" | grep -v '/$' | sed 's|^\./||; s|^|inbox/Quận 12 - 2024.7z/|'
 	  echo 'inbox/Lưu cũ/'; } | LC_ALL=C sort > files
-	# 73 files in the folder, 3 in the zip, 2 in the 7z, 1 folder
-	[ "$(wc -l < files)" -eq 79 ]
+	# 74 files in the folder, 3 in the zip, 2 in the 7z, 1 folder
+	[ "$(wc -l < files)" -eq 80 ]
 	python3 -c 'import csv, sys; [print(r["path"][len(sys.argv[1]):]) for r in csv.DictReader(open("manifest.csv"))]' "$BOX/" |
 		LC_ALL=C sort > listed
 	cmp files listed
 	run -0 bash -c "$(declare -f manifest); manifest | grep -v ' | ok | \$' | sed 's|$BOX/||g'"
 	assert_output "inbox/BC Lạc Dương năm 2024.docx | other-province | a report of Tỉnh Lâm Đồng (68), not of Thành phố Hồ Chí Minh (79), the province this run sums
 inbox/BC Quận 5 năm 2024.docx | superseded | resent: 'inbox/BC Quận 5 năm 2024 - bổ sung.docx' replaces it: the same date and number, and its title or file name says it is sent again
+inbox/BC Quận ủy Quận 6 năm 2024.docx | other-body | issued by 'party', not the People's Committee ('committee'), as its number or letterhead says: not summed; 'inbox/BC 775_2024.docx', the committee report of the same unit and period, is (--body committee,party sums it too)
 inbox/Biểu tổng hợp số liệu Quận 10.xlsx | spreadsheet | a spreadsheet or a table (CSV), not a report: its figures are not read
 inbox/Báo cáo DVCQ năm 2024 - Quận 3 (1).docx | duplicate | the same content as 'inbox/Báo cáo DVCQ năm 2024 - Quận 3.docx'
 inbox/Báo cáo Huyện Nhà Bè Quý III-2024.docx | unreadable | inbox/Báo cáo Huyện Nhà Bè Quý III-2024.docx: not a whole zip archive (truncated or damaged: Not a zip archive)
@@ -111,12 +113,14 @@ inbox/~\$o cáo DVCQ năm 2024 - UBND Quận 6.docx | lock-file | a lock or temp
 	[ "$output" -le 15 ]
 	# 67 ok: the 64 loose reports but the four not read, and Quận 5's
 	# resend; the zip's 3 and the 7z's 2.  Of 79's 69 resolved, Lạc
-	# Dương is Lâm Đồng's.
-	assert_equal "$(cat "$BOX/stderr")" "city-summary: files: 79 (67 ok, 1 duplicate, 1 same-report, 1 superseded, 1 other-province, 2 archive, 1 folder-left-out, 1 lock-file, 1 spreadsheet, 1 image, 1 empty, 1 unreadable)
+	# Dương is Lâm Đồng's; Quận 6's party committee's report does not
+	# count, nor choose the province.
+	assert_equal "$(cat "$BOX/stderr")" "city-summary: files: 80 (67 ok, 1 duplicate, 1 same-report, 1 superseded, 1 other-province, 1 other-body, 2 archive, 1 folder-left-out, 1 lock-file, 1 spreadsheet, 1 image, 1 empty, 1 unreadable)
 city-summary: province 79 (Thành phố Hồ Chí Minh) was not given (-p): taken as the one most reports are of, 69 of 70; 1 report of other provinces left out (other-province)
+city-summary: 1 report of other bodies than the People's Committee left out (other-body: 1 party): --body sums them
 city-summary: folders read: 3 ('$BOX/inbox', '$BOX/inbox/Quận 12 - 2024.7z', '$BOX/inbox/Quận 4 - các báo cáo 2024.zip'); left out: 1 ('$BOX/inbox/Lưu cũ') (the manifest says why; --recurse-all reads them)
 city-summary: coverage: 18 of 22 units reported for 2024 (in a report of that period or derived from their others, as the workbook counts them)
-city-summary: 2 of 79 files left out of the table for trouble: their status and reason are in '$BOX/manifest.csv'"
+city-summary: 2 of 80 files left out of the table for trouble: their status and reason are in '$BOX/manifest.csv'"
 	# the workbook's year sheet names the 4 of 22 that have no figure
 	run -0 "$PY" - "$BOX/city.xlsx" <<-'PY'
 	import sys, openpyxl
@@ -154,7 +158,31 @@ print(max(c.values()), len(set(r for r, _ in c)))' "$BOX/facts.csv"
 	baocao-extract --walk "$BOX/inbox" | baocao-extract --files0-from - 2> /dev/null |
 		baocao-normalize --province 79 2> /dev/null > naive.csv || true
 	run -0 --separate-stderr chart -i reception.visits -p 2024 -o naive naive.csv
-	[[ "$stderr" == *"chart: 3 units have figures of reception.visits for 2024 from more than one report (Quận 3, Quận 5, Quận 10): they are summed; city-summary -f writes facts with each report once"* ]]
+	[[ "$stderr" == *"chart: 4 units have figures of reception.visits for 2024 from more than one report (Quận 3, Quận 5, Quận 6, Quận 10): they are summed; city-summary -f writes facts with each report once"* ]]
+}
+
+@test "the party committee's report of a district is listed, not summed with its People's Committee's; --body committee,party sums both, as two reports" {
+	# the default run: Quận 6's year from its committee's report alone
+	run -0 python3 -c '
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["indicator"] == "reception.visits" and r["reporter_code"] == "775" and r["period"] == "2024":
+        print(r["value"], r["doc"])' "$BOX/facts.csv"
+	# 775_2024.txt: "đã tiếp 985 lượt công dân"
+	assert_output "985 BC 775_2024"
+	# both bodies: the party's 640 visits too, a report of its own (no
+	# resend of the committee's, whose title it shares); no other-body left
+	run -3 --separate-stderr city-summary -p 79 --body committee,party -m "$BATS_TEST_TMPDIR/m.csv" -f "$BATS_TEST_TMPDIR/f.csv" -o /dev/null "$BOX/inbox"
+	[[ "$stderr" != *"other-body"* ]]
+	run -0 python3 -c '
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["indicator"] == "reception.visits" and r["reporter_code"] == "775" and r["period"] == "2024":
+        print(r["value"], r["doc"])' "$BATS_TEST_TMPDIR/f.csv"
+	assert_line --index 1 "640 BC Quận ủy Quận 6 năm 2024"
+	assert_equal "${#lines[@]}" 2
+	run -2 --separate-stderr city-summary --body mayor -o /dev/null "$BOX/inbox"
+	assert_equal "$stderr" "city-summary: option '--body': 'mayor' is not all or a list of committee, party, steering, office, centre, council"
 }
 
 @test "--recurse-all reads the folder of old reports, --no-recurse no subfolder; the archives are read either way" {
