@@ -676,6 +676,41 @@ print(ws.cell(r, head.index("Quận Phú Nhuận") + 1).value)'
 	done
 }
 
+@test "every status the manifest writes has a label and a hint, and the files sheet says each in Vietnamese" {
+	# the statuses, as common/manifest.c names them
+	run -0 grep -o '"[a-z-]*"' <(sed -n '/status_names\[M_N\] = {/,/};/p' "$ROOT/common/manifest.c")
+	statuses=$(echo "$output" | tr -d '"')
+	# at least main's and the folder's: a status lost from the list would
+	# leave its files unlabelled
+	for s in ok duplicate superseded unreadable same-report other-province other-body archive \
+	    folder-left-out lock-file system-file spreadsheet image ambiguous-resend empty; do
+		grep -qx -- "$s" <<< "$statuses" || fail "no status $s in common/manifest.c"
+	done
+	for s in $statuses; do
+		run -0 awk -F, -v id="review:status.$s" '$1 == id && $2 != "" && $3 != "" { n++ } END { print n + 0 }' "$ROOT/common/data/labels.csv"
+		[ "$output" = 1 ] || fail "no label and hint review:status.$s"
+	done
+	# a manifest with a file of each status: the sheet says the label
+	{ echo 'doc,path,sha256,issuer,doc_no,doc_date,reporter_code,reporter_name,province_code,period,status,reason'
+	  i=0
+	  for s in $statuses; do
+		i=$((i + 1))
+		echo "f$i,reports/f$i.txt,h$i,QUẬN GÒ VẤP,,,764,Quận Gò Vấp,79,2024,$s,"
+	  done; } > every.csv
+	run -0 baocao-xlsx -o every.xlsx city.csv units.csv every.csv
+	run -0 "$PY" - "$ROOT/common/data/labels.csv" <<-'PY'
+	import csv, openpyxl, sys
+	labels = {r["id"]: r["label"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
+	want = {r["path"]: labels["review:status." + r["status"]] for r in csv.DictReader(open("every.csv", encoding="utf-8"))}
+	ws = openpyxl.load_workbook("every.xlsx")["Tệp báo cáo"]
+	got = {r[1]: r[6] for r in ws.iter_rows(min_row=5, values_only=True)}
+	bad = [f"{p}: {got.get(p)!r}, want {w!r}" for p, w in want.items() if got.get(p) != w]
+	bad += [f"{p}: not in the manifest" for p in got if p not in want]
+	print("\n".join(bad) or "ok")
+	PY
+	assert_output ok
+}
+
 @test "flags are read by name, never as text: a flag that merely contains 'derived' is not one" {
 	awk -F, -v OFS=, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
 		NR > 1 && $c["indicator"] == "reception.visits" && $c["period"] == "2024" { $c["flags"] = "underived" }
