@@ -70,6 +70,25 @@ setup() {
 	assert_line --regexp "^79,2023-Q1,reception.visits,visit,[0-9]+,2,2,([0-9.]*,){3}2,22,[0-9]+,sum,,,,"
 }
 
+@test "city-summary run from the source tree finds the filters make built beside it; without them it says what to do" {
+	# a source tree of its own: the script, and build/ with the filters
+	mkdir -p "$BATS_TEST_TMPDIR/tree/pipelines" "$BATS_TEST_TMPDIR/tree/build" "$BATS_TEST_TMPDIR/r"
+	cp "$ROOT/pipelines/city-summary" "$BATS_TEST_TMPDIR/tree/pipelines/"
+	cp "$ROOT/pipelines/samples/760_2024-Q1.txt" "$BATS_TEST_TMPDIR/r/"
+	# a PATH with bash and the tools, but no baocao-*
+	mkdir "$BATS_TEST_TMPDIR/bin"
+	for t in bash awk sed grep sort cat mktemp realpath dirname basename stat xargs tail cut find rm mkdir mv ln chmod cp ls head wc tr paste env id; do
+		ln -s "$(command -v "$t")" "$BATS_TEST_TMPDIR/bin/$t"
+	done
+	run -2 --separate-stderr env PATH="$BATS_TEST_TMPDIR/bin" "$BATS_TEST_TMPDIR/tree/pipelines/city-summary" -p 79 "$BATS_TEST_TMPDIR/r"
+	assert_equal "$stderr" "city-summary: baocao-extract is not on PATH: run 'make install', or 'make' and run city-summary from the source tree"
+	assert_output ""
+	for f in "$BAOCAO_BUILD"/baocao-*; do ln -s "$f" "$BATS_TEST_TMPDIR/tree/build/"; done
+	run -0 --separate-stderr env PATH="$BATS_TEST_TMPDIR/bin" "$BATS_TEST_TMPDIR/tree/pipelines/city-summary" -p 79 "$BATS_TEST_TMPDIR/r"
+	assert_line --index 0 --partial "province_code,period,indicator,unit,"
+	[ "${#lines[@]}" -gt 5 ]
+}
+
 @test "-o is atomic: a failed run leaves the old output whole" {
 	echo "old table" > "$BATS_TEST_TMPDIR/city.csv"
 	one=("$CORPUS"/*_2023-Q1.txt)
