@@ -973,7 +973,6 @@ classify(struct mstate *st)
 	}
 	st->province = st->o->province;
 	mark_same(st, I_SHA, 1, M_DUPLICATE, "the same content as");
-	mark_same(st, I_DOC, 0, M_NAME_CLASH, "its document name is taken by");
 	for (i = 0; i < st->n; i++) {
 		struct mrow *r = &st->r[i];
 		char *why;
@@ -990,6 +989,9 @@ classify(struct mstate *st)
 		choose_province(st);
 	settle_resends(st);
 	other_body_reasons(st);
+	/* Two files of one name (a report's .docx and its signed .pdf) are
+	 * no trouble when one is read: the other is its form or version. */
+	mark_same(st, I_DOC, 0, M_NAME_CLASH, "its document name is taken by");
 	for (i = 0; i < st->n; i++)
 		if (st->r[i].st == M_OK && strcmp(fld(st, &st->r[i], I_FIGURES),
 		    "0") == 0)

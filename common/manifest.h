@@ -42,7 +42,8 @@
  *	ambiguous-resend	two versions of one report and nothing
  *				says which is the later: neither is summed
  *	empty			a file of 0 bytes: ask for it again
- *	name-clash		another file already has its document name
+ *	name-clash		another file to be summed already has its
+ *				document name (not a form or version of it)
  *	unreadable		extract could not read it (error says why)
  *	not-a-report		a plan, a decision, no report header at all,
  *				a file no report is in

@@ -63,7 +63,9 @@ for r in csv.DictReader(sys.stdin):
 	     'empty,r/empty.txt,gg,QUẬN 3,6/BC-UBND,1 tháng 1 năm 2024,năm 2023,BÁO CÁO,,0,' \
 	     'np,r/np.txt,ii,QUẬN 3,6/BC-UBND,1 tháng 10 năm 2024,,BÁO CÁO,,4,' \
 	     'nowhere,r/nowhere.txt,jj,QUẬN 99,6/BC-UBND,1 tháng 10 năm 2024,năm 2024,BÁO CÁO,,4,' \
-	     'np,r/np.txt.gz,kk,QUẬN 3,6/BC-UBND,1 tháng 10 năm 2024,năm 2024,BÁO CÁO,,4,' > "$BATS_TEST_TMPDIR/d.csv"
+	     'np,r/np.txt.gz,kk,QUẬN 3,6/BC-UBND,1 tháng 10 năm 2024,năm 2024,BÁO CÁO,,4,' \
+	     'gv,r/gv.txt,ll,QUẬN GÒ VẤP,7/BC-UBND,1 tháng 12 năm 2024,năm 2024,BÁO CÁO Công tác dân vận năm 2024,,4,' \
+	     'gv,r/gv.docx,mm,QUẬN GÒ VẤP,8/BC-UBND,1 tháng 12 năm 2024,năm 2024,BÁO CÁO Công tác cải cách hành chính năm 2024,,4,' > "$BATS_TEST_TMPDIR/d.csv"
 	run -0 bash -c "$(declare -f statuses); baocao-normalize --docs '$BATS_TEST_TMPDIR/d.csv' 2>/dev/null | statuses"
 	assert_output "govap/baocao ok
 phunhuan/baocao ok
@@ -77,7 +79,23 @@ readme not-a-report
 empty no-figures
 np no-period
 nowhere unresolved-issuer
-np name-clash"
+np ok
+gv ok
+gv name-clash"
+}
+
+@test "normalize --docs: two files of one document name are a name-clash only when both would be read: a .docx and its signed .pdf are one report, a version replaces another" {
+	docs 'BC Q3,r/BC Q3.docx,a1,QUẬN 3,6/BC-UBND,1 tháng 10 năm 2024,quý III năm 2024,BÁO CÁO,,4,' \
+	     'BC Q3,r/BC Q3.pdf,a2,QUẬN 3,6/BC-UBND,1 tháng 10 năm 2024,quý III năm 2024,BÁO CÁO,,4,' \
+	     'BC Q4,r/BC Q4.txt,b1,QUẬN 4,9/BC-UBND,1 tháng 10 năm 2024,quý III năm 2024,BÁO CÁO,,4,' \
+	     'BC Q4,r/BC Q4.docx,b2,QUẬN 4,9/BC-UBND,3 tháng 10 năm 2024,quý III năm 2024,BÁO CÁO,,4,' > "$BATS_TEST_TMPDIR/d.csv"
+	# the columns of extract's figures: the two forms of Quận 3's agree
+	sed -i '1s/$/,kind,reader,modified,figures_digest/; 2s/$/,,docx,,1111111111111111/; 3s/$/,,pdf,,1111111111111111/; 4,5s/$/,,text,,/' "$BATS_TEST_TMPDIR/d.csv"
+	run -0 bash -c "$(declare -f reasons); baocao-normalize --docs '$BATS_TEST_TMPDIR/d.csv' 2>/dev/null | reasons"
+	assert_output "BC Q3 ok: 
+BC Q3 same-report: the same report as 'r/BC Q3.docx' (the same number, date and figures) in another form: that one is read
+BC Q4 superseded: resent: 'r/BC Q4.docx' replaces it: dated 2024-10-03, after 2024-10-01
+BC Q4 ok: "
 }
 
 @test "normalize --docs: resolved columns, units that should report, and each reason" {
