@@ -7,7 +7,7 @@ CFLAGS	?= -O2 -g
 WARN	= -std=c11 -Wall -Wextra
 XML2_CFLAGS != pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icommon $(XML2_CFLAGS)
-LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2 -ldl
+LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2 -lnettle -ldl
 PREFIX	?= /usr/local
 BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1
@@ -321,7 +321,7 @@ bench-deps:
 # .tar archives in the tests); the
 # signed-scan fixtures' maker (tests/make-signed-fixtures): reportlab,
 # pypdf and img2pdf.
-DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
+DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev nettle-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
 	hunspell-vi openssh-server openssh-client rsync gawk mawk \
@@ -333,6 +333,7 @@ DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev bats \
 deps:
 	@missing=""; \
 	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h archive.h \
+		nettle/sha2.h \
 		libxml2/libxml/xmlreader.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \

@@ -1,6 +1,8 @@
 /*
  * sha256: the SHA-256 digest (FIPS 180-4), which identifies a report by its
- * content: two files with the same digest are the same report.
+ * content: two files with the same digest are the same report.  Nettle
+ * computes it (with the processor's SHA instructions where it has them);
+ * this names it for the rest of the code and writes it as hex.
  */
 #ifndef BAOCAO_SHA256_H
 #define BAOCAO_SHA256_H
@@ -9,18 +11,15 @@
 #include <stdint.h>
 
 struct sha256 {
-	uint32_t h[8];
-	uint64_t len;		/* bytes hashed so far */
-	unsigned char blk[64];	/* a partial block */
-	size_t nblk;
-	/* The compression function: the processor's SHA instructions where
-	 * it has them, else portable C. */
-	void (*blocks)(uint32_t *h, const unsigned char *p, size_t n);
+	/* Nettle's context, kept opaque so that its names (macros such as
+	 * sha256_init) stay out of every file that hashes. */
+	union {
+		unsigned char bytes[160];
+		uint64_t align;
+	} ctx;
 };
 
 void sha256_init(struct sha256 *);
-/* The same, always with the portable C (the unit test compares them). */
-void sha256_init_portable(struct sha256 *);
 void sha256_add(struct sha256 *, const void *, size_t);
 /* Finishes the digest and writes it as 64 lower-case hex digits and a NUL. */
 void sha256_hex(struct sha256 *, char out[65]);

@@ -185,9 +185,32 @@ print(json.dumps(json.loads(m.group(1))[sys.argv[2]], ensure_ascii=False))' "$@"
 	assert_output ok
 }
 
+@test "a report and its copy in another format, one document name: both listed, the figures with the one summed, in either order" {
+	printf 'ỦY BAN NHÂN DÂN\nQUẬN GÒ VẤP\n' > reports/q1.pdf
+	sed -n 2p manifest.csv | sed 's|reports/q1.txt,ok,|reports/q1.pdf,name-clash,its document name is taken|' > copy.csv
+	{ sed -n 1,2p manifest.csv; cat copy.csv; } > after.csv
+	{ sed -n 1p manifest.csv; cat copy.csv; sed -n 2p manifest.csv; } > before.csv
+	for m in after.csv before.csv; do
+		run -0 --separate-stderr baocao-review -m "$m" facts.csv
+		[ -z "$stderr" ]
+		echo "$output" > page.html
+		run -0 page_json page.html docs
+		assert_output --partial '["./reports/q1.txt", "q1", "reports/q1.txt", "ok", "", "QUẬN GÒ VẤP", "12/BC-UBND", "8 tháng 4 năm 2024", "BÁO CÁO quý I năm 2024", "764", "Quận Gò Vấp", "79", "2024-Q1", "Quý I năm 2024", 1, 1]'
+		assert_output --partial '["./reports/q1.pdf", "q1", "reports/q1.pdf", "name-clash", "its document name is taken",'
+		# the three figures of an indicator, all with the summed report
+		run -0 page_json page.html facts
+		[ "$(grep -o '\[[0-9]*, 1, [01], "[0-9]*", ' <<< "$output" | cut -d, -f1 | sort -u)" = "[$(python3 -c '
+import json, re, sys
+s = open("page.html", encoding="utf-8").read()
+m = re.search(r"<script type=\"application/json\" id=\"run\">(.*?)</script>", s, re.S)
+print([d[2] for d in json.loads(m.group(1))["docs"]].index("reports/q1.txt"))')" ]
+	done
+}
+
 @test "bad input: exit 2, a message naming the file and line, nothing on stdout" {
 	head -n 1 facts.csv | sed 's/,chosen//' > nochosen.csv
 	{ cat manifest.csv; tail -n 1 manifest.csv; } > twice.csv
+	{ cat manifest.csv; sed -n 2p manifest.csv; } | sed '3d' > twice-ok.csv
 	cut -d, -f1,2 manifest.csv > nostatus.csv
 	sed 's/^q1,/zz,/' facts.csv > other.csv
 	grep -v '^review:' "$ROOT/common/data/labels.csv" > indicators-only.csv
@@ -197,7 +220,8 @@ print(json.dumps(json.loads(m.group(1))[sys.argv[2]], ensure_ascii=False))' "$@"
 		assert_equal "$stderr" "$want"
 	done <<-'TABLE'
 	nochosen.csv|baocao-review: nochosen.csv:1: column 'chosen' missing: give the output of baocao-normalize --scope all
-	-m twice.csv facts.csv|baocao-review: twice.csv:4: report 'q9' listed twice
+	-m twice.csv facts.csv|baocao-review: twice.csv:4: file 'reports/q9.docx' listed twice
+	-m twice-ok.csv facts.csv|baocao-review: twice-ok.csv:3: report 'q1' listed twice, both summed
 	-m nostatus.csv facts.csv|baocao-review: nostatus.csv:1: column 'status' missing
 	-m manifest.csv other.csv|baocao-review: other.csv:2: report 'zz' is not in the manifest
 	-m nope.csv facts.csv|baocao-review: cannot read 'nope.csv': No such file or directory

@@ -104,13 +104,39 @@ read_manifest(struct run *r, const char *path)
 		col[k] = csvin_col(in, opt[k]);
 	while (csvin_next(in)) {
 		struct span name = csvin_field(in, (size_t)idx[0]);
-		struct rdoc *d;
+		const char *st = csvin_field(in, (size_t)idx[2]).p;
+		const char *path = csvin_field(in, (size_t)idx[1]).p;
+		struct rdoc *d = find_doc(r, name.p), *old;
 
-		if (find_doc(r, name.p) != NULL)
-			die_at(2, csvin_name(in), csvin_line(in),
-			    "report '%.*s%s' listed twice", DIAG_QUOTE(name.p,
-			    name.n));
-		d = add_doc(r, name.p);
+		if (d != NULL) {
+			/*
+			 * Two files of one document name (a report and its
+			 * copy in another format): the one summed keeps the
+			 * name, which the facts name it by; the other is
+			 * listed by its path.
+			 */
+			if (strcmp(st, "ok") == 0 && d->in_table)
+				die_at(2, csvin_name(in), csvin_line(in),
+				    "report '%.*s%s' listed twice, both summed",
+				    DIAG_QUOTE(name.p, name.n));
+			if (strcmp(path, d->f[D_PATH]) == 0 ||
+			    find_doc(r, path) != NULL || path[0] == '\0')
+				die_at(2, csvin_name(in), csvin_line(in),
+				    "file '%s' listed twice", path);
+			if (strcmp(st, "ok") == 0) {
+				/* the summed one comes second: the first
+				 * moves to its path */
+				old = add_doc(r, d->f[D_PATH]);
+				memcpy(old->f + 1, d->f + 1,
+				    (ND - 1) * sizeof(*d->f));
+				old->f[D_DOC] = d->f[D_DOC];
+				old->in_manifest = 1;
+			} else {
+				d = add_doc(r, path);
+				d->f[D_DOC] = arena_dup(&r->a, name.p, name.n);
+			}
+		} else
+			d = add_doc(r, name.p);
 		for (k = 1; k < ND; k++)
 			d->f[k] = opt_field(r, in, col[k]);
 		d->in_manifest = 1;
