@@ -15,16 +15,16 @@
 /* In the order the summary counts them: those that need nothing, then
  * those left out for trouble, from M_AMBIGUOUS_RESEND on. */
 enum mstatus { M_OK, M_NO_FIGURES, M_DUPLICATE, M_SAME_REPORT, M_SUPERSEDED,
-	M_OTHER_PROVINCE, M_OTHER_BODY, M_ARCHIVE, M_FOLDER, M_LOCK, M_SYSTEM, M_SPREADSHEET,
-	M_IMAGE, M_AMBIGUOUS_RESEND, M_EMPTY, M_NAME_CLASH, M_UNREADABLE,
-	M_NOT_REPORT, M_UNRESOLVED, M_AMBIGUOUS, M_NO_PERIOD, M_N };
+	M_OTHER_PROVINCE, M_OTHER_BODY, M_ARCHIVE, M_FOLDER, M_LOCK, M_SYSTEM,
+	M_SPREADSHEET, M_IMAGE, M_AMBIGUOUS_RESEND, M_EMPTY, M_NAME_CLASH,
+	M_UNREADABLE, M_NOT_REPORT, M_UNRESOLVED, M_AMBIGUOUS, M_NO_PERIOD,
+	M_N };
 
 static const char *const status_names[M_N] = { "ok", "no-figures",
 	"duplicate", "same-report", "superseded", "other-province", "other-body",
-	"archive",
-	"folder-left-out", "lock-file", "system-file", "spreadsheet", "image",
-	"ambiguous-resend", "empty", "name-clash", "unreadable", "not-a-report",
-	"unresolved-issuer", "ambiguous-issuer", "no-period" };
+	"archive", "folder-left-out", "lock-file", "system-file", "spreadsheet",
+	"image", "ambiguous-resend", "empty", "name-clash", "unreadable",
+	"not-a-report", "unresolved-issuer", "ambiguous-issuer", "no-period" };
 
 enum { I_DOC, I_PATH, I_SHA, I_ISSUER, I_DOC_NO, I_DATE, I_PERIOD_TEXT,
 	I_TITLE, I_PLACES, I_FIGURES, I_ERROR, NIN };

@@ -4,9 +4,9 @@
  * Reads baocao-extract --docs rows (one per file: doc, path, sha256,
  * issuer, doc_no, doc_date, period_text, title, places, figures, error;
  * and when there, body, kind, reader, modified, figures_digest,
- * signed_by, signed_at, dropped), resolves each report's issuer and period as normalize does
- * for its facts, and gives each row one status.  Statuses that say the
- * row is summed, or needs nothing from anyone:
+ * signed_by, signed_at, dropped), resolves each report's issuer and
+ * period as normalize does for its facts, and gives each row one status.
+ * Statuses that say the row is summed, or needs nothing from anyone:
  *
  *	ok			its facts go into the sums
  *	no-figures		a report, resolved, with no figure in it
@@ -55,10 +55,11 @@
  * (the title without its period and the words of a resend), the later
  * is decided by what the documents say, in this order: the later document
  * date (the day of the signature stamp's first time, signed_at, when the
- * date line gives none; the reason says so); on one date, the higher document number; then the one whose
- * title or file name says it is sent again (words.rules: resend-word,
- * "lần 2"; a copy's "(1)" is no such word, nor "bản ký số"); then the
- * later file time (modified, to the second).  Where none decides, both
+ * date line gives none; the reason says so); on one date, the higher
+ * document number; then the one whose title or file name says it is sent
+ * again (words.rules: resend-word, "lần 2"; a copy's "(1)" is no such
+ * word, nor "bản ký số"); then the later file time (modified, to the
+ * second).  Where none decides, both
  * are ambiguous-resend, never the order of their names.
  *
  * The province: the run sums the units of one province, o->province when
