@@ -193,7 +193,7 @@ setup() {
 	OUT
 }
 
-@test "the files sheet: every file of the manifest with its status in Vietnamese, unit and period; a unit whose file was left out has 'đã gửi nhưng không đọc được', naming the file" {
+@test "the files sheet: every file of the manifest with its status in Vietnamese, unit and period; a unit whose file was left out has 'đã gửi nhưng không dùng được', naming the file" {
 	run -0 baocao-xlsx -o out/book.xlsx city.csv units.csv manifest.csv
 	run "$PY" - <<-'PY'
 	import openpyxl, sys
@@ -233,7 +233,7 @@ setup() {
 	         if str(year.cell(r, 1).value).startswith("Đơn vị")]
 	eq("year", lines, ["Đơn vị chưa báo cáo kỳ này (8/22): Huyện Cần Giờ, Huyện Củ Chi, "
 	   "Huyện Hóc Môn, Quận 7, Quận 8, Quận 11, Quận Bình Tân, Thành phố Thủ Đức.",
-	   "Đơn vị đã gửi nhưng không đọc được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được)."])
+	   "Đơn vị đã gửi nhưng không dùng được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được)."])
 	# the first quarter: Nhà Bè sent nothing for it
 	q1 = wb["Quý I năm 2024"]
 	lines = [q1.cell(r, 1).value for r in range(5, q1.max_row + 1)
@@ -259,8 +259,8 @@ setup() {
 	           if str(ws.cell(r, 1).value).startswith("Đơn vị đã gửi")])
 	PY
 	assert_output - <<-'OUT'
-	['Đơn vị đã gửi nhưng không đọc được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được; Nhà Bè.txt: Không rõ kỳ).']
-	['Đơn vị đã gửi nhưng không đọc được (1/22): Huyện Nhà Bè (Nhà Bè.txt: Không rõ kỳ).']
+	['Đơn vị đã gửi nhưng không dùng được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được; Nhà Bè.txt: Không rõ kỳ).']
+	['Đơn vị đã gửi nhưng không dùng được (1/22): Huyện Nhà Bè (Nhà Bè.txt: Không rõ kỳ).']
 	OUT
 	# doc,path alone (no status): links only, no files sheet
 	cut -d, -f1,2 manifest.csv > docs.csv
