@@ -385,11 +385,11 @@ report_conflict(struct state *st, const struct fact *f)
 	const struct fact *o = &st->d.facts.f[f->conflict_with];
 	struct buf a = { 0 }, b = { 0 };
 
-	dec_format(&f->value, &a);
-	dec_format(&o->value, &b);
 	st->conflicts++;
 	if (st->o->quiet)
 		return;
+	dec_format(&f->value, &a);
+	dec_format(&o->value, &b);
 	warn_at(st->d.path, f->line, "indicator %s: kept %s (%s); line %zu "
 	    "says %s", st->lex->ind[f->ind].id, a.p, f->corr_file != NULL ?
 	    "corrected" : f->total ? "stated as the total" :
