@@ -25,7 +25,8 @@ LIBOBJ	= $(LIBSRC:%.c=$(B)/%.o) $(B)/gen/data_lexicon.o $(B)/gen/data_gaz.o \
 	$(B)/gen/data_labels.o $(B)/gen/data_words.o $(B)/gen/data_stamps.o \
 	$(B)/gen/utf8tab.o
 UNITSRC	= $(wildcard tests/unit/test_*.c)
-UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o
+UNITOBJ	= $(UNITSRC:%.c=$(B)/%.o) $(B)/tests/unit/unit.o \
+	$(B)/tests/unit/xscan.o
 FUZZSRC	= $(wildcard tests/fuzz/fuzz_*.c)
 FUZZSUP	= tests/fuzz/support.c
 # A man page per filter and per pipeline (demo's too, though it is not
@@ -60,9 +61,87 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 
 .PHONY: all check unit bats fuzz-replay fuzz-replay-asan asan fuzz demo deps install uninstall \
 	check-install clean lint-man lint-js bench bench-deps budget budget-check \
-	check-uptodate
+	check-uptodate pot check-po
 
-all: $(BINS) $(B)/unit-tests $(B)/unit-tests-portable $(B)/baocao-gen
+# Messages: every filter's and pipeline's, in one text domain, baocao.
+# The sources hold them in English; common/data/po/ the template
+# (baocao.pot, made by `make pot` from the sources) and a catalogue per
+# language (vi.po), which msgfmt compiles into $(B)/locale/, where the
+# filters and the pipelines find it beside them; installed in
+# $(LOCALEDIR).  The keywords: every function that takes a message's
+# format (common/diag.h, and the two that pass theirs on), the words said
+# through diag_text or marked N_, the pipelines' say.
+PODIR	= common/data/po
+LINGUAS	= vi
+LOCALEDIR = $(PREFIX)/share/locale
+MOS	= $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/baocao.mo)
+POT_C	= $(sort $(wildcard common/*.[ch] filters/*.c filters/*/*.[ch]))
+POT_SH	= pipelines/compare-periods pipelines/check-totals pipelines/chart \
+	pipelines/demo
+XGETTEXT = xgettext --from-code=UTF-8 --omit-header --no-location \
+	--sort-output --add-comments=TRANSLATORS:
+XGETTEXT_C = -L C --keyword=die:2 --keyword=die_at:4 --keyword=warn:1 \
+	--keyword=warn_at:3 --keyword=vwarn_at:3 --keyword=row_error:3 \
+	--keyword=doc_reject:3 --keyword=diag_text:1 --keyword=cli_stat:1 \
+	--keyword=N_:1 --flag=die:2:c-format --flag=die_at:4:c-format \
+	--flag=warn:1:c-format --flag=warn_at:3:c-format \
+	--flag=vwarn_at:3:c-format --flag=row_error:3:c-format \
+	--flag=doc_reject:3:c-format --flag=diag_text:1:c-format
+XGETTEXT_SH = -L Shell -k --keyword=say:1 --keyword=die:1 --keyword=tell:1 \
+	--keyword=msg:1 --flag=say:1:c-format --flag=die:1:c-format \
+	--flag=tell:1:c-format --flag=msg:1:c-format
+
+all: $(BINS) $(B)/unit-tests $(B)/unit-tests-portable $(B)/baocao-gen $(MOS)
+
+$(B)/locale/%/LC_MESSAGES/baocao.mo: $(PODIR)/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@.tmp $< && mv $@.tmp $@
+
+# The template as the sources make it: no header (no date), no line
+# numbers, sorted, so that it changes when a message does, not when the
+# code around one moves.
+$(B)/baocao.pot: $(POT_C) $(POT_SH) Makefile
+	@mkdir -p $(@D)
+	@echo "xgettext: $@"
+	@$(XGETTEXT) $(XGETTEXT_C) -o $@.tmp $(POT_C)
+	@$(XGETTEXT) $(XGETTEXT_SH) -j -o $@.tmp $(POT_SH)
+	@mv $@.tmp $@
+
+# Rewrites the template from the sources and merges it into every
+# catalogue: new messages come in untranslated, gone ones obsolete (#~),
+# for a translator to settle before make check passes.
+pot: $(B)/baocao.pot
+	cp $(B)/baocao.pot $(PODIR)/baocao.pot
+	for l in $(LINGUAS); do \
+		msgmerge -q --no-fuzzy-matching --no-wrap $(PODIR)/$$l.po \
+			$(PODIR)/baocao.pot -o $(B)/$$l.merged.po && \
+		mv $(B)/$$l.merged.po $(PODIR)/$$l.po || exit 1; done
+
+# The template is the sources' (else: make pot), holds every message a
+# pipeline says (xgettext misses a call after '{' or 'then'), each
+# catalogue is in step with it (as make pot leaves it) and translates
+# every message, none fuzzy, none left over.
+check-po: $(B)/baocao.pot
+	@cmp -s $(B)/baocao.pot $(PODIR)/baocao.pot || { \
+		diff -u $(PODIR)/baocao.pot $(B)/baocao.pot | head -n 40; \
+		echo "$(PODIR)/baocao.pot is stale: make pot, then translate"; \
+		exit 1; }
+	@tests/lint/messages-in-pot $(PODIR)/baocao.pot $(POT_SH)
+	@for l in $(LINGUAS); do \
+		po=$(PODIR)/$$l.po; \
+		msgmerge -q --no-fuzzy-matching --no-wrap $$po $(PODIR)/baocao.pot \
+			-o $(B)/$$l.merged.po || exit 1; \
+		cmp -s $$po $(B)/$$l.merged.po || { \
+			diff -u $$po $(B)/$$l.merged.po | head -n 40; \
+			echo "$$po is not in step with the template: make pot"; exit 1; }; \
+		st=$$(LC_ALL=C msgfmt --check --statistics -o /dev/null $$po 2>&1) || \
+			{ echo "$$st"; exit 1; }; \
+		case $$st in *fuzzy* | *untranslated*) \
+			echo "$$po: $$st"; exit 1 ;; esac; \
+		old=$$(msgattrib --only-obsolete $$po | grep -c '^#~ msgid') || :; \
+		[ "$$old" -eq 0 ] || { echo "$$po: $$old obsolete messages"; exit 1; }; \
+		echo "$$po: $$st"; \
+	done
 
 $(B)/%.o: %.c
 	@mkdir -p $(@D)
@@ -173,9 +252,10 @@ $(B)/baocao-gen: tests/gen.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< -lutf8proc -o $@
 
-# extract's cleaner (tests/unit/test_clean.c) is tested from its archive.
+# The unit tests of extract's parts (its cleaner among them) link its
+# archive, and see its header.
 UNITLIBS = $(B)/filters/extract/libextract.a $(B)/libbaocao.a
-$(B)/tests/unit/test_clean.o: CPPFLAGS += -Ifilters/extract
+$(UNITOBJ): CPPFLAGS += -Ifilters/extract
 
 $(B)/unit-tests: $(UNITOBJ) $(UNITLIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $(UNITOBJ) $(UNITLIBS) $(LDLIBS) -o $@
@@ -195,8 +275,8 @@ $(B)/unit-tests-portable: $(UNITOBJ) $(B)/common/csvin-portable.o \
 # The README's test command.  Installs missing build tools first.
 check: deps
 	$(MAKE) --no-print-directory all
-	$(MAKE) --no-print-directory check-uptodate unit bats lint-man lint-js \
-		fuzz-replay-asan budget-check
+	$(MAKE) --no-print-directory check-uptodate check-po unit bats lint-man \
+		lint-js fuzz-replay-asan budget-check
 
 # make right after make has nothing to do: no object is lost as an
 # intermediate, no rule remakes what is up to date.
@@ -206,9 +286,13 @@ check-uptodate:
 		$(MAKE) --no-print-directory -n all; exit 1; }
 	@echo "make after make: nothing to do"
 
+# The portable build differs in csvin's scan alone: it runs the modules
+# that read CSV (the others would only repeat what unit-tests proved).
+PORTABLE_UNITS = csv gaz gazidx corr manifest
 unit: $(B)/unit-tests $(B)/unit-tests-portable
 	cd "$$(mktemp -d)" && export BAOCAO_DATA=$(abspath common/data) && \
-		$(abspath $(B))/unit-tests && $(abspath $(B))/unit-tests-portable
+		$(abspath $(B))/unit-tests && \
+		$(abspath $(B))/unit-tests-portable $(PORTABLE_UNITS)
 
 # Instructions per input byte of extract and normalize against
 # tests/bench/budget (more than 10% over fails); make budget rewrites it,
@@ -223,7 +307,8 @@ budget: $(BINS)
 # as awk (mawk: Debian's default; gawk: Fedora's, Arch's, and Debian's
 # once it is installed): every suite under the awk on PATH, then these
 # again under the other one, named by a shim directory first on PATH.
-PIPE_SUITES = tests/pipelines.bats tests/bookkeeping.bats tests/install.bats
+PIPE_SUITES = tests/pipelines.bats tests/bookkeeping.bats tests/install.bats \
+	tests/compare-periods.bats
 
 bats: $(BINS)
 	BAOCAO_BUILD=$(abspath $(B)) bats --jobs 2 tests/
@@ -314,6 +399,10 @@ bench-deps:
 	fi
 
 # Installs the Debian packages the build and the tests need, when missing.
+# The messages' catalogues: gettext (msgfmt, xgettext), gettext-base (the
+# pipelines' gettext); locales: the definition of vi_VN, from which the
+# locale vi_VN.UTF-8 is made for tests/lang.bats (which makes one of its
+# own when it cannot be: not root, no password-less sudo).
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
 # antiword and catdoc (.doc), tesseract with Vietnamese (--ocr),
 # hunspell-vi (the syllables that glued words are cut by); its
@@ -329,7 +418,7 @@ DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev nettle-dev bats
 	poppler-utils antiword catdoc \
 	tesseract-ocr tesseract-ocr-vie valgrind \
 	nodejs eslint chromium chromium-driver python3-selenium \
-	python3-reportlab python3-pypdf img2pdf
+	python3-reportlab python3-pypdf img2pdf gettext gettext-base locales
 deps:
 	@missing=""; \
 	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h archive.h \
@@ -339,9 +428,10 @@ deps:
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
 		valgrind node eslint chromium chromedriver img2pdf gawk mawk \
-		bsdtar; do \
+		bsdtar msgfmt xgettext msgmerge msgattrib gettext localedef; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
+	[ -f /usr/share/i18n/locales/vi_VN ] || missing=1; \
 	[ -f $(HUNSPELL_VI) ] || missing=1; \
 	[ -f /usr/share/tesseract-ocr/5/tessdata/vie.traineddata ] || \
 		ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata \
@@ -356,13 +446,19 @@ deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 			$(DEB_PKGS) >/dev/null || exit 2; \
+	fi; \
+	if ! locale -a 2>/dev/null | grep -qix 'vi_VN\.utf-\{0,1\}8'; then \
+		echo "making the locale vi_VN.UTF-8"; \
+		if [ "$$(id -u)" -ne 0 ]; then SUDO="sudo -n"; else SUDO=; fi; \
+		$$SUDO localedef -i vi_VN -f UTF-8 vi_VN.UTF-8 || \
+			echo "(not made: tests/lang.bats makes its own)"; \
 	fi
 
 # Everything a user runs: the filters and their man pages, the pipelines
 # as baocao-<name>, and the data they read (the lexicon to copy and edit,
 # the labels, the gazetteer) in $(DATADIR), where the pipelines find it
 # beside their own bin/.
-install: $(BINS)
+install: $(BINS) $(MOS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
 	for f in $(FILTERS); do \
 		install -m 755 $(B)/baocao-$$f $(DESTDIR)$(BINDIR)/baocao-$$f; \
@@ -373,6 +469,11 @@ install: $(BINS)
 		install -m 644 pipelines/$$p.1 $(DESTDIR)$(MANDIR)/baocao-$$p.1; \
 	done
 	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
+	for l in $(LINGUAS); do \
+		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(B)/locale/$$l/LC_MESSAGES/baocao.mo \
+			$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/baocao.mo || exit 1; \
+	done
 
 uninstall:
 	for f in $(FILTERS); do \
@@ -381,9 +482,11 @@ uninstall:
 	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/baocao-$$p \
 		$(DESTDIR)$(MANDIR)/baocao-$$p.1; done
 	for d in $(notdir $(DATA)); do rm -f $(DESTDIR)$(DATADIR)/$$d; done
+	for l in $(LINGUAS); do \
+		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/baocao.mo; done
 	-rmdir $(DESTDIR)$(DATADIR)
 
-check-install: $(BINS)
+check-install: $(BINS) $(MOS)
 	tmp=$$(mktemp -d) && $(MAKE) --no-print-directory install DESTDIR=$$tmp \
 		PREFIX=/usr && for f in $(FILTERS); do \
 		$$tmp/usr/bin/baocao-$$f --version >/dev/null || exit 1; \
@@ -394,6 +497,9 @@ check-install: $(BINS)
 		[ -f $$tmp/usr/share/man/man1/baocao-$$p.1 ] || exit 1; done && \
 		for d in $(notdir $(DATA)); do \
 		[ -f $$tmp/usr/share/baocao/$$d ] || exit 1; done && \
+		for l in $(LINGUAS); do \
+		[ -f $$tmp/usr/share/locale/$$l/LC_MESSAGES/baocao.mo ] || exit 1; \
+		done && \
 		rm -rf $$tmp && echo "install: ok"
 
 clean:

@@ -24,12 +24,21 @@ struct buf {
 
 void buf_reserve(struct buf *, size_t extra);
 void buf_add(struct buf *, const void *, size_t);
-void buf_addc(struct buf *, char);
 void buf_adds(struct buf *, const char *);
 void buf_printf(struct buf *, const char *, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_clear(struct buf *);
 void buf_free(struct buf *);
+
+/* Appends one byte (inline: text is often built a byte at a time). */
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->n + 2 > b->cap)
+		buf_reserve(b, 1);
+	b->p[b->n++] = c;
+	b->p[b->n] = '\0';
+}
 
 static inline struct span
 span_of(const char *s)

@@ -34,8 +34,11 @@ cli_help(const char *text)
 void
 cli_usage_error(const char *synopsis)
 {
-	fprintf(stderr, "usage: %s\nTry '%s --help' for more information.\n",
-	    synopsis, diag_prog());
+	fprintf(stderr, diag_text("usage: %s"), synopsis);
+	fputc('\n', stderr);
+	fprintf(stderr, diag_text("Try '%s --help' for more information."),
+	    diag_prog());
+	fputc('\n', stderr);
 	exit(2);
 }
 
@@ -79,7 +82,7 @@ cli_split(const char *list, size_t *n)
 void
 cli_stat(const char *what, unsigned long long n)
 {
-	fprintf(stderr, "%s: %s: %llu\n", diag_prog(), what, n);
+	fprintf(stderr, "%s: %s: %llu\n", diag_prog(), diag_text(what), n);
 }
 
 void

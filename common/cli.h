@@ -32,7 +32,7 @@ void cli_close_bad_rows(FILE *, const char *path);
  */
 void cli_not_an_input(const char *opt, const char *path, char *const *inputs,
 	int n);
-/* One --stats line on stderr: "baocao-x: what: n". */
+/* One --stats line on stderr: "baocao-x: what: n", what translated. */
 void cli_stat(const char *what, unsigned long long n);
 
 #endif

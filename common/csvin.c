@@ -33,6 +33,7 @@ struct csvin {
 	size_t rpos, rlen;
 	int in_eof;		/* current input fully fed to the parser */
 	int prev_cr;		/* last segment ended in CR (CRLF counts once) */
+	int skip;		/* the rest of a malformed line is yet to come */
 	size_t line;		/* physical lines fully fed */
 	size_t row_line;	/* line on which the current record starts */
 	int row_open;		/* bytes of a record have been fed */
@@ -144,15 +145,19 @@ static void
 row_error(struct csvin *c, size_t line, const char *fmt, ...)
 {
 	struct buf msg = { 0 };
+	const char *text;
 	va_list ap;
 	int n;
 
+	/* Said in the user's words; written to the bad rows (a CSV for
+	 * programs) as it is. */
+	text = c->bad == NULL ? diag_text(fmt) : fmt;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(NULL, 0, text, ap);
 	va_end(ap);
 	buf_reserve(&msg, (size_t)n);
 	va_start(ap, fmt);
-	vsnprintf(msg.p, (size_t)n + 1, fmt, ap);
+	vsnprintf(msg.p, (size_t)n + 1, text, ap);
 	va_end(ap);
 	msg.n = (size_t)n;
 	if (c->bad == NULL)
@@ -249,7 +254,8 @@ count_line(struct csvin *c, const char *seg, size_t n)
 }
 
 /* Feeds one line to libcsv: 0, or -1 after a quoting error, reported,
- * the parser started again at the end of the line. */
+ * the parser started again at the end of the line (c->skip when that end
+ * is not read yet: what is left of the line is no record). */
 static int
 feed(struct csvin *c, const char *seg, size_t n)
 {
@@ -269,6 +275,9 @@ feed(struct csvin *c, const char *seg, size_t n)
 	c->rpos += n;
 	if (seg[n - 1] == '\n' || seg[n - 1] == '\r')
 		c->line++;
+	else
+		c->skip = 1;
+	c->prev_cr = seg[n - 1] == '\r';
 	c->row_open = 0;
 	c->nf = 0;
 	buf_clear(&c->data);
@@ -278,6 +287,20 @@ feed(struct csvin *c, const char *seg, size_t n)
 	else
 		row_error(c, at, "malformed quoting (stray or unterminated quote)");
 	return -1;
+}
+
+/* Drops what is buffered of a malformed line, up to its end. */
+static void
+skip_rest(struct csvin *c, const char *seg, size_t avail)
+{
+	size_t n = line_len(seg, avail);
+
+	c->rpos += n;
+	if (seg[n - 1] == '\n' || seg[n - 1] == '\r') {
+		c->line++;
+		c->prev_cr = seg[n - 1] == '\r';
+		c->skip = 0;
+	}
 }
 
 /* Room for one more field. */
@@ -389,20 +412,82 @@ plain_scan(struct csvin *c, const char *seg, size_t avail, uint32_t *odd,
 }
 
 /*
- * A whole line, LF- or CRLF-ended, with no quote and no other CR, between
- * records, is what libcsv would make of it without libcsv: its fields are
- * the bytes between commas, split in place in rbuf (each separator and the
- * line end become the fields' NULs); a line with only a line end is no
- * record.  1 when the line was taken (c->row_done says whether it held a
- * record), 0 to leave it to libcsv.  Valid UTF-8 without NUL is checked on
- * the whole line at once.
+ * The fields of a line [0, len) that holds quotes, as libcsv reads them
+ * in strict mode: each field is quote-free, or starts with a quote and
+ * ends with one right before its comma or the line's end, a quote inside
+ * it written twice.  Checked whole first (pass 0), then unquoted in place
+ * (pass 1) into c->f, c->nf: the fields one after another, a byte left
+ * after each for its NUL, as libcsv's copy has them (what is written
+ * never passes what is read: a field loses its quotes and keeps its
+ * comma's byte).  1 when the line is such; 0, the line as it was, to
+ * leave it to libcsv (a quote elsewhere, a field that goes on past the
+ * line's end), which names what is wrong.
+ */
+static int
+quoted_fields(struct csvin *c, char *seg, size_t len)
+{
+	size_t i, w, nf = 0, start;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		for (i = w = 0, nf = 0;; nf++) {
+			if (pass == 1)
+				more_fields(c, nf);
+			else if (nf == CSVIN_MAX_FIELDS)
+				return 0;
+			start = w;
+			if (i < len && seg[i] == '"') {
+				for (i++; i < len; i++) {
+					if (seg[i] == '"' && (i + 1 == len ||
+					    seg[i + 1] != '"'))
+						break;
+					i += seg[i] == '"';
+					if (pass == 1)
+						seg[w] = seg[i];
+					w++;
+				}
+				if (i >= len || (i + 1 < len && seg[i + 1] != ','))
+					return 0;
+				i++;
+			} else {
+				for (; i < len && seg[i] != ','; i++) {
+					if (seg[i] == '"')
+						return 0;
+					if (pass == 1)
+						seg[w] = seg[i];
+					w++;
+				}
+			}
+			if (pass == 1) {
+				c->f[nf].off = start;
+				c->f[nf].len = w - start;
+			}
+			w++;
+			if (i >= len)
+				break;
+			i++;
+		}
+	}
+	c->nf = nf + 1;
+	return 1;
+}
+
+/*
+ * A whole line, LF- or CRLF-ended, with no other CR, between records, is
+ * what libcsv would make of it without libcsv: its fields are the bytes
+ * between commas, split in place in rbuf (each separator and the line end
+ * become the fields' NULs), or those quoted_fields reads where it holds a
+ * quote; a line with only a line end is no record.  1 when the line was
+ * taken (c->row_done says whether it held a record), 0 to leave it to
+ * libcsv.  Valid UTF-8 without NUL is checked on the whole line at once,
+ * before it is unquoted (valid as written, every field is).
  */
 static int
 plain_line(struct csvin *c, char *seg, size_t avail)
 {
 	uint32_t odd, high;
 	size_t n, len, k;
-	int nul = 0;
+	int nul = 0, quote = 0, valid;
 
 	/* the LF of a CR LF whose CR ended a line libcsv was given */
 	if (c->prev_cr)
@@ -412,8 +497,6 @@ plain_line(struct csvin *c, char *seg, size_t avail)
 	if (n == avail || c->nf > CSVIN_MAX_FIELDS)
 		goto libcsv;
 	if (odd != 0) {
-		if (memchr(seg, '"', n) != NULL)
-			goto libcsv;
 		if (n > 0 && seg[n - 1] == '\r') {
 			len = n - 1;
 			c->f[c->nf - 1].len--;
@@ -421,7 +504,11 @@ plain_line(struct csvin *c, char *seg, size_t avail)
 		if (memchr(seg, '\r', len) != NULL)
 			goto libcsv;
 		nul = memchr(seg, '\0', len) != NULL;
+		quote = memchr(seg, '"', len) != NULL;
 	}
+	valid = !nul && (high == 0 || u8_invalid(seg, len) == len);
+	if (quote && !quoted_fields(c, seg, len))
+		goto libcsv;
 	c->line++;
 	c->prev_cr = 0;
 	c->rpos += n + 1;
@@ -431,7 +518,7 @@ plain_line(struct csvin *c, char *seg, size_t avail)
 	}
 	for (k = 0; k < c->nf; k++)
 		seg[c->f[k].off + c->f[k].len] = '\0';
-	c->checked = !nul && (high == 0 || u8_invalid(seg, len) == len);
+	c->checked = valid;
 	c->base = seg;
 	c->row_line = c->line;
 	c->row_done = 1;
@@ -461,6 +548,10 @@ read_record(struct csvin *c)
 				break;
 			}
 			seg = c->rbuf + c->rpos;
+			if (c->skip) {
+				skip_rest(c, seg, c->rlen - c->rpos);
+				continue;
+			}
 			if (!c->row_open &&
 			    plain_line(c, seg, c->rlen - c->rpos))
 				continue;
@@ -583,7 +674,7 @@ open_next(struct csvin *c)
 		c->name = gz_name(c->in);
 		parser_init(c);
 		c->rpos = c->rlen = 0;
-		c->in_eof = c->prev_cr = c->row_open = 0;
+		c->in_eof = c->prev_cr = c->row_open = c->skip = 0;
 		c->line = 0;
 		while (read_record(c)) {
 			if (!check_record(c))

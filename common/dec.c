@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dec.h"
+#include "diag.h"
 
 #define BASE 1000000000u
 
@@ -449,12 +450,13 @@ dec_strerror(int e)
 {
 	switch (e) {
 	case DEC_SYNTAX:
-		return "not a number";
+		return N_("not a number");
 	case DEC_TOOLONG:
-		return "number too long (limit 60 digits, 30 after the point)";
+		return N_("number too long (limit 60 digits, 30 after the "
+		    "point)");
 	case DEC_OVERFLOW:
-		return "arithmetic overflow (limit 108 digits)";
+		return N_("arithmetic overflow (limit 108 digits)");
 	default:
-		return "no error";
+		return N_("no error");
 	}
 }

@@ -1,4 +1,9 @@
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <libintl.h>
+#include <limits.h>
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,12 +13,21 @@
 
 #include "diag.h"
 
+/* The text domain of every message of baocao, filters and pipelines. */
+#define DOMAIN "baocao"
+
 static const char *prog = "baocao";
 static jmp_buf *catcher;	/* set by fuzz harnesses and extract --docs */
 static FILE *capture;		/* likewise extract --docs */
+static FILE *capture_plain;	/* likewise */
 static int quiet;		/* fuzz harnesses only */
+static int localized;		/* diag_init took the locale */
+static locale_t c_locale;	/* strerror's words in a plain message */
 
+static void localize(const char *);
 static void vdiag(const char *, size_t, const char *, va_list);
+static void say(FILE *, const char *, size_t, const char *, va_list, int,
+    int);
 
 /*
  * Trouble ends the program at once: output still buffered is not written
@@ -31,10 +45,85 @@ diag_init(const char *argv0)
 {
 	const char *slash;
 
+	if (!localized) {
+		localized = 1;
+		localize(argv0);
+	}
 	if (argv0 == NULL || *argv0 == '\0')
 		return;
 	slash = strrchr(argv0, '/');
 	prog = slash != NULL ? slash + 1 : argv0;
+}
+
+/* Is path a directory? */
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * The catalogue's folder, the way the pipelines find their data: where
+ * BAOCAO_LOCALEDIR says, else beside the program's file (from /proc, or
+ * argv0 when it names one): locale/ in the build tree, ../share/locale
+ * installed ($(PREFIX)/bin beside $(PREFIX)/share).  NULL leaves gettext
+ * its own default.
+ */
+static const char *
+locale_dir(const char *argv0, char *buf, size_t size)
+{
+	const char *env = getenv("BAOCAO_LOCALEDIR");
+	char *slash;
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return env;
+	n = readlink("/proc/self/exe", buf, size - 1);
+	if (n > 0)
+		buf[n] = '\0';
+	else if (argv0 != NULL && strchr(argv0, '/') != NULL &&
+	    strlen(argv0) < size)
+		strcpy(buf, argv0);
+	else
+		return NULL;
+	if ((slash = strrchr(buf, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	if ((size_t)(slash - buf) + sizeof("/../share/locale") > size)
+		return NULL;
+	strcpy(slash, "/locale");
+	if (is_dir(buf))
+		return buf;
+	strcpy(slash, "/../share/locale");
+	return buf;
+}
+
+/*
+ * Messages in the locale's language: LC_MESSAGES, and LC_CTYPE, whose
+ * character set the system's own messages (strerror) are given in; the
+ * catalogue's are UTF-8 whatever it is, as everything baocao writes.
+ * LC_NUMERIC and the rest stay C.
+ */
+static void
+localize(const char *argv0)
+{
+	char buf[PATH_MAX];
+	const char *dir;
+
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if ((dir = locale_dir(argv0, buf, sizeof(buf))) != NULL)
+		bindtextdomain(DOMAIN, dir);
+	bind_textdomain_codeset(DOMAIN, "UTF-8");
+}
+
+const char *
+diag_text(const char *msgid)
+{
+	return dgettext(DOMAIN, msgid);
 }
 
 size_t
@@ -59,8 +148,8 @@ static void
 vdiag(const char *file, size_t line, const char *fmt, va_list ap)
 {
 	int saved = errno;
-	size_t n = strlen(fmt);
 	FILE *out = capture;
+	va_list again;
 
 	if (quiet) {
 		/* Still formatted, so a bad argument (a freed string, a wrong
@@ -76,6 +165,26 @@ vdiag(const char *file, size_t line, const char *fmt, va_list ap)
 		out = stderr;
 		fflush(stdout);
 	}
+	if (capture != NULL && capture_plain != NULL) {
+		va_copy(again, ap);
+		say(capture_plain, file, line, fmt, again, saved, 1);
+		va_end(again);
+	}
+	say(out, file, line, fmt, ap, saved, 0);
+}
+
+/*
+ * One message to out, in the locale's words or, plain, in C's (the format
+ * as written, strerror's English): the errno saved is said when the format
+ * ends in ':'.
+ */
+static void
+say(FILE *out, const char *file, size_t line, const char *fmt, va_list ap,
+    int saved, int plain)
+{
+	const char *text = plain ? fmt : dgettext(DOMAIN, fmt);
+	size_t n = strlen(fmt);
+
 	fprintf(out, "%s: ", prog);
 	if (file != NULL) {
 		if (line > 0)
@@ -83,9 +192,10 @@ vdiag(const char *file, size_t line, const char *fmt, va_list ap)
 		else
 			fprintf(out, "%s: ", file);
 	}
-	vfprintf(out, fmt, ap);
+	vfprintf(out, text, ap);
 	if (n > 0 && fmt[n - 1] == ':')
-		fprintf(out, " %s", strerror(saved));
+		fprintf(out, " %s", plain && c_locale != (locale_t)0 ?
+		    strerror_l(saved, c_locale) : strerror(saved));
 	fputc('\n', out);
 }
 
@@ -122,9 +232,10 @@ diag_catch(jmp_buf *jb)
 }
 
 void
-diag_capture(FILE *f)
+diag_capture(FILE *f, FILE *plain)
 {
 	capture = f;
+	capture_plain = f != NULL ? plain : NULL;
 }
 
 void
@@ -151,4 +262,10 @@ warn_at(const char *file, size_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vdiag(file, line, fmt, ap);
 	va_end(ap);
+}
+
+void
+vwarn_at(const char *file, size_t line, const char *fmt, va_list ap)
+{
+	vdiag(file, line, fmt, ap);
 }

@@ -109,10 +109,16 @@ index_labels(struct labels *l, const char *name, const size_t *line)
 		e->k.keylen = strlen(e->k.key);
 		e->k.hash = htab_hash(e->k.key, e->k.keylen);
 		e->i = i;
-		if (htab_find(&x->h, e->k.key, e->k.keylen, e->k.hash) != NULL)
-			die_at(2, name, line[i], "%s '%s' given twice",
-			    is_indicator(span_of(e->k.key)) ? "indicator" :
-			    "code", e->k.key);
+		/* Two formats, not one with the kind filled in: a
+		 * translation words each sentence whole. */
+		if (htab_find(&x->h, e->k.key, e->k.keylen, e->k.hash) !=
+		    NULL) {
+			if (is_indicator(span_of(e->k.key)))
+				die_at(2, name, line[i],
+				    "indicator '%s' given twice", e->k.key);
+			die_at(2, name, line[i], "code '%s' given twice",
+			    e->k.key);
+		}
 		htab_add(&x->h, &e->k);
 	}
 	l->index = x;

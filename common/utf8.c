@@ -403,6 +403,28 @@ u8_fold(struct buf *out, const char *p, size_t n)
 		map(out, p, n, FOLD_OPTS, 1);
 }
 
+int
+u8_fold_first(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	struct buf f = { 0 };
+	size_t k;
+	uint32_t e;
+	int c;
+
+	if (s[0] < 0x80)
+		return (int)(s[0] - 'A' + 0u < 26u ? s[0] | 0x20u : s[0]);
+	if ((e = entry_at(U8T_FOLD, s, n, &k)) == U8T_SAME)
+		return s[0];
+	if (e != U8T_SLOW)
+		return (e & 63) == 0 ? -1 : u8t_pool[e >> 6];
+	/* What the tables leave to utf8proc. */
+	u8_fold(&f, p, u8_len(p, n));
+	c = f.n > 0 ? (unsigned char)f.p[0] : -1;
+	buf_free(&f);
+	return c;
+}
+
 void
 u8_lower(struct buf *out, const char *p, size_t n)
 {
@@ -446,29 +468,143 @@ u8_superscript_at(const char *p, size_t n)
 	return 0;
 }
 
+
+/* Room in out and in its map at (of *capat entries) for need bytes past
+ * its first j. */
+static void
+fold_room(struct buf *out, size_t **at, size_t *capat, size_t j, size_t need)
+{
+	out->n = j;
+	buf_reserve(out, need);
+	if (*capat < out->cap) {
+		*capat = out->cap;
+		*at = xreallocarray(*at, *capat, sizeof(**at));
+	}
+}
+
+/*
+ * u8_fold_at's work: the fold of p[0..n) appended to out a character at a
+ * time, (*at)[j] the offset of the character that gave out's byte j, and
+ * (*at)[out->n] n; *at has *capat entries and is grown.  With start, also
+ * start[i] the first byte of out the character at p[i] gave (start[n]:
+ * out->n).  Returns 1 when a character was slow (folded alone through
+ * utf8proc), else 0.
+ */
+static int
+fold_chars(struct buf *out, size_t **at, size_t *capat, size_t *start,
+    const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p, *from;
+	size_t i = 0, j = out->n, k, len, m, *a;
+	int slow = 0;
+	char *f;
+	uint32_t e;
+
+	/* Room for the rest of the text as it is, and a character more:
+	 * only a character whose fold is longer than it needs more. */
+	fold_room(out, at, capat, j, n + 64);
+	f = out->p;
+	a = *at;
+	while (i < n) {
+		unsigned c = s[i];
+
+		if (c < 0x80) {
+			do {
+				f[j] = (char)(c - 'A' < 26u ? c | 0x20 : c);
+				a[j] = i;
+				if (start != NULL)
+					start[i] = j;
+				j++;
+			} while (++i < n && (c = s[i]) < 0x80);
+			continue;
+		}
+		if ((e = entry_at(U8T_FOLD, s + i, n - i, &k)) == U8T_SLOW) {
+			/* As u8_fold folds it: the character alone. */
+			k = u8_len(p + i, n - i);
+			slow = 1;
+			out->n = j;
+			u8_fold(out, p + i, k);
+			len = out->n - j;
+			fold_room(out, at, capat, out->n, n - i - k + 64);
+		} else {
+			from = e == U8T_SAME ? s + i : u8t_pool + (e >> 6);
+			len = e == U8T_SAME ? k : e & 63;
+			if (len > k)
+				fold_room(out, at, capat, j, len + n - i - k + 64);
+			copy(out->p + j, from, len);
+		}
+		f = out->p;
+		a = *at;
+		for (m = 0; m < len; m++)
+			a[j + m] = i;
+		if (start != NULL)
+			for (m = 0; m < k; m++)
+				start[i + m] = j;
+		j += len;
+		i += k;
+	}
+	out->n = j;
+	f[j] = '\0';
+	a[j] = n;
+	if (start != NULL)
+		start[n] = j;
+	return slow;
+}
+
 void
 u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n)
 {
-	size_t i = 0, j, before, cap = 0;
+	size_t cap = 0;
 
-	while (i < n) {
-		size_t k = u8_len(p + i, n - i);
+	fold_chars(out, at, &cap, NULL, p, n);
+}
 
-		before = out->n;
-		u8_fold(out, p + i, k);
-		if (out->n + 1 > cap) {
-			cap = (out->n + 1) * 2;
-			*at = xreallocarray(*at, cap, sizeof(**at));
-		}
-		for (j = before; j < out->n; j++)
-			(*at)[j] = i;
-		i += k;
+void
+u8_folded_set(struct u8_folded *t, const char *p, size_t n)
+{
+	t->p = p;
+	t->n = n;
+	if (t->capstart < n + 1) {
+		t->capstart = n + 1;
+		t->start = xreallocarray(t->start, t->capstart, sizeof(*t->start));
 	}
-	if (out->p == NULL)
-		buf_adds(out, "");
-	if (out->n + 1 > cap)
-		*at = xreallocarray(*at, out->n + 1, sizeof(**at));
-	(*at)[out->n] = n;
+	buf_clear(&t->fold);
+	t->slow = fold_chars(&t->fold, &t->at, &t->capat, t->start, p, n);
+}
+
+void
+u8_folded_free(struct u8_folded *t)
+{
+	buf_free(&t->fold);
+	free(t->at);
+	free(t->start);
+	memset(t, 0, sizeof(*t));
+}
+
+size_t
+u8_folded_cut(const struct u8_folded *t, size_t a, size_t max)
+{
+	size_t e;
+
+	if (t->n - a <= max)
+		return t->n;
+	for (e = a + max; e > a && ((unsigned char)t->p[e] & 0xC0) == 0x80; e--)
+		;
+	return e;
+}
+
+size_t
+u8_folded_piece(const struct u8_folded *t, size_t a, size_t b,
+    struct buf *tmp, const char **f)
+{
+	if (t->slow) {
+		buf_clear(tmp);
+		u8_fold(tmp, t->p + a, b - a);
+		*f = tmp->p;
+		return tmp->n;
+	}
+	*f = t->fold.p + t->start[a];
+	return t->start[b] - t->start[a];
 }
 
 size_t

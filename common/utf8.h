@@ -22,6 +22,10 @@ size_t u8_invalid(const char *, size_t n);
 size_t u8_count_nl(const char *, size_t n);
 /* Appends the fold of valid UTF-8 p[0..n) to out. */
 void u8_fold(struct buf *out, const char *p, size_t n);
+/* The first byte of the fold of the character that starts p[0..n) (n >
+ * 0), or -1 when it folds to nothing (a mark): u8_fold's, without a
+ * buffer. */
+int u8_fold_first(const char *p, size_t n);
 /* Appends p[0..n) lower-cased, NFC, every mark kept ("Tầng" -> "tầng",
  * which is not "tăng"). */
 void u8_lower(struct buf *out, const char *p, size_t n);
@@ -37,6 +41,45 @@ size_t u8_superscript_at(const char *p, size_t n);
  * characters of p, marks included, NFD or not.
  */
 void u8_fold_at(struct buf *out, size_t **at, const char *p, size_t n);
+/*
+ * A text folded once, for a reader that looks at many pieces of it: the
+ * fold of a piece p[a..b) (a and b on character boundaries) is then a
+ * slice of the whole text's, the bytes u8_fold_at gives the piece, and
+ * those u8_fold gives it too unless a character of the text is one the
+ * tables leave to utf8proc (slow), which may compose with its
+ * neighbours.  u8_folded_set folds p[0..n) (borrowed: it must outlive
+ * the fold) into t, reusing t's memory; u8_folded_free releases it.
+ */
+struct u8_folded {
+	const char *p;		/* the text, n bytes */
+	size_t n;
+	struct buf fold;	/* u8_fold_at of p[0..n) */
+	size_t *at;		/* fold byte j came from the character at
+				 * p[at[j]]; at[fold.n] is n */
+	size_t *start;		/* start[i]: the first fold byte of the
+				 * character at p[i]; start[n] is fold.n */
+	size_t capat, capstart;
+	int slow;		/* a slow character is in the text */
+};
+
+void u8_folded_set(struct u8_folded *, const char *p, size_t n);
+void u8_folded_free(struct u8_folded *);
+/* u8_fold of the piece p[a..b): *f gets its bytes (a slice of t's fold,
+ * or of a slow text tmp's), not NUL-terminated; returns their length. */
+size_t u8_folded_piece(const struct u8_folded *t, size_t a, size_t b,
+	struct buf *tmp, const char **f);
+/* The end of the piece from a of at most max bytes, on a character
+ * boundary: a + u8_cut(p + a, n - a, max) (the text is valid UTF-8, or
+ * its fold would have stopped the program). */
+size_t u8_folded_cut(const struct u8_folded *t, size_t a, size_t max);
+/* The u8_fold_at of the piece p[a..b) is t->fold.p + t->start[a], of
+ * t->start[b] - t->start[a] bytes; where its byte j came from, as an
+ * offset in p (b at its end): */
+static inline size_t
+u8_folded_from(const struct u8_folded *t, size_t a, size_t b, size_t j)
+{
+	return t->start[a] + j < t->start[b] ? t->at[t->start[a] + j] : b;
+}
 /* Appends the NFC form of valid UTF-8 p[0..n) to out. */
 void u8_nfc(struct buf *out, const char *p, size_t n);
 /*

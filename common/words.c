@@ -23,6 +23,7 @@ extern const size_t data_words_len;
 #define NL (2 * WL_N)
 #define POOL_MAX (1u << 17)
 #define PHRASES_MAX 8192
+#define WORDS_MAX 16384
 
 struct phrase {
 	uint32_t off;
@@ -39,6 +40,12 @@ static struct vocab {
 	size_t first[NL], count[NL];
 	uint16_t bystart[PHRASES_MAX], byend[PHRASES_MAX];
 	uint16_t start_at[NL][257], end_at[NL][257];
+	/* The words of the phrases of each list l < WL_N, by first byte:
+	 * those starting with byte c are tok[tok_at[l][c] .. tok_at[l][c +
+	 * 1]) (words_has_word). */
+	struct phrase tok[WORDS_MAX];
+	size_t ntok;
+	uint16_t tok_at[WL_N][257];
 	/* The bytes text as written may start a phrase of a FOLD list with:
 	 * both cases of each ASCII first letter, and the lead bytes of the
 	 * letters that fold to one (words_may_start). */
@@ -133,6 +140,49 @@ index_list(size_t L)
 			    ph_last(&vocab.ph[v[k]]) : ph_first(&vocab.ph[v[k]])) < c)
 				k++;
 			(pass ? vocab.end_at : vocab.start_at)[L][c] = (uint16_t)k;
+		}
+	}
+}
+
+/* vocab.tok for list l: the words of its phrases, by first byte. */
+static void
+index_words(size_t l)
+{
+	size_t k, c, from = vocab.ntok, count[256] = { 0 }, at[256];
+
+	for (k = vocab.first[l]; k < vocab.first[l] + vocab.count[l]; k++) {
+		const char *p = ph_text(&vocab.ph[k]);
+
+		for (;;) {
+			size_t m = strcspn(p, " ");
+
+			count[(unsigned char)p[0]]++;
+			if (p[m] == '\0')
+				break;
+			p += m + 1;
+		}
+	}
+	for (c = 0, k = from; c < 256; c++) {
+		vocab.tok_at[l][c] = (uint16_t)k;
+		at[c] = k;
+		k += count[c];
+	}
+	vocab.tok_at[l][256] = (uint16_t)k;
+	if (k > WORDS_MAX)
+		die(2, "more words than a vocabulary holds");
+	vocab.ntok = k;
+	for (k = vocab.first[l]; k < vocab.first[l] + vocab.count[l]; k++) {
+		const char *p = ph_text(&vocab.ph[k]);
+
+		for (;;) {
+			size_t m = strcspn(p, " ");
+			struct phrase *t = &vocab.tok[at[(unsigned char)p[0]]++];
+
+			t->off = (uint32_t)(p - vocab.pool);
+			t->len = (uint16_t)m;
+			if (p[m] == '\0')
+				break;
+			p += m + 1;
 		}
 	}
 }
@@ -316,10 +366,21 @@ words_load(const char *path)
 			    list_name[i], list_what[i]);
 	for (i = 0; i < NL; i++)
 		index_list(i);
+	for (i = 0; i < WL_N; i++)
+		index_words(i);
 	raw_starts();
 	gz_close_in(in);
 	buf_free(&all);
 	vocab.loaded = 1;
+}
+
+/* The built-in vocabulary, loaded on first use (the check alone inline:
+ * every lookup makes it). */
+static inline void
+words_need(void)
+{
+	if (!vocab.loaded)
+		words_load(NULL);
 }
 
 /* Is the character at s[i] part of a word, as internal list L counts
@@ -374,14 +435,15 @@ ends_word(size_t L, const struct phrase *p, const char *s, size_t n,
 	    char_before(ph_text(p), p->len)) || !word_at(L, s, n, e);
 }
 
-/* The longest phrase of L that s[0..n) starts with, or NULL. */
-static const struct phrase *
+/* The longest phrase of L that s[0..n) starts with, or NULL.  Inline:
+ * most lookups find no phrase starting with s[0] and stop at once. */
+static inline const struct phrase *
 prefix(size_t L, const char *s, size_t n)
 {
 	unsigned char c;
 	size_t k;
 
-	words_load(NULL);
+	words_need();
 	if (n == 0)
 		return NULL;
 	c = (unsigned char)s[0];
@@ -434,7 +496,7 @@ suffix(size_t L, const char *s, size_t n, int glued)
 	unsigned char c;
 	size_t k;
 
-	words_load(NULL);
+	words_need();
 	if (n == 0)
 		return 0;
 	c = (unsigned char)s[n - 1];
@@ -471,22 +533,17 @@ words_exact(enum words_list l, const char *s, size_t n)
 int
 words_has_word(enum words_list l, const char *w, size_t n)
 {
+	unsigned char c;
 	size_t k;
 
-	words_load(NULL);
-	for (k = vocab.first[l]; k < vocab.first[l] + vocab.count[l]; k++) {
-		const char *p = ph_text(&vocab.ph[k]);
-
-		for (;;) {
-			size_t m = strcspn(p, " ");
-
-			if (m == n && memcmp(p, w, n) == 0)
-				return 1;
-			if (p[m] == '\0')
-				break;
-			p += m + 1;
-		}
-	}
+	words_need();
+	if (n == 0)
+		return 0;
+	c = (unsigned char)w[0];
+	for (k = vocab.tok_at[l][c]; k < vocab.tok_at[l][c + 1]; k++)
+		if (vocab.tok[k].len == n &&
+		    memcmp(ph_text(&vocab.tok[k]), w, n) == 0)
+			return 1;
 	return 0;
 }
 
@@ -494,10 +551,9 @@ int
 words_may_start(enum words_list l, const char *s, size_t n)
 {
 	unsigned char c;
-	struct buf f = { 0 };
-	int yes;
+	int f;
 
-	words_load(NULL);
+	words_need();
 	if (n == 0)
 		return 0;
 	c = (unsigned char)s[0];
@@ -505,11 +561,8 @@ words_may_start(enum words_list l, const char *s, size_t n)
 		return 0;
 	if (c < 0x80)
 		return 1;
-	u8_fold(&f, s, u8_len(s, n));
-	c = f.n > 0 ? (unsigned char)f.p[0] : 0;
-	yes = f.n > 0 && vocab.start_at[l][c] < vocab.start_at[l][c + 1];
-	buf_free(&f);
-	return yes;
+	f = u8_fold_first(s, n);
+	return f >= 0 && vocab.start_at[l][f] < vocab.start_at[l][f + 1];
 }
 
 /* Can a phrase of L start at s[i]: at a word's start, or at a byte that

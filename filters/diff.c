@@ -684,7 +684,8 @@ print_stats(const struct state *st, const struct side *a, const struct side *b)
 	for (i = 0; i < ST_N; i++) {
 		char what[32];
 
-		snprintf(what, sizeof(what), "values %s", status_name[i]);
+		snprintf(what, sizeof(what), diag_text("values %s"),
+		    status_name[i]);
 		cli_stat(what, st->nstat[i]);
 	}
 	cli_stat("rows written", st->written);

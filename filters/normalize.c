@@ -391,10 +391,10 @@ report_conflict(struct state *st, const struct fact *f)
 	dec_format(&f->value, &a);
 	dec_format(&o->value, &b);
 	warn_at(st->d.path, f->line, "indicator %s: kept %s (%s); line %zu "
-	    "says %s", st->lex->ind[f->ind].id, a.p, f->corr_file != NULL ?
-	    "corrected" : f->total ? "stated as the total" :
-	    f->scope == SCOPE_TABLE_TOTAL ? "appendix total" : "first mention",
-	    o->line, b.p);
+	    "says %s", st->lex->ind[f->ind].id, a.p,
+	    diag_text(f->corr_file != NULL ? N_("corrected") : f->total ?
+	    N_("stated as the total") : f->scope == SCOPE_TABLE_TOTAL ?
+	    N_("appendix total") : N_("first mention")), o->line, b.p);
 	buf_free(&a);
 	buf_free(&b);
 }
@@ -497,7 +497,7 @@ one_row(struct state *st)
 			warn_at(csvin_name(st->in), csvin_line(st->in),
 			    "raw '%.*s' is not a figure (%s): dropped",
 			    (int)(raw.n > 40 ? u8_cut(raw.p, raw.n, 40) : raw.n),
-			    raw.p, dec_strerror(e));
+			    raw.p, diag_text(dec_strerror(e)));
 		st->bad_value++;
 		return;
 	}

@@ -286,7 +286,8 @@ a,3,2"
 	printf 'province_code,period,indicator,unit,value,reporter_code\n79,2024,dossiers.online,dossier,1,764\n79,2024,dossiers.received,dossier,4,764\n' > "$BATS_TEST_TMPDIR/p.csv"
 	# without its rate line, the online share has no city figure
 	grep -v '^rate dossiers.online_rate' "$ROOT/common/data/lexicon.rules" > "$rules"
-	run baocao-aggregate --rules "$rules" "$BATS_TEST_TMPDIR/p.csv"
+	run -0 baocao-aggregate --rules "$rules" "$BATS_TEST_TMPDIR/p.csv"
+	assert_line --partial ',dossiers.online,'
 	refute_output --partial online_rate
 	cp "$ROOT/common/data/lexicon.rules" "$rules"
 	run baocao-aggregate --rules "$rules" "$BATS_TEST_TMPDIR/p.csv"

@@ -74,6 +74,7 @@ facts() {
 }
 
 @test "normalize's default output (no context columns) is refused with the way out" {
+	set -o pipefail
 	baocao-extract "$FIX/planted.txt" | baocao-normalize 2>/dev/null > "$BATS_TEST_TMPDIR/f.csv"
 	run -2 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/f.csv"
 	assert_equal "$stderr" "baocao-check: $BATS_TEST_TMPDIR/f.csv:1: column 'before' missing: baocao-check reads 'baocao-normalize --scope all' output"

@@ -4,7 +4,7 @@
 setup() {
 	load 'test_helper/common-setup'
 	_common_setup
-	FILTERS="extract normalize aggregate diff xlsx review"
+	FILTERS="extract normalize aggregate diff check xlsx review"
 	printf 'province_code,period,indicator,unit,value,reporter_code\n79,2024,x,visit,1,764\n' > "$BATS_TEST_TMPDIR/t.csv"
 	printf 'ỦY BAN NHÂN DÂN\nQUẬN GÒ VẤP\n\nGò Vấp, ngày 08 tháng 11 năm 2024\n\nBÁO CÁO\nCông tác năm 2024\nĐã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/r.txt"
 }
@@ -16,7 +16,8 @@ input_for() {
 	normalize) baocao-extract "$BATS_TEST_TMPDIR/r.txt" > "$BATS_TEST_TMPDIR/e.csv"
 		echo "$BATS_TEST_TMPDIR/e.csv" ;;
 	diff) echo "$BATS_TEST_TMPDIR/t.csv $BATS_TEST_TMPDIR/t.csv" ;;
-	review) baocao-extract "$BATS_TEST_TMPDIR/r.txt" | baocao-normalize --scope all > "$BATS_TEST_TMPDIR/all.csv"
+	check|review) baocao-extract "$BATS_TEST_TMPDIR/r.txt" > "$BATS_TEST_TMPDIR/e.csv"
+		baocao-normalize --scope all "$BATS_TEST_TMPDIR/e.csv" > "$BATS_TEST_TMPDIR/all.csv"
 		echo "$BATS_TEST_TMPDIR/all.csv" ;;
 	*) echo "$BATS_TEST_TMPDIR/t.csv" ;;
 	esac
@@ -69,33 +70,32 @@ for row in [head] + list(r):
 }
 
 @test "'-' reads stdin and gives the same output as the file" {
-	for f in extract normalize aggregate; do
+	for f in extract normalize aggregate check; do
 		in=$(input_for "$f")
-		run bash -c "$(declare -f no_path); baocao-$f '$in' | no_path | cut -d, -f2-"
+		run -0 bash -c "set -o pipefail; $(declare -f no_path); baocao-$f '$in' | no_path | cut -d, -f2-"
 		want=$output
+		[ -n "$want" ]
 		# extract names a document read from stdin "-", and gives its path
 		# as "-"; all else is equal.
-		run bash -c "$(declare -f no_path); baocao-$f - < '$in' | no_path | cut -d, -f2-"
-		assert_success
+		run -0 bash -c "set -o pipefail; $(declare -f no_path); baocao-$f - < '$in' | no_path | cut -d, -f2-"
 		assert_equal "$output" "$want"
 	done
-	run bash -c "baocao-extract - < '$BATS_TEST_TMPDIR/r.txt' | cut -d, -f1 | tail -1"
+	run -0 bash -c "set -o pipefail; baocao-extract - < '$BATS_TEST_TMPDIR/r.txt' | cut -d, -f1 | tail -1"
 	assert_equal "$output" "-"
 	run bash -c "baocao-diff - '$BATS_TEST_TMPDIR/t.csv' < '$BATS_TEST_TMPDIR/t.csv'"
 	assert_success
 }
 
 @test "gzip input is read transparently, and -z writes gzip" {
-	for f in extract normalize aggregate; do
+	for f in extract normalize aggregate check; do
 		in=$(input_for "$f")
 		gzip -c "$in" > "$in.gz"
-		run bash -c "$(declare -f no_path); baocao-$f '$in' | no_path"
+		run -0 bash -c "set -o pipefail; $(declare -f no_path); baocao-$f '$in' | no_path"
 		want=$output
-		run bash -c "$(declare -f no_path); baocao-$f '$in.gz' | no_path"
-		assert_success
+		[ -n "$want" ]
+		run -0 bash -c "set -o pipefail; $(declare -f no_path); baocao-$f '$in.gz' | no_path"
 		assert_equal "$output" "$want"
-		run bash -c "$(declare -f no_path); baocao-$f -z '$in' | gzip -dc | no_path"
-		assert_success
+		run -0 bash -c "set -o pipefail; $(declare -f no_path); baocao-$f -z '$in' | gzip -dc | no_path"
 		assert_equal "$output" "$want"
 	done
 }
@@ -112,16 +112,27 @@ for row in [head] + list(r):
 	done
 }
 
+# missing FILTER: runs it on a good input and a missing one
+missing() {
+	if [ "$1" = diff ]; then
+		run -2 --separate-stderr baocao-diff "$BATS_TEST_TMPDIR/nope" "$BATS_TEST_TMPDIR/t.csv"
+	else
+		run -2 --separate-stderr "baocao-$1" "$(input_for "$1" | cut -d' ' -f1)" "$BATS_TEST_TMPDIR/nope"
+	fi
+	assert_equal "$output" ""
+}
+
 @test "a missing input file exits 2 before any output" {
 	for f in $FILTERS; do
-		if [ "$f" = diff ]; then
-			run -2 --separate-stderr baocao-diff "$BATS_TEST_TMPDIR/nope" "$BATS_TEST_TMPDIR/t.csv"
-		else
-			run -2 --separate-stderr "baocao-$f" "$(input_for "$f" | cut -d' ' -f1)" "$BATS_TEST_TMPDIR/nope"
-		fi
-		assert_equal "$output" ""
+		missing "$f"
+		[ "$f" != check ] || continue	# (the next test)
 		assert_equal "$stderr" "baocao-$f: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
 	done
+}
+
+@test "baocao-check names a missing input in the words of the other filters" {
+	missing check
+	assert_equal "$stderr" "baocao-check: cannot read '$BATS_TEST_TMPDIR/nope': No such file or directory"
 }
 
 @test "SIGPIPE ends a filter quietly: | head -1" {
@@ -138,11 +149,12 @@ for row in [head] + list(r):
 	baocao-normalize --scope all "$in/e.csv" > "$in/all.csv"
 	for cmd in "extract $in/r.txt" "normalize $in/e.csv" "aggregate $in/t.csv" \
 		"diff $in/t.csv $in/t.csv" "check $in/all.csv"; do
-		run bash -c "baocao-${cmd%% *} --bom ${cmd#* } | od -An -tx1 -N3"
+		run -0 bash -c "set -o pipefail; baocao-${cmd%% *} --bom ${cmd#* } | od -An -tx1 -N3"
 		assert_output " ef bb bf"
-		run bash -c "baocao-${cmd%% *} ${cmd#* }"
+		run -0 baocao-${cmd%% *} ${cmd#* }
 		want=$output
-		run bash -c "baocao-${cmd%% *} --bom ${cmd#* } | tail -c +4"
+		[ -n "$want" ]
+		run -0 bash -c "set -o pipefail; baocao-${cmd%% *} --bom ${cmd#* } | tail -c +4"
 		assert_equal "$output" "$want"
 	done
 	run bash -c "baocao-extract --bom '$in/r.txt' | baocao-normalize | cmp - <(baocao-normalize '$in/e.csv')"

@@ -82,11 +82,12 @@ truncated-gz|2|IN: corrupt or truncated gzip input (unexpected end of file)'
 }
 
 @test "nothing misleading on stdout when the input is bad: no data rows" {
-	for f in aggregate normalize; do
+	for f in aggregate diff normalize check; do
 		use_table "$f"
 		for input in unterminated ragged stray-quote bad-utf8 nul truncated-gz; do
 			make_input "$input"
 			run_filter "$f"
+			[ "$status" -eq 2 ] || { echo "$f $input: status $status"; false; }
 			[ "${#lines[@]}" -le 0 ] || { echo "$f $input printed: $output"; false; }
 		done
 	done
@@ -110,6 +111,13 @@ truncated-gz|2|IN: corrupt or truncated gzip input (unexpected end of file)'
 	run_filter normalize
 	assert_success
 	assert_output "doc,reporter_code,reporter_name,province_code,period,indicator,value,unit,scope,qualifier,line,raw,evidence,flags,reading"
+	use_table check
+	for input in empty header-only; do
+		make_input "$input"
+		run_filter check
+		assert_success
+		assert_output "doc,line,rule,indicator,expected,actual,detail"
+	done
 }
 
 @test "a 10 MB field is read whole" {
@@ -138,6 +146,12 @@ a,1,1"
 	printf 'k,v\na,1\n' > "$BATS_TEST_TMPDIR/ok.csv"
 	run -2 --separate-stderr baocao-diff -k k "$BATS_TEST_TMPDIR/ok.csv" "$BATS_TEST_TMPDIR/in"
 	assert_equal "$stderr" "baocao-diff: $BATS_TEST_TMPDIR/in:1: key column 'k' missing"
+	run -2 --separate-stderr baocao-check "$BATS_TEST_TMPDIR/in"
+	assert_equal "$stderr" "baocao-check: $BATS_TEST_TMPDIR/in:1: column 'doc' missing"
+	assert_output ""
+	run -2 --separate-stderr baocao-review "$BATS_TEST_TMPDIR/in"
+	assert_equal "$stderr" "baocao-review: $BATS_TEST_TMPDIR/in:1: column 'chosen' missing: give the output of baocao-normalize --scope all"
+	assert_output ""
 }
 
 @test "--bad-rows quarantines unreadable rows with file and line and goes on" {

@@ -158,7 +158,7 @@ print(max(c.values()), len(set(r for r, _ in c)))' "$BOX/facts.csv"
 	baocao-extract --walk "$BOX/inbox" | baocao-extract --files0-from - 2> /dev/null |
 		baocao-normalize --province 79 2> /dev/null > naive.csv || true
 	run -0 --separate-stderr chart -i reception.visits -p 2024 -o naive naive.csv
-	[[ "$stderr" == *"chart: 4 units have figures of reception.visits for 2024 from more than one report (Quận 3, Quận 5, Quận 6, Quận 10): they are summed; city-summary -f writes facts with each report once"* ]]
+	[[ "$stderr" == *"chart: 4 unit(s) have figures of reception.visits for 2024 from more than one report (Quận 3, Quận 5, Quận 6, Quận 10): they are summed; city-summary -f writes facts with each report once"* ]]
 }
 
 @test "the party committee's report of a district is listed, not summed with its People's Committee's; --body committee,party sums both, as two reports" {

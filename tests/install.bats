@@ -22,6 +22,7 @@ setup() {
 		assert_file_exists "$dest/usr/share/man/man1/baocao-$c.1"
 	done
 	assert_file_exists "$dest/usr/share/baocao/lexicon.rules"
+	assert_file_exists "$dest/usr/share/locale/vi/LC_MESSAGES/baocao.mo"
 	# From elsewhere, with the installed commands and the system's only
 	# (not the tree's build/ or pipelines/), and labels edited where they
 	# were installed, so that using them shows.
@@ -38,9 +39,16 @@ setup() {
 	grep -q '^79,2024,dossiers.resolved_rate,percent,.*,ratio,dossiers.resolved,dossiers.received,' city.csv
 	run file city.xlsx
 	assert_output --partial "Microsoft Excel 2007+"
-	run -1 baocao-compare-periods -f city.csv 2023 2024
-	assert_line --regexp '^Lượt tiếp công dân \(bản cài đặt\) +lượt +[0-9]+ +[0-9]+ '
+	run -1 baocao-compare-periods -a -f city.csv 2023 2024
+	assert_line --regexp '^Lượt tiếp công dân \(bản cài đặt\) +lượt +[0-9.]+ +[0-9.]+ '
 	assert_line --regexp '^Tỷ lệ hồ sơ trực tuyến +% +- +- +- +- '
+	# the messages' catalogue, found beside bin/ by a filter and a
+	# pipeline (LANGUAGE: C.UTF-8 is on every machine, vi_VN not)
+	run -2 --separate-stderr env LANGUAGE=vi baocao-diff nope.csv city.csv
+	# (strerror's words are the C library's own)
+	assert_regex "$stderr" "^baocao-diff: không đọc được 'nope.csv': [^ ]"
+	run -2 --separate-stderr env LANGUAGE=vi baocao-compare-periods -f city.csv 2023 2024
+	assert_equal "$stderr" "compare-periods: city.csv: bảng thành phố không có số liệu của từng đơn vị nên không so sánh được trên cùng các đơn vị: hãy đưa vào số liệu đã chuẩn hóa (baocao-normalize) hoặc số liệu từng đơn vị (baocao-aggregate --units), hoặc so sánh toàn bộ số liệu thành phố bằng -a"
 	baocao-extract "$BATS_TEST_TMPDIR"/reports/*_2024.txt | baocao-normalize --rules my.rules > facts.csv
 	run -0 baocao-chart -i reception.visits -p 2024 -o chart facts.csv
 	assert_file_exists chart.png
@@ -50,6 +58,6 @@ setup() {
 	run env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL PATH="${BAOCAO_AWK_SHIM:+$BAOCAO_AWK_SHIM:}/usr/bin:/bin" make -C "$ROOT" --no-print-directory \
 		uninstall B="$build" DESTDIR="$dest" PREFIX=/usr
 	assert_success
-	run find "$dest" -type f
+	run -0 find "$dest" -type f
 	assert_output ""
 }

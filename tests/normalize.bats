@@ -61,8 +61,9 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	cp "$ROOT/common/data/lexicon.rules" "$BATS_TEST_TMPDIR/my.rules"
 	in="$BATS_TEST_TMPDIR/in.csv"
 	bash -c "$(declare -f mention); HDR='$HDR'; mention 'QUẬN GÒ VẤP' '08 tháng 11 năm 2024' 'năm 2024' 'trong năm đã trồng ' '250' 'cây xanh' ''" > "$in"
-	run bash -c "baocao-normalize --rules '$BATS_TEST_TMPDIR/my.rules' '$in' | sed -n 2p"
-	assert_output ""
+	run -0 --separate-stderr baocao-normalize --rules "$BATS_TEST_TMPDIR/my.rules" "$in"
+	assert_line --index 0 --partial 'doc,reporter_code,'
+	assert_equal "${#lines[@]}" 1
 	# The rule goes above the broader ones; a new indicator line first.
 	sed -i '0,/^rule /s//indicator trees.planted tree count\nrule trees.planted: noun=cây xanh\nrule /' "$BATS_TEST_TMPDIR/my.rules"
 	run bash -c "baocao-normalize --rules '$BATS_TEST_TMPDIR/my.rules' '$in' | sed -n 2p | cut -d, -f6-9"
@@ -95,7 +96,7 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	all=$output
 	run bash -c "baocao-extract '$SHARED'/seeds/002_*.txt | wc -l"
 	assert_equal "$all" "$output"
-	run bash -c "baocao-extract '$SHARED'/seeds/002_*.txt | baocao-normalize 2>/dev/null | cut -d, -f1,6 | sort | uniq -d"
+	run -0 bash -c "set -o pipefail; baocao-extract '$SHARED'/seeds/002_*.txt | baocao-normalize 2>/dev/null | cut -d, -f1,6 | sort | uniq -d"
 	assert_output ""
 }
 

@@ -32,7 +32,7 @@ setup() {
 	[ "$(wc -l < "$BATS_TEST_TMPDIR/city.csv")" -gt 200 ]
 }
 
-@test "-j 2 under GNU parallel is byte-identical to -j 1" {
+@test "-j 2 is byte-identical to -j 1" {
 	city-summary "$CORPUS" > "$BATS_TEST_TMPDIR/j1.csv"
 	city-summary -j 2 "$CORPUS" > "$BATS_TEST_TMPDIR/j2.csv"
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/j2.csv"
@@ -154,7 +154,7 @@ setup() {
 	assert_output --regexp '^79,2024,satisfaction.rate,percent,,[0-9]+,[0-9]+,[0-9.]+,[0-9.]+,,[0-9]+,22,,per-unit,,,,'
 }
 
-@test "compare-periods on two generated years: one line per indicator, and a warning when one side lacks a district" {
+@test "compare-periods -a on two generated years' city tables: one line per indicator, and a warning when one side lacks a district" {
 	baocao-gen -K -p 12 -y 2023 -s 5 "$BATS_TEST_TMPDIR/c" > /dev/null
 	mkdir "$BATS_TEST_TMPDIR/y23" "$BATS_TEST_TMPDIR/y24"
 	mv "$BATS_TEST_TMPDIR"/c/*_2023*.txt "$BATS_TEST_TMPDIR/y23/"
@@ -162,28 +162,31 @@ setup() {
 	rm "$BATS_TEST_TMPDIR"/y24/787_*	# Cần Giờ is late with 2024
 	city-summary -o "$BATS_TEST_TMPDIR/city-2023.csv" "$BATS_TEST_TMPDIR/y23"
 	city-summary -o "$BATS_TEST_TMPDIR/city-2024.csv" "$BATS_TEST_TMPDIR/y24"
-	run -1 --separate-stderr compare-periods "$BATS_TEST_TMPDIR/city-2023.csv" "$BATS_TEST_TMPDIR/city-2024.csv"
-	# one line per indicator of the two years, and a header
+	run -1 --separate-stderr compare-periods -a "$BATS_TEST_TMPDIR/city-2023.csv" "$BATS_TEST_TMPDIR/city-2024.csv"
+	# one line per indicator of the two years, a title and a header
 	n=$(cat "$BATS_TEST_TMPDIR"/city-202[34].csv | awk -F, '$2 ~ /^202[34]$/ { print $3 }' | sort -u | wc -l)
-	assert_equal "${#lines[@]}" "$((n + 1))"
-	assert_line --index 0 --regexp '^chỉ tiêu +đơn vị +2023 +2024 +thay đổi +% +bao phủ 2023 +bao phủ 2024$'
+	assert_equal "${#lines[@]}" "$((n + 2))"
+	assert_line --index 0 "2023 → 2024: tất cả các đơn vị có báo cáo trong từng kỳ"
+	assert_line --index 1 --regexp '^chỉ tiêu +đơn vị tính +2023 +2024 +thay đổi +% +bao phủ 2023 +bao phủ 2024$'
 	# the visits of the truth, summed by hand: all 22 in 2023, 21 in 2024
+	# (written with a dot between thousands)
 	old=$(awk -F, '$4 == "2023" && $5 == "reception.visits" { s += $6 } END { print s }' "$BATS_TEST_TMPDIR/c/truth.csv")
 	new=$(awk -F, '$4 == "2024" && $5 == "reception.visits" && $2 != "787" { s += $6 } END { print s }' "$BATS_TEST_TMPDIR/c/truth.csv")
-	assert_line --regexp "^Lượt tiếp công dân +lượt +$old +$new +[-+][0-9]+ +[-+][0-9]+\.[0-9]{2}% +22/22 +21/22 +\*$"
-	assert_equal "$stderr" "compare-periods: warning: $n indicators do not cover as many units in 2023 as in 2024 (marked *): part of their change is who reported"
+	th() { echo "$1" | sed ':a; s/\([0-9]\)\([0-9]\{3\}\)\($\|\.\)/\1.\2\3/; ta'; }
+	assert_line --regexp "^Lượt tiếp công dân +lượt +$(th "$old") +$(th "$new") +[-+][0-9.]+ +[-+][0-9]+,[0-9]{2}% +22/22 +21/22"
+	assert_equal "$stderr" "compare-periods: warning: $n indicators do not cover as many units in 2023 as in 2024: part of their change is who reported"
 	# one table, two quarters of one kind; a year and a quarter do not compare
 	cat "$BATS_TEST_TMPDIR/city-2023.csv" > "$BATS_TEST_TMPDIR/both.csv"
 	tail -n +2 "$BATS_TEST_TMPDIR/city-2024.csv" >> "$BATS_TEST_TMPDIR/both.csv"
-	run -1 --separate-stderr compare-periods -c -f "$BATS_TEST_TMPDIR/both.csv" 2023-Q1 2024-Q1
-	assert_line --index 0 "province_code,indicator,unit,label,unit_label,old,new,delta,pct,old_coverage,new_coverage,coverage_differs"
+	run -1 --separate-stderr compare-periods -a -c -f "$BATS_TEST_TMPDIR/both.csv" 2023-Q1 2024-Q1
+	assert_line --index 0 "province_code,indicator,unit,label,unit_label,old,new,delta,pct,old_coverage,new_coverage,coverage_differs,units,marked"
 	# quarter I: only the 14 districts that send it or its parts (by their
 	# place in the list: 5 send quarters, 5 quarter I and more, 4 all six)
-	assert_line --regexp '^79,reception.visits,visit,Lượt tiếp công dân,lượt,[0-9]+,[0-9]+,-?[0-9]+,-?[0-9.]+,14/22,13/22,1$'
-	run -2 --separate-stderr compare-periods -f "$BATS_TEST_TMPDIR/both.csv" 2023 2024-Q1
+	assert_line --regexp '^79,reception.visits,visit,Lượt tiếp công dân,lượt,[0-9]+,[0-9]+,-?[0-9]+,-?[0-9.]+,14/22,13/22,1,all,[01]$'
+	run -2 --separate-stderr compare-periods -a -f "$BATS_TEST_TMPDIR/both.csv" 2023 2024-Q1
 	assert_equal "$stderr" "compare-periods: '2023' is a year and '2024-Q1' a quarter: compare periods of one kind"
-	run -0 compare-periods "$BATS_TEST_TMPDIR/city-2024.csv" "$BATS_TEST_TMPDIR/city-2024.csv"
-	run -2 --separate-stderr compare-periods -f "$BATS_TEST_TMPDIR/both.csv" 2023 1999
+	run -0 compare-periods -a "$BATS_TEST_TMPDIR/city-2024.csv" "$BATS_TEST_TMPDIR/city-2024.csv"
+	run -2 --separate-stderr compare-periods -a -f "$BATS_TEST_TMPDIR/both.csv" 2023 1999
 	assert_equal "$stderr" "compare-periods: $BATS_TEST_TMPDIR/both.csv: no rows for period '1999'"
 }
 
@@ -328,10 +331,12 @@ setup() {
 		for loc in C C.UTF-8; do
 			d=$BATS_TEST_TMPDIR/$a-$loc
 			mkdir "$d"
-			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
+			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -f "$BATS_TEST_TMPDIR/f.csv" 2023 2024
 			printf '%s\n' "$output" > "$d/compare.txt"
-			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -c -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
+			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -a -c -f "$BATS_TEST_TMPDIR/city.csv" 2023 2024
 			printf '%s\n' "$output" > "$d/compare.csv"
+			run -1 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc compare-periods -u -a -f "$BATS_TEST_TMPDIR/f.csv" 2023 2024
+			printf '%s\n' "$output" > "$d/by-unit.txt"
 			run -0 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc chart -i reception.visits -p 2024 -o "$d/u" "$BATS_TEST_TMPDIR/f.csv"
 			run -0 env PATH="$BATS_TEST_TMPDIR/$a:$PATH" LC_ALL=$loc chart -i works.cash_vnd -b period -o "$d/p" "$BATS_TEST_TMPDIR/city.csv"
 			n=$((n + 1))
@@ -344,7 +349,7 @@ setup() {
 	first=
 	for d in "$BATS_TEST_TMPDIR"/*-C*; do
 		[ -n "$first" ] || { first=$d; continue; }
-		for f in compare.txt compare.csv u.svg p.svg; do
+		for f in compare.txt compare.csv by-unit.txt u.svg p.svg; do
 			cmp "$first/$f" "$d/$f"
 		done
 	done

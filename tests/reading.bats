@@ -190,9 +190,9 @@ EOF
 	refute_line --partial ',reception.visits,'
 	# The key is the report, its line and the figure: a second run of
 	# extract gives the same facts.
-	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/r.txt' | baocao-normalize --corrections '$c' 2>/dev/null | md5sum"
+	run -0 bash -c "set -o pipefail; baocao-extract '$BATS_TEST_TMPDIR/r.txt' | baocao-normalize --corrections '$c' 2>/dev/null | md5sum"
 	first=$output
-	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/r.txt' | baocao-normalize --corrections '$c' 2>/dev/null | md5sum"
+	run -0 bash -c "set -o pipefail; baocao-extract '$BATS_TEST_TMPDIR/r.txt' | baocao-normalize --corrections '$c' 2>/dev/null | md5sum"
 	assert_equal "$output" "$first"
 }
 

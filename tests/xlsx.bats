@@ -592,7 +592,7 @@ setup() {
 	run -2 --separate-stderr baocao-xlsx -o keep.xlsx city.csv bad.csv
 	assert_equal "$stderr" "baocao-xlsx: bad.csv:3: expected 2 fields, found 1"
 	assert_equal "$(cat keep.xlsx)" "old"
-	run ls -A
+	run -0 ls -A
 	refute_output --partial ".baocao-xlsx."
 	run -2 --separate-stderr baocao-xlsx -o /nonexistent/dir/b.xlsx city.csv
 	assert_equal "$stderr" "baocao-xlsx: cannot write '/nonexistent/dir/b.xlsx': No such file or directory"
@@ -609,12 +609,12 @@ setup() {
 	assert_success
 	# no empty label, a unit label for every indicator and none for a code,
 	# section or period, no comma or quote (the pipelines read it with awk)
-	run awk -F, 'NR > 1 && (NF != 3 || $2 == "" || /"/ ||
+	run -0 awk -F, 'NR > 1 && (NF != 3 || $2 == "" || /"/ ||
 		($1 ~ /^(how|flag|group|period)\./ && $3 != "") ||
 		($1 !~ /^(how|flag|group|period)\.|:/ && $3 == ""))' "$ROOT/common/data/labels.csv"
 	assert_output ""
 	# every indicator is in a section
-	run awk -F, 'NR > 1 && $1 ~ /^group\./ { g = 1 } NR > 1 && $1 !~ /^(how|flag|group|period)\.|:/ && !g' "$ROOT/common/data/labels.csv"
+	run -0 awk -F, 'NR > 1 && $1 ~ /^group\./ { g = 1 } NR > 1 && $1 !~ /^(how|flag|group|period)\.|:/ && !g' "$ROOT/common/data/labels.csv"
 	assert_output ""
 	# an edited copy: a label given twice is an error naming file and line
 	{ cat "$ROOT/common/data/labels.csv"; echo "reception.visits,Khác,lượt"; } > twice.csv

@@ -110,7 +110,8 @@ acc_add(struct pool *pl, struct acc *a, enum op op, const struct dec *x,
 	case OP_SUM:
 	case OP_MEAN:
 		if (dec_add(&a->sum.d, x) != DEC_OK)
-			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
+			die(2, "sum overflows %s",
+			    diag_text(dec_strerror(DEC_OVERFLOW)));
 		a->sum.n++;
 		break;
 	case OP_COUNT:
@@ -255,7 +256,8 @@ acc_read_state(struct pool *pl, struct acc *a, enum op op, struct span s)
 		if (end != s.p + s.n || errno != 0 || n == 0)
 			return -1;
 		if (dec_add(&a->sum.d, &x) != DEC_OK)
-			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
+			die(2, "sum overflows %s",
+			    diag_text(dec_strerror(DEC_OVERFLOW)));
 		a->sum.n += n;
 		return 0;
 	case OP_COUNT:

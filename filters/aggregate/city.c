@@ -420,7 +420,8 @@ ratio_sums(struct cstate *st, const struct lex_rate *r)
 		x = ratio_at(st, r, u);
 		if (dec_add(&x->nsum, &u->v) != DEC_OK ||
 		    dec_add(&x->dsum, &d->v) != DEC_OK)
-			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
+			die(2, "sum overflows %s",
+			    diag_text(dec_strerror(DEC_OVERFLOW)));
 		strset_add(&x->cover, u->k.rep);
 		x->derived |= u->g == NULL || d->g == NULL;
 	}
@@ -444,7 +445,8 @@ city_ratios(struct cstate *st)
 			continue;
 		if (dec_mul_u32(&x->nsum, 100) != DEC_OK ||
 		    dec_div(&x->v, &x->nsum, &x->dsum, RATE_PREC) != DEC_OK)
-			die(2, "rate overflows %s", dec_strerror(DEC_OVERFLOW));
+			die(2, "rate overflows %s",
+			    diag_text(dec_strerror(DEC_OVERFLOW)));
 		x->ok = 1;
 	}
 }
@@ -481,7 +483,8 @@ crow_add(struct crow *c, const struct ufig *u)
 
 	if (u->g == NULL) {
 		if (dec_add(&c->sum, &u->v) != DEC_OK)
-			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
+			die(2, "sum overflows %s",
+			    diag_text(dec_strerror(DEC_OVERFLOW)));
 		c->nvals++;
 		c->rows++;
 		c->has_sum = c->derived = 1;
@@ -492,7 +495,8 @@ crow_add(struct crow *c, const struct ufig *u)
 	a = u->g->acc;
 	if (a[CA_SUM].sum.n > 0) {
 		if (dec_add(&c->sum, &a[CA_SUM].sum.d) != DEC_OK)
-			die(2, "sum overflows %s", dec_strerror(DEC_OVERFLOW));
+			die(2, "sum overflows %s",
+			    diag_text(dec_strerror(DEC_OVERFLOW)));
 		c->nvals += a[CA_SUM].sum.n;
 		c->has_sum = 1;
 	}

@@ -228,10 +228,11 @@ parse_values(struct gtab *t, struct csvin *in, struct dec *vals, int *ok)
 				die_at(2, csvin_name(in), csvin_line(in),
 				    "column '%s': '%.*s': %s", o->ops[k].col,
 				    (int)(v.n > 60 ? 60 : v.n), v.p,
-				    dec_strerror(e));
+				    diag_text(dec_strerror(e)));
 			warn_at(csvin_name(in), csvin_line(in),
 			    "column '%s': '%.*s' skipped: %s", o->ops[k].col,
-			    (int)(v.n > 60 ? 60 : v.n), v.p, dec_strerror(e));
+			    (int)(v.n > 60 ? 60 : v.n), v.p,
+			    diag_text(dec_strerror(e)));
 			t->skipped++;
 			return 0;
 		}

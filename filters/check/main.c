@@ -27,6 +27,7 @@
 #include "check.h"
 #include "cli.h"
 #include "diag.h"
+#include "gz.h"
 #include "xalloc.h"
 
 #define SYNOPSIS "baocao-check [-z] [--only LIST] [--rules FILE] [--stats] [--bad-rows FILE] [FILE ...]"
@@ -304,7 +305,8 @@ print_stats(const struct state *st)
 	for (i = 0; i < R_N; i++) {
 		char what[64];
 
-		snprintf(what, sizeof(what), "findings %s", rule_name[i]);
+		snprintf(what, sizeof(what), diag_text("findings %s"),
+		    rule_name[i]);
 		cli_stat(what, st->per_rule[i]);
 	}
 }
@@ -320,6 +322,7 @@ main(int argc, char *argv[])
 
 	diag_init(argv[0]);
 	first = parse_opts(argc, argv, &o);
+	gz_check_inputs(argv + first, argc - first);
 	st.o = &o;
 	st.lex = lex_load(o.lexicon);
 	cli_not_an_input("--bad-rows", o.bad_rows, argv + first, argc - first);

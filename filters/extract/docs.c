@@ -66,9 +66,11 @@
  * way is caught (diag_catch), its document's memory and file freed.  The
  * document's diagnostics are held back meanwhile (diag_capture): a row
  * that could not be read says why in its error column, from the first of
- * them; a document read says them on stderr.  The outside converters
- * (pdftotext, antiword, tesseract) run as child processes, with limits
- * (spawn.c), and share the document's --limit-seconds.
+ * them as written in the C locale (a column reads the same in every
+ * locale); a document read says them on stderr, in the user's words.  The
+ * outside converters (pdftotext, antiword, tesseract) run as child
+ * processes, with limits (spawn.c), and share the document's
+ * --limit-seconds.
  */
 #include <sys/stat.h>
 
@@ -245,6 +247,8 @@ struct job {
 	char hex[65];
 	char *said;		/* the diagnostics held back */
 	size_t nsaid;
+	char *plain;		/* the same in C's words */
+	size_t nplain;
 	int status;		/* 0 read; 2 refused or stopped; READ_ARCHIVE */
 	const char *kind;	/* the kind column */
 };
@@ -543,7 +547,7 @@ one_doc(struct scan *st, struct job *j, const struct src *src,
 	struct extra x = { NULL, NULL, src->mtime, 0, NULL };
 	size_t len = strlen(src->path);
 	jmp_buf jb;
-	FILE *f;
+	FILE *f, *pf;
 	int bad, r;
 
 	if (len > 1 && src->path[len - 1] == '/') {
@@ -554,10 +558,11 @@ one_doc(struct scan *st, struct job *j, const struct src *src,
 		name_row(st, src, x.kind);
 		return 0;
 	}
-	if ((f = open_memstream(&j->said, &j->nsaid)) == NULL)
+	if ((f = open_memstream(&j->said, &j->nsaid)) == NULL ||
+	    (pf = open_memstream(&j->plain, &j->nplain)) == NULL)
 		die(2, "memory stream:");
 	j->kind = NULL;
-	diag_capture(f);
+	diag_capture(f, pf);
 	diag_catch(&jb);
 	j->status = 2;
 	if (setjmp(jb) == 0) {
@@ -565,8 +570,8 @@ one_doc(struct scan *st, struct job *j, const struct src *src,
 		j->status = r == READ_ARCHIVE ? READ_ARCHIVE : r != 0 ? 2 : 0;
 	}
 	diag_catch(NULL);
-	diag_capture(NULL);
-	if (fclose(f) != 0)
+	diag_capture(NULL, NULL);
+	if (fclose(f) != 0 || fclose(pf) != 0)
 		die(2, "memory stream:");
 	/* What a die() stopped halfway left behind. */
 	gz_close_in(j->in);
@@ -582,12 +587,12 @@ one_doc(struct scan *st, struct job *j, const struct src *src,
 		buf_adds(&why, "an archive inside an archive: not opened "
 		    "(unpack it)");
 	else if (bad)
-		trouble(&why, j->said, j->status);
+		trouble(&why, j->plain, j->status);
 	else if (j->kind != NULL)	/* empty */
 		fields_of(st, NULL, j->hex, &fields);
 	else {
 		fields_of(st, &j->d, j->hex, &fields);
-		said_lines(j->said, j->nsaid, &notes, 0);
+		said_lines(j->plain, j->nplain, &notes, 0);
 		if (!quiet)
 			pass_on(j->said, j->nsaid);
 		x.notes = notes.p;
@@ -604,6 +609,8 @@ done:
 	buf_free(&notes);
 	free(j->said);
 	j->said = NULL;
+	free(j->plain);
+	j->plain = NULL;
 	return bad;
 }
 
@@ -625,8 +632,11 @@ docs_run(struct scan *st, char **paths, char **names, int n,
 
 		src.mtime = file_time(paths[i]);
 		bad += one_doc(st, &j, &src, ro, quiet, 0);
-		if (progress)
-			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
+		if (progress) {
+			fputc('\r', stderr);
+			fprintf(stderr, diag_text("%s: %d/%d reports"),
+			    diag_prog(), i + 1, n);
+		}
 	}
 	if (progress)
 		fputc('\n', stderr);

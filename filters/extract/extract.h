@@ -51,6 +51,7 @@
 #include "buf.h"
 #include "csvout.h"
 #include "stamps.h"
+#include "utf8.h"
 #include "vnlegacy.h"
 #include "words.h"
 
@@ -571,6 +572,12 @@ struct header {
 				 * kept for the next document */
 };
 
+/* skip.c's reading of the words before a digit token (its scratch). */
+struct before {
+	struct buf low, fold, tmp;
+	int colon, read;
+};
+
 /*
  * The state of a run, passed to every scanner: the output and the counts
  * for the whole run; doc, hdr and section for the
@@ -589,6 +596,12 @@ struct scan {
 				 * before its table are its title, its
 				 * heading */
 	struct buf tmp_heading;	/* scratch of emit */
+	struct u8_folded line;	/* the fold of the line being scanned
+				 * (figures.c) */
+	struct u8_folded wrap;	/* of a unit the line's end cut, joined to
+				 * the next line (figures.c) */
+	struct buf tmp_fold;	/* scratch of figures.c and header.c */
+	struct before before;	/* scratch of skip.c */
 	int count_only;		/* --docs: figures are counted, not written */
 	unsigned long long figures, skipped;
 	/* What the limits left out, in the document being scanned (run.c
@@ -666,9 +679,11 @@ void scan_text(struct scan *, struct pos at, const char *s, size_t n,
 /* table.c: the figures of the table block b. */
 void scan_table(struct scan *, size_t b);
 
-/* skip.c: why the digit token s[a..b) is not a figure, or NULL. */
+/* skip.c: why the digit token s[a..b) is not a figure, or NULL; w is
+ * scratch (struct scan's), before_free frees it. */
 const char *skip_reason(const char *s, size_t n, size_t a, size_t b,
-	int slashes, size_t *extend);
+	int slashes, size_t *extend, struct before *w);
+void before_free(struct before *w);
 /* The end of a digit token [0-9]+([.,][0-9]+)* starting at i. */
 size_t digit_token(const char *s, size_t n, size_t i);
 

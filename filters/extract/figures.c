@@ -13,18 +13,19 @@
 #include "utf8.h"
 #include "words.h"
 
-/* The unit noun after a figure at s[i]: the noun phrase as words.h reads
- * it (the reading normalize's clause starts from), in the text as written. */
+/* The unit noun after a figure at s[i] of the line t: the noun phrase as
+ * words.h reads it (the reading normalize's clause starts from), in the
+ * text as written. */
 static void
-unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
+unit_after(const struct u8_folded *t, size_t i, size_t *us, size_t *ue)
 {
-	struct buf f = { 0 };
-	size_t *at = NULL, len, k;
+	const char *s = t->p;
+	size_t n = t->n, len, k;
 
 	while (i < n && s[i] == ' ')
 		i++;
 	*us = *ue = i;
-	len = u8_cut(s + i, n - i, CTX_MAX);
+	len = u8_folded_cut(t, i, CTX_MAX) - i;
 	if (len == 0)
 		return;
 	/* The noun phrase ends in its clause (where words_np_end looks for
@@ -34,8 +35,8 @@ unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
 		;
 	if (k < len)
 		k++;
-	u8_fold_at(&f, &at, s + i, k);
-	*ue = i + at[words_np_end(f.p, f.n, WORDS_NP_MAX)];
+	*ue = u8_folded_from(t, i, i + k, words_np_end(t->fold.p + t->start[i],
+	    t->start[i + k] - t->start[i], WORDS_NP_MAX));
 	/* A superscript digit after a word is a footnote mark ("phường²⁰"),
 	 * except in an area unit (m², m³). */
 	for (k = *us; k < *ue; k += u8_len(s + k, *ue - k))
@@ -46,8 +47,6 @@ unit_after(const char *s, size_t n, size_t i, size_t *us, size_t *ue)
 		}
 	while (*ue > *us && s[*ue - 1] == ' ')
 		(*ue)--;
-	buf_free(&f);
-	free(at);
 }
 
 /* Clause bounds around [a, b) on one cleaned line: '.', ';' end a clause;
@@ -121,39 +120,34 @@ joined_context(const struct doc *d, struct pos at, struct buf *pre,
 /* After the comma at s[j], does another negation start ("..., không
  * phát sinh ...")? */
 static int
-next_negation(const char *s, size_t n, size_t j)
+next_negation(const struct u8_folded *t, struct buf *tmp, size_t j)
 {
-	struct buf f = { 0 };
-	int yes;
+	const char *s = t->p, *f;
+	size_t n = t->n, fn;
 
 	j++;
 	while (j < n && s[j] == ' ')
 		j++;
 	if (!words_may_start(WL_VERBAL_ZERO, s + j, n - j))
 		return 0;
-	u8_fold(&f, s + j, u8_cut(s + j, n - j, 16));
-	yes = f.p != NULL && words_prefix(WL_VERBAL_ZERO, f.p, f.n) > 0;
-	buf_free(&f);
-	return yes;
+	fn = u8_folded_piece(t, j, u8_folded_cut(t, j, 16), tmp, &f);
+	return words_prefix(WL_VERBAL_ZERO, f, fn) > 0;
 }
 
 /* Does a verbal zero's verb and noun start at s[i] ("không có đơn")? */
 static int
-zero_starts(const char *s, size_t n, size_t i)
+zero_starts(const struct u8_folded *t, struct buf *tmp, size_t i)
 {
-	struct buf fold = { 0 };
-	size_t v = 0;
-	const char *f;
+	const char *s = t->p, *f;
+	size_t n = t->n, v = 0, fn;
 
 	if (i + 8 > n || !words_may_start(WL_ZERO_VERB, s + i, n - i))
 		return 0;
-	u8_fold(&fold, s + i, u8_cut(s + i, n - i, 48));
-	f = fold.p == NULL ? "" : fold.p;
-	if ((v = words_prefix(WL_ZERO_VERB, f, fold.n)) > 0 &&
-	    (v >= fold.n || f[v] != ' ' ||
-	    words_prefix(WL_ZERO_NOUN, f + v + 1, fold.n - v - 1) == 0))
+	fn = u8_folded_piece(t, i, u8_folded_cut(t, i, 48), tmp, &f);
+	if ((v = words_prefix(WL_ZERO_VERB, f, fn)) > 0 &&
+	    (v >= fn || f[v] != ' ' ||
+	    words_prefix(WL_ZERO_NOUN, f + v + 1, fn - v - 1) == 0))
 		v = 0;
-	buf_free(&fold);
 	return v > 0;
 }
 
@@ -161,19 +155,20 @@ zero_starts(const char *s, size_t n, size_t i)
  * hạn", "không phát sinh vụ việc" up to ')' ';' '.' (the verbs and the
  * nouns are words.rules' zero-verb and zero-noun). */
 static size_t
-verbal_zero(const char *s, size_t n, size_t i)
+verbal_zero(const struct u8_folded *t, struct buf *tmp, size_t i)
 {
-	size_t j;
+	const char *s = t->p;
+	size_t n = t->n, j;
 
 	if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
-	    s[i - 1] == ';') || !zero_starts(s, n, i))
+	    s[i - 1] == ';') || !zero_starts(t, tmp, i))
 		return 0;
 	/* To the end of the clause, or of a list of negations: "không để
 	 * hồ sơ trễ hạn, không phát sinh vụ việc" is two, and so is "không
 	 * có hồ sơ quá hạn nên không phải thực hiện thư xin lỗi". */
 	for (j = i; j < n && s[j] != ')' && s[j] != ';' && s[j] != '.' &&
-	    s[j] != '(' && !(s[j] == ',' && next_negation(s, n, j)) &&
-	    !(s[j] == ' ' && j > i && zero_starts(s, n, j + 1)); j++)
+	    s[j] != '(' && !(s[j] == ',' && next_negation(t, tmp, j)) &&
+	    !(s[j] == ' ' && j > i && zero_starts(t, tmp, j + 1)); j++)
 		;
 	while (j > i && s[j - 1] == ' ')
 		j--;
@@ -183,19 +178,18 @@ verbal_zero(const char *s, size_t n, size_t i)
 /* "Số hồ sơ trễ hạn: không": the verbal zero alone after a colon, up to
  * the end of its clause.  Its end, or 0. */
 static size_t
-colon_zero(const char *s, size_t n, size_t i)
+colon_zero(const struct u8_folded *t, struct buf *tmp, size_t i)
 {
-	struct buf fold = { 0 };
-	size_t p = i, w, e;
+	const char *s = t->p, *f;
+	size_t n = t->n, p = i, w, e, fn;
 
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
 	if (p == 0 || s[p - 1] != ':' || !words_may_start(WL_VERBAL_ZERO,
 	    s + i, n - i))
 		return 0;
-	u8_fold(&fold, s + i, u8_cut(s + i, n - i, 16));
-	w = fold.p == NULL ? 0 : words_prefix(WL_VERBAL_ZERO, fold.p, fold.n);
-	buf_free(&fold);
+	fn = u8_folded_piece(t, i, u8_folded_cut(t, i, 16), tmp, &f);
+	w = words_prefix(WL_VERBAL_ZERO, f, fn);
 	if (w == 0)
 		return 0;
 	/* The word's length as written: a fold keeps it for "không". */
@@ -223,39 +217,33 @@ number_word(const char *f, size_t n, int after_ten)
 	return 0;
 }
 
-/* Is the first word of s[0..n) a number word?  A quick look before
- * the words after it are folded. */
+/* Is the first word at s[i] a number word?  A quick look before the
+ * words after it are folded. */
 static int
-first_word_is_number(const char *s, size_t n)
+first_word_is_number(const struct u8_folded *t, struct buf *tmp, size_t i)
 {
-	struct buf f = { 0 };
-	size_t w = 0;
-	int yes;
+	const char *s = t->p + i, *f;
+	size_t n = t->n - i, w = 0, fn;
 
 	while (w < n && w < 16 && s[w] != ' ' && s[w] != ',' && s[w] != '.')
 		w++;
-	u8_fold(&f, s, u8_cut(s, n, w));
-	yes = f.p != NULL && number_word(f.p, f.n, 1) == f.n;
-	buf_free(&f);
-	return yes;
+	fn = u8_folded_piece(t, i, u8_folded_cut(t, i, w), tmp, &f);
+	return number_word(f, fn, 1) == fn;
 }
 
 /* Does the word before s[i] make the number an ordinal ("lần thứ hai")? */
 static int
-after_ordinal(const char *s, size_t i)
+after_ordinal(const struct u8_folded *t, struct buf *tmp, size_t i)
 {
-	struct buf f = { 0 };
-	size_t from = i > 16 ? i - 16 : 0;
-	int yes;
+	const char *s = t->p, *f;
+	size_t from = i > 16 ? i - 16 : 0, fn;
 
 	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from++;
-	u8_fold(&f, s + from, i - from);
-	while (f.n > 0 && f.p[f.n - 1] == ' ')
-		f.n--;
-	yes = f.n > 0 && words_suffix(WL_ORDINAL, f.p, f.n) > 0;
-	buf_free(&f);
-	return yes;
+	fn = u8_folded_piece(t, from, i, tmp, &f);
+	while (fn > 0 && f[fn - 1] == ' ')
+		fn--;
+	return fn > 0 && words_suffix(WL_ORDINAL, f, fn) > 0;
 }
 
 /*
@@ -265,41 +253,38 @@ after_ordinal(const char *s, size_t i)
  * no figures.
  */
 static size_t
-number_in_words(const char *s, size_t n, size_t i)
+number_in_words(const struct u8_folded *t, struct buf *tmp, size_t i)
 {
-	struct buf f = { 0 };
-	size_t *at = NULL, j = 0, w, end = 0, len;
+	const char *s = t->p, *f;
+	size_t n = t->n, j = 0, w, end = 0, len, fn;
 	int after_ten = 0, words = 0;
 
 	if ((!words_may_start(WL_NUM_DIGIT, s + i, n - i) &&
 	    !words_may_start(WL_NUM_TEN, s + i, n - i)) ||
-	    !first_word_is_number(s + i, n - i) || after_ordinal(s, i))
+	    !first_word_is_number(t, tmp, i) || after_ordinal(t, tmp, i))
 		return 0;
-	len = u8_cut(s + i, n - i, 64);
-	u8_fold_at(&f, &at, s + i, len);
-	while (j < f.n && (w = number_word(f.p + j, f.n - j, after_ten)) > 0) {
-		after_ten = words_prefix(WL_NUM_TEN, f.p + j, f.n - j) > 0;
+	len = u8_folded_cut(t, i, 64) - i;
+	f = t->fold.p + t->start[i];
+	fn = t->start[i + len] - t->start[i];
+	while (j < fn && (w = number_word(f + j, fn - j, after_ten)) > 0) {
+		after_ten = words_prefix(WL_NUM_TEN, f + j, fn - j) > 0;
 		j += w;
 		end = j;
 		words++;
-		while (j < f.n && f.p[j] == ' ')
+		while (j < fn && f[j] == ' ')
 			j++;
 	}
-	if (words == 0 || j == end || words_prefix(WL_COUNT_NOUN, f.p + j,
-	    f.n - j) == 0) {
+	if (words == 0 || j == end || words_prefix(WL_COUNT_NOUN, f + j,
+	    fn - j) == 0) {
 		end = 0;
 	} else {
-		struct buf seq = { 0 };
-
-		buf_add(&seq, f.p, end);
-		if (vnum_words(seq.p) < 0)
+		buf_clear(tmp);
+		buf_add(tmp, f, end);
+		if (vnum_words(tmp->p) < 0)
 			end = 0;
-		buf_free(&seq);
 	}
 	if (end > 0)
-		end = i + at[end];
-	buf_free(&f);
-	free(at);
+		end = u8_folded_from(t, i, i + len, end);
 	return end;
 }
 
@@ -307,9 +292,10 @@ number_in_words(const char *s, size_t n, size_t i)
  * unit glued or spaced, and a scale word ("500 triệu"); [*us, *ue) is
  * set to the unit noun after it. */
 static size_t
-figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
+figure_end(const struct u8_folded *t, size_t b, size_t *us, size_t *ue)
 {
-	size_t w, k;
+	const char *s = t->p;
+	size_t n = t->n, w, k;
 
 	if (b < n && s[b] == '%')
 		b++;
@@ -328,32 +314,32 @@ figure_end(const char *s, size_t n, size_t b, size_t *us, size_t *ue)
 		;
 	if ((k = vnum_scale_word(s + w, n - w)) > 0)
 		b = w + k;
-	unit_after(s, n, b, us, ue);
+	unit_after(t, b, us, ue);
 	return b;
 }
 
 /* A list after a name: "các phường 1, 3, 4 và 5" (the name's number
  * ended at end, this one starts at a). */
 static int
-in_name_list(const char *s, size_t end, size_t a)
+in_name_list(const struct u8_folded *t, struct buf *tmp, size_t end,
+    size_t a)
 {
-	struct buf f = { 0 };
-	size_t i = 0, k;
+	const char *f;
+	size_t i = 0, k, fn;
 	int yes = 1;
 
 	if (end == 0 || a > end + 8 || a <= end)
 		return 0;
 	/* Only a comma or a joining word between: ", ", " và ". */
-	u8_fold(&f, s + end, a - end);
-	while (yes && i < f.n) {
-		if (f.p[i] == ' ' || f.p[i] == ',')
+	fn = u8_folded_piece(t, end, a, tmp, &f);
+	while (yes && i < fn) {
+		if (f[i] == ' ' || f[i] == ',')
 			i++;
-		else if ((k = words_prefix(WL_LIST_JOIN, f.p + i, f.n - i)) > 0)
+		else if ((k = words_prefix(WL_LIST_JOIN, f + i, fn - i)) > 0)
 			i += k;
 		else
 			yes = 0;
 	}
-	buf_free(&f);
 	return yes;
 }
 
@@ -422,7 +408,8 @@ unit_wrapped(struct scan *st, struct linescan *ls, const char *s, size_t n,
 	buf_add(w, s + us, ue - us);
 	base = w->n;
 	buf_add(w, ls->post.p, ls->post.n);
-	unit_after(w->p, w->n, 0, &jus, &jue);
+	u8_folded_set(&st->wrap, w->p, w->n);
+	unit_after(&st->wrap, 0, &jus, &jue);
 	if (jue <= base || (jus != 0 && us < ue))
 		return;
 	ls->wrap_used = jue - base;
@@ -477,14 +464,18 @@ write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
 	emit(st, &ls->m);
 }
 
-/* Scans one line of prose (or a text table cell) for figures. */
+/* Scans one line of prose (or a text table cell) for figures: the
+ * line is folded once, and every piece of it looked at read from that. */
 void
 scan_text(struct scan *st, struct pos at, const char *s, size_t n,
     size_t from, const char *source, const char *row, const char *col)
 {
 	struct linescan ls = { 0 };
+	struct u8_folded *t = &st->line;
+	struct buf *tmp = &st->tmp_fold;
 	size_t i = from, namelist_end = 0;
 
+	u8_folded_set(t, s, n);
 	ls.at = at;
 	ls.m.source = source;
 	ls.m.row = row;
@@ -497,13 +488,13 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 		if (!wd_digit(s[i])) {
 			if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(' ||
 			    s[i - 1] == ';' || s[i - 1] == ':') &&
-			    ((b = verbal_zero(s, n, i)) > 0 ||
-			    (b = colon_zero(s, n, i)) > 0)) {
+			    ((b = verbal_zero(t, tmp, i)) > 0 ||
+			    (b = colon_zero(t, tmp, i)) > 0)) {
 				write_figure(st, &ls, s, n, a, b, b, b);
 				i = b;
 			} else if ((i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') &&
-			    (b = number_in_words(s, n, i)) > 0) {
-				unit_after(s, n, b, &us, &ue);
+			    (b = number_in_words(t, tmp, i)) > 0) {
+				unit_after(t, b, &us, &ue);
 				write_figure(st, &ls, s, n, a, b, us, ue);
 				i = ue > b ? ue : b;
 			} else {
@@ -517,8 +508,8 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 			b = digit_token(s, n, b + 1);
 			slashes++;
 		}
-		why = skip_reason(s, n, a, b, slashes, &extend);
-		if (why == NULL && in_name_list(s, namelist_end, a))
+		why = skip_reason(s, n, a, b, slashes, &extend, &st->before);
+		if (why == NULL && in_name_list(t, tmp, namelist_end, a))
 			why = "name";
 		if (why != NULL) {
 			st->skipped++;
@@ -527,7 +518,7 @@ scan_text(struct scan *st, struct pos at, const char *s, size_t n,
 			continue;
 		}
 		namelist_end = 0;
-		b = figure_end(s, n, b, &us, &ue);
+		b = figure_end(t, b, &us, &ue);
 		unit_wrapped(st, &ls, s, n, us, ue);
 		write_figure(st, &ls, s, n, a, b, us, ue);
 		ls.wrap_used = 0;

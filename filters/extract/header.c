@@ -364,26 +364,23 @@ last_ubnd(const char *f)
 }
 
 /* A word of a unit's type, which a name in mixed case may start with
- * ("phường", "thị" of "thị xã"). */
+ * ("phường", "thị" of "thị xã"); tmp is scratch. */
 static int
-type_word(const char *w, size_t n)
+type_word(struct buf *tmp, const char *w, size_t n)
 {
-	struct buf f = { 0 };
-	int yes;
-
-	u8_fold(&f, w, n);
-	yes = f.p != NULL && words_has_word(WL_UNIT_TYPE, f.p, f.n);
-	buf_free(&f);
-	return yes;
+	buf_clear(tmp);
+	u8_fold(tmp, w, n);
+	return words_has_word(WL_UNIT_TYPE, tmp->p, tmp->n);
 }
 
 /*
  * How much of p[0..n) is a unit's name: words in capitals ("HUYỆN BÌNH
  * CHÁNH", "QUẬN 3"), or a type word in lower case and the capitalised
- * words after it ("phường Quảng Minh").  Stops at anything else.
+ * words after it ("phường Quảng Minh").  Stops at anything else.  tmp
+ * is scratch.
  */
 static size_t
-name_len(const char *p, size_t n)
+name_len(struct buf *tmp, const char *p, size_t n)
 {
 	size_t i = 0, keep = 0, words = 0;
 	int typed = 0;
@@ -400,7 +397,7 @@ name_len(const char *p, size_t n)
 			break;
 		if (all_caps(p + i, w - i))
 			;
-		else if (words < 2 && type_word(p + i, w - i))
+		else if (words < 2 && type_word(tmp, p + i, w - i))
 			typed = 1;
 		else if (!(typed && (isupper_at(p, n, i) || wd_digit(p[i]))))
 			break;
@@ -454,6 +451,7 @@ static char *
 letterhead_issuer(const struct hlines *h)
 {
 	struct joined j = { { 0 }, { 0 }, NULL };
+	struct buf tmp = { 0 };
 	size_t lim = h->n, i, k, run_end = 0, s, len;
 	char *name = NULL;
 	long e;
@@ -477,7 +475,7 @@ letterhead_issuer(const struct hlines *h)
 		free(name);
 		s = j.at[e];
 		s += name_start(j.text.p + s, j.text.n - s);
-		len = name_len(j.text.p + s, j.text.n - s);
+		len = name_len(&tmp, j.text.p + s, j.text.n - s);
 		name = len > 0 ? dupn(j.text.p + s, len) : xstrdup("");
 		run_end = k;
 	}
@@ -489,6 +487,7 @@ letterhead_issuer(const struct hlines *h)
 			name = dupn(h->v[k].p, h->v[k].n);
 		}
 	joined_free(&j);
+	buf_free(&tmp);
 	if (name != NULL && name[0] == '\0') {
 		free(name);
 		name = NULL;
@@ -740,6 +739,7 @@ body_issuer(struct header *hd, const struct doc *d)
 {
 	struct hlines one = { NULL, 0, 0 };
 	struct joined j = { { 0 }, { 0 }, NULL };
+	struct buf tmp = { 0 };
 	struct pos at;
 	char *name = NULL, p[32];
 	size_t seen = 0, so, eo;
@@ -759,9 +759,9 @@ body_issuer(struct header *hd, const struct doc *d)
 		if ((e = last_ubnd(j.fold.p)) < 0)
 			continue;
 		so = j.at[e] + name_start(j.text.p + j.at[e], j.text.n - j.at[e]);
-		eo = so + name_len(j.text.p + so, j.text.n - so);
+		eo = so + name_len(&tmp, j.text.p + so, j.text.n - so);
 		if (eo > so && memchr(j.text.p + so, ' ', eo - so) != NULL &&
-		    type_word(j.text.p + so, strcspn(j.text.p + so, " ")) &&
+		    type_word(&tmp, j.text.p + so, strcspn(j.text.p + so, " ")) &&
 		    says_report(j.text.p + eo, j.text.n - eo))
 			name = dupn(j.text.p + so, eo - so);
 		if (name != NULL && hd->period_text == NULL &&
@@ -770,6 +770,7 @@ body_issuer(struct header *hd, const struct doc *d)
 	}
 	free(one.v);
 	joined_free(&j);
+	buf_free(&tmp);
 	return name;
 }
 
@@ -816,13 +817,15 @@ name_words(const char *s, size_t n, size_t w)
 	return words > 0 ? w : 0;
 }
 
-/* The length of the run of s[0..n) up to a byte of stop. */
+/* The length of the word at the start of s[0..n): up to a blank, a
+ * comma, a semicolon, a full stop or a bracket. */
 static size_t
-strcspn_n(const char *s, size_t n, const char *stop)
+word_len(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n && strchr(stop, s[i]) == NULL; i++)
+	for (i = 0; i < n && s[i] != ' ' && s[i] != ',' && s[i] != ';' &&
+	    s[i] != '.' && s[i] != '(' && s[i] != ')'; i++)
 		;
 	return i;
 }
@@ -855,7 +858,7 @@ find_places(struct scan *st, struct buf *fold, size_t **at, const char *s,
 	for (i = 0; i < n; i++) {
 		if (!(i == 0 || s[i - 1] == ' ' || s[i - 1] == '(') ||
 		    !words_may_start(WL_UNIT_TYPE, s + i, n - i) ||
-		    !type_word(s + i, strcspn_n(s + i, n - i, " ,;.()")))
+		    !type_word(&st->tmp_fold, s + i, word_len(s + i, n - i)))
 			continue;
 		buf_clear(fold);
 		u8_fold_at(fold, at, s + i, u8_cut(s + i, n - i, PLACE_FOLD));

@@ -44,15 +44,13 @@ doc_begin(struct doc *d, const char *path, const char *file,
 int
 doc_reject(struct doc *d, size_t line, const char *fmt, ...)
 {
-	char msg[512];
 	va_list ap;
 
 	if (d->failed)
 		return -1;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vwarn_at(d->file, line, fmt, ap);
 	va_end(ap);
-	warn_at(d->file, line, "%s", msg);
 	d->failed = 1;
 	return -1;
 }

@@ -522,12 +522,12 @@ one_input_quiet(struct scan *st, const struct opts *o, const char *path,
 
 	if ((f = open_memstream(&said, &nsaid)) == NULL)
 		die(2, "memory stream:");
-	diag_capture(f);
+	diag_capture(f, NULL);
 	diag_catch(&jb);
 	if ((status = setjmp(jb)) == 0)
 		bad = one_input(st, o, path, name, lines);
 	diag_catch(NULL);
-	diag_capture(NULL);
+	diag_capture(NULL, NULL);
 	if (fclose(f) != 0)
 		die(2, "memory stream:");
 	if (status != 0)
@@ -561,8 +561,11 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 			bad += one_input_quiet(st, o, paths[i], names[i], lines);
 		else
 			bad += one_input(st, o, paths[i], names[i], lines);
-		if (o->progress)
-			fprintf(stderr, "\r%s: %d/%d reports", diag_prog(), i + 1, n);
+		if (o->progress) {
+			fputc('\r', stderr);
+			fprintf(stderr, diag_text("%s: %d/%d reports"),
+			    diag_prog(), i + 1, n);
+		}
 	}
 	if (o->progress)
 		fputc('\n', stderr);
@@ -642,6 +645,10 @@ extract_main(int argc, char *argv[])
 	stamps_free(o.read.stamps);
 	buf_free(&st.hdr.places);
 	buf_free(&st.tmp_heading);
+	u8_folded_free(&st.line);
+	u8_folded_free(&st.wrap);
+	buf_free(&st.tmp_fold);
+	before_free(&st.before);
 	cli_free_split(names, (size_t)n);
 	if (files0 != NULL)
 		cli_free_split(paths, (size_t)n);

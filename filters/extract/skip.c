@@ -23,11 +23,6 @@
  */
 #define BEFORE_MAX 40
 
-struct before {
-	struct buf low, fold;
-	int colon, read;
-};
-
 static void
 read_before(struct before *w, const char *s, size_t i)
 {
@@ -53,29 +48,29 @@ read_before(struct before *w, const char *s, size_t i)
 		buf_adds(&w->fold, "");
 }
 
-static void
+void
 before_free(struct before *w)
 {
 	buf_free(&w->low);
 	buf_free(&w->fold);
+	buf_free(&w->tmp);
 }
 
-/* Does a word of list l come right after s[i] (after blanks)? */
+/* Does a word of list l come right after s[i] (after blanks)?  low is
+ * scratch. */
 static int
-word_follows(const char *s, size_t n, size_t i, enum words_list l)
+word_follows(const char *s, size_t n, size_t i, enum words_list l,
+    struct buf *low)
 {
-	struct buf low = { 0 };
 	size_t j = i;
-	int yes;
 
 	while (j < n && s[j] == ' ')
 		j++;
 	if (j == i || j >= n)
 		return 0;
-	u8_lower(&low, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
-	yes = words_prefix(l, low.p == NULL ? "" : low.p, low.n) > 0;
-	buf_free(&low);
-	return yes;
+	buf_clear(low);
+	u8_lower(low, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
+	return words_prefix(l, low->p, low->n) > 0;
 }
 
 /* Is s[a..b) a plain year (1900-2099)? */
@@ -398,25 +393,22 @@ year_range(const char *s, size_t n, size_t a, size_t b, size_t *extend)
 /* A small bare number before a word: a slogan ("4 xin", "5 không"), a
  * date cut by a line break ("01 năm 2015"), a period ("6 tháng"). */
 static const char *
-small_before_word(const char *s, size_t n, size_t b)
+small_before_word(const char *s, size_t n, size_t b, struct buf *f)
 {
-	struct buf f = { 0 };
 	size_t j = b, w;
-	int date;
 
-	if (word_follows(s, n, b, WL_SLOGAN_AFTER))
+	if (word_follows(s, n, b, WL_SLOGAN_AFTER, f))
 		return "slogan";
 	/* "01 năm 2015": a date a line break cut. */
 	while (j < n && s[j] == ' ')
 		j++;
-	u8_fold(&f, s + j, u8_cut(s + j, n - j, 16));
-	w = j > b ? words_prefix(WL_YEAR_WORD, f.p == NULL ? "" : f.p, f.n) : 0;
-	date = w > 0 && w < f.n && f.p[w] == ' ' && w + 5 <= f.n &&
-	    is_year(f.p, w + 1, w + 5);
-	buf_free(&f);
-	if (date)
+	buf_clear(f);
+	u8_fold(f, s + j, u8_cut(s + j, n - j, 16));
+	w = j > b ? words_prefix(WL_YEAR_WORD, f->p, f->n) : 0;
+	if (w > 0 && w < f->n && f->p[w] == ' ' && w + 5 <= f->n &&
+	    is_year(f->p, w + 1, w + 5))
 		return "date";
-	if (word_follows(s, n, b, WL_TIME_AFTER))
+	if (word_follows(s, n, b, WL_TIME_AFTER, f))
 		return "period";
 	return NULL;
 }
@@ -427,9 +419,8 @@ small_before_word(const char *s, size_t n, size_t b)
  */
 const char *
 skip_reason(const char *s, size_t n, size_t a, size_t b, int slashes,
-    size_t *extend)
+    size_t *extend, struct before *w)
 {
-	struct before w = { { 0 }, { 0 }, 0, 0 };
 	const char *why;
 
 	if (footnote(s, n, a, b))
@@ -440,10 +431,10 @@ skip_reason(const char *s, size_t n, size_t a, size_t b, int slashes,
 		return "page number";
 	if (clock_part(s, n, a, b))
 		return "time";
+	w->read = 0;
 	if ((why = glued_before(s, n, a, b)) == NULL &&
-	    (why = identifier_or_date(s, n, a, b, slashes, &w)) == NULL)
-		why = named_number(s, n, a, b, &w);
-	before_free(&w);
+	    (why = identifier_or_date(s, n, a, b, slashes, w)) == NULL)
+		why = named_number(s, n, a, b, w);
 	if (why != NULL)
 		return why;
 	if (slashes == 0 && is_year(s, a, b) &&
@@ -452,7 +443,7 @@ skip_reason(const char *s, size_t n, size_t a, size_t b, int slashes,
 	if (slashes == 0 && is_year(s, a, b) && period_covers(s, n, a, b))
 		return "period";
 	if (slashes == 0 && b - a <= 2 &&
-	    (why = small_before_word(s, n, b)) != NULL)
+	    (why = small_before_word(s, n, b, &w->tmp)) != NULL)
 		return why;
 	if (!vnum_plausible(s + a, b - a) && !all_fraction_plausible(s, a, b))
 		return "phone or code";

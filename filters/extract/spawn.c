@@ -185,9 +185,13 @@ drain(int fd, struct buf *b, size_t max, int *over)
 		return errno == EINTR || errno == EAGAIN ? 1 : 0;
 	if (got == 0)
 		return 0;
-	if (b->n + (size_t)got > max)
+	if (b->n + (size_t)got > max) {
+		/* what fits is kept: a converter's long complaint still
+		 * gives its first line */
 		*over = 1;
-	else
+		if (b->n < max)
+			buf_add(b, tmp, max - b->n);
+	} else
 		buf_add(b, tmp, (size_t)got);
 	return 1;
 }

@@ -54,8 +54,8 @@ text_check(const struct state *st)
 
 	for (i = 0; i < sizeof(book_keys) / sizeof(book_keys[0]); i++)
 		if (book(st, book_keys[i]) == NULL)
-			die(2, "labels: no label '" BOOK "%s' (the workbook "
-			    "needs it)", book_keys[i]);
+			die(2, "labels: no label '%s%s' (the workbook needs "
+			    "it)", BOOK, book_keys[i]);
 }
 
 /* A key not in book_keys (a bug) shows as itself. */

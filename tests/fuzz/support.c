@@ -73,8 +73,9 @@ fuzz_close_from(int low)
  * table (no allocation inside a hook); after a die() they are freed, so
  * one process can run millions of dying inputs without growing.  This
  * relies on the filters keeping no heap cache between runs and calling
- * nothing in libc that keeps one (they do not call setlocale, which
- * would).  Without the hooks (a plain build) a dying run leaks.
+ * nothing in libc that keeps one (diag_init's setlocale and gettext's
+ * catalogue would: track_begin takes them once, before any run).
+ * Without the hooks (a plain build) a dying run leaks.
  */
 int __sanitizer_install_malloc_and_free_hooks(
     void (*)(const volatile void *, size_t),
@@ -155,6 +156,11 @@ track_begin(void)
 
 	if (!hooked) {
 		hooked = 1;
+		/* The locale is taken once, here, untracked: setlocale and
+		 * gettext keep what they allocate.  Messages in C's words
+		 * load no catalogue in a run. */
+		setenv("LC_ALL", "C", 1);
+		diag_init(NULL);
 		if (__sanitizer_install_malloc_and_free_hooks != NULL)
 			__sanitizer_install_malloc_and_free_hooks(live_add,
 			    live_del);

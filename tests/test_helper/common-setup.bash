@@ -10,6 +10,9 @@ _common_setup() {
 	SHARED="$ROOT/../shared"
 	PATH="${BAOCAO_BUILD:-$ROOT/build}:$ROOT/pipelines:$PATH"
 	export LC_ALL=C.UTF-8 TZ=UTC PATH
+	# messages in English, whatever language the user reads (LANGUAGE
+	# outranks LC_ALL for gettext when the locale is not C)
+	unset LANGUAGE
 }
 
 # Skips a test that needs the real reports when ../shared is absent.

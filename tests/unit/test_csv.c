@@ -272,6 +272,37 @@ dump(const char *path)
 	return b.p;
 }
 
+/*
+ * What follows a malformed line reads as it would without it: after one
+ * ended by CR LF, the next record is on the next line, not one further;
+ * of one longer than what is read at a time, the rest is no record.
+ */
+static void
+test_malformed_lines(void)
+{
+	struct buf text = { 0 };
+	char *d;
+	size_t i;
+
+	write_file("bad.csv", "a,b\r\n\"x\" ,1\r\n3,4\r\n5,6,7\r\n");
+	d = dump("bad.csv");
+	CHECK_STR(d, "h:a|b\n3:3|4\n"
+	    "bad.csv,2,malformed quoting (stray or unterminated quote)\n"
+	    "bad.csv,4,\"expected 2 fields, found 3\"\n");
+	free(d);
+	buf_adds(&text, "a,b\n1,2\n\"q\"z");
+	for (i = 0; i < 300000; i++)
+		buf_addc(&text, 'k');
+	buf_adds(&text, ",w\n3,4\n");
+	write_file("bad.csv", text.p);
+	d = dump("bad.csv");
+	CHECK_STR(d, "h:a|b\n2:1|2\n4:3|4\n"
+	    "bad.csv,3,malformed quoting (stray or unterminated quote)\n");
+	free(d);
+	buf_free(&text);
+	remove("bad.csv");
+}
+
 /* The same text with the first field of every line that has no quote
  * quoted: the reader must see the same records in it. */
 static char *
@@ -352,6 +383,99 @@ test_plain_lines(void)
 	remove("plain.csv");
 }
 
+/* One field of a generated record: its text as written (into w) and as
+ * read (into r); kind 0 plain, 1 quoted, 2 quoted over lines (nl counts
+ * the line breaks it holds). */
+static void
+gen_field(struct buf *w, struct buf *r, int kind, unsigned *seed, int *nl)
+{
+	static const char *plain[] = { "a", "b", " ", "\xC3\xA1" };
+	static const char *quoted[] = { "a", ",", "\"", " ", "\xC3\xA1",
+	    "\n" };
+	int i, n;
+
+	*seed = *seed * 1103515245u + 12345u;
+	n = (int)(*seed >> 16) % 5;
+	if (kind != 0)
+		buf_addc(w, '"');
+	for (i = 0; i < n; i++) {
+		const char *s;
+
+		*seed = *seed * 1103515245u + 12345u;
+		if (kind == 0)
+			s = plain[(*seed >> 16) % 4];
+		else
+			s = quoted[(*seed >> 16) % (kind == 2 ? 6u : 5u)];
+		*nl += *s == '\n';
+		if (*s == '"')
+			buf_addc(w, '"');
+		buf_adds(w, s);
+		buf_adds(r, s);
+	}
+	if (kind != 0)
+		buf_addc(w, '"');
+}
+
+/*
+ * Lines with quotes, as libcsv reads them in strict mode: a quoted field
+ * loses its quotes and one of each pair inside, may hold commas and go on
+ * over lines; a quote in a plain field, anything between a closing quote
+ * and its comma, a blank before an opening quote is malformed quoting,
+ * reported at its line, the record left out and the next ones read.
+ * Records made up at random, what they say known as they are written.
+ */
+static void
+test_quoted_lines(void)
+{
+	static const char *broken[] = { "a\"b", "\"a\"x", " \"a\"", "\"a\" " };
+	struct buf text = { 0 }, want = { 0 }, bad = { 0 };
+	unsigned seed = 7;
+	size_t line = 1, rec, k;
+	char *got;
+
+	buf_adds(&text, "a,b,c\n");
+	buf_adds(&want, "h:a|b|c");
+	for (rec = 0; rec < 6000; rec++) {
+		struct buf r = { 0 };
+		int nl = 0, crlf, fail;
+
+		seed = seed * 1103515245u + 12345u;
+		fail = (seed >> 16) % 16 == 0;
+		crlf = (seed >> 20) % 4 == 0;
+		for (k = 0; k < 3; k++) {
+			seed = seed * 1103515245u + 12345u;
+			if (k > 0) {
+				buf_addc(&text, ',');
+				buf_addc(&r, '|');
+			}
+			if (fail && k == 1)
+				buf_adds(&text, broken[(seed >> 16) % 4]);
+			else
+				gen_field(&text, &r, (int)((seed >> 16) % 3) -
+				    (fail && (seed >> 16) % 3 == 2), &seed, &nl);
+		}
+		buf_adds(&text, crlf ? "\r\n" : "\n");
+		line++;
+		if (fail)
+			buf_printf(&bad, "plain.csv,%zu,malformed quoting "
+			    "(stray or unterminated quote)\n", line);
+		else
+			buf_printf(&want, "\n%zu:%s", line, r.p);
+		line += (size_t)nl;
+		buf_free(&r);
+	}
+	buf_adds(&want, "\n");
+	buf_add(&want, bad.p, bad.n);
+	write_file("plain.csv", text.p);
+	got = dump("plain.csv");
+	CHECK_STR(got, want.p);
+	free(got);
+	remove("plain.csv");
+	buf_free(&text);
+	buf_free(&want);
+	buf_free(&bad);
+}
+
 void
 test_csv(void)
 {
@@ -359,6 +483,8 @@ test_csv(void)
 	test_single_empty();
 	test_safe();
 	test_error_lines();
+	test_malformed_lines();
 	test_many();
 	test_plain_lines();
+	test_quoted_lines();
 }

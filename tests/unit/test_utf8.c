@@ -185,6 +185,94 @@ random_texts(void)
 }
 
 /*
+ * u8_fold_at is the u8_fold of each character in turn; a text folded once
+ * (u8_folded) gives every piece between two character boundaries the
+ * bytes u8_fold_at gives it alone, with its map, and u8_fold's too (a
+ * slice unless a slow character is in the text); u8_folded_cut is u8_cut
+ * and u8_fold_first the first byte of each character's fold.
+ */
+static void
+folded_pieces(void)
+{
+	static const utf8proc_int32_t pick[] = { 'a', 'Q', ' ', 0xC2, 0x1EA0,
+		0x1EC7, 0x111, 0x110, 0x1B0, 0x300, 0x301, 0x323, 0x345,
+		0x1100, 0x1161, 0x11A8, 0xAC00, 0xDF, 0x130, 0x390, 0x3B1,
+		0xFB01, 0x2126 };
+	enum { NPICK = sizeof(pick) / sizeof(pick[0]) };
+	struct u8_folded t = { 0 };
+	struct buf f = { 0 }, g = { 0 }, tmp = { 0 };
+	size_t *at = NULL, bound[16], nb, a, b, j, n, ref[128], nref;
+	unsigned long x = 88172645UL;
+	int bad = 0, k, c, len;
+	const char *piece;
+	char s[64];
+
+	for (k = 0; k < 20000; k++) {
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5, x &= 0xFFFFFFFFUL;
+		len = (int)(x % 9);
+		n = nb = 0;
+		bound[nb++] = 0;
+		for (c = 0; c < len; c++) {
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			x &= 0xFFFFFFFFUL;
+			n += (size_t)utf8proc_encode_char(pick[(x >> 2) % NPICK],
+			    (utf8proc_uint8_t *)s + n);
+			bound[nb++] = n;
+		}
+		u8_folded_set(&t, s, n);
+		for (a = 0; a < nb; a++) {
+			if (a + 1 < nb) {
+				buf_clear(&f);
+				u8_fold(&f, s + bound[a], bound[a + 1] - bound[a]);
+				bad += u8_fold_first(s + bound[a], n - bound[a]) !=
+				    (f.n > 0 ? (unsigned char)f.p[0] : -1);
+			}
+			for (j = 0; j <= 8; j++)
+				bad += u8_folded_cut(&t, bound[a], j) !=
+				    bound[a] + u8_cut(s + bound[a], n - bound[a], j);
+			for (b = a; b < nb; b++) {
+				size_t pa = bound[a], pb = bound[b], m;
+
+				/* u8_fold_at: the fold of each character in
+				 * turn, and where each byte came from */
+				buf_clear(&f);
+				nref = 0;
+				for (c = (int)a; c < (int)b; c++) {
+					size_t was = f.n;
+
+					u8_fold(&f, s + bound[c], bound[c + 1] -
+					    bound[c]);
+					while (was < f.n)
+						ref[nref++] = bound[c] - pa, was++;
+				}
+				ref[nref] = pb - pa;
+				buf_clear(&g);
+				u8_fold_at(&g, &at, s + pa, pb - pa);
+				bad += g.n != f.n || memcmp(g.p, f.p, f.n) != 0;
+				for (j = 0; g.n == f.n && j <= f.n; j++)
+					bad += at[j] != ref[j];
+				m = t.start[pb] - t.start[pa];
+				bad += m != f.n ||
+				    memcmp(t.fold.p + t.start[pa], f.p, m) != 0;
+				for (j = 0; m == f.n && j <= m; j++)
+					bad += u8_folded_from(&t, pa, pb, j) !=
+					    pa + ref[j];
+				buf_clear(&f);
+				u8_fold(&f, s + pa, pb - pa);
+				m = u8_folded_piece(&t, pa, pb, &tmp, &piece);
+				bad += m != f.n || memcmp(piece, f.p, m) != 0;
+			}
+		}
+	}
+	CHECK(bad == 0);
+	u8_folded_free(&t);
+	buf_free(&f);
+	buf_free(&g);
+	buf_free(&tmp);
+	free(at);
+}
+
+/*
  * Vietnamese written decomposed, every way: each letter a tone mark or a
  * vowel mark can sit on, precomposed or not, with up to three marks from
  * those Vietnamese uses, in every order.
@@ -259,6 +347,7 @@ test_utf8(void)
 
 	every_code_point();
 	random_texts();
+	folded_pieces();
 	vietnamese_marks();
 	validity();
 
