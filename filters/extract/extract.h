@@ -648,6 +648,8 @@ void emit(struct scan *, const struct mention *);
 void drops_text(const struct drops *, struct buf *);
 /* run.c: the header, then the figures of every block of st->doc. */
 void scan_doc(struct scan *);
+/* run.c: frees what a scan keeps between documents (its scratch). */
+void scan_free(struct scan *);
 
 /*
  * docs.c: the name of each document of paths[0..n): its path under root

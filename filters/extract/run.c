@@ -599,6 +599,17 @@ check_inputs(char **paths, int n)
 	free(v);
 }
 
+void
+scan_free(struct scan *st)
+{
+	buf_free(&st->hdr.places);
+	buf_free(&st->tmp_heading);
+	u8_folded_free(&st->line);
+	u8_folded_free(&st->wrap);
+	buf_free(&st->tmp_fold);
+	before_free(&st->before);
+}
+
 int
 extract_main(int argc, char *argv[])
 {
@@ -643,12 +654,7 @@ extract_main(int argc, char *argv[])
 		bad = run(&st, &o, paths, names, n, &lines);
 	csvout_close(st.out);
 	stamps_free(o.read.stamps);
-	buf_free(&st.hdr.places);
-	buf_free(&st.tmp_heading);
-	u8_folded_free(&st.line);
-	u8_folded_free(&st.wrap);
-	buf_free(&st.tmp_fold);
-	before_free(&st.before);
+	scan_free(&st);
 	cli_free_split(names, (size_t)n);
 	if (files0 != NULL)
 		cli_free_split(paths, (size_t)n);
