@@ -76,8 +76,7 @@ LINGUAS	= vi
 LOCALEDIR = $(PREFIX)/share/locale
 MOS	= $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/baocao.mo)
 POT_C	= $(sort $(wildcard common/*.[ch] filters/*.c filters/*/*.[ch]))
-POT_SH	= pipelines/compare-periods pipelines/check-totals pipelines/chart \
-	pipelines/demo
+POT_SH	= $(PIPELINES:%=pipelines/%) pipelines/demo
 XGETTEXT = xgettext --from-code=UTF-8 --omit-header --no-location \
 	--sort-output --add-comments=TRANSLATORS:
 XGETTEXT_C = -L C --keyword=die:2 --keyword=die_at:4 --keyword=warn:1 \
