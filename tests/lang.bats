@@ -86,7 +86,7 @@ en() {
 	assert_equal "${stderr_lines[7]}" "baocao-diff: dòng đã ghi: 0"
 }
 
-@test "the pipelines' messages: compare-periods, chart, check-totals" {
+@test "the pipelines' messages: compare-periods, chart, check-totals, city-summary" {
 	printf 'province_code,period,indicator,unit,reporter_code,value,flags\n79,2023,reception.visits,visit,760,10,\n' > u.csv
 	run -2 --separate-stderr en compare-periods -f u.csv 2023 2024-Q1
 	assert_equal "$stderr" "compare-periods: '2023' is a year and '2024-Q1' a quarter: compare periods of one kind"
@@ -105,6 +105,17 @@ en() {
 	assert_equal "${stderr_lines[0]}" "cách dùng: check-totals REPORTS..."
 	run -2 --separate-stderr en check-totals
 	assert_equal "${stderr_lines[0]}" "usage: check-totals REPORTS..."
+	# city-summary's: its words, and the names and options filled in
+	printf 'x\n' > r.txt
+	run -2 --separate-stderr vi city-summary -j 0 r.txt
+	assert_equal "$stderr" "city-summary: -j: '0' không phải là số dương"
+	run -2 --separate-stderr en city-summary -o r.txt r.txt
+	assert_equal "$stderr" "city-summary: -o 'r.txt' is one of the reports: an output never replaces an input"
+	run -2 --separate-stderr vi city-summary -o r.txt r.txt
+	assert_equal "$stderr" "city-summary: -o 'r.txt' là một trong các báo cáo: tệp kết quả không bao giờ ghi đè tệp đầu vào"
+	run -2 --separate-stderr vi city-summary -m nodir/m.csv r.txt
+	assert_equal "$stderr" "city-summary: không ghi được 'nodir/m.csv' (-m): không có thư mục 'nodir'"
+	assert_equal "$(cat r.txt)" x
 }
 
 @test "a label given twice, a bad SOURCE_DATE_EPOCH, checks named by --rules: each said whole in Vietnamese" {
@@ -202,6 +213,8 @@ en() {
 	# and what was said about them was said in two languages
 	grep -q '^baocao-normalize: rows read: ' en/facts.err
 	grep -q '^baocao-normalize: dòng đã đọc: ' vi/facts.err
-	grep -q '^city-summary: coverage 79 2023: ' en/city.err
-	grep -q '^city-summary: độ bao phủ 79 2023: ' vi/city.err
+	grep -qxF 'city-summary: coverage: 19 of 22 units reported for 2024 (in a report of that period or derived from their others, as the workbook counts them)' en/city.err
+	grep -qxF 'city-summary: độ bao phủ: 19 trên 22 đơn vị đã báo cáo kỳ 2024 (trong báo cáo của kỳ đó hoặc suy ra từ các báo cáo khác của đơn vị, theo cách đếm của tệp bảng tính)' vi/city.err
+	grep -qxF "city-summary: 2 of 148 files left out of the table for trouble: their status and reason are in 'en/manifest.csv'" en/city.err
+	grep -qxF "city-summary: 2 trên 148 tệp bị loại khỏi bảng do lỗi: trạng thái và lý do của từng tệp có trong 'vi/manifest.csv'" vi/city.err
 }
