@@ -1179,7 +1179,7 @@ folders(const struct mstate *st)
 	char **in = xreallocarray(NULL, st->n + 1, sizeof(*in));
 	char **out = xreallocarray(NULL, st->n + 1, sizeof(*out));
 	size_t i, nin = 0, nout = 0;
-	struct buf b = { 0 };
+	struct buf b = { 0 }, l = { 0 };
 
 	for (i = 0; i < st->n; i++) {
 		const char *path = fld(st, &st->r[i], I_PATH);
@@ -1199,15 +1199,13 @@ folders(const struct mstate *st)
 	for (i = 1; i < nin && strcmp(in[i], in[0]) == 0; i++)
 		;
 	if (nout > 0 || i < nin) {
-		buf_adds(&b, "folders read: ");
 		names_of(&b, in, nin);
 		if (nout > 0) {
-			buf_adds(&b, "; left out: ");
-			names_of(&b, out, nout);
-			buf_adds(&b, " (the manifest says why; --recurse-all "
-			    "reads them)");
-		}
-		warn("%s", b.p);
+			names_of(&l, out, nout);
+			warn("folders read: %s; left out: %s (the manifest says "
+			    "why; --recurse-all reads them)", b.p, l.p);
+		} else
+			warn("folders read: %s", b.p);
 	}
 	for (i = 0; i < nin; i++)
 		free(in[i]);
@@ -1216,32 +1214,45 @@ folders(const struct mstate *st)
 	free(in);
 	free(out);
 	buf_free(&b);
+	buf_free(&l);
 }
 
-/* The run's province, when it was chosen or some reports are of others. */
+/*
+ * The run's province, when it was chosen or some reports are of others:
+ * each case a whole sentence, for the catalogue.
+ */
 static void
 province(const struct mstate *st, const size_t *count)
 {
-	const char *day = "";
+	const char *day = "", *code = st->province, *name;
 	size_t i, other = count[M_OTHER_PROVINCE];
-	struct buf b = { 0 };
+	size_t most = st->prov_reports, all = st->resolved;
 
-	if (st->province == NULL || (st->o->province != NULL && other == 0))
+	if (code == NULL || (st->o->province != NULL && other == 0))
 		return;
 	for (i = 0; i < st->n; i++)
 		if (st->r[i].st == M_OK && strcmp(st->r[i].day, day) > 0)
 			day = st->r[i].day;
-	buf_printf(&b, "province %s (%s)", st->province,
-	    prov_name(st, st->province, day));
-	if (st->o->province == NULL)
-		buf_printf(&b, " was not given (-p): taken as the one most "
-		    "reports are of, %zu of %zu", st->prov_reports, st->resolved);
-	if (other > 0)
-		buf_printf(&b, "%s%zu report%s of other provinces left out "
-		    "(other-province)", st->o->province == NULL ? "; " : ": ",
-		    other, other == 1 ? "" : "s");
-	warn("%s", b.p);
-	buf_free(&b);
+	name = prov_name(st, code, day);
+	if (st->o->province != NULL && other == 1)
+		warn("province %s (%s): 1 report of other provinces left out "
+		    "(other-province)", code, name);
+	else if (st->o->province != NULL)
+		warn("province %s (%s): %zu reports of other provinces left "
+		    "out (other-province)", code, name, other);
+	else if (other == 0)
+		warn("province %s (%s) was not given (-p): taken as the one "
+		    "most reports are of, %zu of %zu", code, name, most, all);
+	else if (other == 1)
+		warn("province %s (%s) was not given (-p): taken as the one "
+		    "most reports are of, %zu of %zu; 1 report of other "
+		    "provinces left out (other-province)", code, name, most,
+		    all);
+	else
+		warn("province %s (%s) was not given (-p): taken as the one "
+		    "most reports are of, %zu of %zu; %zu reports of other "
+		    "provinces left out (other-province)", code, name, most,
+		    all, other);
 }
 
 /* The reports of other bodies, when there are any: how many of each. */
@@ -1255,9 +1266,6 @@ bodies(const struct mstate *st, const size_t *count)
 	if (count[M_OTHER_BODY] == 0)
 		return;
 	seen = xreallocarray(NULL, count[M_OTHER_BODY], sizeof(*seen));
-	buf_printf(&b, "%zu report%s of other bodies than the People's "
-	    "Committee left out (other-body: ", count[M_OTHER_BODY],
-	    count[M_OTHER_BODY] == 1 ? "" : "s");
 	for (i = 0; i < st->n; i++) {
 		const char *bd;
 
@@ -1274,15 +1282,20 @@ bodies(const struct mstate *st, const size_t *count)
 			    strcmp(body(st, &st->r[j]), bd) == 0;
 		buf_printf(&b, "%s%zu %s", n > 1 ? ", " : "", per, bd);
 	}
-	buf_adds(&b, "): --body sums them");
-	warn("%s", b.p);
+	if (count[M_OTHER_BODY] == 1)
+		warn("1 report of other bodies than the People's Committee "
+		    "left out (other-body: %s): --body sums them", b.p);
+	else
+		warn("%zu reports of other bodies than the People's Committee "
+		    "left out (other-body: %s): --body sums them",
+		    count[M_OTHER_BODY], b.p);
 	free(seen);
 	buf_free(&b);
 }
 
-/* "files: 12 (8 ok, 1 duplicate, ...)", statuses in table order; the
- * province, the bodies, the folders; unless brief, the files left out and
- * coverage. */
+/* "files: 12 (8 ok, 1 duplicate, ...)", statuses in table order (their
+ * names the manifest's, in every language); the province, the bodies,
+ * the folders; unless brief, the files left out and coverage. */
 static void
 summary(const struct mstate *st, size_t left_out)
 {
@@ -1292,13 +1305,12 @@ summary(const struct mstate *st, size_t left_out)
 
 	for (i = 0; i < st->n; i++)
 		count[st->r[i].st]++;
-	buf_printf(&b, "files: %zu (", st->n);
+	buf_adds(&b, "");	/* no file: "files: 0 ()" */
 	for (i = 0; i < M_N; i++)
 		if (count[i] > 0)
-			buf_printf(&b, "%s%zu %s", b.p[b.n - 1] == '(' ? "" : ", ",
+			buf_printf(&b, "%s%zu %s", b.n > 0 ? ", " : "",
 			    count[i], status_names[i]);
-	buf_addc(&b, ')');
-	warn("%s", b.p);
+	warn("files: %zu (%s)", st->n, b.p);
 	province(st, count);
 	bodies(st, count);
 	folders(st);

@@ -118,6 +118,29 @@ en() {
 	assert_equal "$(cat r.txt)" x
 }
 
+@test "the folder's summary in Vietnamese, the manifest's statuses and body codes in its words; in English as before" {
+	printf '%s\n' 'doc,path,sha256,issuer,body,doc_no,doc_date,period_text,title,places,figures,error' \
+	    'q1,r/q1.txt,a1,QUẬN 1,committee,1/BC-UBND,10 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,,5,' \
+	    'q3,s/q3.txt,a2,QUẬN 3,committee,1/BC-UBND,10 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,,5,' \
+	    'ld,r/ld.txt,a3,HUYỆN LẠC DƯƠNG,committee,1/BC-UBND,10 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,,5,' \
+	    'du,r/du.txt,a4,QUẬN 1,party,43-BC/QU,12 tháng 4 năm 2024,quý I năm 2024,BÁO CÁO,,7,' > d.csv
+	run -0 --separate-stderr vi baocao-normalize --docs --stats --brief d.csv
+	assert_equal "$stderr" "baocao-normalize: số tệp: 4 (2 ok, 1 other-province, 1 other-body)
+baocao-normalize: tỉnh 79 (Thành phố Hồ Chí Minh) không được chỉ định (-p): lấy tỉnh có nhiều báo cáo nhất, 2 trên 3 báo cáo; 1 báo cáo của tỉnh khác bị loại (other-province)
+baocao-normalize: 1 báo cáo của cơ quan khác ngoài Ủy ban nhân dân bị loại (other-body: 1 party): dùng --body để cộng cả báo cáo này
+baocao-normalize: thư mục đã đọc: 2 ('r', 's')"
+	printf '%s\n' "$output" > vi.csv
+	run -0 --separate-stderr en baocao-normalize --docs --stats --brief d.csv
+	assert_equal "$stderr" "baocao-normalize: files: 4 (2 ok, 1 other-province, 1 other-body)
+baocao-normalize: province 79 (Thành phố Hồ Chí Minh) was not given (-p): taken as the one most reports are of, 2 of 3; 1 report of other provinces left out (other-province)
+baocao-normalize: 1 report of other bodies than the People's Committee left out (other-body: 1 party): --body sums them
+baocao-normalize: folders read: 2 ('r', 's')"
+	printf '%s\n' "$output" > en.csv
+	cmp en.csv vi.csv
+	run -0 --separate-stderr vi baocao-normalize --docs --stats --brief --province 79 d.csv
+	assert_equal "${stderr_lines[1]}" "baocao-normalize: tỉnh 79 (Thành phố Hồ Chí Minh): 1 báo cáo của tỉnh khác bị loại (other-province)"
+}
+
 @test "a label given twice, a bad SOURCE_DATE_EPOCH, checks named by --rules: each said whole in Vietnamese" {
 	printf 'id,label,unit_label\nx.a,A,lượt\nx.a,B,lượt\n' > twice.csv
 	run -2 --separate-stderr en baocao-xlsx --labels twice.csv -o a.xlsx /dev/null
@@ -217,4 +240,6 @@ en() {
 	grep -qxF 'city-summary: độ bao phủ: 19 trên 22 đơn vị đã báo cáo kỳ 2024 (trong báo cáo của kỳ đó hoặc suy ra từ các báo cáo khác của đơn vị, theo cách đếm của tệp bảng tính)' vi/city.err
 	grep -qxF "city-summary: 2 of 148 files left out of the table for trouble: their status and reason are in 'en/manifest.csv'" en/city.err
 	grep -qxF "city-summary: 2 trên 148 tệp bị loại khỏi bảng do lỗi: trạng thái và lý do của từng tệp có trong 'vi/manifest.csv'" vi/city.err
+	grep -qxF 'city-summary: files: 148 (145 ok, 1 spreadsheet, 2 unreadable)' en/city.err
+	grep -qxF 'city-summary: số tệp: 148 (145 ok, 1 spreadsheet, 2 unreadable)' vi/city.err
 }
