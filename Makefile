@@ -7,7 +7,7 @@ CFLAGS	?= -O2 -g
 WARN	= -std=c11 -Wall -Wextra
 XML2_CFLAGS != pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Icommon $(XML2_CFLAGS)
-LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2 -lnettle
+LDLIBS	= -lcsv -lz -lutf8proc -lzip -lxml2 -lnettle -ldl
 PREFIX	?= /usr/local
 BINDIR	= $(PREFIX)/bin
 MANDIR	= $(PREFIX)/share/man/man1
@@ -76,8 +76,7 @@ LINGUAS	= vi
 LOCALEDIR = $(PREFIX)/share/locale
 MOS	= $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/baocao.mo)
 POT_C	= $(sort $(wildcard common/*.[ch] filters/*.c filters/*/*.[ch]))
-POT_SH	= pipelines/compare-periods pipelines/check-totals pipelines/chart \
-	pipelines/demo
+POT_SH	= $(PIPELINES:%=pipelines/%) pipelines/demo
 XGETTEXT = xgettext --from-code=UTF-8 --omit-header --no-location \
 	--sort-output --add-comments=TRANSLATORS:
 XGETTEXT_C = -L C --keyword=die:2 --keyword=die_at:4 --keyword=warn:1 \
@@ -405,26 +404,30 @@ bench-deps:
 # own when it cannot be: not root, no password-less sudo).
 # extract's readers: libzip and libxml2 (.docx), poppler-utils (.pdf),
 # antiword and catdoc (.doc), tesseract with Vietnamese (--ocr),
-# hunspell-vi (the syllables that glued words are cut by); the
+# hunspell-vi (the syllables that glued words are cut by); its
+# archives: libarchive (and bsdtar, libarchive-tools, to make .7z and
+# .tar archives in the tests); the
 # signed-scan fixtures' maker (tests/make-signed-fixtures): reportlab,
 # pypdf and img2pdf.
 DEB_PKGS = build-essential libcsv-dev zlib1g-dev libutf8proc-dev nettle-dev bats \
 	bats-assert bats-support bats-file mandoc parallel gnuplot-nox bc \
 	python3 fonts-dejavu-core libxlsxwriter-dev python3-openpyxl \
 	hunspell-vi openssh-server openssh-client rsync gawk mawk \
-	pkg-config libzip-dev libxml2-dev poppler-utils antiword catdoc \
+	pkg-config libzip-dev libxml2-dev libarchive-dev libarchive-tools \
+	poppler-utils antiword catdoc \
 	tesseract-ocr tesseract-ocr-vie valgrind \
 	nodejs eslint chromium chromium-driver python3-selenium \
 	python3-reportlab python3-pypdf img2pdf gettext gettext-base locales
 deps:
 	@missing=""; \
-	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h nettle/sha2.h \
+	for h in csv.h zlib.h utf8proc.h xlsxwriter.h zip.h archive.h \
+		nettle/sha2.h \
 		libxml2/libxml/xmlreader.h; do \
 		[ -f /usr/include/$$h ] || missing=1; done; \
 	for t in bats mandoc parallel gnuplot bc python3 cc pkg-config \
 		pdftotext pdftoppm antiword catdoc tesseract ssh ssh-keygen rsync \
 		valgrind node eslint chromium chromedriver img2pdf gawk mawk \
-		msgfmt xgettext msgmerge msgattrib gettext localedef; do \
+		bsdtar msgfmt xgettext msgmerge msgattrib gettext localedef; do \
 		command -v $$t >/dev/null 2>&1 || missing=1; done; \
 	[ -x /usr/sbin/sshd ] || missing=1; \
 	[ -f /usr/share/i18n/locales/vi_VN ] || missing=1; \

@@ -44,6 +44,11 @@ wd_digit(char c)
 	X(PAGE_WORD, "page-word", FOLD, "the word before a page number") \
 	X(BODY_START, "body-start", FOLD, "the words that start a report's body") \
 	X(RESEND_WORD, "resend-word", FOLD, "words that mark a report sent again") \
+	X(RESEND_COUNT, "resend-count", FOLD, \
+	    "the word before how many times a report was sent") \
+	X(COPY_WORD, "copy-word", FOLD, "words that mark a copy of a file") \
+	X(SIGNED_WORD, "signed-word", FOLD, "words that mark a signed report") \
+	X(OLD_FOLDER, "old-folder", MARKS, "names of a folder of old reports") \
 	X(TOTAL_LABEL, "total-label", FOLD, "the label of a total row") \
 	X(APPENDIX, "appendix", FOLD, "the mark that starts an appendix") \
 	X(BODY_COMMITTEE, "body-committee", FOLD, "a People's Committee") \

@@ -46,7 +46,7 @@
 #include "words.h"
 #include "xalloc.h"
 
-#define SYNOPSIS "baocao-normalize [-z] [--bom] [--docs [--resends latest|both|error] [--safe-copy FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [--stats] [--stats-csv FILE] [FILE ...]"
+#define SYNOPSIS "baocao-normalize [-z] [--bom] [--quiet] [--docs [--resends latest|both|error] [--body LIST] [--safe-copy FILE] [--brief] [--province-to FILE]] [--province CODE] [--scope reporter|all|LIST] [--rules FILE] [--corrections FILE [--share]] [--gazetteer FILE] [--stats] [--stats-csv FILE] [FILE ...]"
 
 enum { C_DOC, C_ISSUER, C_DOC_DATE, C_PERIOD_TEXT, C_LINE, C_SECTION,
 	C_SOURCE, C_ROW, C_COL, C_BEFORE, C_RAW, C_UNIT_TEXT, C_AFTER, NREQ };
@@ -82,10 +82,11 @@ static const char *const outcols[NOUT] = { "doc", "reporter_code",
 	"scope", "qualifier", "line", "raw", "evidence", "flags", "reading" };
 
 struct opts {
-	int gzip, stats, all, bom, docs, resends_given, share;
+	int gzip, stats, all, bom, docs, resends_given, body_given, share;
 	unsigned scopes;	/* --scope LIST: 1u << SCOPE_x */
 	const char *rules, *gazetteer, *bad_rows, *corrections, *files0_to,
-	    *safe_copy, *stats_csv;
+	    *safe_copy, *stats_csv, *province_to;
+	int brief, quiet;
 	struct manifest_opts m;	/* --province, --resends */
 };
 
@@ -135,12 +136,26 @@ static const char *const help_text =
 "                      manifest names them)\n"
 "      --gazetteer FILE  administrative units (default: built in)\n"
 "      --province CODE only units of this province can issue a report\n"
-"                      (settles a ward name that several provinces have)\n"
+"                      (settles a ward name that several provinces have);\n"
+"                      with --docs, the province the run sums: a report\n"
+"                      of another is other-province (default: the one\n"
+"                      most reports are of, said on stderr)\n"
 "      --docs          read baocao-extract --docs rows and write the run's\n"
-"                      manifest: each report resolved, with a status\n"
+"                      manifest: each file resolved, with a status\n"
 "      --resends P     --docs: two reports for one reporter and period:\n"
-"                      latest (default: the later date wins, the other is\n"
-"                      superseded), both (keep both), error\n"
+"                      latest (default: the later wins, by date, number,\n"
+"                      a resend's words, file time; else both are\n"
+"                      ambiguous-resend), both (keep both), error\n"
+"      --body LIST     --docs: the bodies whose reports are summed:\n"
+"                      committee (default: the People's Committee's),\n"
+"                      party, steering, office, centre, council, separated\n"
+"                      by ',', or all; the others' are other-body\n"
+"      --brief         --docs: no line per file not ok on stderr (the\n"
+"                      manifest says each), no coverage lines\n"
+"      --quiet         no note on a report's figures on stderr (a figure\n"
+"                      stated twice: its flag says it); corrections and\n"
+"                      errors are said\n"
+"      --province-to FILE  --docs: write the run's province to FILE\n"
 "      --files0-to FILE  --docs: write the paths of the ok reports to FILE,\n"
 "                      NUL-separated (for baocao-extract --files0-from)\n"
 "      --safe-copy FILE  --docs: write the manifest to FILE too, safe to\n"
@@ -162,11 +177,14 @@ static const char *const help_text =
 
 enum { OPT_SCOPE = CHAR_MAX + 1, OPT_RULES, OPT_GAZ, OPT_STATS, OPT_BAD_ROWS,
 	OPT_CORRECTIONS, OPT_BOM, OPT_DOCS, OPT_PROVINCE, OPT_RESENDS,
-	OPT_FILES0_TO, OPT_SHARE, OPT_SAFE_COPY, OPT_STATS_CSV };
+	OPT_FILES0_TO, OPT_SHARE, OPT_SAFE_COPY, OPT_STATS_CSV, OPT_BRIEF,
+	OPT_PROVINCE_TO, OPT_QUIET, OPT_BODY };
 
 static const struct option longopts[] = {
 	{ "bad-rows", required_argument, NULL, OPT_BAD_ROWS },
+	{ "body", required_argument, NULL, OPT_BODY },
 	{ "bom", no_argument, NULL, OPT_BOM },
+	{ "brief", no_argument, NULL, OPT_BRIEF },
 	{ "corrections", required_argument, NULL, OPT_CORRECTIONS },
 	{ "docs", no_argument, NULL, OPT_DOCS },
 	{ "files0-to", required_argument, NULL, OPT_FILES0_TO },
@@ -174,6 +192,8 @@ static const struct option longopts[] = {
 	{ "gzip", no_argument, NULL, 'z' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "province", required_argument, NULL, OPT_PROVINCE },
+	{ "province-to", required_argument, NULL, OPT_PROVINCE_TO },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "resends", required_argument, NULL, OPT_RESENDS },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "safe-copy", required_argument, NULL, OPT_SAFE_COPY },
@@ -365,9 +385,11 @@ report_conflict(struct state *st, const struct fact *f)
 	const struct fact *o = &st->d.facts.f[f->conflict_with];
 	struct buf a = { 0 }, b = { 0 };
 
+	st->conflicts++;
+	if (st->o->quiet)
+		return;
 	dec_format(&f->value, &a);
 	dec_format(&o->value, &b);
-	st->conflicts++;
 	warn_at(st->d.path, f->line, "indicator %s: kept %s (%s); line %zu "
 	    "says %s", st->lex->ind[f->ind].id, a.p,
 	    diag_text(f->corr_file != NULL ? N_("corrected") : f->total ?
@@ -471,10 +493,11 @@ one_row(struct state *st)
 	}
 	e = vnum_parse(&v, raw.p, raw.n);
 	if (e != 0) {
-		warn_at(csvin_name(st->in), csvin_line(st->in),
-		    "raw '%.*s' is not a figure (%s): dropped",
-		    (int)(raw.n > 40 ? u8_cut(raw.p, raw.n, 40) : raw.n), raw.p,
-		    diag_text(dec_strerror(e)));
+		if (!st->o->quiet)
+			warn_at(csvin_name(st->in), csvin_line(st->in),
+			    "raw '%.*s' is not a figure (%s): dropped",
+			    (int)(raw.n > 40 ? u8_cut(raw.p, raw.n, 40) : raw.n),
+			    raw.p, diag_text(dec_strerror(e)));
 		st->bad_value++;
 		return;
 	}
@@ -645,10 +668,12 @@ docs_main(const struct opts *o, char **argv, int argc)
 	struct csvin *in;
 	struct csvout *out;
 	int cfd = -1, sfd = open_stats_csv(o->stats_csv);
-	struct count c[2] = { { "reports_left_out", 0 },
-	    { "corrections_not_applied", 0 } };
+	struct count c[3] = { { "reports_left_out", 0 },
+	    { "corrections_not_applied", 0 }, { "files", 0 } };
+	size_t files;
 
 	m.summary = o->stats;
+	m.brief = o->brief;
 	if (o->corrections != NULL) {
 		lex = lex_load(o->rules);
 		m.corr = corr_load(o->corrections, lex);
@@ -656,6 +681,9 @@ docs_main(const struct opts *o, char **argv, int argc)
 	if (o->files0_to != NULL &&
 	    (m.kept = fopen(o->files0_to, "w")) == NULL)
 		die(2, "%s:", o->files0_to);
+	if (o->province_to != NULL &&
+	    (m.province_to = fopen(o->province_to, "w")) == NULL)
+		die(2, "%s:", o->province_to);
 	if (o->safe_copy != NULL) {
 		if ((cfd = open(o->safe_copy, O_WRONLY | O_CREAT | O_TRUNC,
 		    0666)) == -1)
@@ -667,7 +695,8 @@ docs_main(const struct opts *o, char **argv, int argc)
 	out = csvout_open(STDOUT_FILENO, o->gzip);
 	if (o->bom)
 		csvout_bom(out);
-	c[0].n = manifest_run(in, out, g, &m);
+	c[0].n = manifest_run(in, out, g, &m, &files);
+	c[2].n = files;
 	csvout_close(out);
 	if (m.copy != NULL) {
 		csvout_close(m.copy);
@@ -677,12 +706,14 @@ docs_main(const struct opts *o, char **argv, int argc)
 	csvin_close(in);
 	if (m.corr != NULL)
 		c[1].n = corr_warn_run(m.corr);
-	write_stats_csv(sfd, o->stats_csv, c, 2);
+	write_stats_csv(sfd, o->stats_csv, c, 3);
 	corr_free(m.corr);
 	lex_free(lex);
 	gaz_free(g);
 	if (m.kept != NULL && fclose(m.kept) == EOF)
 		die(2, "%s:", o->files0_to);
+	if (m.province_to != NULL && fclose(m.province_to) == EOF)
+		die(2, "%s:", o->province_to);
 	return 0;
 }
 
@@ -701,8 +732,24 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		case 'z':
 			o->gzip = 1;
 			break;
+		case OPT_BODY:
+			if (manifest_bodies(optarg, &o->m.bodies) != 0)
+				die(2, "option '--body': '%s' is not all or a "
+				    "list of committee, party, steering, office, "
+				    "centre, council", optarg);
+			o->body_given = 1;
+			break;
 		case OPT_BOM:
 			o->bom = 1;
+			break;
+		case OPT_BRIEF:
+			o->brief = 1;
+			break;
+		case OPT_PROVINCE_TO:
+			o->province_to = optarg;
+			break;
+		case OPT_QUIET:
+			o->quiet = 1;
 			break;
 		case OPT_BAD_ROWS:
 			o->bad_rows = optarg;
@@ -754,10 +801,12 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			cli_usage_error(SYNOPSIS);
 		}
 	}
-	if ((o->resends_given || o->files0_to != NULL || o->safe_copy != NULL) &&
+	if ((o->resends_given || o->body_given || o->files0_to != NULL ||
+	    o->safe_copy != NULL || o->brief || o->province_to != NULL) &&
 	    !o->docs)
-		die(2, "options '--resends', '--files0-to' and '--safe-copy' go "
-		    "with '--docs'");
+		die(2, "options '--resends', '--body', '--files0-to', "
+		    "'--safe-copy', '--brief' and '--province-to' go with "
+		    "'--docs'");
 	return optind;
 }
 
@@ -815,6 +864,7 @@ main(int argc, char *argv[])
 	cli_not_an_input("--files0-to", o.files0_to, argv, argc);
 	cli_not_an_input("--safe-copy", o.safe_copy, argv, argc);
 	cli_not_an_input("--stats-csv", o.stats_csv, argv, argc);
+	cli_not_an_input("--province-to", o.province_to, argv, argc);
 	if (o.docs)
 		return docs_main(&o, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);

@@ -268,8 +268,8 @@ baocao-extract: documents left out: 1"
 	cp "$FIX/report.doc" "$d/c.DOC"
 	cp "$FIX/report-scan.pdf" "$d/d.pdf"
 	cp "$FIX/truncated.docx" "$d/e.docx"
-	run -3 --separate-stderr city-summary -m "$BATS_TEST_TMPDIR/m.csv" "$d"
-	[[ "$stderr" == *"city-summary: reports: 5 (2 unreadable, 3 unresolved-issuer)"* ]]
+	run -3 --separate-stderr city-summary -v -m "$BATS_TEST_TMPDIR/m.csv" "$d"
+	[[ "$stderr" == *"city-summary: files: 5 (2 unreadable, 3 unresolved-issuer)"* ]]
 	[[ "$stderr" == *"city-summary: $d/d.pdf: no text layer on 2 of its 2 pages: a scan (--ocr reads it) (unreadable: left out)"* ]]
 	# the fixture's district is fictional: the three readable ones name it
 	# alike, with the same period

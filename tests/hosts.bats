@@ -98,13 +98,13 @@ setup() {
 }
 
 @test "-S through a real sshd: the reports are transferred, the table and manifest are byte-identical to -j 1" {
-	run -3 --separate-stderr city-summary -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" \
+	run -3 --separate-stderr city-summary -v -o "$BATS_TEST_TMPDIR/j1.csv" -m "$BATS_TEST_TMPDIR/m1.csv" \
 		-c "$BATS_TEST_TMPDIR/f1.csv" "$CORPUS"
 	said=$(grep -c '^baocao-normalize: ' <<< "$stderr" || true)
 	before=$(grep -c 'Accepted publickey' "$SSHD_DIR/log")
 	commands=$(grep -c 'Starting session: command' "$SSHD_DIR/log")
 	scratch=$(scratch_dirs)
-	run -3 --separate-stderr city-summary -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" \
+	run -3 --separate-stderr city-summary -v -j 2 -S "2/$LOGIN" -o "$BATS_TEST_TMPDIR/s.csv" \
 		-m "$BATS_TEST_TMPDIR/m2.csv" -c "$BATS_TEST_TMPDIR/f2.csv" "$CORPUS"
 	cmp "$BATS_TEST_TMPDIR/j1.csv" "$BATS_TEST_TMPDIR/s.csv"
 	cmp "$BATS_TEST_TMPDIR/m1.csv" "$BATS_TEST_TMPDIR/m2.csv"
@@ -123,7 +123,7 @@ setup() {
 	assert_equal "$(scratch_dirs)" "$scratch"
 	# A real table: the generated districts of 2024-Q1, one duplicate left out.
 	assert_equal "$(grep -c '^79,2024-Q1,reception.visits,visit,' "$BATS_TEST_TMPDIR/s.csv")" 1
-	[[ "$stderr" == *"city-summary: $DUP.txt: duplicate: the same content as '$DUP (1).txt'"* ]]
+	[[ "$stderr" == *"city-summary: $DUP (1).txt: duplicate: the same content as '$DUP.txt'"* ]]
 }
 
 @test "-S: an edited lexicon and a corrections file travel with the jobs; the table is the one -j 1 makes with them" {
@@ -163,4 +163,26 @@ setup() {
 	run -0 city-summary -j 2 -S "2/$LOGIN" -o ../here.csv *.txt
 	cmp ../here1.csv ../here.csv
 	cmp ../j1.csv ../here.csv
+}
+
+@test "-S with reports in a zip and a .tar.gz: each job gets the archive its reports are in; the table is -j 1's" {
+	mkdir -p "$BATS_TEST_TMPDIR/w/reports/sub" "$BATS_TEST_TMPDIR/src"
+	cp "$CORPUS"/gen/*_2024-Q1.txt "$BATS_TEST_TMPDIR/src/"
+	cd "$BATS_TEST_TMPDIR/src"
+	set -- *.txt
+	# three in a zip, three in a tar.gz in a subfolder, the rest loose
+	python3 -c 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1], "w"); [z.write(f) for f in sys.argv[2:]]' \
+		../w/reports/q1.zip "$1" "$2" "$3"
+	bsdtar -czf ../w/reports/sub/more.tar.gz "$4" "$5" "$6"
+	shift 6
+	cp "$@" ../w/reports/
+	cd "$BATS_TEST_TMPDIR/w"
+	run -0 city-summary -o j1.csv -m m1.csv reports/
+	run -0 --separate-stderr city-summary -j 3 -S "3/$LOGIN" -o s.csv -m m2.csv reports/
+	cmp j1.csv s.csv
+	cmp m1.csv m2.csv
+	run -0 python3 -c '
+import csv, sys
+print(sum(r["status"] == "ok" and ("q1.zip/" in r["doc"] or "more.tar/" in r["doc"]) for r in csv.DictReader(open(sys.argv[1]))))' m1.csv
+	assert_output 6
 }

@@ -194,5 +194,6 @@ print(rows[int(sys.argv[1])][sys.argv[2]] if len(rows) > int(sys.argv[1]) else '
 	run -0 baocao-normalize --docs --stats-csv "$BATS_TEST_TMPDIR/s.csv" "$BATS_TEST_TMPDIR/d.csv"
 	assert_equal "$(cat "$BATS_TEST_TMPDIR/s.csv")" "stat,count
 reports_left_out,1
-corrections_not_applied,0"
+corrections_not_applied,0
+files,2"
 }

@@ -144,6 +144,47 @@ print(json.dumps(json.loads(m.group(1))[sys.argv[2]], ensure_ascii=False))' "$@"
 	assert_output --partial '"links": []'
 }
 
+@test "every status the manifest writes has a label and a hint, and the page says each in Vietnamese" {
+	run -0 grep -o '"[a-z-]*"' <(sed -n '/status_names\[M_N\] = {/,/};/p' "$ROOT/common/manifest.c")
+	statuses=$(echo "$output" | tr -d '"')
+	for s in ok unreadable same-report other-province other-body archive folder-left-out \
+	    lock-file system-file spreadsheet image ambiguous-resend empty; do
+		grep -qx -- "$s" <<< "$statuses" || fail "no status $s in common/manifest.c"
+	done
+	# a file of each status, none with a unit: the list of those left
+	# out names each with its status
+	{ cat manifest.csv
+	  i=0
+	  for s in $statuses; do
+		i=$((i + 1))
+		echo "f$i,reports/f$i.txt,$s,,,,,,,,,"
+	  done; } > every.csv
+	run -0 --separate-stderr baocao-review -m every.csv facts.csv
+	echo "$output" > page.html
+	run -0 page_json page.html labels
+	echo "$output" > labels.json
+	run -0 "$BROWSER" show page.html
+	echo "$output" > shown.json
+	run -0 /usr/bin/python3 - labels.json shown.json every.csv <<-'PY'
+	import csv, json, sys
+	labels = json.load(open(sys.argv[1]))
+	got = json.load(open(sys.argv[2]))
+	bad = []
+	for r in csv.DictReader(open(sys.argv[3], encoding="utf-8")):
+	    if not r["doc"].startswith("f"):
+	        continue
+	    l = labels.get("status." + r["status"])
+	    if not l or not l[0] or not l[1]:
+	        bad.append(r["status"] + ": no label and hint")
+	    elif f'{r["doc"]}: {l[0]}' not in got["side"]:
+	        bad.append(f'{r["doc"]}: {l[0]}: not shown')
+	if got["errors"]:
+	    bad.append(str(got["errors"]))
+	print("\n".join(bad) or "ok")
+	PY
+	assert_output ok
+}
+
 @test "a report and its copy in another format, one document name: both listed, the figures with the one summed, in either order" {
 	printf 'ỦY BAN NHÂN DÂN\nQUẬN GÒ VẤP\n' > reports/q1.pdf
 	sed -n 2p manifest.csv | sed 's|reports/q1.txt,ok,|reports/q1.pdf,name-clash,its document name is taken|' > copy.csv

@@ -24,6 +24,22 @@ C
 	assert_output 'common/x.c:3: "tổng số"'
 }
 
+@test "the lint finds the words of a resend, a copy or an old folder put in C unmarked, and leaves English alone" {
+	mkdir -p "$BATS_TEST_TMPDIR/common/data" "$BATS_TEST_TMPDIR/filters"
+	cp "$ROOT/common/data/words.rules" "$BATS_TEST_TMPDIR/common/data/"
+	cat > "$BATS_TEST_TMPDIR/filters/x.c" <<'C'
+static const char *a = "BC - bo sung";
+static const char *b = "Ban sao cua";
+static const char *c = "lan 2";
+static const char *d = "an archive of old reports: a zip bomb? a copy?";
+static const char *e = "sung, bones, sao paulo";
+C
+	run -1 "$LINT" "$BATS_TEST_TMPDIR"
+	assert_output 'filters/x.c:1: "BC - bo sung"
+filters/x.c:2: "Ban sao cua"
+filters/x.c:3: "lan 2"'
+}
+
 @test "every word list the programs know is in words.rules, once" {
 	names=$(sed -n 's/^	X([A-Z_0-9]*, "\([a-z0-9-]*\)".*/\1/p' "$ROOT/common/words.h" | sort)
 	file=$(sed -n 's/^words \([a-z0-9-]*\):.*/\1/p' "$ROOT/common/data/words.rules" | sort)

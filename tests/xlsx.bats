@@ -193,7 +193,7 @@ setup() {
 	OUT
 }
 
-@test "the files sheet: every file of the manifest with its status in Vietnamese, unit and period; a unit whose file was left out has 'đã gửi nhưng không đọc được', naming the file" {
+@test "the files sheet: every file of the manifest with its status in Vietnamese, unit and period; a unit whose file was left out has 'đã gửi nhưng không dùng được', naming the file" {
 	run -0 baocao-xlsx -o out/book.xlsx city.csv units.csv manifest.csv
 	run "$PY" - <<-'PY'
 	import openpyxl, sys
@@ -233,7 +233,7 @@ setup() {
 	         if str(year.cell(r, 1).value).startswith("Đơn vị")]
 	eq("year", lines, ["Đơn vị chưa báo cáo kỳ này (8/22): Huyện Cần Giờ, Huyện Củ Chi, "
 	   "Huyện Hóc Môn, Quận 7, Quận 8, Quận 11, Quận Bình Tân, Thành phố Thủ Đức.",
-	   "Đơn vị đã gửi nhưng không đọc được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được)."])
+	   "Đơn vị đã gửi nhưng không dùng được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được)."])
 	# the first quarter: Nhà Bè sent nothing for it
 	q1 = wb["Quý I năm 2024"]
 	lines = [q1.cell(r, 1).value for r in range(5, q1.max_row + 1)
@@ -259,8 +259,8 @@ setup() {
 	           if str(ws.cell(r, 1).value).startswith("Đơn vị đã gửi")])
 	PY
 	assert_output - <<-'OUT'
-	['Đơn vị đã gửi nhưng không đọc được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được; Nhà Bè.txt: Không rõ kỳ).']
-	['Đơn vị đã gửi nhưng không đọc được (1/22): Huyện Nhà Bè (Nhà Bè.txt: Không rõ kỳ).']
+	['Đơn vị đã gửi nhưng không dùng được (1/22): Huyện Nhà Bè (Scan_001.pdf: Không đọc được; Nhà Bè.txt: Không rõ kỳ).']
+	['Đơn vị đã gửi nhưng không dùng được (1/22): Huyện Nhà Bè (Nhà Bè.txt: Không rõ kỳ).']
 	OUT
 	# doc,path alone (no status): links only, no files sheet
 	cut -d, -f1,2 manifest.csv > docs.csv
@@ -674,6 +674,41 @@ print(ws.cell(r, head.index("Quận Phú Nhuận") + 1).value)'
 		grep -q "^flag\.$f," "$ROOT/common/data/labels.csv" || fail "no label flag.$f"
 		grep -q "^book:flag\.$f," "$ROOT/common/data/labels.csv" || fail "no explanation book:flag.$f"
 	done
+}
+
+@test "every status the manifest writes has a label and a hint, and the files sheet says each in Vietnamese" {
+	# the statuses, as common/manifest.c names them
+	run -0 grep -o '"[a-z-]*"' <(sed -n '/status_names\[M_N\] = {/,/};/p' "$ROOT/common/manifest.c")
+	statuses=$(echo "$output" | tr -d '"')
+	# at least main's and the folder's: a status lost from the list would
+	# leave its files unlabelled
+	for s in ok duplicate superseded unreadable same-report other-province other-body archive \
+	    folder-left-out lock-file system-file spreadsheet image ambiguous-resend empty; do
+		grep -qx -- "$s" <<< "$statuses" || fail "no status $s in common/manifest.c"
+	done
+	for s in $statuses; do
+		run -0 awk -F, -v id="review:status.$s" '$1 == id && $2 != "" && $3 != "" { n++ } END { print n + 0 }' "$ROOT/common/data/labels.csv"
+		[ "$output" = 1 ] || fail "no label and hint review:status.$s"
+	done
+	# a manifest with a file of each status: the sheet says the label
+	{ echo 'doc,path,sha256,issuer,doc_no,doc_date,reporter_code,reporter_name,province_code,period,status,reason'
+	  i=0
+	  for s in $statuses; do
+		i=$((i + 1))
+		echo "f$i,reports/f$i.txt,h$i,QUẬN GÒ VẤP,,,764,Quận Gò Vấp,79,2024,$s,"
+	  done; } > every.csv
+	run -0 baocao-xlsx -o every.xlsx city.csv units.csv every.csv
+	run -0 "$PY" - "$ROOT/common/data/labels.csv" <<-'PY'
+	import csv, openpyxl, sys
+	labels = {r["id"]: r["label"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))}
+	want = {r["path"]: labels["review:status." + r["status"]] for r in csv.DictReader(open("every.csv", encoding="utf-8"))}
+	ws = openpyxl.load_workbook("every.xlsx")["Tệp báo cáo"]
+	got = {r[1]: r[6] for r in ws.iter_rows(min_row=5, values_only=True)}
+	bad = [f"{p}: {got.get(p)!r}, want {w!r}" for p, w in want.items() if got.get(p) != w]
+	bad += [f"{p}: not in the manifest" for p in got if p not in want]
+	print("\n".join(bad) or "ok")
+	PY
+	assert_output ok
 }
 
 @test "flags are read by name, never as text: a flag that merely contains 'derived' is not one" {

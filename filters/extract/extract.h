@@ -24,6 +24,10 @@
  *	skip.c       what is not a figure (identifiers, dates, names...)
  *	table.c      figures in tables                         <- table blocks
  *	chars.c      character tests on UTF-8 text
+ *	archive.c    archives (.zip, .7z, .rar, .tar): their files read as
+ *	             reports, under limits (libarchive)
+ *	walk.c       --walk: the files of the folders given; what a file
+ *	             is by its name (a lock file, a folder left out)
  *	run.c        options, the loop over inputs, CSV rows out, --stats
  *	main.c       main()
  *
@@ -171,6 +175,9 @@ struct doc {
 	long long deadline;	/* when its reading must end (spawn.c's
 				 * clock, milliseconds); 0: never */
 	int limit;		/* its time in seconds (--limit-seconds) */
+	const char *kind;	/* a refused input that is no report, what
+				 * it is: "spreadsheet", "image", "other"
+				 * (a static string); NULL: none said */
 	struct block *blocks;	/* the body, in order */
 	size_t nblocks;
 	struct note *notes;	/* footnotes (an array doc_free frees); the
@@ -281,6 +288,9 @@ struct readopts {
  * one, the line): the document is then empty and the run goes on.
  */
 int read_doc(struct doc *, const char *path, const struct readopts *);
+/* read_doc's and read_bytes's status for an archive of files (archive.c),
+ * whose files are the documents: d is left empty and nothing is said. */
+#define READ_ARCHIVE 1
 /*
  * read_doc's two halves, for extract --docs, which hashes what it reads.
  * read_input reads in to its end into bytes (gzip undone; at most
@@ -293,8 +303,68 @@ int read_doc(struct doc *, const char *path, const struct readopts *);
 struct gz_in;
 struct sha256;
 int read_input(struct gz_in *, struct buf *bytes, struct sha256 *h);
+/* The first block of an input into bytes (and h), as read_input goes on
+ * from: 1 when it is a table as text (a CSV export), whose reading can
+ * stop there, else 0. */
+int read_start(struct gz_in *, struct buf *bytes, struct sha256 *h);
 int read_bytes(struct doc *, const struct buf *bytes, int large,
 	const struct readopts *);
+
+/*
+ * read.c: reads the member of an archive at path, whose first at bytes
+ * name the archive file ("reports/q4.zip/Q1.docx", at 15), into bytes;
+ * *mtime gets its time (-1: unknown).  Returns 0, or -1 with why.
+ */
+int read_member(const char *path, size_t at, struct buf *bytes,
+	long long *mtime, struct buf *why);
+
+/*
+ * archive.c (see the top there).  arch_claims: is p[0..n) an archive of
+ * files (1)?  For a zip that is an Office document, *kind says which when
+ * it is no Word document ("spreadsheet", "other"); NULL otherwise.
+ * arch_check reads the whole archive once under its limits: 0 and the
+ * number of its files, or -1 and why.  arch_open (NULL when it is no
+ * archive) and arch_next hand out its files in order: arch_next returns
+ * 1 with the next in *m (its data, or why it cannot be read), 0 at the
+ * end, -1 with why when the archive is damaged there.  m->name is
+ * borrowed until the next arch_next; arch_member_free frees m's buffers.
+ * arch_member_path: is path no file, but a member of the archive file
+ * path[0..*at)?
+ */
+struct arch;
+struct arch_member {
+	const char *name;	/* its path inside, UTF-8 */
+	long long mtime;	/* seconds since the epoch; -1: unknown */
+	struct buf data;	/* its bytes, as stored (a .gz stays one) */
+	struct buf why;		/* why it cannot be read; empty when it can */
+};
+int arch_claims(const char *p, size_t n, const char **kind);
+int arch_check(const char *p, size_t n, size_t *files, struct buf *why);
+struct arch *arch_open(const char *p, size_t n);
+int arch_next(struct arch *, struct arch_member *m, struct buf *why);
+void arch_member_free(struct arch_member *);
+void arch_close(struct arch *);
+int arch_member_path(const char *path, size_t *at);
+
+/*
+ * walk.c (see the top there): walk_run writes the list of files of the
+ * paths given to stdout; walk_name_kind says what a file is by its name
+ * when that is no report ("lock-file", "system-file"; NULL otherwise);
+ * walk_folder_kind why a folder was left out ("old-folder",
+ * "hidden-folder", "subfolder").
+ */
+enum walk_recurse { WALK_DEFAULT, WALK_NONE, WALK_ALL };
+struct walkopts {
+	enum walk_recurse recurse;
+	struct walk_id {
+		dev_t dev;
+		ino_t ino;
+	} *exclude;		/* files never listed from a folder */
+	size_t nexclude;
+};
+int walk_run(char *const *paths, int n, const struct walkopts *);
+const char *walk_name_kind(const char *path);
+const char *walk_folder_kind(const char *path);
 
 /*
  * A reader fills d (named by doc_begin already) from the n bytes of an
@@ -540,6 +610,10 @@ struct scan {
 		unsigned long long cells, rows, figures, context;
 	} doc_drops, run_drops;
 	unsigned long long doc_figures;	/* figures of the document so far */
+	/* The figures of the document as written, as a multiset: the sum
+	 * of a hash of each one's raw text (the same in any order, so that
+	 * a .docx and the PDF made from it agree). */
+	unsigned long long digest;
 	struct repairs repairs;	/* what the cleaner did in the run */
 };
 
@@ -574,6 +648,8 @@ void emit(struct scan *, const struct mention *);
 void drops_text(const struct drops *, struct buf *);
 /* run.c: the header, then the figures of every block of st->doc. */
 void scan_doc(struct scan *);
+/* run.c: frees what a scan keeps between documents (its scratch). */
+void scan_free(struct scan *);
 
 /*
  * docs.c: the name of each document of paths[0..n): its path under root
@@ -582,9 +658,17 @@ void scan_doc(struct scan *);
  * caller frees the names with cli_free_split.
  */
 char **doc_names(char *const *paths, int n, const char *root, int clashes_ok);
-/* docs.c: --docs, one row per input; returns how many could not be read. */
+/* docs.c: the name of the file member of the archive named archive
+ * ("q4.zip/Q1"); the caller frees it. */
+char *doc_member_name(const char *archive, const char *member);
+/* docs.c: --docs, one row per input; returns how many could not be read.
+ * quiet: what is said of a document read goes to its notes only. */
 unsigned long long docs_run(struct scan *, char **paths, char **names, int n,
-	const struct readopts *, int progress);
+	const struct readopts *, int progress, int quiet);
+/* docs.c: says a document's diagnostics held back (said[0..len), lines
+ * of "prog: ..."); said_and_die the last one through die(status). */
+void pass_on(const char *said, size_t len);
+_Noreturn void said_and_die(const char *said, size_t len, int status);
 
 /*
  * figures.c: the figures of s[from..n), a line of prose at position at

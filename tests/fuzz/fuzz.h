@@ -18,6 +18,7 @@ int fuzz_diff(const uint8_t *, size_t);
 int fuzz_normalize(const uint8_t *, size_t);
 int fuzz_check(const uint8_t *, size_t);
 int fuzz_docx(const uint8_t *, size_t);
+int fuzz_archive(const uint8_t *, size_t);
 
 /* Writes data to a scratch file and returns its path (reused). */
 const char *fuzz_file(int which, const uint8_t *data, size_t size);

@@ -20,7 +20,7 @@ static const struct {
 	{ "extract", fuzz_extract }, { "rules", fuzz_rules },
 	{ "merge", fuzz_merge }, { "diff", fuzz_diff },
 	{ "normalize", fuzz_normalize }, { "check", fuzz_check },
-	{ "docx", fuzz_docx },
+	{ "docx", fuzz_docx }, { "archive", fuzz_archive },
 };
 
 int

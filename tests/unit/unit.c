@@ -28,6 +28,7 @@ static const struct {
 	{ "docs", test_docs },
 	{ "facts", test_facts },
 	{ "figures", test_figures },
+	{ "fname", test_fname },
 	{ "gaz", test_gaz },
 	{ "gazidx", test_gazidx },
 	{ "glue", test_glue },

@@ -56,6 +56,7 @@ void test_cover(void);
 void test_dec(void);
 void test_diag(void);
 void test_facts(void);
+void test_fname(void);
 void test_gaz(void);
 void test_gazidx(void);
 void test_lib(void);

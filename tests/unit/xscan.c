@@ -104,8 +104,7 @@ xscan(const char *text, const char *cols, char **said)
 	if (said != NULL)
 		*said = unit_captured();
 	header_clear(&st.hdr);
-	buf_free(&st.hdr.places);
-	buf_free(&st.tmp_heading);
+	scan_free(&st);
 	doc_free(&d);
 	csv = slurp(f);
 	rows = pick(csv, cols);
@@ -130,7 +129,7 @@ xheader(const char *text)
 	    (int)st.hdr.places.n, st.hdr.places.p == NULL ? "" :
 	    st.hdr.places.p);
 	header_clear(&st.hdr);
-	buf_free(&st.hdr.places);
+	scan_free(&st);
 	doc_free(&d);
 	return b.p;
 }
