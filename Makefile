@@ -35,7 +35,7 @@ MANS	= $(FILTERS:%=filters/%.1) $(PIPELINES:%=pipelines/%.1) pipelines/demo.1
 # Filters with more than one concern are folders, filters/NAME/: main.o
 # holds main() and the other parts go into lib<NAME>.a, which the fuzz
 # harness links too.  The others are one file, filters/NAME.c.
-FOLDERS	= extract aggregate xlsx review check
+FOLDERS	= extract normalize aggregate xlsx review check
 SINGLES	= $(filter-out $(FOLDERS),$(FILTERS))
 # review's data files (the page's template, stylesheet and script) are
 # embedded in it alone, and installed with the others.
