@@ -35,7 +35,7 @@ MANS	= $(FILTERS:%=filters/%.1) $(PIPELINES:%=pipelines/%.1) pipelines/demo.1
 # Filters with more than one concern are folders, filters/NAME/: main.o
 # holds main() and the other parts go into lib<NAME>.a, which the fuzz
 # harness links too.  The others are one file, filters/NAME.c.
-FOLDERS	= extract aggregate xlsx review check
+FOLDERS	= extract normalize aggregate xlsx review check
 SINGLES	= $(filter-out $(FOLDERS),$(FILTERS))
 # review's data files (the page's template, stylesheet and script) are
 # embedded in it alone, and installed with the others.
@@ -53,7 +53,7 @@ FOLDLIBS = $(foreach f,$(FOLDERS),$(B)/filters/$(f)/lib$(f).a)
 FILTOBJ	= $(SINGLES:%=$(B)/filters/%.o) \
 	$(foreach f,$(FOLDERS),$(patsubst %.c,$(B)/%.o,$(call partsrc,$(f))))
 ALLOBJ	= $(LIBOBJ) $(B)/common/gen/gazgen.o $(FILTOBJ) $(UNITOBJ) \
-	$(B)/common/csvin-portable.o
+	$(B)/common/csvin_record-portable.o
 
 FUZZB	?= build-fuzz
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
@@ -80,11 +80,11 @@ POT_SH	= $(PIPELINES:%=pipelines/%) pipelines/demo
 XGETTEXT = xgettext --from-code=UTF-8 --omit-header --no-location \
 	--sort-output --add-comments=TRANSLATORS:
 XGETTEXT_C = -L C --keyword=die:2 --keyword=die_at:4 --keyword=warn:1 \
-	--keyword=warn_at:3 --keyword=vwarn_at:3 --keyword=row_error:3 \
+	--keyword=warn_at:3 --keyword=vwarn_at:3 --keyword=ci_row_error:3 \
 	--keyword=doc_reject:3 --keyword=diag_text:1 --keyword=cli_stat:1 \
 	--keyword=N_:1 --flag=die:2:c-format --flag=die_at:4:c-format \
 	--flag=warn:1:c-format --flag=warn_at:3:c-format \
-	--flag=vwarn_at:3:c-format --flag=row_error:3:c-format \
+	--flag=vwarn_at:3:c-format --flag=ci_row_error:3:c-format \
 	--flag=doc_reject:3:c-format --flag=diag_text:1:c-format
 XGETTEXT_SH = -L Shell -k --keyword=say:1 --keyword=die:1 --keyword=tell:1 \
 	--keyword=msg:1 --flag=say:1:c-format --flag=die:1:c-format \
@@ -162,6 +162,7 @@ $(B)/gen/data_words.c: common/data/words.rules $(B)/embed
 # The built-in gazetteer, read and indexed once, at build time, by the
 # code that reads a --gazetteer file (common/gazidx.c).
 GAZGEN	= $(B)/common/gen/gazgen.o $(B)/common/gazidx.o $(B)/common/csvin.o \
+	$(B)/common/csvin_record.o \
 	$(B)/common/csvout.o $(B)/common/gz.o $(B)/common/utf8.o \
 	$(B)/gen/utf8tab.o $(B)/common/buf.o $(B)/common/htab.o \
 	$(B)/common/xalloc.o $(B)/common/diag.o
@@ -261,11 +262,11 @@ $(B)/unit-tests: $(UNITOBJ) $(UNITLIBS)
 
 # The same tests with csvin's scan as it is where there is no SSE2 (its
 # object comes before the archive's, so it is the one linked).
-$(B)/common/csvin-portable.o: common/csvin.c
+$(B)/common/csvin_record-portable.o: common/csvin_record.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) -U__SSE2__ $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(B)/unit-tests-portable: $(UNITOBJ) $(B)/common/csvin-portable.o \
+$(B)/unit-tests-portable: $(UNITOBJ) $(B)/common/csvin_record-portable.o \
 		$(UNITLIBS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 

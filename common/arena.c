@@ -1,3 +1,8 @@
+/*
+ * arena: many small allocations freed together (see arena.h): blocks of
+ * at least ARENA_BLOCK bytes, the newest first, handed out in zeroed,
+ * pointer-aligned pieces; cleared down to the newest block, or freed whole.
+ */
 #include <stdalign.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,8 @@
+/*
+ * buf: the growable byte buffer (see buf.h): room grown by doubling, a
+ * NUL always after the bytes; bytes, a C string or printf's format
+ * appended.
+ */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

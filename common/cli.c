@@ -1,3 +1,9 @@
+/*
+ * cli: the pieces of a command line every filter shares (see cli.h):
+ * --version and --help, the usage error, checked numbers and lists, the
+ * lines of --stats, the --bad-rows file, and an output file that is also
+ * an input refused.
+ */
 #include <sys/stat.h>
 
 #include <errno.h>

@@ -1,3 +1,9 @@
+/*
+ * corr: an analyst's corrections (see corr.h): the file loaded, checked
+ * and indexed by report and line; a document's figures matched by their
+ * raw text or value and corrected; the corrections that matched nothing,
+ * or whose report is not in the run or is left out of it, named once.
+ */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

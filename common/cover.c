@@ -1,3 +1,7 @@
+/*
+ * cover: the units due to report for a province on a date, sorted by
+ * code, and a unit found among them (see cover.h).
+ */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,3 +1,8 @@
+/*
+ * csvout: CSV written with stable bytes (see csvout.h): a field quoted
+ * only when it must be, a formula-like field made safe for a spreadsheet
+ * when asked, the byte-order mark, records through gz.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,9 @@
+/*
+ * dec: exact decimal arithmetic on base-10^9 limbs (see dec.h): the
+ * canonical text parsed and written, adding, subtracting, comparing,
+ * dividing to a precision, multiplying by a small number; overflow
+ * reported, never wrapped.
+ */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,3 +1,10 @@
+/*
+ * derive: the period algebra (see derive.h): a period's months read from
+ * its canonical name, a unit's figures of one year joined as edges between
+ * month boundaries, the standard periods they imply, and what they show
+ * wrong: a figure larger than that of a period that holds it, figures
+ * that disagree, a period implied below zero.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

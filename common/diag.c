@@ -1,3 +1,10 @@
+/*
+ * diag: the one place that writes diagnostics (see diag.h): the
+ * program's name, the catalogue of messages found and the locale taken,
+ * "prog: file:line: message" written, exit at once on trouble; and the
+ * catching and capture of messages that extract --docs and the fuzz
+ * harnesses use.
+ */
 #include <sys/stat.h>
 
 #include <errno.h>

@@ -1,3 +1,9 @@
+/*
+ * gaz: the gazetteer loaded (see gaz.h), built in or from a --gazetteer
+ * file (gazidx.c), and its units looked up by code on a date, by name or
+ * by province; the units that should report for a province on a date,
+ * and how many of them a list of reporters covers.
+ */
 #include <stdlib.h>
 #include <string.h>
 

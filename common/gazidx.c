@@ -1,3 +1,9 @@
+/*
+ * gazidx: a gazetteer CSV read into flat arrays of offsets (see
+ * gazidx.h): its strings interned, its units' names folded to the key
+ * they are found by, and its indexes by code, by province and by name
+ * sorted; the same code at build time (gazgen) and for --gazetteer.
+ */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,3 +1,10 @@
+/*
+ * gz: byte input and output (see gz.h): inputs checked before any output,
+ * plain or gzip told by their first bytes, gzip inflated here member after
+ * member so that a cut or trailing bytes are an error; output buffered,
+ * written with write(2) or through zlib, its first failure reported at
+ * close.
+ */
 #include <sys/stat.h>
 
 #include <errno.h>

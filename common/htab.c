@@ -1,3 +1,8 @@
+/*
+ * htab: the hash table of byte-string keys (see htab.h): a multiplying
+ * hash eight bytes at a time, open addressing with linear probing, the
+ * table doubled before it is more than half full.
+ */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,3 +1,10 @@
+/*
+ * period: reporting periods (see period.h): the canonical names' days
+ * and last day; and the phrases of a report that name a period ("quý I
+ * năm 2024", "6 tháng đầu năm 2023"), found in folded text by the words
+ * of common/data/words.rules, and dates in words ("20 tháng 9 năm
+ * 2021").
+ */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,9 @@
+/*
+ * reporter: the unit that issued a report (see reporter.h): its document
+ * date read, the units of its issuer's name in force then (or at its
+ * period's end), one chosen by the places the report names or the
+ * province given, and a reason naming the candidates when none is.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

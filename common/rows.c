@@ -1,3 +1,7 @@
+/*
+ * rows: a table's rows packed in blocks and found by key through an
+ * open-addressed index of references (see rows.h).
+ */
 #include <stdlib.h>
 #include <string.h>
 

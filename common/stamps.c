@@ -1,3 +1,9 @@
+/*
+ * stamps: the lines a digital signature writes on a signed PDF's page
+ * (see stamps.h): the labels loaded from common/data/stamps.csv, a line
+ * read as a stamp's piece (a label and its value, a time, an e-mail),
+ * pieces grouped into chains, and the signers and times kept.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

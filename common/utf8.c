@@ -1,3 +1,9 @@
+/*
+ * utf8: UTF-8 validated, normalised and folded (see utf8.h): through the
+ * tables written at build time where they cover the text, else through
+ * utf8proc; folding with the map from folded bytes back to the text, and
+ * the key a place name is compared by.
+ */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,8 @@
+/*
+ * vnum: a figure as a report writes it to an exact decimal (see vnum.h):
+ * its digits and separators by the separator rule, a fraction, a percent
+ * or an area, a scale word, number words, a verbal zero.
+ */
 #include <stdio.h>
 #include <string.h>
 

@@ -1,3 +1,10 @@
+/*
+ * words: the word lists of common/data/words.rules (see words.h), loaded
+ * (built in, or from a file) and checked, each kept folded and with its
+ * marks, indexed by first and last byte; a phrase of a list found at the
+ * start, the end or anywhere in a text; and the small readings several
+ * filters share.
+ */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,8 @@
+/*
+ * xalloc: allocation that cannot fail (see xalloc.h): malloc and its kin
+ * checked, a size that would overflow refused; both end the program with
+ * status 2.
+ */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

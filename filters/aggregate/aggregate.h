@@ -9,7 +9,9 @@
  *	           in, the --partial state written and read, the result
  *	city.c     the city table: each unit's figures, the period algebra
  *	           (derive.h), rates from summed parts, coverage and the
- *	           units missing, --units, --findings
+ *	           units missing, --units, --findings (city_derive.c the
+ *	           period algebra, city_ratio.c rates from their parts,
+ *	           city_rows.c the rows written; city.h their state)
  *	domain.c   what the domain defaults know: an indicator's kind (the
  *	           lexicon), the units that should report (the gazetteer)
  *

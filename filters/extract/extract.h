@@ -19,6 +19,8 @@
  *	spawn.c      running a converter with a time and size limit
  *	model.c      building and freeing a struct doc, walking its lines
  *	header.c     issuer, number, date, period and places  <- struct doc
+ *	             (header_lines.c: the letterhead's lines in column
+ *	             order; header_places.c: the places it names)
  *	heading.c    the section path of heading numbers       <- paragraphs
  *	figures.c    figures in prose                          <- paragraphs
  *	skip.c       what is not a figure (identifiers, dates, names...)

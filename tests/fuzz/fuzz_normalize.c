@@ -2,7 +2,7 @@
 #include "fuzz.h"
 
 #define main normalize_main
-#include "../../filters/normalize.c"
+#include "../../filters/normalize/main.c"
 #undef main
 
 int
