@@ -250,6 +250,16 @@ write_header(const struct mstate *st, struct csvin *in, struct csvout *out)
 	csvout_end(out);
 }
 
+/* Does the message say path first ("path: ...", "path:12: ...")? */
+static int
+names(const char *msg, const char *path)
+{
+	size_t n = strlen(path);
+
+	return msg != NULL && strncmp(msg, path, n) == 0 && msg[n] == ':';
+}
+
+
 /* Every row out, the trouble said on stderr; returns the rows left out. */
 static size_t
 write_rows(struct mstate *st, struct csvout *out)
@@ -267,8 +277,11 @@ write_rows(struct mstate *st, struct csvout *out)
 			    &r->level);
 		if (st->o->brief)
 			;
-		else if (r->st == M_UNREADABLE)
+		else if (r->st == M_UNREADABLE && names(r->reason, path))
 			warn("%s (unreadable: left out)", r->reason);
+		else if (r->st == M_UNREADABLE)
+			warn("%s: %s (unreadable: left out)", path,
+			    r->reason != NULL ? r->reason : "");
 		else if (r->st != M_OK)
 			warn("%s: %s: %s", path, mf_status_names[r->st],
 			    r->reason != NULL ? r->reason : "");
