@@ -244,7 +244,7 @@ round_trip(const uint8_t *data, size_t size)
 {
 	const char *f[64];
 	size_t len[64], nf = 0, start = 0, i;
-	char *paths[1], name[16];
+	char *paths[1], name[24];
 	struct csvout *o;
 	struct csvin *in;
 	int fd;

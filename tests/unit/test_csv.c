@@ -48,7 +48,7 @@ test_roundtrip(void)
 
 	o = csvout_open(fd, 0);
 	for (i = 0; i < NF; i++) {
-		char name[8];
+		char name[24];
 
 		snprintf(name, sizeof(name), "c%zu", i);
 		csvout_str(o, name);
