@@ -347,7 +347,16 @@ doc_letterhead_cell(const char *p, size_t n)
 {
 	size_t w = doc_number_label(p, n);
 
-	return doc_motto(p, n) || (w > 0 && n > w);
+	if (doc_motto(p, n))
+		return 1;
+	if (w == 0)
+		return 0;
+	/* the number itself, or its blank ("Số:   /BC-UBND") after ':',
+	 * not a count's header ("Số đơn") */
+	while (w < n && (p[w] == ' ' || p[w] == '\t'))
+		w++;
+	return w < n && (p[w] == ':' || p[w] == '/' ||
+	    (p[w] >= '0' && p[w] <= '9'));
 }
 
 /* A letterhead table: small, near the start, with the national motto or
