@@ -370,7 +370,7 @@ scan_table(struct scan *st, size_t b)
 	struct span cells[MAXCELLS], above[MAXCELLS];
 	struct heads heads, *hd = &heads;
 	struct buf row = { 0 }, col = { 0 };
-	size_t r, nc;
+	size_t r, nc, h, taken[MAXHEAD];	/* the rows taken for headers */
 	long last = -1;		/* the last plain STT number */
 	int in_data = 0, stt;
 
@@ -395,6 +395,7 @@ scan_table(struct scan *st, size_t b)
 				if (t->grid)
 					nc = grid_cells(tr, cells, above, 1);
 				memcpy(hd->cell[hd->rows], cells, nc * sizeof(*cells));
+				taken[hd->rows] = r;
 				hd->n[hd->rows++] = nc;
 			} else
 				scan_text(st, at, tr->text, tr->len, 0, "table",
@@ -410,11 +411,11 @@ scan_table(struct scan *st, size_t b)
 	}
 	/* With no data row, the table is text set in boxes: its rows that
 	 * were taken for headers are prose. */
-	for (r = 0; !in_data && r < t->nrows && r < hd->rows; r++) {
-		struct pos at = { b, r };
+	for (h = 0; !in_data && h < hd->rows; h++) {
+		struct pos at = { b, taken[h] };
 
-		scan_text(st, at, t->rows[r].text, t->rows[r].len, 0, "table",
-		    "", "");
+		scan_text(st, at, t->rows[taken[h]].text, t->rows[taken[h]].len,
+		    0, "table", "", "");
 	}
 	buf_free(&row);
 	buf_free(&col);

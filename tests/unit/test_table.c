@@ -101,10 +101,6 @@ test_data_rows(void)
 static void
 test_boxes_with_column_numbers(void)
 {
-	SKIP("known bug: in a table with no data row, the rows read as prose "
-	    "are the first ones by count of headers, not the headers: a "
-	    "column-number row is read as figures (1, 2, 3) and the last "
-	    "row's figure is lost");
 	CHECK_STR(rows(
 	    "Nội dung\tGhi chú\tKết quả\n"
 	    "1\t2\t3\n"
