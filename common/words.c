@@ -284,31 +284,21 @@ parse_words(struct wloader *ld, const char *s, size_t n)
 
 /* vocab.raw_start, from the folded first bytes of each list's phrases:
  * every letter of the Latin blocks whose fold starts with one marks its
- * UTF-8 lead byte. */
+ * UTF-8 lead byte.  The lead bytes are gathered by that folded byte
+ * first, then given to each list whose phrases start with it. */
 static void
 raw_starts(void)
 {
 	struct buf f = { 0 };
 	utf8proc_int32_t cp;
-	unsigned char u[4];
-	size_t l;
+	unsigned char u[4], lead[256][32] = { { 0 } }, has_lead[256] = { 0 };
+	size_t l, b;
 
-	for (l = 0; l < WL_N; l++) {
-		unsigned char *set = vocab.raw_start[l];
-		int c;
-
-		for (c = 0; c < 128; c++)
-			if (vocab.start_at[l][c] < vocab.start_at[l][c + 1]) {
-				set[c >> 3] |= (unsigned char)(1u << (c & 7));
-				if (c >= 'a' && c <= 'z')
-					set[(c - 32) >> 3] |= (unsigned char)(1u <<
-					    ((c - 32) & 7));
-			}
-	}
-	/* The letters a fold maps to ASCII: the Latin blocks (Vietnamese
-	 * among them). */
+	/* lead[c]: the lead bytes of the letters a fold starts with byte c,
+	 * of the Latin blocks (Vietnamese among them). */
 	for (cp = 0x80; cp < 0x1F00; cp = cp == 0x24F ? 0x1E00 : cp + 1) {
 		utf8proc_ssize_t k = utf8proc_encode_char(cp, u);
+		unsigned char c;
 
 		if (k <= 0)
 			continue;
@@ -316,15 +306,29 @@ raw_starts(void)
 		u8_fold(&f, (const char *)u, (size_t)k);
 		if (f.n == 0)
 			continue;
-		for (l = 0; l < WL_N; l++) {
-			unsigned char c = (unsigned char)f.p[0];
-
-			if (vocab.start_at[l][c] < vocab.start_at[l][c + 1])
-				vocab.raw_start[l][u[0] >> 3] |=
-				    (unsigned char)(1u << (u[0] & 7));
-		}
+		c = (unsigned char)f.p[0];
+		lead[c][u[0] >> 3] |= (unsigned char)(1u << (u[0] & 7));
+		has_lead[c] = 1;
 	}
 	buf_free(&f);
+	for (l = 0; l < WL_N; l++) {
+		unsigned char *set = vocab.raw_start[l];
+		int c;
+
+		for (c = 0; c < 256; c++) {
+			if (vocab.start_at[l][c] == vocab.start_at[l][c + 1])
+				continue;
+			if (c < 128) {
+				set[c >> 3] |= (unsigned char)(1u << (c & 7));
+				if (c >= 'a' && c <= 'z')
+					set[(c - 32) >> 3] |= (unsigned char)(1u <<
+					    ((c - 32) & 7));
+			}
+			if (has_lead[c])
+				for (b = 0; b < sizeof(lead[c]); b++)
+					set[b] |= lead[c][b];
+		}
+	}
 }
 
 void
