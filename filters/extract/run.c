@@ -170,7 +170,6 @@ emit(struct scan *st, const struct mention *m)
 {
 	struct csvout *o = st->out;
 	const struct header *h = &st->hdr;
-	char num[32];
 
 	/* A named, counted drop past the document's limit. */
 	if (st->doc_figures >= DOC_MAXFIGURES) {
@@ -192,8 +191,7 @@ emit(struct scan *st, const struct mention *m)
 	csvout_str(o, h->doc_no);
 	csvout_str(o, h->doc_date);
 	csvout_str(o, h->period_text);
-	snprintf(num, sizeof(num), "%zu", m->line);
-	csvout_str(o, num);
+	csvout_ulong(o, m->line);
 	csvout_str(o, st->section);
 	csvout_str(o, m->source);
 	csvout_str(o, m->row);
