@@ -125,22 +125,25 @@ cmp_ph(const void *a, const void *b)
 static void
 index_list(size_t L)
 {
-	uint16_t *v;
-	size_t i, k, c;
+	uint16_t *v, *at;
+	size_t i, c;
 	int pass;
 
 	for (pass = 0; pass < 2; pass++) {
 		v = (pass ? vocab.byend : vocab.bystart) + vocab.first[L];
+		at = (pass ? vocab.end_at : vocab.start_at)[L];
 		for (i = 0; i < vocab.count[L]; i++)
 			v[i] = (uint16_t)(vocab.first[L] + i);
 		by_last = pass;
 		qsort(v, vocab.count[L], sizeof(*v), cmp_ph);
-		for (c = 0, k = 0; c < 257; c++) {
-			while (k < vocab.count[L] && (pass ?
-			    ph_last(&vocab.ph[v[k]]) : ph_first(&vocab.ph[v[k]])) < c)
-				k++;
-			(pass ? vocab.end_at : vocab.start_at)[L][c] = (uint16_t)k;
-		}
+		/* at[c]: how many phrases have a first (last) byte below c,
+		 * counted, then summed. */
+		memset(at, 0, 257 * sizeof(*at));
+		for (i = 0; i < vocab.count[L]; i++)
+			at[(pass ? ph_last(&vocab.ph[v[i]]) :
+			    ph_first(&vocab.ph[v[i]])) + 1]++;
+		for (c = 0; c < 256; c++)
+			at[c + 1] = (uint16_t)(at[c + 1] + at[c]);
 	}
 }
 
@@ -191,6 +194,7 @@ struct wloader {
 	const char *file;
 	size_t line;
 	int seen[WL_N];
+	struct buf f;		/* scratch of add_phrase */
 };
 
 /* One phrase of internal list L into the pool, folded or lower-cased,
@@ -198,7 +202,7 @@ struct wloader {
 static void
 add_phrase(struct wloader *ld, size_t L, const char *p, size_t n)
 {
-	struct buf f = { 0 };
+	struct buf *f = &ld->f;
 	const char *eq = memchr(p, '=', n);
 	struct phrase *ph;
 	size_t i, o;
@@ -221,14 +225,15 @@ add_phrase(struct wloader *ld, size_t L, const char *p, size_t n)
 	}
 	if (n == 0)
 		die_at(2, ld->file, ld->line, "an empty phrase");
+	buf_clear(f);
 	if (mode_of(L) == WM_MARKS)
-		u8_lower(&f, p, n);
+		u8_lower(f, p, n);
 	else
-		u8_fold(&f, p, n);
-	for (i = o = 0; i < f.n; i++)
-		if (!(f.p[i] == ' ' && (o == 0 || f.p[o - 1] == ' ')))
-			f.p[o++] = f.p[i] == '\t' ? ' ' : f.p[i];
-	while (o > 0 && f.p[o - 1] == ' ')
+		u8_fold(f, p, n);
+	for (i = o = 0; i < f->n; i++)
+		if (!(f->p[i] == ' ' && (o == 0 || f->p[o - 1] == ' ')))
+			f->p[o++] = f->p[i] == '\t' ? ' ' : f->p[i];
+	while (o > 0 && f->p[o - 1] == ' ')
 		o--;
 	if (vocab.nph == PHRASES_MAX || vocab.pooln + o + 1 > POOL_MAX ||
 	    o > UINT16_MAX)
@@ -237,10 +242,9 @@ add_phrase(struct wloader *ld, size_t L, const char *p, size_t n)
 	ph->off = (uint32_t)vocab.pooln;
 	ph->len = (uint16_t)o;
 	ph->val = (int)val;
-	memcpy(vocab.pool + vocab.pooln, f.p, o);
+	memcpy(vocab.pool + vocab.pooln, f->p, o);
 	vocab.pooln += o;
 	vocab.pool[vocab.pooln++] = '\0';
-	buf_free(&f);
 	vocab.count[L]++;
 }
 
@@ -375,6 +379,7 @@ words_load(const char *path)
 	raw_starts();
 	gz_close_in(in);
 	buf_free(&all);
+	buf_free(&ld.f);
 	vocab.loaded = 1;
 }
 
