@@ -575,7 +575,7 @@ struct header {
 /* skip.c's reading of the words before a digit token (its scratch). */
 struct before {
 	struct buf low, fold, tmp;
-	int colon, read;
+	int colon, read, folded;
 };
 
 /*
