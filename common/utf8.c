@@ -466,7 +466,13 @@ u8_superscript_at(const char *p, size_t n)
 {
 	size_t k, len;
 
+	/* Called on every character of a unit: most are ASCII, or differ
+	 * from every superscript in their first byte. */
+	if (n == 0 || (unsigned char)p[0] < 0x80)
+		return 0;
 	for (k = 0; k < 10; k++) {
+		if (p[0] != u8_superscripts[k][0])
+			continue;
 		len = strlen(u8_superscripts[k]);
 		if (n >= len && memcmp(p, u8_superscripts[k], len) == 0)
 			return len;

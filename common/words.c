@@ -132,22 +132,25 @@ cmp_ph(const void *a, const void *b)
 static void
 index_list(size_t L)
 {
-	uint16_t *v;
-	size_t i, k, c;
+	uint16_t *v, *at;
+	size_t i, c;
 	int pass;
 
 	for (pass = 0; pass < 2; pass++) {
 		v = (pass ? vocab.byend : vocab.bystart) + vocab.first[L];
+		at = (pass ? vocab.end_at : vocab.start_at)[L];
 		for (i = 0; i < vocab.count[L]; i++)
 			v[i] = (uint16_t)(vocab.first[L] + i);
 		by_last = pass;
 		qsort(v, vocab.count[L], sizeof(*v), cmp_ph);
-		for (c = 0, k = 0; c < 257; c++) {
-			while (k < vocab.count[L] && (pass ?
-			    ph_last(&vocab.ph[v[k]]) : ph_first(&vocab.ph[v[k]])) < c)
-				k++;
-			(pass ? vocab.end_at : vocab.start_at)[L][c] = (uint16_t)k;
-		}
+		/* at[c]: how many phrases have a first (last) byte below c,
+		 * counted, then summed. */
+		memset(at, 0, 257 * sizeof(*at));
+		for (i = 0; i < vocab.count[L]; i++)
+			at[(pass ? ph_last(&vocab.ph[v[i]]) :
+			    ph_first(&vocab.ph[v[i]])) + 1]++;
+		for (c = 0; c < 256; c++)
+			at[c + 1] = (uint16_t)(at[c + 1] + at[c]);
 	}
 }
 
@@ -198,6 +201,7 @@ struct wloader {
 	const char *file;
 	size_t line;
 	int seen[WL_N];
+	struct buf f;		/* scratch of add_phrase */
 };
 
 /* One phrase of internal list L into the pool, folded or lower-cased,
@@ -205,7 +209,7 @@ struct wloader {
 static void
 add_phrase(struct wloader *ld, size_t L, const char *p, size_t n)
 {
-	struct buf f = { 0 };
+	struct buf *f = &ld->f;
 	const char *eq = memchr(p, '=', n);
 	struct phrase *ph;
 	size_t i, o;
@@ -228,14 +232,15 @@ add_phrase(struct wloader *ld, size_t L, const char *p, size_t n)
 	}
 	if (n == 0)
 		die_at(2, ld->file, ld->line, "an empty phrase");
+	buf_clear(f);
 	if (mode_of(L) == WM_MARKS)
-		u8_lower(&f, p, n);
+		u8_lower(f, p, n);
 	else
-		u8_fold(&f, p, n);
-	for (i = o = 0; i < f.n; i++)
-		if (!(f.p[i] == ' ' && (o == 0 || f.p[o - 1] == ' ')))
-			f.p[o++] = f.p[i] == '\t' ? ' ' : f.p[i];
-	while (o > 0 && f.p[o - 1] == ' ')
+		u8_fold(f, p, n);
+	for (i = o = 0; i < f->n; i++)
+		if (!(f->p[i] == ' ' && (o == 0 || f->p[o - 1] == ' ')))
+			f->p[o++] = f->p[i] == '\t' ? ' ' : f->p[i];
+	while (o > 0 && f->p[o - 1] == ' ')
 		o--;
 	if (vocab.nph == PHRASES_MAX || vocab.pooln + o + 1 > POOL_MAX ||
 	    o > UINT16_MAX)
@@ -244,10 +249,9 @@ add_phrase(struct wloader *ld, size_t L, const char *p, size_t n)
 	ph->off = (uint32_t)vocab.pooln;
 	ph->len = (uint16_t)o;
 	ph->val = (int)val;
-	memcpy(vocab.pool + vocab.pooln, f.p, o);
+	memcpy(vocab.pool + vocab.pooln, f->p, o);
 	vocab.pooln += o;
 	vocab.pool[vocab.pooln++] = '\0';
-	buf_free(&f);
 	vocab.count[L]++;
 }
 
@@ -291,31 +295,21 @@ parse_words(struct wloader *ld, const char *s, size_t n)
 
 /* vocab.raw_start, from the folded first bytes of each list's phrases:
  * every letter of the Latin blocks whose fold starts with one marks its
- * UTF-8 lead byte. */
+ * UTF-8 lead byte.  The lead bytes are gathered by that folded byte
+ * first, then given to each list whose phrases start with it. */
 static void
 raw_starts(void)
 {
 	struct buf f = { 0 };
 	utf8proc_int32_t cp;
-	unsigned char u[4];
-	size_t l;
+	unsigned char u[4], lead[256][32] = { { 0 } }, has_lead[256] = { 0 };
+	size_t l, b;
 
-	for (l = 0; l < WL_N; l++) {
-		unsigned char *set = vocab.raw_start[l];
-		int c;
-
-		for (c = 0; c < 128; c++)
-			if (vocab.start_at[l][c] < vocab.start_at[l][c + 1]) {
-				set[c >> 3] |= (unsigned char)(1u << (c & 7));
-				if (c >= 'a' && c <= 'z')
-					set[(c - 32) >> 3] |= (unsigned char)(1u <<
-					    ((c - 32) & 7));
-			}
-	}
-	/* The letters a fold maps to ASCII: the Latin blocks (Vietnamese
-	 * among them). */
+	/* lead[c]: the lead bytes of the letters a fold starts with byte c,
+	 * of the Latin blocks (Vietnamese among them). */
 	for (cp = 0x80; cp < 0x1F00; cp = cp == 0x24F ? 0x1E00 : cp + 1) {
 		utf8proc_ssize_t k = utf8proc_encode_char(cp, u);
+		unsigned char c;
 
 		if (k <= 0)
 			continue;
@@ -323,15 +317,29 @@ raw_starts(void)
 		u8_fold(&f, (const char *)u, (size_t)k);
 		if (f.n == 0)
 			continue;
-		for (l = 0; l < WL_N; l++) {
-			unsigned char c = (unsigned char)f.p[0];
-
-			if (vocab.start_at[l][c] < vocab.start_at[l][c + 1])
-				vocab.raw_start[l][u[0] >> 3] |=
-				    (unsigned char)(1u << (u[0] & 7));
-		}
+		c = (unsigned char)f.p[0];
+		lead[c][u[0] >> 3] |= (unsigned char)(1u << (u[0] & 7));
+		has_lead[c] = 1;
 	}
 	buf_free(&f);
+	for (l = 0; l < WL_N; l++) {
+		unsigned char *set = vocab.raw_start[l];
+		int c;
+
+		for (c = 0; c < 256; c++) {
+			if (vocab.start_at[l][c] == vocab.start_at[l][c + 1])
+				continue;
+			if (c < 128) {
+				set[c >> 3] |= (unsigned char)(1u << (c & 7));
+				if (c >= 'a' && c <= 'z')
+					set[(c - 32) >> 3] |= (unsigned char)(1u <<
+					    ((c - 32) & 7));
+			}
+			if (has_lead[c])
+				for (b = 0; b < sizeof(lead[c]); b++)
+					set[b] |= lead[c][b];
+		}
+	}
 }
 
 void
@@ -378,6 +386,7 @@ words_load(const char *path)
 	raw_starts();
 	gz_close_in(in);
 	buf_free(&all);
+	buf_free(&ld.f);
 	vocab.loaded = 1;
 }
 

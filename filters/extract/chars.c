@@ -41,6 +41,9 @@ isupper_at(const char *s, size_t n, size_t i)
 {
 	utf8proc_int32_t cp;
 
+	/* Of ASCII, A to Z are the capitals: no decoding for them. */
+	if (i < n && (unsigned char)s[i] < 0x80)
+		return s[i] >= 'A' && s[i] <= 'Z';
 	if (utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 	    (utf8proc_ssize_t)(n - i), &cp) <= 0)
 		return 0;

@@ -329,13 +329,17 @@ static int
 note_mark(const struct para *p, unsigned k)
 {
 	char num[16];
-	size_t len = (size_t)snprintf(num, sizeof(num), "%u", k), i = 0, n;
+	size_t len, i = 0, n;
 
 	n = p->len;
 	while (n > 0 && p->text[n - 1] == ' ')
 		n--;
 	while (i < n && p->text[i] == ' ')
 		i++;
+	/* Most paragraphs start with no digit: no number to write then. */
+	if (i == n || !wd_digit(p->text[i]))
+		return 0;
+	len = (size_t)snprintf(num, sizeof(num), "%u", k);
 	if (n < i + len || memcmp(p->text + i, num, len) != 0)
 		return 0;
 	if (n == i + len)

@@ -577,7 +577,7 @@ struct header {
 /* skip.c's reading of the words before a digit token (its scratch). */
 struct before {
 	struct buf low, fold, tmp;
-	int colon, read;
+	int colon, read, folded;
 };
 
 /*
@@ -602,7 +602,8 @@ struct scan {
 				 * (figures.c) */
 	struct u8_folded wrap;	/* of a unit the line's end cut, joined to
 				 * the next line (figures.c) */
-	struct buf tmp_fold;	/* scratch of figures.c and header.c */
+	struct buf tmp_fold;	/* scratch of figures.c, header.c and
+				 * heading.c */
 	struct before before;	/* scratch of skip.c */
 	int count_only;		/* --docs: figures are counted, not written */
 	unsigned long long figures, skipped;
@@ -630,8 +631,9 @@ size_t heading(struct scan *, const char *s, size_t n);
 int all_caps(const char *p, size_t n);
 /* An appendix's mark ("PHỤ LỤC", "Phụ lục số 02") ends the headings of
  * the body; the lines after it up to its table are its title, the
- * heading of its figures.  1 when s[0..n) was such a line. */
-int appendix_line(struct scan *, const char *s, size_t n);
+ * heading of its figures.  1 when the line st->line holds (folded) was
+ * such a line. */
+int appendix_line(struct scan *);
 
 /* A figure found, as run.c writes it. */
 struct mention {
@@ -675,10 +677,13 @@ _Noreturn void said_and_die(const char *said, size_t len, int status);
 /*
  * figures.c: the figures of s[from..n), a line of prose at position at
  * (or a cell of a table row there); source, row and col are written with
- * each one.
+ * each one.  scan_text folds the line into st->line first; scan_folded
+ * reads the line st->line holds, folded already (u8_folded_set).
  */
 void scan_text(struct scan *, struct pos at, const char *s, size_t n,
 	size_t from, const char *source, const char *row, const char *col);
+void scan_folded(struct scan *, struct pos at, size_t from,
+	const char *source, const char *row, const char *col);
 
 /* table.c: the figures of the table block b. */
 void scan_table(struct scan *, size_t b);

@@ -464,18 +464,26 @@ write_figure(struct scan *st, struct linescan *ls, const char *s, size_t n,
 	emit(st, &ls->m);
 }
 
-/* Scans one line of prose (or a text table cell) for figures: the
- * line is folded once, and every piece of it looked at read from that. */
 void
 scan_text(struct scan *st, struct pos at, const char *s, size_t n,
     size_t from, const char *source, const char *row, const char *col)
 {
+	u8_folded_set(&st->line, s, n);
+	scan_folded(st, at, from, source, row, col);
+}
+
+/* Scans one line of prose (or a text table cell) for figures: the
+ * line is folded once, and every piece of it looked at read from that. */
+void
+scan_folded(struct scan *st, struct pos at, size_t from, const char *source,
+    const char *row, const char *col)
+{
 	struct linescan ls = { 0 };
 	struct u8_folded *t = &st->line;
 	struct buf *tmp = &st->tmp_fold;
-	size_t i = from, namelist_end = 0;
+	const char *s = t->p;
+	size_t n = t->n, i = from, namelist_end = 0;
 
-	u8_folded_set(t, s, n);
 	ls.at = at;
 	ls.m.source = source;
 	ls.m.row = row;

@@ -125,17 +125,16 @@ appendix_mark(const char *f, size_t fn, const char *s, size_t n)
 }
 
 int
-appendix_line(struct scan *st, const char *s, size_t n)
+appendix_line(struct scan *st)
 {
-	struct buf f = { 0 };
-	size_t k;
+	const char *s = st->line.p, *f;
+	size_t n = st->line.n, fn, k;
 	int mark;
 
 	if (n > APPENDIX_TITLE_MAX)
 		return 0;
-	u8_fold(&f, s, n);
-	mark = f.n > 0 ? appendix_mark(f.p, f.n, s, n) : 0;
-	buf_free(&f);
+	fn = u8_folded_piece(&st->line, 0, n, &st->tmp_fold, &f);
+	mark = fn > 0 ? appendix_mark(f, fn, s, n) : 0;
 	if (mark) {
 		for (k = 0; k < 3; k++)
 			st->headings[k][0] = '\0';

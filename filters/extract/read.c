@@ -41,16 +41,27 @@ is_ole(const char *p, size_t n)
 	return HAS_PREFIX(p, n, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
 }
 
+/* Does p[0..n) hold the bytes of s? */
+static int
+has_bytes(const char *p, size_t n, const char *s)
+{
+	size_t len = strlen(s), i;
+	const char *at;
+
+	for (i = 0; i + len <= n; i = (size_t)(at - p) + 1) {
+		if ((at = memchr(p + i, s[0], n - i - len + 1)) == NULL)
+			return 0;
+		if (memcmp(at, s, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int
 is_pdf(const char *p, size_t n)
 {
 	/* The header may follow a little junk (Acrobat allows 1024 bytes). */
-	size_t lim = n < 1024 ? n : 1024, i;
-
-	for (i = 0; i < lim; i++)
-		if (HAS_PREFIX(p + i, lim - i, "%PDF-"))
-			return 1;
-	return 0;
+	return has_bytes(p, n < 1024 ? n : 1024, "%PDF-");
 }
 
 static int
@@ -94,22 +105,6 @@ is_utf16(const char *p, size_t n)
 	for (i = 0; i < lim; i++)
 		zeros[i % 2] += p[i] == '\0';
 	return zeros[0] * 4 >= lim || zeros[1] * 4 >= lim;
-}
-
-/* Does p[0..n) hold the bytes of s? */
-static int
-has_bytes(const char *p, size_t n, const char *s)
-{
-	size_t len = strlen(s), i;
-	const char *at;
-
-	for (i = 0; i + len <= n; i = (size_t)(at - p) + 1) {
-		if ((at = memchr(p + i, s[0], n - i - len + 1)) == NULL)
-			return 0;
-		if (memcmp(at, s, len) == 0)
-			return 1;
-	}
-	return 0;
 }
 
 /* Does p[0..n) hold the name s in UTF-16 (an OLE2 directory entry)? */

@@ -170,7 +170,6 @@ emit(struct scan *st, const struct mention *m)
 {
 	struct csvout *o = st->out;
 	const struct header *h = &st->hdr;
-	char num[32];
 
 	/* A named, counted drop past the document's limit. */
 	if (st->doc_figures >= DOC_MAXFIGURES) {
@@ -192,8 +191,7 @@ emit(struct scan *st, const struct mention *m)
 	csvout_str(o, h->doc_no);
 	csvout_str(o, h->doc_date);
 	csvout_str(o, h->period_text);
-	snprintf(num, sizeof(num), "%zu", m->line);
-	csvout_str(o, num);
+	csvout_ulong(o, m->line);
 	csvout_str(o, st->section);
 	csvout_str(o, m->source);
 	csvout_str(o, m->row);
@@ -257,17 +255,19 @@ scan_doc(struct scan *st)
 			scan_table(st, b);
 			continue;
 		}
+		/* Folded once, for the appendix's mark and the figures. */
+		u8_folded_set(&st->line, p->text, p->len);
 		if ((from = heading(st, p->text, p->len)) > 0)
 			st->appendix_title = 0;
 		else
-			appendix_line(st, p->text, p->len);
+			appendix_line(st);
 		/* Header lines before the body carry no figures worth having. */
 		if ((k = doc_number_label(p->text, p->len)) > 0 &&
 		    memchr(p->text, ':', p->len < k + 5 ? p->len : k + 5) != NULL)
 			continue;
 		for (k = from; k < p->len && p->text[k] == ' '; k++)
 			;
-		scan_text(st, at, p->text, p->len, k, "text", "", "");
+		scan_folded(st, at, k, "text", "", "");
 	}
 	rd->cells += dd->cells;
 	rd->rows += dd->rows;

@@ -16,10 +16,11 @@
 /*
  * The words just before a digit token (up to BEFORE_MAX bytes back), read
  * once per token: lower-cased with every mark kept, blanks and a colon at
- * the end dropped, and folded.  Marks matter: "tầng 3" names a floor,
- * "tăng 3" is a change; "quận 7" a district, "bình quân 72" an average.
- * colon says whether a colon ended them: "quý: 702" is a label and its
- * figure, not "quý 2".
+ * the end dropped (read_before), and folded (fold_before, for the few
+ * tokens a folded list is asked about).  Marks matter: "tầng 3" names a
+ * floor, "tăng 3" is a change; "quận 7" a district, "bình quân 72" an
+ * average.  colon says whether a colon ended them: "quý: 702" is a label
+ * and its figure, not "quý 2".
  */
 #define BEFORE_MAX 40
 
@@ -31,6 +32,7 @@ read_before(struct before *w, const char *s, size_t i)
 	if (w->read)
 		return;
 	w->read = 1;
+	w->folded = 0;
 	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from++;
 	buf_clear(&w->low);
@@ -42,6 +44,15 @@ read_before(struct before *w, const char *s, size_t i)
 		w->colon |= w->low.p[w->low.n - 1] == ':';
 		w->low.p[--w->low.n] = '\0';
 	}
+}
+
+static void
+fold_before(struct before *w, const char *s, size_t i)
+{
+	read_before(w, s, i);
+	if (w->folded)
+		return;
+	w->folded = 1;
 	buf_clear(&w->fold);
 	u8_fold(&w->fold, w->low.p, w->low.n);
 	if (w->fold.p == NULL)
@@ -186,7 +197,7 @@ date_without_year(const char *s, size_t n, size_t a, size_t b,
 
 	if (!day_month(s, a, b))
 		return NULL;
-	read_before(w, s, a);
+	fold_before(w, s, a);
 	if (words_suffix_glued(WL_DAY_WORD, w->fold.p, w->fold.n) > 0 ||
 	    words_suffix(WL_PERIOD_FROM, w->fold.p, w->fold.n) > 0 ||
 	    words_suffix(WL_RANGE_TO, w->fold.p, w->fold.n) > 0)
@@ -358,9 +369,11 @@ named_number(const char *s, size_t n, size_t a, size_t b, struct before *w)
 		return "name";
 	/* A year after a "năm" glued to the word before ("nhiệm vụnăm
 	 * 2025", from a PDF's text layer). */
-	if (is_year(s, a, b) && words_suffix_glued(WL_YEAR_WORD, w->fold.p,
-	    w->fold.n) > 0)
-		return "date";
+	if (is_year(s, a, b)) {
+		fold_before(w, s, a);
+		if (words_suffix_glued(WL_YEAR_WORD, w->fold.p, w->fold.n) > 0)
+			return "date";
+	}
 	return NULL;
 }
 

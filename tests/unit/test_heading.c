@@ -20,7 +20,13 @@ h(const char *s)
 static int
 app(const char *s)
 {
-	return appendix_line(&st, s, strlen(s));
+	int r;
+
+	u8_folded_set(&st.line, s, strlen(s));
+	r = appendix_line(&st);
+	u8_folded_free(&st.line);
+	buf_free(&st.tmp_fold);
+	return r;
 }
 
 static void
