@@ -197,3 +197,11 @@ reports_left_out,1
 corrections_not_applied,0
 files,2"
 }
+
+@test "an input column named as an output one is refused, the message naming that column" {
+	for c in unit tier chosen; do
+		run -2 --separate-stderr baocao-normalize < <(printf '%s,%s\nd1,UBND QUẬN 1,,,,7,II.1,text,,,đã tiếp,12,lượt,,x\n' "$HDR" "$c")
+		assert_equal "$stderr" "baocao-normalize: input column '$c' would clash with an output column"
+		assert_output ""
+	done
+}

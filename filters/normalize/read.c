@@ -203,11 +203,12 @@ norm_open_columns(struct state *st)
 		if (in_names(consumed, s) && !(st->o->all && in_names(context, s)))
 			continue;
 		for (j = 0; j < NOUT; j++)
-			if (span_eq(s, norm_outcols[j]) ||
-			    span_eq(s, "chosen") || span_eq(s, "time") ||
-			    span_eq(s, "tier") || span_eq(s, "official"))
-				die(2, "input column '%s' would clash with an output "
-				    "column", norm_outcols[j]);
+			if (span_eq(s, norm_outcols[j]))
+				break;
+		if (j < NOUT || span_eq(s, "chosen") || span_eq(s, "time") ||
+		    span_eq(s, "tier") || span_eq(s, "official"))
+			die(2, "input column '%.*s' would clash with an output "
+			    "column", (int)s.n, s.p);
 		st->pass[st->npass++] = (long)k;
 	}
 }
