@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -147,4 +148,16 @@ cli_not_an_input(const char *opt, const char *path, char *const *inputs,
 		if (is_file(&out, n == 0 ? "-" : inputs[i]))
 			die(2, "option '%s': '%s' is also an input: it would be "
 			    "emptied before it is read", opt, path);
+}
+
+int
+cli_open_out(const char *path)
+{
+	int fd;
+
+	if (path == NULL)
+		return -1;
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1)
+		die(2, "cannot write '%s':", path);
+	return fd;
 }

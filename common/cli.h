@@ -23,6 +23,10 @@ void cli_free_split(char **, size_t);
  * when it cannot; closing dies on a write error, and passes NULL by. */
 FILE *cli_open_bad_rows(const char *path);
 void cli_close_bad_rows(FILE *, const char *path);
+/* An output file an option names (--findings, --stats-csv ...): opened
+ * for writing, emptied, its descriptor; -1 when path is NULL; dies when
+ * it cannot be written. */
+int cli_open_out(const char *path);
 /*
  * Dies (status 2) when path, which option opt writes, is one of the n
  * inputs (stdin too, when an input is "-" or there is none): the same

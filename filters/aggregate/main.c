@@ -29,7 +29,6 @@
  *
  * Exit status: 0 success, 2 trouble.
  */
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -114,7 +113,6 @@ static void city_mode(struct opts *);
 static int parse_args(int, char *[], struct opts *, const char **,
 	const char **);
 static void set_mode(struct opts *, const char *, const char *);
-static int open_findings(const char *);
 static void print_stats(const struct opts *, const struct gtab *,
 	const struct city *, const struct csvin *);
 static void free_opts(struct opts *);
@@ -267,18 +265,6 @@ set_mode(struct opts *o, const char *keys, const char *ops)
 	parse_ops(o, ops != NULL ? ops : DEFAULT_OPS);
 }
 
-static int
-open_findings(const char *path)
-{
-	int fd;
-
-	if (path == NULL)
-		return -1;
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1)
-		die(2, "cannot write '%s':", path);
-	return fd;
-}
-
 static void
 print_stats(const struct opts *o, const struct gtab *t, const struct city *c,
     const struct csvin *in)
@@ -329,7 +315,7 @@ main(int argc, char *argv[])
 	cli_not_an_input("--findings", o.findings, argv, argc);
 	cli_not_an_input("--bad-rows", o.bad_rows, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
-	ffd = open_findings(o.findings);
+	ffd = cli_open_out(o.findings);
 	/* rates and stocks are for the default operations (an edited
 	 * lexicon given anyway is checked) */
 	if (o.defaults || o.rules != NULL)

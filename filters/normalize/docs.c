@@ -3,10 +3,10 @@
  * (common/manifest.h), with the lists, copies and counts its options ask
  * for.
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "corr.h"
 #include "csvin.h"
 #include "csvout.h"
@@ -25,7 +25,7 @@ norm_docs(const struct opts *o, char **argv, int argc)
 	struct lex *lex = NULL;
 	struct csvin *in;
 	struct csvout *out;
-	int cfd = -1, sfd = norm_open_stats_csv(o->stats_csv);
+	int cfd = -1, sfd = cli_open_out(o->stats_csv);
 	struct count c[3] = { { "reports_left_out", 0 },
 	    { "corrections_not_applied", 0 }, { "files", 0 } };
 	size_t files;
@@ -42,10 +42,7 @@ norm_docs(const struct opts *o, char **argv, int argc)
 	if (o->province_to != NULL &&
 	    (m.province_to = fopen(o->province_to, "w")) == NULL)
 		die(2, "%s:", o->province_to);
-	if (o->safe_copy != NULL) {
-		if ((cfd = open(o->safe_copy, O_WRONLY | O_CREAT | O_TRUNC,
-		    0666)) == -1)
-			die(2, "cannot write '%s':", o->safe_copy);
+	if ((cfd = cli_open_out(o->safe_copy)) != -1) {
 		m.copy = csvout_open(cfd, 0);
 		csvout_safe(m.copy);
 	}

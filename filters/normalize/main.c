@@ -296,7 +296,7 @@ main(int argc, char *argv[])
 	if (o.docs)
 		return norm_docs(&o, argv, argc);
 	bad = cli_open_bad_rows(o.bad_rows);
-	sfd = norm_open_stats_csv(o.stats_csv);
+	sfd = cli_open_out(o.stats_csv);
 	st.o = &o;
 	st.lex = lex_load(o.rules);
 	st.gaz = norm_load_gazetteer(&o);

@@ -93,8 +93,6 @@ struct count {
 };
 /* --stats: the counts on stderr. */
 void norm_print_stats(const struct state *);
-/* The file of --stats-csv path opened, or -1 when path is NULL. */
-int norm_open_stats_csv(const char *path);
 /* c[0..n) written to fd (path's), closed; nothing when fd < 0. */
 void norm_write_stats_csv(int fd, const char *path, const struct count *c,
 	size_t n);

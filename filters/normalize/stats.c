@@ -2,7 +2,6 @@
  * baocao-normalize: the run's counts, on stderr (--stats) and as CSV for
  * a program to read (--stats-csv).
  */
-#include <fcntl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -25,18 +24,6 @@ norm_print_stats(const struct state *st)
 	cli_stat("corrections applied", st->corrected);
 	if (st->corr != NULL)
 		cli_stat("corrections not applied", st->unapplied);
-}
-
-int
-norm_open_stats_csv(const char *path)
-{
-	int fd;
-
-	if (path == NULL)
-		return -1;
-	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1)
-		die(2, "cannot write '%s':", path);
-	return fd;
 }
 
 void

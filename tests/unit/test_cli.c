@@ -197,6 +197,42 @@ test_bad_rows(void)
 	unit_done(&r);
 }
 
+static void
+open_out_nodir(void *arg)
+{
+	(void)arg;
+	diag_init("baocao-t");
+	cli_open_out("no-such-dir/stats.csv");
+}
+
+/* An option's output file: emptied and opened, -1 for none, an error
+ * naming it when it cannot be written. */
+static void
+test_open_out(void)
+{
+	struct unit_run r;
+	FILE *f;
+	int fd;
+
+	CHECK(cli_open_out(NULL) == -1);
+	unit_write("out.csv", "old content\n");
+	fd = cli_open_out("out.csv");
+	CHECK(fd >= 0 && write(fd, "new\n", 4) == 4);
+	if (fd >= 0)
+		close(fd);
+	f = fopen("out.csv", "r");
+	CHECK(f != NULL && fgetc(f) == 'n' && fgetc(f) == 'e' &&
+	    fgetc(f) == 'w' && fgetc(f) == '\n' && fgetc(f) == EOF);
+	if (f != NULL)
+		fclose(f);
+	remove("out.csv");
+	unit_fork(&r, open_out_nodir, NULL);
+	CHECK(r.status == 2);
+	CHECK_STR(r.err, "baocao-t: cannot write 'no-such-dir/stats.csv': No "
+	    "such file or directory\n");
+	unit_done(&r);
+}
+
 struct clash {
 	const char *path;
 	char *inputs[3];
@@ -318,5 +354,6 @@ test_cli(void)
 	test_num();
 	test_split();
 	test_bad_rows();
+	test_open_out();
 	test_not_an_input();
 }
