@@ -10,25 +10,14 @@
 #include "utf8.h"
 #include "xscan.h"
 
-/* The rows of a report, columns cols. */
-static const char *
-rows(const char *text, const char *cols)
-{
-	static char *last;
-
-	free(last);
-	last = xscan(text, cols, NULL);
-	return last;
-}
-
 static void
 test_prose(void)
 {
-	CHECK_STR(rows("Đã tiếp 1.642 lượt công dân.\n",
+	CHECK_STR(xrows("Đã tiếp 1.642 lượt công dân.\n",
 	    "line,source,before,raw,unit_text,after"),
 	    "1|text|Đã tiếp |1.642|lượt công dân|\n");
 	/* each figure its own clause: ',' goes on, ';' and '. ' end it */
-	CHECK_STR(rows("Tiếp nhận 86 đơn, đã giải quyết 81 đơn; tồn 5 đơn. "
+	CHECK_STR(xrows("Tiếp nhận 86 đơn, đã giải quyết 81 đơn; tồn 5 đơn. "
 	    "Hòa giải 3 vụ\n", "raw,unit_text,before"),
 	    "86|đơn|Tiếp nhận \n"
 	    "81|đơn|Tiếp nhận 86 đơn, đã giải quyết \n"
@@ -36,23 +25,23 @@ test_prose(void)
 	    "3|vụ|Hòa giải \n");
 	/* the unit is the noun phrase; the after context runs from it to
 	 * the clause's end */
-	CHECK_STR(rows("Có 12 hồ sơ trễ hạn do phải xác minh; còn lại\n",
+	CHECK_STR(xrows("Có 12 hồ sơ trễ hạn do phải xác minh; còn lại\n",
 	    "raw,unit_text,after"), "12|hồ sơ trễ hạn| do phải xác minh\n");
 	/* a slash chain is a figure each */
-	CHECK_STR(rows("Đã tiếp 857 lượt/914 người.\n", "raw,unit_text"),
+	CHECK_STR(xrows("Đã tiếp 857 lượt/914 người.\n", "raw,unit_text"),
 	    "857|lượt\n914|người\n");
 	/* rates, fractions, decimals with a comma */
-	CHECK_STR(rows("Giải quyết 12/12 đơn, đạt 100%; tỷ lệ 99,19%.\n",
+	CHECK_STR(xrows("Giải quyết 12/12 đơn, đạt 100%; tỷ lệ 99,19%.\n",
 	    "raw"), "12/12\n100%\n99,19%\n");
 	/* a heading's number is no figure; it sets the section */
-	CHECK_STR(rows("I. KẾT QUẢ\n1. Tiếp công dân 15 lượt\n",
+	CHECK_STR(xrows("I. KẾT QUẢ\n1. Tiếp công dân 15 lượt\n",
 	    "line,section,raw"), "2|I.1|15\n");
 	/* what is not a figure gives no row */
-	CHECK_STR(rows("Thực hiện Kế hoạch số 55/KH-UBND ngày 15/3/2024 của "
+	CHECK_STR(xrows("Thực hiện Kế hoạch số 55/KH-UBND ngày 15/3/2024 của "
 	    "UBND Phường 17.\n", "raw"), "");
-	CHECK_STR(rows("Liên hệ 0908584430 hoặc cb.12@gmail.com.\n", "raw"),
+	CHECK_STR(xrows("Liên hệ 0908584430 hoặc cb.12@gmail.com.\n", "raw"),
 	    "");
-	CHECK_STR(rows("", "raw"), "");
+	CHECK_STR(xrows("", "raw"), "");
 }
 
 /* A line the conversion cut is read with its neighbour: the line before
@@ -60,19 +49,19 @@ test_prose(void)
 static void
 test_joined(void)
 {
-	CHECK_STR(rows("Ủy ban nhân dân quận đã tiếp\ncông dân 12 lượt.\n",
+	CHECK_STR(xrows("Ủy ban nhân dân quận đã tiếp\ncông dân 12 lượt.\n",
 	    "line,before,raw"),
 	    "2|Ủy ban nhân dân quận đã tiếp công dân |12\n");
-	CHECK_STR(rows("Đã tiếp 12 lượt\ncông dân tại trụ sở.\n",
+	CHECK_STR(xrows("Đã tiếp 12 lượt\ncông dân tại trụ sở.\n",
 	    "line,raw,unit_text,after"),
 	    "1|12|lượt công dân| tại trụ sở.\n");
 	/* a capital or a full stop keeps the lines apart */
-	CHECK_STR(rows("Ủy ban nhân dân quận đã tiếp.\ncông dân 12 lượt.\n",
+	CHECK_STR(xrows("Ủy ban nhân dân quận đã tiếp.\ncông dân 12 lượt.\n",
 	    "before"), "công dân \n");
-	CHECK_STR(rows("Ủy ban nhân dân quận đã tiếp\nCông dân 12 lượt.\n",
+	CHECK_STR(xrows("Ủy ban nhân dân quận đã tiếp\nCông dân 12 lượt.\n",
 	    "before"), "Công dân \n");
 	/* lines more than three apart are not joined */
-	CHECK_STR(rows("Ủy ban nhân dân quận đã tiếp\n\n\n\ncông dân 12 lượt."
+	CHECK_STR(xrows("Ủy ban nhân dân quận đã tiếp\n\n\n\ncông dân 12 lượt."
 	    "\n", "before"), "công dân \n");
 }
 
@@ -109,7 +98,7 @@ test_bounds(void)
 static void
 test_zeros(void)
 {
-	CHECK_STR(rows("Trong kỳ không có đơn khiếu nại.\n", "raw"),
+	CHECK_STR(xrows("Trong kỳ không có đơn khiếu nại.\n", "raw"),
 	    "không có đơn khiếu nại\n");
 }
 

@@ -9,22 +9,12 @@
 #include "unit.h"
 #include "xscan.h"
 
-static const char *
-rows(const char *text, const char *cols)
-{
-	static char *last;
-
-	free(last);
-	last = xscan(text, cols, NULL);
-	return last;
-}
-
 #define COLS "line,source,row_label,col_label,raw"
 
 static void
 test_simple(void)
 {
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "STT\tĐơn vị\tSố đơn\tĐã giải quyết\n"
 	    "1\tPhường 1\t5\t4\n"
 	    "2\tPhường 2\t7\t-\n"
@@ -34,7 +24,7 @@ test_simple(void)
 	    "3|table|Phường 2|Số đơn|7\n"
 	    "4|table|Tổng cộng|Số đơn|12\n");
 	/* a total row without an empty first cell; rates */
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "Đơn vị\tTỷ lệ\n"
 	    "Tổng cộng\t95,5%\n", "row_label,col_label,raw"),
 	    "Tổng cộng|Tỷ lệ|95,5%\n");
@@ -44,7 +34,7 @@ static void
 test_headers(void)
 {
 	/* two header rows: an empty top cell goes on from the left one */
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "STT\tĐơn vị\tTiếp công dân\t\tĐơn thư\n"
 	    "\t\tSố lượt\tSố người\tSố đơn\n"
 	    "1\tPhường 1\t10\t12\t3\n", "col_label,raw"),
@@ -52,7 +42,7 @@ test_headers(void)
 	    "Tiếp công dân / Số người|12\n"
 	    "Đơn thư / Số đơn|3\n");
 	/* a row of column numbers is no header and gives no figure */
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "STT\tĐơn vị\tSố đơn\tĐã giải quyết\n"
 	    "1\t2\t3\t4\n"
 	    "1\tPhường 1\t5\t4\n", "line,col_label,raw"),
@@ -63,12 +53,12 @@ static void
 test_data_rows(void)
 {
 	/* a unit written as a code, with no STT, and two numbers */
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "Đơn vị\tSố đơn\tĐã giải quyết\n"
 	    "Khối VP\t3\t2\n", "row_label,raw"),
 	    "Khối VP|3\nKhối VP|2\n");
 	/* STT numbers at any width, 1000 and on among them */
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "STT\tĐơn vị\tSố đơn\n"
 	    "999\tTổ 999\t5\n"
 	    "1000\tTổ 1000\t6\n"
@@ -76,20 +66,20 @@ test_data_rows(void)
 	    "Tổ 999|5\nTổ 1000|6\nTổ 1001|7\n");
 	/* a text cell is prose, labelled; a text row after the data is
 	 * prose, unlabelled */
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "STT\tĐơn vị\tGhi chú\n"
 	    "1\tPhường 1\tKhoảng 330 người dự\n"
 	    "Ghi chú\tđã tiếp thêm 4 lượt\n", "line,row_label,col_label,raw"),
 	    "2|Phường 1|Ghi chú|330\n"
 	    "3|||4\n");
 	/* a line without a TAB ends the table: a paragraph */
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "STT\tĐơn vị\tSố đơn\n"
 	    "1\tPhường 1\t5\n"
 	    "Đã tiếp thêm 4 lượt\n", "line,source,row_label,raw"),
 	    "2|table|Phường 1|5\n3|text||4\n");
 	/* text set in boxes: no data row, every row prose */
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "Nội dung\tKết quả\n"
 	    "Tiếp công dân\tđã tiếp 12 lượt\n", "line,source,raw"),
 	    "2|table|12\n");
@@ -101,7 +91,7 @@ test_data_rows(void)
 static void
 test_boxes_with_column_numbers(void)
 {
-	CHECK_STR(rows(
+	CHECK_STR(xrows(
 	    "Nội dung\tGhi chú\tKết quả\n"
 	    "1\t2\t3\n"
 	    "Đã tiếp 12 lượt công dân\tx\ty\n", "line,raw"),

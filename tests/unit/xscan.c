@@ -112,6 +112,16 @@ xscan(const char *text, const char *cols, char **said)
 	return rows;
 }
 
+const char *
+xrows(const char *text, const char *cols)
+{
+	static char *last;
+
+	free(last);
+	last = xscan(text, cols, NULL);
+	return last;
+}
+
 char *
 xheader(const char *text)
 {

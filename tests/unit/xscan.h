@@ -20,6 +20,8 @@ int xread(struct doc *d, const char *text);
  * (the caller frees them), else shown.
  */
 char *xscan(const char *text, const char *cols, char **said);
+/* xscan's rows, kept until the next call (for a CHECK_STR argument). */
+const char *xrows(const char *text, const char *cols);
 
 /* The header read from the report text, as
  * "issuer|doc_no|doc_date|period_text|title|body|places" (caller frees). */
