@@ -1,3 +1,0 @@
-build-dev/common/dec.o: common/dec.c common/dec.h common/buf.h
-common/dec.h:
-common/buf.h:
