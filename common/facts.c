@@ -510,7 +510,7 @@ expand_zeros(struct facts *d)
 
 /* The figures of one line of text, f[0..n). */
 static void
-read_line(struct facts *d, struct fact *f, size_t n, struct buf *fb)
+read_clauses(struct facts *d, struct fact *f, size_t n, struct buf *fb)
 {
 	struct clause_in *in = xcalloc(n, sizeof(*in));
 	struct clause_fig *cf = xcalloc(n, sizeof(*cf));
@@ -604,7 +604,7 @@ facts_read(struct facts *d)
 			for (j = i + 1; j < d->n && !d->f[j].table &&
 			    d->f[j].line == f->line; j++)
 				;
-			read_line(d, f, j - i, &fb);
+			read_clauses(d, f, j - i, &fb);
 			i = j;
 		}
 	}

@@ -448,7 +448,7 @@ form_quarter(struct rd *r, char *out, size_t on)
 
 /* "6" or "sáu". */
 static int
-count(struct rd *r, int *v)
+small_number(struct rd *r, int *v)
 {
 	return digits(r, 1, 2, v) || word(r, WL_NUM_DIGIT, v);
 }
@@ -458,7 +458,7 @@ form_half(struct rd *r, char *out, size_t on)
 {
 	int six, y, first;
 
-	if (!count(r, &six) || six != 6 || !word(r, WL_MONTH_WORD, NULL))
+	if (!small_number(r, &six) || six != 6 || !word(r, WL_MONTH_WORD, NULL))
 		return -1;
 	if (word(r, WL_HALF_FIRST, NULL))
 		first = 1;
