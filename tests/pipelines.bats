@@ -319,6 +319,18 @@ setup() {
 	assert_success
 }
 
+@test "compare-periods -a with the facts on one side and the city table on the other: the facts' side is summed, the table taken as it is" {
+	local f=$BATS_FILE_TMPDIR/kinds-facts.csv c=$BATS_FILE_TMPDIR/kinds-city.csv
+	# the city table is the facts summed: every mix gives the same lines
+	run -1 --separate-stderr compare-periods -a -c "$c" "$c" 2023-Q1 2024-Q1
+	[ "${#lines[@]}" -gt 5 ]
+	want=$output
+	run -1 --separate-stderr compare-periods -a -c "$f" "$c" 2023-Q1 2024-Q1
+	assert_output "$want"
+	run -1 --separate-stderr compare-periods -a -c "$c" "$f" 2023-Q1 2024-Q1
+	assert_output "$want"
+}
+
 @test "no pipeline script runs a command substitution inside \$((...)): a signal's trap there fails in bash 5.2 (exit 2, not the signal's)" {
 	# the pattern matches the hazard: try it on a line that has it
 	run -0 grep -c '\$((.*\$([^(]' <<< 'n=$(( $(wc -l < f) + 1 ))'
