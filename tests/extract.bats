@@ -268,3 +268,13 @@ print('1\tXã A\t' + '\t'.join(str(i) for i in range(1, 299)))" > "$BATS_TEST_TM
 	run bash -c "baocao-extract '$BATS_TEST_TMPDIR/u.txt' | python3 -c 'import csv,sys; print(\"|\".join(r[\"unit_text\"] for r in csv.DictReader(sys.stdin)))'"
 	assert_output "đơn kiến nghị phản ánh|hồ sơ đất đai quá hạn|trường hợp xử lý kỷ luật cán bộ|cuộc"
 }
+
+@test "--progress counts every input over one line, a folder --walk left out too, and ends the line after the last" {
+	printf 'Đã tiếp 12 lượt công dân.\n' > "$BATS_TEST_TMPDIR/a.txt"
+	printf 'Đã tiếp 3 lượt công dân.\n' > "$BATS_TEST_TMPDIR/b.txt"
+	mkdir "$BATS_TEST_TMPDIR/cu"
+	run -0 --separate-stderr baocao-extract --quiet --progress "$BATS_TEST_TMPDIR/a.txt" "$BATS_TEST_TMPDIR/b.txt" "$BATS_TEST_TMPDIR/cu/"
+	assert_equal "$stderr" "$(printf '\rbaocao-extract: 1/3 reports\rbaocao-extract: 2/3 reports\rbaocao-extract: 3/3 reports')"
+	run -0 --separate-stderr bash -c "baocao-extract --docs --progress '$BATS_TEST_TMPDIR/a.txt' '$BATS_TEST_TMPDIR/b.txt' 2>&1 >/dev/null | od -An -c | tr -s ' ' | tr -d '\n'"
+	assert_output " \\r b a o c a o - e x t r a c t : 1 / 2 r e p o r t s \\r b a o c a o - e x t r a c t : 2 / 2 r e p o r t s \\n"
+}

@@ -632,13 +632,8 @@ docs_run(struct scan *st, char **paths, char **names, int n,
 
 		src.mtime = file_time(paths[i]);
 		bad += one_doc(st, &j, &src, ro, quiet, 0);
-		if (progress) {
-			fputc('\r', stderr);
-			fprintf(stderr, diag_text("%s: %d/%d reports"),
-			    diag_prog(), i + 1, n);
-		}
+		if (progress)
+			say_progress(i + 1, n);
 	}
-	if (progress)
-		fputc('\n', stderr);
 	return bad;
 }

@@ -652,6 +652,9 @@ void emit(struct scan *, const struct mention *);
 void drops_text(const struct drops *, struct buf *);
 /* run.c: the header, then the figures of every block of st->doc. */
 void scan_doc(struct scan *);
+/* run.c: --progress, "baocao-extract: 3/12 reports" over itself on
+ * stderr; the line ends after the last. */
+void say_progress(int done, int total);
 /* run.c: frees what a scan keeps between documents (its scratch). */
 void scan_free(struct scan *);
 

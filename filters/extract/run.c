@@ -555,20 +555,13 @@ run(struct scan *st, const struct opts *o, char **paths, char **names, int n,
 			if (!o->quiet)
 				warn("%s: a folder left out (--walk): not read",
 				    paths[i]);
-			continue;
-		}
-		if (o->quiet)
+		} else if (o->quiet)
 			bad += one_input_quiet(st, o, paths[i], names[i], lines);
 		else
 			bad += one_input(st, o, paths[i], names[i], lines);
-		if (o->progress) {
-			fputc('\r', stderr);
-			fprintf(stderr, diag_text("%s: %d/%d reports"),
-			    diag_prog(), i + 1, n);
-		}
+		if (o->progress)
+			say_progress(i + 1, n);
 	}
-	if (o->progress)
-		fputc('\n', stderr);
 	return bad;
 }
 
@@ -597,6 +590,16 @@ check_inputs(char **paths, int n)
 			v[k++] = paths[i];
 	gz_check_inputs(v, k);
 	free(v);
+}
+
+void
+say_progress(int done, int total)
+{
+	fputc('\r', stderr);
+	fprintf(stderr, diag_text("%s: %d/%d reports"), diag_prog(), done,
+	    total);
+	if (done == total)
+		fputc('\n', stderr);
 }
 
 void
