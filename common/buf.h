@@ -8,6 +8,7 @@
 #ifndef BAOCAO_BUF_H
 #define BAOCAO_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -27,6 +28,8 @@ void buf_add(struct buf *, const void *, size_t);
 void buf_adds(struct buf *, const char *);
 void buf_printf(struct buf *, const char *, ...)
 	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *, const char *, va_list)
+	__attribute__((format(printf, 2, 0)));
 void buf_clear(struct buf *);
 void buf_free(struct buf *);
 

@@ -21,35 +21,23 @@
 void
 ci_row_error(struct csvin *c, size_t line, const char *fmt, ...)
 {
-	struct buf msg = { 0 };
-	const char *text;
+	struct buf msg = { 0 }, row = { 0 };
 	va_list ap;
-	int n;
 
-	/* Said in the user's words; written to the bad rows (a CSV for
-	 * programs) as it is. */
-	text = c->bad == NULL ? diag_text(fmt) : fmt;
+	/* Said as diag says every message, in the user's words; written to
+	 * the bad rows (a CSV for programs) in C's. */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, text, ap);
-	va_end(ap);
-	buf_reserve(&msg, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(msg.p, (size_t)n + 1, text, ap);
-	va_end(ap);
-	msg.n = (size_t)n;
 	if (c->bad == NULL)
-		die_at(2, c->name, line, "%s", msg.p);
-	{
-		struct buf row = { 0 };
-
-		csvout_quote(&row, c->name, strlen(c->name));
-		buf_printf(&row, ",%zu,", line);
-		csvout_quote(&row, msg.p, msg.n);
-		buf_addc(&row, '\n');
-		if (fwrite(row.p, 1, row.n, c->bad) != row.n)
-			die(2, "cannot write bad rows:");
-		buf_free(&row);
-	}
+		vdie_at(2, c->name, line, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	csvout_quote(&row, c->name, strlen(c->name));
+	buf_printf(&row, ",%zu,", line);
+	csvout_quote(&row, msg.p, msg.n);
+	buf_addc(&row, '\n');
+	if (fwrite(row.p, 1, row.n, c->bad) != row.n)
+		die(2, "cannot write bad rows:");
+	buf_free(&row);
 	buf_free(&msg);
 	c->nbad++;
 }

@@ -233,6 +233,16 @@ die_at(int status, const char *file, size_t line, const char *fmt, ...)
 }
 
 void
+vdie_at(int status, const char *file, size_t line, const char *fmt,
+    va_list ap)
+{
+	vdiag(file, line, fmt, ap);
+	if (catcher != NULL)
+		longjmp(*catcher, status);
+	quit(status);
+}
+
+void
 diag_catch(jmp_buf *jb)
 {
 	catcher = jb;

@@ -46,7 +46,9 @@ _Noreturn void die_at(int status, const char *file, size_t line,
 void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void warn_at(const char *file, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* warn_at for a function that takes a format of its own. */
+/* die_at and warn_at for a function that takes a format of its own. */
+_Noreturn void vdie_at(int status, const char *file, size_t line,
+	const char *fmt, va_list ap) __attribute__((format(printf, 4, 0)));
 void vwarn_at(const char *file, size_t line, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
