@@ -67,23 +67,6 @@ before_free(struct before *w)
 	buf_free(&w->tmp);
 }
 
-/* Does a word of list l come right after s[i] (after blanks)?  low is
- * scratch. */
-static int
-word_follows(const char *s, size_t n, size_t i, enum words_list l,
-    struct buf *low)
-{
-	size_t j = i;
-
-	while (j < n && s[j] == ' ')
-		j++;
-	if (j == i || j >= n)
-		return 0;
-	buf_clear(low);
-	u8_lower(low, s + j, n - j > 24 ? u8_cut(s + j, n - j, 24) : n - j);
-	return words_prefix(l, low->p, low->n) > 0;
-}
-
 /* Is s[a..b) a plain year (1900-2099)? */
 static int
 is_year(const char *s, size_t a, size_t b)
@@ -404,26 +387,32 @@ year_range(const char *s, size_t n, size_t a, size_t b, size_t *extend)
 }
 
 /* A small bare number before a word: a slogan ("4 xin", "5 không"), a
- * date cut by a line break ("01 năm 2015"), a period ("6 tháng"). */
+ * date cut by a line break ("01 năm 2015"), a period ("6 tháng").  The
+ * words after it are lower-cased once, for the slogan and the period;
+ * f is scratch. */
 static const char *
 small_before_word(const char *s, size_t n, size_t b, struct buf *f)
 {
 	size_t j = b, w;
+	int period;
 
-	if (word_follows(s, n, b, WL_SLOGAN_AFTER, f))
-		return "slogan";
-	/* "01 năm 2015": a date a line break cut. */
 	while (j < n && s[j] == ' ')
 		j++;
+	if (j == b || j >= n)
+		return NULL;
+	buf_clear(f);
+	u8_lower(f, s + j, u8_cut(s + j, n - j, 24));
+	if (words_prefix(WL_SLOGAN_AFTER, f->p, f->n) > 0)
+		return "slogan";
+	period = words_prefix(WL_TIME_AFTER, f->p, f->n) > 0;
+	/* "01 năm 2015": a date a line break cut. */
 	buf_clear(f);
 	u8_fold(f, s + j, u8_cut(s + j, n - j, 16));
-	w = j > b ? words_prefix(WL_YEAR_WORD, f->p, f->n) : 0;
+	w = words_prefix(WL_YEAR_WORD, f->p, f->n);
 	if (w > 0 && w < f->n && f->p[w] == ' ' && w + 5 <= f->n &&
 	    is_year(f->p, w + 1, w + 5))
 		return "date";
-	if (word_follows(s, n, b, WL_TIME_AFTER, f))
-		return "period";
-	return NULL;
+	return period ? "period" : NULL;
 }
 
 /*
