@@ -76,7 +76,7 @@ LINGUAS	= vi
 LOCALEDIR = $(PREFIX)/share/locale
 MOS	= $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/baocao.mo)
 POT_C	= $(sort $(wildcard common/*.[ch] filters/*.c filters/*/*.[ch]))
-POT_SH	= $(PIPELINES:%=pipelines/%) pipelines/demo
+POT_SH	= $(PIPELINES:%=pipelines/%) pipelines/demo pipelines/messages.sh
 XGETTEXT = xgettext --from-code=UTF-8 --omit-header --no-location \
 	--sort-output --add-comments=TRANSLATORS:
 XGETTEXT_C = -L C --keyword=die:2 --keyword=die_at:4 --keyword=warn:1 \
@@ -468,7 +468,7 @@ install: $(BINS) $(MOS)
 		install -m 755 pipelines/$$p $(DESTDIR)$(BINDIR)/baocao-$$p; \
 		install -m 644 pipelines/$$p.1 $(DESTDIR)$(MANDIR)/baocao-$$p.1; \
 	done
-	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
+	install -m 644 $(DATA) pipelines/messages.sh $(DESTDIR)$(DATADIR)/
 	for l in $(LINGUAS); do \
 		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 		install -m 644 $(B)/locale/$$l/LC_MESSAGES/baocao.mo \
@@ -481,7 +481,7 @@ uninstall:
 	done
 	for p in $(PIPELINES); do rm -f $(DESTDIR)$(BINDIR)/baocao-$$p \
 		$(DESTDIR)$(MANDIR)/baocao-$$p.1; done
-	for d in $(notdir $(DATA)); do rm -f $(DESTDIR)$(DATADIR)/$$d; done
+	for d in $(notdir $(DATA)) messages.sh; do rm -f $(DESTDIR)$(DATADIR)/$$d; done
 	for l in $(LINGUAS); do \
 		rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/baocao.mo; done
 	-rmdir $(DESTDIR)$(DATADIR)
